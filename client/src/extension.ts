@@ -1,0 +1,29 @@
+// Extension entry: starts the language server (dist/server.js) and keeps it informed of settings
+// and file changes. Features of the client itself (preview, commands, views) live beside this file.
+
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: 'file', language: 'markdown' }, { scheme: 'file', pattern: '**/.career-pages.jsonc' }],
+    synchronize: { configurationSection: 'careerPages' },
+    initializationOptions: { settings: vscode.workspace.getConfiguration('careerPages') },
+  };
+  client = new LanguageClient('careerPages', 'Handbook Career Pages', serverOptions, clientOptions);
+  await client.start();
+  context.subscriptions.push({ dispose: () => void client?.stop() });
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,19 @@
+// The `career-lint` executable (package.json "bin" → dist/cli.js).
+import { runCli } from './cli';
+
+declare const PACKAGE_VERSION: string;
+
+runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  version: PACKAGE_VERSION,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`career-lint: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

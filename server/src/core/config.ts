@@ -1,0 +1,108 @@
+// Options: one plain object that every part of the core reads. It is made in one place from the
+// defaults, the `.career-pages.jsonc` file (shared by the CLI and the editor) and, in the editor,
+// the `careerPages.*` settings (see server/src/lsp/settings.ts).
+
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import picomatch from 'picomatch/posix';
+import type { Severity } from './diagnostic';
+import type { Span } from './text';
+
+export type PageKind = 'career-page' | 'job-family' | 'page' | 'include';
+export const PAGE_KINDS: PageKind[] = ['career-page', 'job-family', 'page', 'include'];
+
+export type RuleSetting = Severity | 'off';
+
+export interface Options {
+  /** Severity per rule code; rules not named keep their default. */
+  rules: Record<string, RuleSetting>;
+  /** Folders (relative to the site root) where include paths resolve, in order. Hugo's is "assets". */
+  includeRoots: string[];
+  /** Which page kind (and so which schema) a file gets: globs relative to the site root, first kind that matches wins. */
+  pageKinds: Record<Exclude<PageKind, 'page'>, string[]>;
+  /** The include delimiter the site standardised on. */
+  preferredDelimiter: '%' | '<';
+  /** Files (globs relative to the site root) that are not checked. */
+  ignore: string[];
+  /** Shortcodes provided by the theme or modules, in addition to the site's layouts/shortcodes. */
+  shortcodes: string[];
+}
+
+export const DEFAULT_OPTIONS: Options = {
+  rules: {},
+  includeRoots: ['assets'],
+  pageKinds: {
+    'career-page': ['content/**/careers/matrix/**/!(_index).md'],
+    'job-family': ['content/job-families/**/!(_index).md'],
+    include: ['assets/includes/**/*.md'],
+  },
+  preferredDelimiter: '%',
+  ignore: [],
+  shortcodes: [
+    'include', 'include-readme', 'include-remote', 'alert', 'details', 'panel', 'card', 'cardpane', 'note',
+    'youtube', 'vimeo', 'label', 'pageinfo', 'ref', 'relref', 'figure', 'highlight', 'tab', 'tabs',
+  ],
+};
+
+/** The name of the configuration file, looked for from a file's folder up to the file-system root. */
+export const CONFIG_FILE_NAME = '.career-pages.jsonc';
+
+export interface ConfigFile {
+  /** Partial options as written, paths still relative to the file's folder. */
+  options: Partial<Options>;
+  problems: { message: string; span: Span }[];
+}
+
+/** Parses a `.career-pages.jsonc` text. Structural validation against the JSON Schema is done by the caller. */
+export function parseConfigText(text: string): { value: unknown; problems: { message: string; span: Span }[] } {
+  const errors: ParseError[] = [];
+  const value = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  return {
+    value,
+    problems: errors.map((e) => ({
+      message: `Invalid JSON with comments: ${printParseErrorCode(e.error)}.`,
+      span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
+    })),
+  };
+}
+
+/** Merges layers of partial options over the defaults; later layers win, per key (rules merge per code). */
+export function mergeOptions(...layers: (Partial<Options> | undefined)[]): Options {
+  const out: Options = {
+    ...DEFAULT_OPTIONS,
+    rules: { ...DEFAULT_OPTIONS.rules },
+    pageKinds: { ...DEFAULT_OPTIONS.pageKinds },
+  };
+  for (const layer of layers) {
+    if (!layer) continue;
+    if (layer.rules) Object.assign(out.rules, layer.rules);
+    if (layer.pageKinds) Object.assign(out.pageKinds, layer.pageKinds);
+    if (layer.includeRoots) out.includeRoots = [...layer.includeRoots];
+    if (layer.preferredDelimiter) out.preferredDelimiter = layer.preferredDelimiter;
+    if (layer.ignore) out.ignore = [...out.ignore, ...layer.ignore];
+    if (layer.shortcodes) out.shortcodes = [...new Set([...out.shortcodes, ...layer.shortcodes])];
+  }
+  return out;
+}
+
+/** Compiled glob matchers for one Options object. */
+export class PathClassifier {
+  private readonly kinds: [PageKind, (p: string) => boolean][];
+  private readonly ignored: (p: string) => boolean;
+
+  constructor(options: Options) {
+    this.kinds = (Object.entries(options.pageKinds) as [PageKind, string[]][])
+      .filter(([, globs]) => globs.length > 0)
+      .map(([kind, globs]) => [kind, picomatch(globs, { dot: false })]);
+    this.ignored = options.ignore.length ? picomatch(options.ignore, { dot: true }) : () => false;
+  }
+
+  /** Kind of a file given its path relative to the site root. Include roots make an include file too. */
+  kindOf(relativePath: string, underIncludeRoot: boolean): PageKind {
+    for (const [kind, match] of this.kinds) if (match(relativePath)) return kind;
+    return underIncludeRoot ? 'include' : 'page';
+  }
+
+  isIgnored(relativePath: string): boolean {
+    return this.ignored(relativePath);
+  }
+}

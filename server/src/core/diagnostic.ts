@@ -1,0 +1,47 @@
+// What the core reports. Structurally close to LSP's Diagnostic, but our own type: the LSP layer
+// translates, the CLI formats, tests compare.
+
+import type { Range } from './text';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+export interface RelatedLocation {
+  file: string;
+  range: Range;
+  message: string;
+}
+
+/** One way to fix a diagnostic: edits (and possibly a file to create), applied together. */
+export interface Fix {
+  title: string;
+  edits: { file: string; range: Range; newText: string }[];
+  /** A file the fix creates (never overwrites an existing one). */
+  createFile?: { path: string; text: string };
+  preferred?: boolean;
+}
+
+export interface Diagnostic {
+  file: string;
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related?: RelatedLocation[];
+  /** Ways to fix it, carried with the diagnostic so that the code-action provider never re-parses. */
+  fixes?: Fix[];
+  /** Anything else a later feature wants back (e.g. the missing include path). */
+  data?: Record<string, unknown>;
+  tags?: ('unnecessary' | 'deprecated')[];
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.file.localeCompare(b.file) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.code.localeCompare(b.code) ||
+    a.message.localeCompare(b.message)
+  );
+}

@@ -1,0 +1,247 @@
+// Front matter as Hugo reads it: a YAML block between `---` lines at the very start of the file
+// (TOML `+++` and JSON `{...}` blocks are recognised and left unchecked). YAML is parsed with `yaml`,
+// which keeps source ranges, so every key and value can be pointed at exactly. Hugo treats
+// top-level keys case-insensitively (`Title` is the title), and so do we.
+
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Span } from '../text';
+
+export interface FrontmatterLocation {
+  keySpan?: Span;
+  valueSpan: Span;
+}
+
+export interface FrontmatterProblem {
+  message: string;
+  span: Span;
+  severity: 'error' | 'warning' | 'info';
+}
+
+export interface Frontmatter {
+  format: 'yaml' | 'toml' | 'json';
+  /** The whole block, fences included. */
+  span: Span;
+  /** The opening fence line. */
+  openSpan: Span;
+  /** Between the fences. */
+  contentSpan: Span;
+  closed: boolean;
+  /** Parsed data when it is a YAML mapping; top-level keys lower-cased as Hugo does. */
+  data?: Record<string, unknown>;
+  /** JSON pointer (`/title`, `/menu/main/weight`, `/aliases/0`) → where it is written. */
+  locations: Map<string, FrontmatterLocation>;
+  problems: FrontmatterProblem[];
+}
+
+export interface FrontmatterSplit {
+  frontmatter?: Frontmatter;
+  /** Offset where the Markdown body starts. */
+  bodyStart: number;
+}
+
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function splitFrontmatter(text: string): FrontmatterSplit {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const fence = /^(---|\+\+\+)[ \t]*(?:\r?\n|\r|$)/.exec(text.slice(bom, bom + 8));
+  if (!fence) {
+    if (text[bom] === '{') return jsonFrontmatter(text, bom);
+    return { bodyStart: 0 };
+  }
+  const marker = fence[1];
+  const openEnd = bom + fence[1].length;
+  const contentStart = bom + fence[0].length;
+  const close = new RegExp(`^${marker === '---' ? '---' : '\\+\\+\\+'}[ \\t]*$`, 'm');
+  const rest = text.slice(contentStart);
+  const m = close.exec(rest);
+  const format = marker === '---' ? 'yaml' : 'toml';
+  if (!m) {
+    const fm: Frontmatter = {
+      format, span: { start: bom, end: text.length }, openSpan: { start: bom, end: openEnd },
+      contentSpan: { start: contentStart, end: text.length }, closed: false, locations: new Map(),
+      problems: [{
+        severity: 'error', span: { start: bom, end: openEnd },
+        message: `The front matter opened here is never closed with a "${marker}" line; Hugo cannot read this page.`,
+      }],
+    };
+    return { frontmatter: fm, bodyStart: text.length };
+  }
+  const contentEnd = contentStart + m.index;
+  let blockEnd = contentEnd + m[0].length;
+  let bodyStart = blockEnd;
+  if (text[bodyStart] === '\r') bodyStart++;
+  if (text[bodyStart] === '\n') bodyStart++;
+  const fm: Frontmatter = {
+    format, span: { start: bom, end: blockEnd }, openSpan: { start: bom, end: openEnd },
+    contentSpan: { start: contentStart, end: contentEnd }, closed: true, locations: new Map(), problems: [],
+  };
+  if (format === 'yaml') readYaml(text, fm);
+  else {
+    fm.problems.push({
+      severity: 'info', span: fm.openSpan,
+      message: 'TOML front matter is not checked by this tool; only YAML front matter is validated.',
+    });
+  }
+  return { frontmatter: fm, bodyStart };
+}
+
+function jsonFrontmatter(text: string, start: number): FrontmatterSplit {
+  // Hugo's JSON front matter: a JSON object at the start, ending with a "}" line.
+  const m = /^\}[ \t]*$/m.exec(text.slice(start));
+  if (!m) return { bodyStart: 0 };
+  const end = start + m.index + 1;
+  const fm: Frontmatter = {
+    format: 'json', span: { start, end }, openSpan: { start, end: start + 1 }, contentSpan: { start, end },
+    closed: true, locations: new Map(),
+    problems: [{ severity: 'info', span: { start, end: start + 1 }, message: 'JSON front matter is not checked by this tool; only YAML front matter is validated.' }],
+  };
+  let bodyStart = end;
+  if (text[bodyStart] === '\r') bodyStart++;
+  if (text[bodyStart] === '\n') bodyStart++;
+  return { frontmatter: fm, bodyStart };
+}
+
+function readYaml(text: string, fm: Frontmatter): void {
+  const base = fm.contentSpan.start;
+  const source = text.slice(base, fm.contentSpan.end);
+  let doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true });
+  // Hugo's YAML reader accepts quoted values whose continuation lines are not indented (the
+  // handbook has several); the yaml package does not. Retry with those lines indented by one space
+  // and map offsets back.
+  let shift: (offset: number) => number = (o) => o;
+  if (doc.errors.some((e) => e.code === 'MISSING_CHAR' || e.code === 'MULTILINE_IMPLICIT_KEY')) {
+    const lenient = indentQuotedContinuations(source);
+    if (lenient) {
+      const retry = parseDocument(lenient.text, { prettyErrors: false, uniqueKeys: true, strict: true });
+      if (!retry.errors.length) {
+        doc = retry;
+        shift = lenient.toOriginal;
+      }
+    }
+  }
+  for (const e of doc.errors) {
+    const [a, b] = e.pos.map(shift);
+    fm.problems.push({
+      severity: 'error', span: { start: base + a, end: base + Math.max(b, a + 1) },
+      message: `Invalid YAML in front matter: ${firstLine(e.message)}. Hugo fails to build this page.`,
+    });
+  }
+  for (const w of doc.warnings) {
+    const [a, b] = w.pos.map(shift);
+    fm.problems.push({ severity: 'warning', span: { start: base + a, end: base + Math.max(b, a + 1) }, message: `YAML: ${firstLine(w.message)}` });
+  }
+  if (doc.errors.length) return;
+  const offsets: Offsets = { at: (o) => base + shift(o) };
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
+    fm.data = {};
+    return;
+  }
+  if (!isMap(root)) {
+    fm.problems.push({
+      severity: 'error', span: nodeSpan(root as YamlNode, offsets) ?? fm.openSpan,
+      message: 'Front matter must be a mapping of keys to values (like "title: ...").',
+    });
+    return;
+  }
+  const data: Record<string, unknown> = {};
+  const js = doc.toJS() as Record<string, unknown>;
+  for (const [k, v] of Object.entries(js)) data[k.toLowerCase()] = v;
+  for (const item of root.items) {
+    if (!isPair(item)) continue;
+    const keyNode = item.key as YamlNode | null;
+    const rawKey = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    const key = rawKey.toLowerCase();
+    const value = item.value as YamlNode | null;
+    const pointer = '/' + escapePointer(key);
+    const keySpan = nodeSpan(keyNode, offsets);
+    fm.locations.set(pointer, { keySpan, valueSpan: nodeSpan(value, offsets) ?? keySpan ?? fm.openSpan });
+    if (value) collectLocations(value, pointer, offsets, fm.locations);
+  }
+  fm.data = data;
+}
+
+function collectLocations(node: YamlNode, pointer: string, base: Offsets, out: Map<string, FrontmatterLocation>): void {
+  if (isMap(node)) {
+    for (const item of node.items) {
+      const keyNode = item.key as YamlNode | null;
+      const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+      const p = `${pointer}/${escapePointer(key)}`;
+      const keySpan = nodeSpan(keyNode, base);
+      const value = item.value as YamlNode | null;
+      out.set(p, { keySpan, valueSpan: nodeSpan(value, base) ?? keySpan ?? { start: base.at(0), end: base.at(0) } });
+      if (value) collectLocations(value, p, base, out);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const p = `${pointer}/${i}`;
+      const span = nodeSpan(item as YamlNode, base);
+      if (span) out.set(p, { valueSpan: span });
+      if (item) collectLocations(item as YamlNode, p, base, out);
+    });
+  }
+}
+
+function nodeSpan(node: YamlNode | null | undefined, base: Offsets): Span | undefined {
+  const r = (node as { range?: [number, number, number] } | null | undefined)?.range;
+  if (!r) return undefined;
+  return { start: base.at(r[0]), end: base.at(r[1]) };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+interface Offsets {
+  /** The page offset of an offset into the parsed YAML text. */
+  at(offset: number): number;
+}
+
+/**
+ * Indents by one space every line that continues a quoted scalar but starts at column 0, so that the
+ * yaml package reads what Hugo reads. Undefined when there is nothing to change.
+ */
+export function indentQuotedContinuations(source: string): { text: string; toOriginal: (offset: number) => number } | undefined {
+  const inserted: number[] = []; // offsets in the new text where a space was inserted
+  let out = '';
+  let quote: '"' | "'" | undefined;
+  let lineStart = true;
+  let atValueStart = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (quote && lineStart && c !== '\n' && c !== ' ' && c !== '\t') {
+      inserted.push(out.length);
+      out += ' ';
+    }
+    lineStart = false;
+    out += c;
+    if (c === '\n') {
+      lineStart = true;
+      atValueStart = false;
+      continue;
+    }
+    if (quote) {
+      if (quote === '"' && c === '\\') {
+        out += source[++i] ?? '';
+      } else if (c === quote) {
+        if (quote === "'" && source[i + 1] === "'") out += source[++i];
+        else quote = undefined;
+      }
+      continue;
+    }
+    if (c === ':' && (source[i + 1] === ' ' || source[i + 1] === '\t')) atValueStart = true;
+    else if ((c === '"' || c === "'") && atValueStart) quote = c;
+    else if (c !== ' ' && c !== '\t' && c !== '-') atValueStart = false;
+  }
+  if (!inserted.length) return undefined;
+  return {
+    text: out,
+    toOriginal: (offset) => {
+      let k = 0;
+      while (k < inserted.length && inserted[k] < offset) k++;
+      return offset - k;
+    },
+  };
+}

@@ -1,0 +1,346 @@
+// One model per Markdown file, built once per version of its text: front matter, shortcode calls,
+// include calls with their resolution, the outline after include expansion (headings with the ids
+// Hugo gives them), anchors, links, tables and disable directives. Rules only read this model.
+
+import type { PageKind } from '../config';
+import { LineKind, parseBlocks, type BlockStructure } from '../markdown/blocks';
+import { splitFrontmatter, type Frontmatter } from '../markdown/frontmatter';
+import { AnchorRegistry, githubAnchor, headingText } from '../markdown/headingIds';
+import { codeSpans, htmlAnchors, htmlLinks, inlineLinks, referenceDefinition, splitDestination, type LinkDestination } from '../markdown/inline';
+import { scanShortcodes, type ShortcodeCall, type ShortcodeParam } from '../markdown/shortcodes';
+import { scanTables, type PipeTable } from '../markdown/tables';
+import type { IncludeResolution } from '../site';
+import { LineIndex, type Span } from '../text';
+import { parseDirectives, type Directive } from './directives';
+import { ExpandedDocument, type Replacement } from './expandedDocument';
+
+export interface SourceFile {
+  path: string;
+  text: string;
+  lines: LineIndex;
+}
+
+export function sourceFile(path: string, text: string): SourceFile {
+  return { path, text, lines: new LineIndex(text) };
+}
+
+/** Where a shortcode call sits, as far as Hugo's output is concerned (Hugo runs it in all of them). */
+export type CallContext = 'text' | 'code-block' | 'code-span' | 'html-comment';
+
+export interface LocatedShortcode {
+  call: ShortcodeCall;
+  context: CallContext;
+}
+
+export interface IncludeCall {
+  index: number;
+  call: ShortcodeCall;
+  context: CallContext;
+  /** The first positional parameter: the path. */
+  argument?: ShortcodeParam;
+  path: string;
+  resolution: IncludeResolution;
+  /** The included file's text, when it was found and is readable text. */
+  target?: SourceFile;
+  /** Why a found file could not be read (binary, too large, ...). */
+  targetProblem?: string;
+  /** Where the included text sits in the expanded body ({{% %}} calls whose file was read). */
+  expandedSpan?: Span;
+  /** True when inside the inner content of a paired {{< >}} shortcode (rendered apart from the page). */
+  detached: boolean;
+}
+
+export interface Heading {
+  level: number;
+  text: string;
+  id: string;
+  customId?: string;
+  /** The file it is written in: the page or an included file. */
+  file: string;
+  /** The heading text (markers and attributes excluded) in that file. */
+  span: Span;
+  /** The heading's whole first line in that file. */
+  lineSpan: Span;
+  /** Index of the include call that brought it into the page. */
+  include?: number;
+  setext: boolean;
+}
+
+export interface AnchorTarget {
+  id: string;
+  kind: 'heading' | 'html' | 'detached';
+  file: string;
+  span: Span;
+  include?: number;
+  heading?: Heading;
+}
+
+export interface Link {
+  kind: LinkDestination['kind'];
+  target: string;
+  /** The destination in the page text. */
+  span: Span;
+  path: string;
+  fragment?: string;
+  fragmentSpan?: Span;
+  image: boolean;
+}
+
+export interface PageModel {
+  file: SourceFile;
+  kind: PageKind;
+  frontmatter?: Frontmatter;
+  bodyStart: number;
+  shortcodes: LocatedShortcode[];
+  // Escaped shortcodes ({{</* name */>}}) with where they sit.
+  escapedShortcodes: { span: Span; context: CallContext }[];
+  includes: IncludeCall[];
+  expanded: ExpandedDocument;
+  blocks: BlockStructure;
+  /** The outline of the rendered page, included headings in place. */
+  headings: Heading[];
+  /** Every id a same-page link can target (headings, HTML ids, ids inside detached shortcode content). */
+  anchors: Map<string, AnchorTarget[]>;
+  /** Links written in this file (not those in included text). */
+  links: Link[];
+  /** Tables written in this file. */
+  tables: PipeTable[];
+  directives: Directive[];
+  /** Footnote ids Goldmark adds (fn:1, fnref:1, ...), present when the page has footnotes. */
+  hasFootnotes: boolean;
+}
+
+export interface IncludeLookup {
+  resolution: IncludeResolution;
+  target?: SourceFile;
+  targetProblem?: string;
+}
+
+export interface BuildOptions {
+  kind: PageKind;
+  /** Resolves and reads an include argument; only called for page kinds that expand includes. */
+  include(argument: string): IncludeLookup;
+}
+
+export function buildPageModel(file: SourceFile, options: BuildOptions): PageModel {
+  const { text } = file;
+  const isInclude = options.kind === 'include';
+  // Hugo does not read front matter in an included file: a leading --- is a thematic break there.
+  const split = isInclude ? { bodyStart: 0, frontmatter: undefined } : splitFrontmatter(text);
+  const bodyStart = split.bodyStart;
+  const scan = scanShortcodes(text, bodyStart);
+  const detachedRegions = isInclude ? [] : pairedAngleRegions(scan.calls);
+
+  // Include calls and, for pages, their expansion.
+  const includes: IncludeCall[] = [];
+  const replacements: Replacement[] = [];
+  for (const call of scan.calls) {
+    if (call.name !== 'include' || call.closing) continue;
+    const argument = call.params.find((p) => p.name === undefined);
+    const detached = detachedRegions.some((r) => call.span.start >= r.start && call.span.end <= r.end);
+    const inc: IncludeCall = {
+      index: includes.length, call, context: 'text', argument, path: argument?.value ?? '', detached,
+      resolution: { kind: 'empty' },
+    };
+    if (!isInclude && argument) {
+      const found = options.include(argument.value);
+      inc.resolution = found.resolution;
+      inc.target = found.target;
+      inc.targetProblem = found.targetProblem;
+    }
+    if (!isInclude && inc.target && call.delimiter === '%' && !detached && !call.problems.some((p) => p.fatal)) {
+      replacements.push({ span: call.span, text: inc.target.text, source: inc.index });
+    }
+    includes.push(inc);
+  }
+
+  const masked = detachedRegions.map((r) => ({ start: r.innerStart, end: r.innerEnd }));
+  const expanded = new ExpandedDocument(text, bodyStart, replacements, masked);
+  for (const r of replacements) {
+    const seg = expanded.segments.find((s) => s.source === r.source);
+    includes[r.source].expandedSpan = seg ? { start: seg.start, end: seg.start + seg.length } : undefined;
+  }
+  const blocks = parseBlocks(expanded.text, expanded.lines.lineCount);
+  const lines = expanded.lines;
+
+  // Code spans of every inline block, in expanded offsets.
+  const spansByBlock: Span[][] = blocks.paragraphs.map((b) => codeSpans(expanded.text, lines.lineStarts[b.line], lines.lineEnd(b.endLine)));
+  const allCodeSpans = spansByBlock.flat().sort((a, b) => a.start - b.start);
+  const headingCodeSpans = blocks.headings.map((h) => codeSpans(expanded.text, lines.lineStarts[h.textLine], lines.lineEnd(h.textLine)));
+  allCodeSpans.push(...headingCodeSpans.flat());
+  const comments = htmlComments(text, bodyStart);
+
+  const contextAt = (pageOffset: number, expandedOffset: number | undefined): CallContext => {
+    if (expandedOffset !== undefined) {
+      const line = lines.positionAt(expandedOffset).line;
+      if (blocks.lineKinds[line] === LineKind.Code) return 'code-block';
+      if (allCodeSpans.some((s) => expandedOffset > s.start && expandedOffset < s.end)) return 'code-span';
+    }
+    if (comments.some((c) => pageOffset > c.start && pageOffset < c.end)) return 'html-comment';
+    return 'text';
+  };
+  const shortcodes: LocatedShortcode[] = scan.calls.map((call) => {
+    const inc = includes.find((i) => i.call === call);
+    const exp = inc?.expandedSpan ? inc.expandedSpan.start : expanded.fromPage(call.span.start);
+    const context = contextAt(call.span.start, exp);
+    if (inc) inc.context = context;
+    return { call, context };
+  });
+
+  // Headings in document order, with ids from one namespace as Goldmark assigns them.
+  const registry = new AnchorRegistry();
+  const headings: Heading[] = [];
+  const anchors = new Map<string, AnchorTarget[]>();
+  const addAnchor = (a: AnchorTarget) => {
+    const list = anchors.get(a.id);
+    if (list) list.push(a);
+    else anchors.set(a.id, [a]);
+  };
+  const fileOf = (source: number) => (source === -1 ? file : includes[source].target!);
+  for (const h of blocks.headings) {
+    const lineStart = lines.lineStarts[h.textLine];
+    const t = headingText(lines.lineText(h.textLine), !h.setext, h.content);
+    const mapped = expanded.toSource({ start: lineStart + t.start, end: lineStart + t.end });
+    const id = t.customId !== undefined ? registry.custom(t.customId) : registry.auto(t.text);
+    if (!mapped) continue; // a heading line that straddles an include boundary: id taken, nothing to point at
+    const src = fileOf(mapped.source);
+    const firstLine = expanded.toSource({ start: lines.lineStarts[h.line], end: lines.lineEnd(h.line) });
+    const heading: Heading = {
+      level: h.level, text: t.text, id, customId: t.customId, file: src.path, span: mapped.span,
+      lineSpan: firstLine?.span ?? mapped.span, include: mapped.source === -1 ? undefined : mapped.source, setext: h.setext,
+    };
+    headings.push(heading);
+    addAnchor({ id, kind: 'heading', file: src.path, span: mapped.span, include: heading.include, heading });
+  }
+
+  // HTML ids anywhere outside code.
+  for (let l = 0; l < lines.lineCount; l++) {
+    const kind = blocks.lineKinds[l];
+    if (kind !== LineKind.Html && kind !== LineKind.Inline) continue;
+    const start = lines.lineStarts[l];
+    const end = lines.lineEnd(l);
+    if (expanded.text.indexOf('id', start) < 0 && expanded.text.indexOf('name', start) < 0) break;
+    for (const a of htmlAnchors(expanded.text, start, end, allCodeSpans)) {
+      const mapped = expanded.toSource(a.span);
+      if (!mapped) continue;
+      addAnchor({ id: a.id, kind: 'html', file: fileOf(mapped.source).path, span: mapped.span, include: mapped.source === -1 ? undefined : mapped.source });
+    }
+  }
+  // Headings inside detached {{< >}} content get ids of their own namespace; accept them as targets.
+  for (const r of detachedRegions) {
+    for (const m of text.slice(r.innerStart, r.innerEnd).matchAll(/^[ \t]{0,3}#{1,6}[ \t]+(.+)$/gm)) {
+      const lineText = m[0];
+      const t = headingText(lineText, true, m[1]);
+      const at = r.innerStart + m.index!;
+      addAnchor({ id: t.customId ?? (githubAnchor(t.text) || 'heading'), kind: 'detached', file: file.path, span: { start: at + t.start, end: at + t.end } });
+    }
+  }
+
+  // Links and tables written in this file.
+  const links: Link[] = [];
+  const pushLink = (d: LinkDestination) => {
+    const mapped = expanded.toSource(d.span);
+    if (!mapped || mapped.source !== -1) return;
+    const parts = splitDestination(d.target);
+    links.push({
+      kind: d.kind, target: d.target, span: mapped.span, path: parts.path, fragment: parts.fragment, image: d.image,
+      fragmentSpan: parts.fragmentOffset !== undefined ? { start: mapped.span.start + parts.fragmentOffset, end: mapped.span.end } : undefined,
+    });
+  };
+  blocks.paragraphs.forEach((b, i) => {
+    const start = lines.lineStarts[b.line];
+    const end = lines.lineEnd(b.endLine);
+    for (const d of inlineLinks(expanded.text, start, end, spansByBlock[i])) pushLink(d);
+    for (const d of htmlLinks(expanded.text, start, end, spansByBlock[i])) pushLink(d);
+  });
+  blocks.headings.forEach((h, i) => {
+    const start = lines.lineStarts[h.textLine];
+    for (const d of inlineLinks(expanded.text, start, lines.lineEnd(h.textLine), headingCodeSpans[i])) pushLink(d);
+  });
+  for (const b of blocks.htmlBlocks) {
+    for (const d of htmlLinks(expanded.text, lines.lineStarts[b.line], lines.lineEnd(b.endLine), [])) pushLink(d);
+  }
+  for (let l = 0; l < lines.lineCount; l++) {
+    if (blocks.lineKinds[l] !== LineKind.Other) continue;
+    const lt = lines.lineText(l);
+    if (!lt.includes(']:')) continue;
+    const def = referenceDefinition(lt, lines.lineStarts[l]);
+    if (def) pushLink(def);
+  }
+  links.sort((a, b) => a.span.start - b.span.start);
+
+  const tables: PipeTable[] = [];
+  for (const t of scanTables(expanded.text, lines, blocks.paragraphs)) {
+    const mapped = mapTable(t, expanded);
+    if (mapped) tables.push(mapped);
+  }
+
+  return {
+    file, kind: options.kind, frontmatter: split.frontmatter, bodyStart, shortcodes,
+    escapedShortcodes: scan.escaped.map((span) => ({ span, context: contextAt(span.start, expanded.fromPage(span.start)) })),
+    includes, expanded, blocks, headings, anchors, links, tables,
+    directives: parseDirectives(text),
+    hasFootnotes: /^\[\^[^\]]+\]:/m.test(text),
+  };
+}
+
+/** A table's spans mapped back into the page, when the whole table is the page's own text. */
+function mapTable(t: PipeTable, expanded: ExpandedDocument): PipeTable | undefined {
+  const all = [t.header, t.delimiter, ...t.rows];
+  const first = expanded.toSource(t.header.span);
+  if (!first || first.source !== -1) return undefined;
+  const mapSpan = (s: Span) => expanded.toSource(s);
+  const rows = all.map((r) => {
+    const span = mapSpan(r.span);
+    if (!span || span.source !== -1) return undefined;
+    return {
+      line: -1, span: span.span,
+      cells: r.cells.map((c) => ({ text: c.text, span: mapSpan(c.span)?.span ?? span.span })),
+    };
+  });
+  if (rows.some((r) => !r)) return undefined;
+  const [header, delimiter, ...rest] = rows as NonNullable<(typeof rows)[number]>[];
+  return { header, delimiter, rows: rest, rendered: t.rendered };
+}
+
+interface DetachedRegion {
+  start: number;
+  end: number;
+  innerStart: number;
+  innerEnd: number;
+}
+
+/** Paired `{{< name >}} ... {{< /name >}}` calls: their inner content is rendered by the shortcode, apart from the page. */
+function pairedAngleRegions(calls: ShortcodeCall[]): DetachedRegion[] {
+  const regions: DetachedRegion[] = [];
+  const open: ShortcodeCall[] = [];
+  for (const c of calls) {
+    if (c.problems.some((p) => p.fatal) || !c.name) continue;
+    if (!c.closing) {
+      if (!c.selfClosing) open.push(c);
+      continue;
+    }
+    for (let k = open.length - 1; k >= 0; k--) {
+      if (open[k].name !== c.name) continue;
+      const o = open[k];
+      open.length = k;
+      if (o.delimiter === '<') regions.push({ start: o.span.start, end: c.span.end, innerStart: o.span.end, innerEnd: c.span.start });
+      break;
+    }
+  }
+  // Nested regions: keep the outermost.
+  return regions.filter((r) => !regions.some((o) => o !== r && o.start <= r.start && o.end >= r.end));
+}
+
+/** HTML comments in the page text (Hugo still runs shortcodes inside them). */
+function htmlComments(text: string, from: number): Span[] {
+  const out: Span[] = [];
+  let i = text.indexOf('<!--', from);
+  while (i >= 0) {
+    const end = text.indexOf('-->', i + 4);
+    out.push({ start: i, end: end < 0 ? text.length : end + 3 });
+    if (end < 0) break;
+    i = text.indexOf('<!--', end + 3);
+  }
+  return out;
+}

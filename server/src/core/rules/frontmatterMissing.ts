@@ -1,0 +1,28 @@
+import { basename } from '../paths';
+import { PAGE_KINDS_ONLY, type Rule } from './rule';
+
+/** A page without front matter has no title or description for Hugo to render. */
+export const frontmatterMissing: Rule = {
+  code: 'frontmatter-missing',
+  defaultSeverity: 'error',
+  summary: 'A page has no front matter block (--- ... ---) at its start, so it has no title or description.',
+  appliesTo: PAGE_KINDS_ONLY,
+  check(ctx) {
+    const { model } = ctx;
+    if (model.frontmatter) return;
+    const text = model.file.text;
+    const firstLineEnd = model.file.lines.lineEnd(0);
+    const heading = model.headings.find((h) => h.include === undefined);
+    const title = heading?.text ?? basename(model.file.path).replace(/\.md$/, '').replace(/[-_]/g, ' ');
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    ctx.report({
+      span: { start: 0, end: firstLineEnd },
+      message: 'This page has no front matter: start it with a "---" block that gives at least its title (and a description).',
+      fixes: [{
+        title: 'Add front matter with a title',
+        preferred: true,
+        edits: [{ span: { start: 0, end: 0 }, newText: `---${eol}title: ${JSON.stringify(title)}${eol}description: ""${eol}---${eol}${eol}` }],
+      }],
+    });
+  },
+};

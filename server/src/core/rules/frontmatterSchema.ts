@@ -1,0 +1,37 @@
+import { PAGE_KINDS_ONLY, type FixSpec, type Rule } from './rule';
+
+/** Front matter checked against the page kind's JSON Schema (schemas/*.schema.json). */
+export const frontmatterSchema: Rule = {
+  code: 'frontmatter-schema',
+  defaultSeverity: 'error',
+  summary: 'Front matter breaks the page kind\'s schema: a required key is missing, a key is unknown, or a value has the wrong type.',
+  appliesTo: PAGE_KINDS_ONLY,
+  check(ctx) {
+    const fm = ctx.model.frontmatter;
+    for (const f of ctx.schemaFindings()) {
+      if (f.code !== 'frontmatter-schema') continue;
+      const fixes: FixSpec[] = [];
+      if (f.unknownKey?.suggestion) {
+        fixes.push({
+          title: `Rename "${f.unknownKey.key}" to "${f.unknownKey.suggestion}"`,
+          preferred: true,
+          edits: [{ span: f.unknownKey.keySpan, newText: f.unknownKey.suggestion }],
+        });
+      }
+      if (f.missingKey && fm && f.pointer === '/frontmatter') {
+        const text = ctx.model.file.text;
+        const eol = text.includes('\r\n') ? '\r\n' : '\n';
+        const value = f.missingKey === 'title' ? JSON.stringify(ctx.model.headings.find((h) => h.include === undefined)?.text ?? '') : '""';
+        fixes.push({
+          title: `Add "${f.missingKey}" to the front matter`,
+          preferred: f.severity !== 'warning',
+          edits: [{ span: { start: fm.contentSpan.start, end: fm.contentSpan.start }, newText: `${f.missingKey}: ${value}${eol}` }],
+        });
+      }
+      ctx.report({
+        span: f.span, message: f.message, severity: f.severity, fixes,
+        data: { pointer: f.pointer, unknownKey: f.unknownKey?.key, suggestion: f.unknownKey?.suggestion, missingKey: f.missingKey },
+      });
+    }
+  },
+};

@@ -1,0 +1,54 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { basename, relativePath } from '../paths';
+import type { IncludeCall } from '../model/pageModel';
+import { PAGE_KINDS_ONLY, type FixSpec, type Rule, type SiteContext } from './rule';
+
+/** An include whose file does not exist: Hugo stops the build. */
+export const includeMissing: Rule = {
+  code: 'include-missing',
+  defaultSeverity: 'error',
+  summary: 'An include names a file that does not exist under the site\'s assets/ folder: the Hugo build fails.',
+  appliesTo: PAGE_KINDS_ONLY,
+  check(ctx) {
+    for (const inc of ctx.model.includes) {
+      const r = inc.resolution;
+      if (!inc.argument || (r.kind !== 'missing' && r.kind !== 'directory')) continue;
+      const span = inc.argument.valueSpan;
+      if (r.kind === 'directory') {
+        ctx.report({ span, message: `"${inc.path}" is a folder, not a file: Hugo's include finds nothing and the build fails.` });
+        continue;
+      }
+      const where = r.tried.map((t) => ctx.site.label(t)).join(' or ');
+      const suggestion = suggestInclude(inc, ctx.site);
+      const fixes: FixSpec[] = [];
+      if (suggestion) fixes.push({ title: `Change to "${suggestion}"`, preferred: true, edits: [{ span, newText: suggestion }] });
+      if (r.tried[0] && /\.md$/i.test(r.tried[0])) {
+        fixes.push({ title: `Create ${ctx.site.label(r.tried[0])}`, edits: [], createFile: { path: r.tried[0], text: '' } });
+      }
+      ctx.report({
+        span,
+        message: `Include file not found: Hugo looks for ${where} and fails the build.` + (suggestion ? ` Did you mean "${suggestion}"?` : '') +
+          (inc.context === 'code-block' || inc.context === 'code-span' ? ' (Hugo runs shortcodes inside code too.)' : '') +
+          (inc.context === 'html-comment' ? ' (Hugo runs shortcodes inside HTML comments too.)' : ''),
+        fixes,
+        data: { path: inc.path, tried: r.tried, suggestion },
+      });
+    }
+  },
+};
+
+/** The existing include file closest to what was written: same file name first, then edit distance. */
+export function suggestInclude(inc: IncludeCall, site: SiteContext): string | undefined {
+  const roots = site.resolver.roots;
+  const candidates: string[] = [];
+  for (const f of site.resolver.allFiles()) {
+    const root = roots.find((r) => f.startsWith(r + '/'));
+    if (root) candidates.push(relativePath(root, f));
+  }
+  if (!candidates.length) return undefined;
+  const written = inc.path.replace(/^\/+/, '');
+  const sameName = candidates.filter((c) => basename(c).toLowerCase() === basename(written).toLowerCase());
+  if (sameName.length) return closest(written, sameName);
+  const best = closest(written, candidates);
+  return distance(written, best) <= Math.max(3, Math.floor(basename(written).length / 2)) ? best : undefined;
+}

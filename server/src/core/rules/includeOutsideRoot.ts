@@ -1,0 +1,21 @@
+import { PAGE_KINDS_ONLY, type Rule } from './rule';
+
+/** Include paths that leave the include roots, are URLs or absolute paths: never read, and Hugo finds nothing. */
+export const includeOutsideRoot: Rule = {
+  code: 'include-outside-root',
+  defaultSeverity: 'error',
+  summary: 'An include path leaves the site\'s assets/ folder, is a URL, or is an absolute path: nothing is read and the Hugo build fails.',
+  appliesTo: PAGE_KINDS_ONLY,
+  check(ctx) {
+    for (const inc of ctx.model.includes) {
+      const r = inc.resolution;
+      if (r.kind !== 'outside' || !inc.argument) continue;
+      const lead = r.reason === 'url'
+        ? `"${inc.path}" is a URL, not a file under assets/.`
+        : r.reason === 'escapes'
+          ? `"${inc.path}" leaves the include folder.`
+          : `"${inc.path}" is an absolute path.`;
+      ctx.report({ span: inc.argument.valueSpan, message: `${lead} ${r.detail}`, data: { path: inc.path, reason: r.reason } });
+    }
+  },
+};

@@ -1,0 +1,41 @@
+// The rule registry: every rule, in the order of its documentation (docs/rules/).
+import { fileUnreadable } from './fileUnreadable';
+import { frontmatterMissing } from './frontmatterMissing';
+import { frontmatterSchema } from './frontmatterSchema';
+import { frontmatterSyntax } from './frontmatterSyntax';
+import { headingIncrement } from './headingIncrement';
+import { includeCase } from './includeCase';
+import { includeDelimiter } from './includeDelimiter';
+import { includeMissing } from './includeMissing';
+import { includeNestedShortcode } from './includeNestedShortcode';
+import { includeOutsideRoot } from './includeOutsideRoot';
+import { includeSyntax } from './includeSyntax';
+import { linkFragment } from './linkFragment';
+import { pageStructure } from './pageStructure';
+import { responsibilityTable } from './responsibilityTable';
+import type { Rule } from './rule';
+import { shortcodeInCode } from './shortcodeInCode';
+import { shortcodeSyntax } from './shortcodeSyntax';
+import { tableShape } from './tableShape';
+
+export const RULES: readonly Rule[] = [
+  fileUnreadable,
+  frontmatterMissing,
+  frontmatterSyntax,
+  frontmatterSchema,
+  includeMissing,
+  includeSyntax,
+  includeOutsideRoot,
+  includeCase,
+  includeNestedShortcode,
+  includeDelimiter,
+  shortcodeSyntax,
+  shortcodeInCode,
+  linkFragment,
+  headingIncrement,
+  tableShape,
+  responsibilityTable,
+  pageStructure,
+];
+
+export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));

@@ -1,0 +1,76 @@
+import { distance } from 'fastest-levenshtein';
+import type { Link, PageModel } from '../model/pageModel';
+import { ALL_KINDS, type Rule } from './rule';
+
+/**
+ * Same-page links (`[text](#anchor)`, `[ref]: #anchor`, `<a href="#anchor">`) whose anchor is not on
+ * the rendered page: no heading id (included headings count, with Hugo's de-duplication), no HTML
+ * id. `<!-- markdownlint-disable MD051 -->` silences markdownlint only, not this rule.
+ */
+export const linkFragment: Rule = {
+  code: 'link-fragment',
+  defaultSeverity: 'warning',
+  summary: 'A same-page link points to an anchor that no heading or HTML id on the rendered page has (included headings count).',
+  appliesTo: ALL_KINDS,
+  check(ctx) {
+    const { model } = ctx;
+    const samePage = model.links.filter((l) => l.path === '' && l.fragment !== undefined && l.fragmentSpan && !isAlwaysValid(l.fragment, model));
+    if (!samePage.length) return;
+    // An include file's links land on the pages that include it; check against those pages. With
+    // no known includer there is no page to check against (include-unused reports such files).
+    const pages = model.kind === 'include' ? ctx.includers() : [];
+    if (model.kind === 'include' && !pages.length) return;
+    for (const link of samePage) {
+      const fragment = link.fragment!;
+      const span = { start: link.fragmentSpan!.start - 1, end: link.fragmentSpan!.end };
+      if (pages.length) {
+        const missingOn = pages.filter((p) => !hasAnchor(p, fragment));
+        if (!missingOn.length) continue;
+        ctx.report({
+          span,
+          message: `No anchor "#${fragment}" on ${missingOn.length === pages.length ? 'any page that includes this file' : 'some pages that include this file'}: ${missingOn.map((p) => ctx.site.label(p.file.path)).join(', ')}.`,
+          data: { fragment, pages: missingOn.map((p) => p.file.path) },
+        });
+        continue;
+      }
+      if (hasAnchor(model, fragment)) continue;
+      const suggestion = suggestAnchor(fragment, [...model.anchors.keys()]);
+      ctx.report({
+        span,
+        message: `No heading or anchor "#${fragment}" on this page` + (model.includes.length ? ' (headings from included files count)' : '') + '.' +
+          (suggestion ? ` Did you mean "#${suggestion}"?` : ''),
+        fixes: suggestion ? [{ title: `Change to "#${suggestion}"`, preferred: true, edits: [{ span: link.fragmentSpan!, newText: suggestion }] }] : [],
+        data: { fragment, suggestion },
+      });
+    }
+  },
+};
+
+function isAlwaysValid(fragment: string, model: PageModel): boolean {
+  if (fragment === '' || fragment === 'top') return true;
+  return model.hasFootnotes && /^fn(ref)?:/.test(fragment);
+}
+
+export function hasAnchor(model: PageModel, fragment: string): boolean {
+  return model.anchors.has(fragment);
+}
+
+/** The anchor a broken fragment most likely meant: one that contains it or that it contains, else the closest. */
+export function suggestAnchor(fragment: string, ids: string[]): string | undefined {
+  if (!ids.length) return undefined;
+  const f = fragment.toLowerCase();
+  const containing = ids.filter((id) => id.toLowerCase() === f || id.includes(f) || (id.length > 3 && f.includes(id)));
+  if (containing.length) return containing.sort((a, b) => Math.abs(a.length - f.length) - Math.abs(b.length - f.length) || a.localeCompare(b))[0];
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const id of ids) {
+    const d = distance(f, id);
+    if (d < bestDistance) {
+      best = id;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(f.length / 3)) ? best : undefined;
+}
+
+export type { Link };

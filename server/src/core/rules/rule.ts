@@ -1,0 +1,63 @@
+// What a rule is and what it may use. A rule reads one file's model (and, through the context, the
+// site around it) and reports findings as spans in that file; the engine turns spans into ranges,
+// applies severities and disable comments. Rule authors never touch the engine.
+
+import type { Options, PageKind } from '../config';
+import type { Severity } from '../diagnostic';
+import type { PageModel } from '../model/pageModel';
+import type { SchemaFinding } from '../schema/schemaErrors';
+import type { IncludeResolver } from '../site';
+import type { LineIndex, Span } from '../text';
+
+export interface FixSpec {
+  title: string;
+  /** Edits; `file` defaults to the file being checked. */
+  edits: { file?: string; span: Span; newText: string }[];
+  createFile?: { path: string; text: string };
+  preferred?: boolean;
+}
+
+export interface FindingSpec {
+  span: Span;
+  message: string;
+  /** Lower than the rule's default for this instance; a configured severity overrides it. */
+  severity?: Severity;
+  related?: { file: string; span: Span; message: string }[];
+  fixes?: FixSpec[];
+  data?: Record<string, unknown>;
+  tags?: ('unnecessary' | 'deprecated')[];
+}
+
+export interface SiteContext {
+  root: string;
+  options: Options;
+  resolver: IncludeResolver;
+  /** A path as the user reads it: relative to the site root. */
+  label(file: string): string;
+  /** The line index of any file the core has read (for related locations in other files). */
+  lines(file: string): LineIndex | undefined;
+}
+
+export interface RuleContext {
+  model: PageModel;
+  site: SiteContext;
+  /** Schema errors for this file, computed once and shared by the schema-backed rules. */
+  schemaFindings(): SchemaFinding[];
+  /** Models of the pages known to include this file (include files only). */
+  includers(): PageModel[];
+  report(finding: FindingSpec): void;
+}
+
+export interface Rule {
+  /** Stable identifier; once released it never changes meaning. */
+  code: string;
+  defaultSeverity: Severity;
+  /** One line for listings and the rule's doc entry. */
+  summary: string;
+  /** Which kinds of file it checks. */
+  appliesTo: PageKind[];
+  check(ctx: RuleContext): void;
+}
+
+export const PAGE_KINDS_ONLY: PageKind[] = ['career-page', 'job-family', 'page'];
+export const ALL_KINDS: PageKind[] = ['career-page', 'job-family', 'page', 'include'];

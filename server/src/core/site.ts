@@ -1,0 +1,116 @@
+// Hugo's view of a site: where its root is and where an include path leads. Observed with Hugo 0.111
+// (see ../shared/HUGO-FACTS.md and test/hugo/): an include argument resolves with resources.Get,
+// i.e. under the site's assets/ folder; "/x" is the same as "x"; ".." may move around inside the
+// folder but a path that leaves it finds nothing; a missing file fails the build. Hugo's resource
+// lookup ignores case, so "includes/A.md" finds "includes/a.md".
+
+import type { Host } from './host';
+import { basename, dirname, isInside, joinPath, normalizePath, relativePath } from './paths';
+
+const SITE_MARKERS = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
+
+/** The Hugo site root for a file: the nearest folder up with a Hugo config, or with both content/ and assets/. */
+export function findSiteRoot(host: Host, file: string): string | undefined {
+  let dir = dirname(file);
+  for (;;) {
+    if (isSiteRoot(host, dir)) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function isSiteRoot(host: Host, dir: string): boolean {
+  for (const m of SITE_MARKERS) if (host.exists(joinPath(dir, m)) === 'file') return true;
+  if (host.exists(joinPath(dir, 'config/_default')) === 'directory') return true;
+  return host.exists(joinPath(dir, 'content')) === 'directory' && host.exists(joinPath(dir, 'assets')) === 'directory';
+}
+
+export type IncludeResolution =
+  /** Found: `path` is the file that Hugo includes. */
+  | { kind: 'found'; path: string; root: string; leadingSlash: boolean }
+  /** Found only because Hugo ignores case: `path` is the real file. */
+  | { kind: 'case-mismatch'; path: string; root: string; written: string }
+  | { kind: 'missing'; tried: string[] }
+  | { kind: 'directory'; path: string }
+  | { kind: 'outside'; reason: 'url' | 'escapes' | 'absolute'; detail: string }
+  | { kind: 'empty' };
+
+export class IncludeResolver {
+  /** Lower-cased path → real path, per include root, filled on first case-insensitive look-up. */
+  private caseIndex = new Map<string, Map<string, string>>();
+
+  constructor(
+    private readonly host: Host,
+    readonly siteRoot: string,
+    /** Absolute include roots, in look-up order. */
+    readonly roots: string[],
+  ) {}
+
+  /** Forget directory listings (after files were created or deleted). */
+  reset(): void {
+    this.caseIndex.clear();
+  }
+
+  resolve(argument: string): IncludeResolution {
+    const arg = argument.trim();
+    if (!arg) return { kind: 'empty' };
+    if (/^[a-z][a-z0-9+.-]*:/i.test(arg) || arg.startsWith('//')) {
+      return { kind: 'outside', reason: 'url', detail: 'Include paths name files under assets/; URLs and drive letters are never fetched.' };
+    }
+    if (arg.startsWith('~')) return { kind: 'outside', reason: 'absolute', detail: 'A home-folder path is not a site path.' };
+    const leadingSlash = arg.startsWith('/');
+    const tried: string[] = [];
+    for (const root of this.roots) {
+      const candidate = normalizePath(joinPath(root, arg.replace(/^\/+/, '')));
+      if (!isInside(root, candidate)) {
+        return {
+          kind: 'outside', reason: 'escapes',
+          detail: `It leads to ${relativePath(this.siteRoot, candidate)}, outside ${relativePath(this.siteRoot, root)}/, where Hugo finds nothing.`,
+        };
+      }
+      tried.push(candidate);
+      const what = this.host.exists(candidate);
+      if (what === 'file') return { kind: 'found', path: candidate, root, leadingSlash };
+      if (what === 'directory') return { kind: 'directory', path: candidate };
+      const real = this.caseInsensitive(root, candidate);
+      if (real) return { kind: 'case-mismatch', path: real, root, written: arg };
+    }
+    if (leadingSlash) {
+      return {
+        kind: 'outside', reason: 'absolute',
+        detail: `Hugo looks for it under ${this.roots.map((r) => relativePath(this.siteRoot, r) + '/').join(', ')} (${tried.map((t) => relativePath(this.siteRoot, t)).join(', ')}), where there is no such file; files outside the site are never read.`,
+      };
+    }
+    return { kind: 'missing', tried };
+  }
+
+  /** Every file under the include roots (for completion and did-you-mean). */
+  allFiles(): string[] {
+    return this.roots.flatMap((r) => [...this.index(r).values()]);
+  }
+
+  private caseInsensitive(root: string, candidate: string): string | undefined {
+    return this.index(root).get(candidate.toLowerCase());
+  }
+
+  private index(root: string): Map<string, string> {
+    let idx = this.caseIndex.get(root);
+    if (!idx) {
+      idx = new Map();
+      for (const f of this.host.listFiles(root)) idx.set(f.toLowerCase(), f);
+      this.caseIndex.set(root, idx);
+    }
+    return idx;
+  }
+}
+
+/** The include argument that names `file` from the first include root that contains it. */
+export function includeArgumentFor(file: string, roots: string[]): string | undefined {
+  for (const root of roots) if (isInside(root, file) && file !== root) return relativePath(root, file);
+  return undefined;
+}
+
+export function fileLabel(siteRoot: string, file: string): string {
+  return isInside(siteRoot, file) ? relativePath(siteRoot, file) : basename(file);
+}

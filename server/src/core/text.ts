@@ -1,0 +1,104 @@
+// Positions and ranges as the core reports them: 0-based lines and UTF-16 code-unit columns, which is
+// what JavaScript string indices are and what LSP expects by default. The types are our own so that
+// no LSP package leaks into the core; they are structurally identical to LSP's.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A half-open span of string offsets `[start, end)` in one file's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export function span(start: number, end: number): Span {
+  return { start, end };
+}
+
+/** Maps offsets to line/column positions and back for one text. Handles LF, CRLF and CR. */
+export class LineIndex {
+  /** Offset of the first character of each line. */
+  readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */) starts.push(i + 1);
+      else if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.lineStarts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[position.line];
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+
+  /** Offset just after the line's last character, before its line break. */
+  lineEnd(line: number): number {
+    if (line + 1 < this.lineStarts.length) {
+      let end = this.lineStarts[line + 1] - 1;
+      if (end > this.lineStarts[line] && this.text.charCodeAt(end) === 10 && this.text.charCodeAt(end - 1) === 13) end--;
+      return end;
+    }
+    return this.text.length;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStarts[line], this.lineEnd(line));
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  spanRange(s: Span): Range {
+    return this.range(s.start, s.end);
+  }
+
+  /** The range of a whole line, without its line break. */
+  lineRange(line: number): Range {
+    return this.range(this.lineStarts[line], this.lineEnd(line));
+  }
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function rangeContains(r: Range, p: Position): boolean {
+  return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
+}
+
+export function formatRange(r: Range): string {
+  return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+}

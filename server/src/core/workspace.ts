@@ -1,0 +1,433 @@
+// The engine: finds each file's site and options, builds and caches models (a page is parsed once
+// per version of its text; an include file is read and parsed once and shared by every page that
+// includes it), runs the rules, and applies severities and disable comments. Knows which pages depend
+// on which files, so a change re-validates only what it affects.
+
+import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import {
+  CONFIG_FILE_NAME, mergeOptions, parseConfigText, PathClassifier, type Options, type PageKind,
+} from './config';
+import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostic';
+import type { FileContent, Host } from './host';
+import { buildPageModel, sourceFile, type IncludeLookup, type PageModel, type SourceFile } from './model/pageModel';
+import { isSuppressed } from './model/directives';
+import { basename, dirname, isInside, joinPath, relativePath } from './paths';
+import { RULES, RULES_BY_CODE } from './rules';
+import type { FindingSpec, Rule, RuleContext, SiteContext } from './rules/rule';
+import { buildInstance } from './schema/instance';
+import { mapSchemaErrors, type SchemaFinding } from './schema/schemaErrors';
+import { SchemaRegistry } from './schema/schemas';
+import { findSiteRoot, IncludeResolver } from './site';
+import { LineIndex, type Span } from './text';
+
+export interface LintResult {
+  file: string;
+  kind?: PageKind;
+  diagnostics: Diagnostic[];
+  /** Why the file was not checked (outside a Hugo site, ignored by configuration, gone). */
+  skipped?: string;
+}
+
+export interface WorkspaceOptions {
+  /** Options that win over the config file (the editor's settings). */
+  settings?: Partial<Options>;
+  /** Use this config file instead of looking for `.career-pages.jsonc`. */
+  configFile?: string;
+}
+
+const MARKDOWN = /\.(md|markdown)$/i;
+
+export function isMarkdownPath(path: string): boolean {
+  return MARKDOWN.test(path);
+}
+
+interface ConfigState {
+  path: string;
+  options: Partial<Options>;
+  diagnostics: Diagnostic[];
+}
+
+export class Site implements SiteContext {
+  readonly classifier: PathClassifier;
+  readonly resolver: IncludeResolver;
+  readonly includeRoots: string[];
+
+  constructor(
+    readonly root: string,
+    readonly options: Options,
+    readonly config: ConfigState | undefined,
+    host: Host,
+    private readonly workspace: Workspace,
+  ) {
+    this.classifier = new PathClassifier(options);
+    this.includeRoots = options.includeRoots.map((r) => joinPath(root, r));
+    this.resolver = new IncludeResolver(host, root, this.includeRoots);
+  }
+
+  label(file: string): string {
+    return isInside(this.root, file) ? relativePath(this.root, file) : file;
+  }
+
+  lines(file: string): LineIndex | undefined {
+    return this.workspace.linesOf(file);
+  }
+
+  relative(file: string): string {
+    return relativePath(this.root, file);
+  }
+
+  isUnderIncludeRoot(file: string): boolean {
+    return this.includeRoots.some((r) => isInside(r, file) && r !== file);
+  }
+
+  /** Hugo renders Markdown under content/ (not in dot-folders); include files live under the include roots. */
+  isPageOrInclude(file: string): boolean {
+    if (this.isUnderIncludeRoot(file)) return true;
+    const content = `${this.root}/content`;
+    return isInside(content, file) && !relativePath(content, file).split('/').some((p) => p.startsWith('.'));
+  }
+
+  kindOf(file: string): PageKind {
+    return this.classifier.kindOf(this.relative(file), this.isUnderIncludeRoot(file));
+  }
+}
+
+interface CachedModel {
+  text: string;
+  kind: PageKind;
+  model: PageModel;
+}
+
+export class Workspace {
+  readonly schemas = new SchemaRegistry();
+  private settings: Partial<Options>;
+  private readonly explicitConfig?: string;
+  private readonly siteRoots = new Map<string, string | null>();
+  private readonly sites = new Map<string, Site>();
+  private readonly configs = new Map<string, ConfigState | null>();
+  private readonly models = new Map<string, CachedModel>();
+  private readonly includeTexts = new Map<string, { content: FileContent | undefined; source?: SourceFile }>();
+  /** path → pages whose model depends on it (included files, and paths tried for missing includes). */
+  private readonly dependents = new Map<string, Set<string>>();
+
+  constructor(readonly host: Host, options: WorkspaceOptions = {}) {
+    this.settings = options.settings ?? {};
+    this.explicitConfig = options.configFile;
+  }
+
+  /** New editor settings: every option-dependent cache is dropped. */
+  setSettings(settings: Partial<Options>): void {
+    this.settings = settings;
+    this.sites.clear();
+    this.models.clear();
+  }
+
+  // ---- sites and configuration ------------------------------------------------------------
+
+  siteFor(file: string): Site | undefined {
+    const dir = dirname(file);
+    let root = this.siteRoots.get(dir);
+    if (root === undefined) {
+      root = findSiteRoot(this.host, file) ?? null;
+      this.siteRoots.set(dir, root);
+    }
+    if (root === null) return undefined;
+    let site = this.sites.get(root);
+    if (!site) {
+      const config = this.configFor(root);
+      site = new Site(root, mergeOptions(config?.options, this.settings), config, this.host, this);
+      this.sites.set(root, site);
+    }
+    return site;
+  }
+
+  /** The configuration file that applies to a site root (nearest `.career-pages.jsonc` at or above it). */
+  configFor(root: string): ConfigState | undefined {
+    const path = this.explicitConfig ?? this.findConfig(root);
+    if (!path) return undefined;
+    let state = this.configs.get(path);
+    if (state === undefined) {
+      state = this.loadConfig(path);
+      this.configs.set(path, state);
+    }
+    return state ?? undefined;
+  }
+
+  private findConfig(root: string): string | undefined {
+    let dir = root;
+    for (;;) {
+      const candidate = joinPath(dir, CONFIG_FILE_NAME);
+      if (this.host.exists(candidate) === 'file') return candidate;
+      const parent = dirname(dir);
+      if (parent === dir) return undefined;
+      dir = parent;
+    }
+  }
+
+  private loadConfig(path: string): ConfigState | null {
+    const content = this.host.readFile(path);
+    if (!content) {
+      return { path, options: {}, diagnostics: [this.fileDiagnostic(path, 'file-unreadable', `The configuration file ${path} does not exist.`)] };
+    }
+    if (content.kind !== 'text') {
+      return { path, options: {}, diagnostics: [this.fileDiagnostic(path, 'file-unreadable', `The configuration file cannot be read as text (${content.kind}).`)] };
+    }
+    const lines = new LineIndex(content.text);
+    const { value, problems } = parseConfigText(content.text);
+    const diagnostics: Diagnostic[] = problems.map((p) => ({
+      file: path, code: 'config', severity: 'error', message: p.message, range: lines.spanRange(p.span),
+    }));
+    if (problems.length) return { path, options: {}, diagnostics };
+    const tree = parseTree(content.text, [], { allowTrailingComma: true });
+    const errors = this.schemas.validate('config', value);
+    for (const e of errors) {
+      const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const params = e.params as Record<string, unknown>;
+      let node: JsonNode | undefined = tree ? findNodeAtLocation(tree, segments) : undefined;
+      let message = `${e.instancePath || 'The configuration'} ${e.message}.`;
+      if (e.keyword === 'additionalProperties') {
+        const key = String(params.additionalProperty);
+        const child = tree ? findNodeAtLocation(tree, [...segments, key]) : undefined;
+        node = child?.parent?.children?.[0] ?? child ?? node;
+        message = `Unknown setting "${key}"${e.instancePath ? ` in ${e.instancePath}` : ''}.`;
+      } else if (e.keyword === 'propertyNames' || (e.keyword === 'enum' && e.propertyName !== undefined)) {
+        const key = String(params.propertyName ?? e.propertyName);
+        const child = tree ? findNodeAtLocation(tree, [...segments, key]) : undefined;
+        node = child?.parent?.children?.[0] ?? node;
+        message = `Unknown rule code "${key}". Known codes: ${RULES.map((r) => r.code).join(', ')}.`;
+      } else if (e.keyword === 'enum') {
+        message = `${e.instancePath.split('/').pop() || 'Value'} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
+      }
+      if (e.keyword === 'enum' && e.propertyName !== undefined) continue; // reported with propertyNames
+      const span: Span = node ? { start: node.offset, end: node.offset + node.length } : { start: 0, end: 0 };
+      diagnostics.push({ file: path, code: 'config', severity: 'error', message, range: lines.spanRange(span) });
+    }
+    return { path, options: diagnostics.length ? {} : (value as Partial<Options>), diagnostics };
+  }
+
+  /** Problems in a configuration file (shown on the file in the editor; the CLI exits 2). */
+  configDiagnostics(configPath: string): Diagnostic[] {
+    let state = this.configs.get(configPath);
+    if (state === undefined) {
+      state = this.loadConfig(configPath);
+      this.configs.set(configPath, state);
+    }
+    return state?.diagnostics ?? [];
+  }
+
+  // ---- reading and models --------------------------------------------------------------------
+
+  /** The line index of a file the core has read, for ranges in related locations. */
+  linesOf(file: string): LineIndex | undefined {
+    return this.models.get(file)?.model.file.lines ?? this.includeTexts.get(file)?.source?.lines;
+  }
+
+  private readInclude(path: string): { content: FileContent | undefined; source?: SourceFile } {
+    let entry = this.includeTexts.get(path);
+    if (!entry) {
+      const content = this.host.readFile(path);
+      entry = { content, source: content?.kind === 'text' ? sourceFile(path, content.text) : undefined };
+      this.includeTexts.set(path, entry);
+    }
+    return entry;
+  }
+
+  private depend(path: string, page: string): void {
+    let set = this.dependents.get(path);
+    if (!set) this.dependents.set(path, (set = new Set()));
+    set.add(page);
+  }
+
+  /** The model of a file, built from `text` (or read through the host). Undefined when it cannot be read. */
+  model(file: string, text?: string): PageModel | undefined {
+    const site = this.siteFor(file);
+    if (!site) return undefined;
+    if (text === undefined) {
+      const content = this.host.readFile(file);
+      if (content?.kind !== 'text') return undefined;
+      text = content.text;
+    }
+    return this.modelFor(site, file, text, site.kindOf(file));
+  }
+
+  private modelFor(site: Site, file: string, text: string, kind: PageKind): PageModel {
+    const cached = this.models.get(file);
+    if (cached && cached.text === text && cached.kind === kind) return cached.model;
+    // An include file read for a page and now opened as itself shares the same source text.
+    const shared = this.includeTexts.get(file)?.source;
+    const source = shared && shared.text === text ? shared : sourceFile(file, text);
+    const model = buildPageModel(source, {
+      kind,
+      include: (argument): IncludeLookup => {
+        const resolution = site.resolver.resolve(argument);
+        if (resolution.kind === 'missing') for (const t of resolution.tried) this.depend(t, file);
+        if (resolution.kind !== 'found' && resolution.kind !== 'case-mismatch') return { resolution };
+        this.depend(resolution.path, file);
+        const { content, source: target } = this.readInclude(resolution.path);
+        if (!content) return { resolution: { kind: 'missing', tried: [resolution.path] } };
+        if (!target) return { resolution, targetProblem: describeUnreadable(content) };
+        return { resolution, target };
+      },
+    });
+    this.models.set(file, { text, kind, model });
+    return model;
+  }
+
+  /** Pages known to include `file` (from every page model built so far). */
+  includersOf(file: string): string[] {
+    const pages = [...(this.dependents.get(file) ?? [])];
+    return pages.filter((p) => this.models.get(p)?.model.includes.some((i) => i.target?.path === file || ((i.resolution.kind === 'found' || i.resolution.kind === 'case-mismatch') && i.resolution.path === file)));
+  }
+
+  /**
+   * Something changed on disk (or in an open editor). Drops what depends on it and returns the pages
+   * whose diagnostics may change, or 'all' when options changed.
+   */
+  fileChanged(path: string, change: 'created' | 'changed' | 'deleted'): Set<string> | 'all' {
+    const name = basename(path);
+    if (name === CONFIG_FILE_NAME || path === this.explicitConfig) {
+      this.configs.delete(path);
+      this.sites.clear();
+      this.models.clear();
+      return 'all';
+    }
+    if (/^(hugo|config)\.(toml|ya?ml|json)$/.test(name) || (change !== 'changed' && /^(content|assets|config|_default)$/.test(name))) {
+      // A site marker: site roots may have moved.
+      this.siteRoots.clear();
+      this.sites.clear();
+      this.models.clear();
+      return 'all';
+    }
+    const affected = new Set<string>();
+    this.includeTexts.delete(path);
+    this.models.delete(path);
+    for (const page of this.dependents.get(path) ?? []) {
+      affected.add(page);
+      this.models.delete(page);
+    }
+    if (change !== 'changed') {
+      for (const site of this.sites.values()) site.resolver.reset();
+      // A page that matched a file only by case, or whose include was missing, may resolve differently now.
+      for (const [page, cached] of this.models) {
+        if (cached.model.includes.some((i) => i.resolution.kind === 'case-mismatch' || i.resolution.kind === 'missing')) {
+          affected.add(page);
+          this.models.delete(page);
+        }
+      }
+    }
+    affected.delete(path);
+    return affected;
+  }
+
+  /** Forget a file's cached model (e.g. an editor closed it), keeping what other files share. */
+  forget(path: string): void {
+    this.models.delete(path);
+  }
+
+  // ---- linting ------------------------------------------------------------------------------
+
+  lint(file: string, text?: string): LintResult {
+    const site = this.siteFor(file);
+    if (!site) return { file, diagnostics: [], skipped: 'not inside a Hugo site (no hugo.toml, config.* or content/ and assets/ above it)' };
+    if (!site.isPageOrInclude(file)) return { file, diagnostics: [], skipped: 'not a page of the site (Hugo renders only content/; includes come from the include folders)' };
+    if (site.classifier.isIgnored(site.relative(file))) return { file, diagnostics: [], skipped: 'ignored by the configuration' };
+    const kind = site.kindOf(file);
+    if (text === undefined) {
+      const content = this.host.readFile(file);
+      if (!content) return { file, diagnostics: [], skipped: 'no such file' };
+      if (content.kind !== 'text') {
+        return { file, kind, diagnostics: this.finish(site, undefined, [this.fileDiagnostic(file, 'file-unreadable', `${describeUnreadable(content)}; it is not checked.`)]) };
+      }
+      text = content.text;
+    }
+    const model = this.modelFor(site, file, text, kind);
+    const diagnostics: Diagnostic[] = [];
+    let schemaFindings: SchemaFinding[] | undefined;
+    for (const rule of RULES) {
+      if (!rule.appliesTo.includes(kind)) continue;
+      if (site.options.rules[rule.code] === 'off') continue;
+      const ctx: RuleContext = {
+        model,
+        site,
+        schemaFindings: () => (schemaFindings ??= this.schemaFindings(model)),
+        includers: () => this.includersOf(file).map((p) => this.models.get(p)!.model),
+        report: (f) => diagnostics.push(this.toDiagnostic(rule, model, f)),
+      };
+      runRule(rule, ctx, diagnostics, model);
+    }
+    // Included files that cannot be read are reported where the page includes them.
+    for (const inc of model.includes) {
+      if (!inc.targetProblem) continue;
+      diagnostics.push(this.toDiagnostic(RULES_BY_CODE.get('file-unreadable')!, model, {
+        span: inc.argument?.valueSpan ?? inc.call.span,
+        message: `The included file ${site.label((inc.resolution as { path: string }).path)} cannot be used: ${inc.targetProblem}.`,
+      }));
+    }
+    return { file, kind, diagnostics: this.finish(site, model, diagnostics) };
+  }
+
+  private schemaFindings(model: PageModel): SchemaFinding[] {
+    const instance = buildInstance(model);
+    return mapSchemaErrors(this.schemas.validate(model.kind, instance.value), instance, (s) => this.schemas.deref(s));
+  }
+
+  private toDiagnostic(rule: Rule, model: PageModel, f: FindingSpec): Diagnostic {
+    const lines = model.file.lines;
+    const rangeIn = (file: string, span: Span) => (file === model.file.path ? lines : this.linesOf(file) ?? lines).spanRange(span);
+    return {
+      file: model.file.path,
+      code: rule.code,
+      severity: f.severity ?? rule.defaultSeverity,
+      message: f.message,
+      range: lines.spanRange(f.span),
+      related: f.related?.map((r) => ({ file: r.file, range: rangeIn(r.file, r.span), message: r.message })),
+      fixes: f.fixes?.length
+        ? f.fixes.map((x) => ({
+            title: x.title, preferred: x.preferred, createFile: x.createFile,
+            edits: x.edits.map((e) => ({ file: e.file ?? model.file.path, range: rangeIn(e.file ?? model.file.path, e.span), newText: e.newText })),
+          }))
+        : undefined,
+      data: f.data,
+      tags: f.tags,
+    };
+  }
+
+  private fileDiagnostic(file: string, code: string, message: string): Diagnostic {
+    return { file, code, severity: RULES_BY_CODE.get(code)?.defaultSeverity ?? 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  }
+
+  /** Configured severities, 'off', and disable comments; sorted. */
+  private finish(site: Site, model: PageModel | undefined, diagnostics: Diagnostic[]): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const d of diagnostics) {
+      const setting = site.options.rules[d.code];
+      if (setting === 'off') continue;
+      if (setting) d.severity = setting as Severity;
+      if (model && isSuppressed(model.directives, d.code, d.range.start.line)) continue;
+      out.push(d);
+    }
+    return out.sort(compareDiagnostics);
+  }
+}
+
+function runRule(rule: Rule, ctx: RuleContext, diagnostics: Diagnostic[], model: PageModel): void {
+  try {
+    rule.check(ctx);
+  } catch (e) {
+    // A bug in a rule must not take the other rules down, and must not be hidden either.
+    diagnostics.push({
+      file: model.file.path, code: 'internal-error', severity: 'error',
+      message: `Rule ${rule.code} failed on this file (${e instanceof Error ? e.message : String(e)}). Please report this with the file.`,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    });
+  }
+}
+
+function describeUnreadable(content: FileContent): string {
+  switch (content.kind) {
+    case 'binary': return `it is a binary file (${content.size} bytes), not Markdown text`;
+    case 'too-large': return `it is too large to check (${(content.size / 1024 / 1024).toFixed(1)} MB)`;
+    case 'unreadable': return `it cannot be read (${content.message})`;
+    default: return 'it cannot be read';
+  }
+}
