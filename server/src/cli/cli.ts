@@ -10,7 +10,7 @@ import { CONFIG_FILE_NAME } from '../core/config';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
 import { relativePath } from '../core/paths';
 import { RULES } from '../core/rules';
-import { findSiteRoot } from '../core/site';
+import { findSiteRoot, isSiteRoot } from '../core/site';
 import { isMarkdownPath, Workspace } from '../core/workspace';
 import { fromCorePath, NodeHost, toCorePath } from '../node/nodeHost';
 
@@ -103,7 +103,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     files = siteFiles(workspace, root);
   } else {
-    const found = expandPaths(host, cwd, positionals);
+    const found = expandPaths(host, workspace, cwd, positionals);
     if (found.missing.length) {
       io.stderr(found.missing.map((m) => `career-lint: no Markdown files match ${m}\n`).join(''));
       return 2;
@@ -162,7 +162,7 @@ export function siteFiles(workspace: Workspace, root: string): string[] {
   return [...out].sort();
 }
 
-function expandPaths(host: NodeHost, cwd: string, patterns: string[]): { files: string[]; missing: string[] } {
+function expandPaths(host: NodeHost, workspace: Workspace, cwd: string, patterns: string[]): { files: string[]; missing: string[] } {
   const files = new Set<string>();
   const missing: string[] = [];
   for (const p of patterns) {
@@ -173,8 +173,11 @@ function expandPaths(host: NodeHost, cwd: string, patterns: string[]): { files: 
       continue;
     }
     if (what === 'directory') {
+      // A site root means the site's pages and include files; any other folder, the pages and
+      // include files below it (README files and layouts are not pages).
       const before = files.size;
-      for (const f of host.listFiles(abs)) if (isMarkdownPath(f)) files.add(f);
+      const listed = isSiteRoot(host, abs) ? siteFiles(workspace, abs) : host.listFiles(abs).filter(isMarkdownPath);
+      for (const f of listed) if (workspace.siteFor(f)?.isPageOrInclude(f) ?? true) files.add(f);
       if (files.size === before) missing.push(p);
       continue;
     }

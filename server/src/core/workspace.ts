@@ -350,6 +350,7 @@ export class Workspace {
         model,
         site,
         schemaFindings: () => (schemaFindings ??= this.schemaFindings(model)),
+        frontmatterKeys: () => this.frontmatterKeys(kind),
         includers: () => this.includersOf(file).map((p) => this.models.get(p)!.model),
         report: (f) => diagnostics.push(this.toDiagnostic(rule, model, f)),
       };
@@ -364,6 +365,11 @@ export class Workspace {
       }));
     }
     return { file, kind, diagnostics: this.finish(site, model, diagnostics) };
+  }
+
+  private frontmatterKeys(kind: PageKind): { known: string[]; open: boolean } {
+    const fm = this.schemas.deref((this.schemas.schema(kind).properties as Record<string, unknown> | undefined)?.frontmatter ?? {});
+    return { known: Object.keys((fm.properties as object | undefined) ?? {}), open: fm.additionalProperties !== false };
   }
 
   private schemaFindings(model: PageModel): SchemaFinding[] {

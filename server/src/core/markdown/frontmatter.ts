@@ -124,7 +124,7 @@ function readYaml(text: string, fm: Frontmatter): void {
   for (const e of doc.errors) {
     const [a, b] = e.pos.map(shift);
     fm.problems.push({
-      severity: 'error', span: { start: base + a, end: base + Math.max(b, a + 1) },
+      severity: 'error', span: errorSpan(source, e.code, a, b, base),
       message: `Invalid YAML in front matter: ${firstLine(e.message)}. Hugo fails to build this page.`,
     });
   }
@@ -141,7 +141,7 @@ function readYaml(text: string, fm: Frontmatter): void {
   }
   if (!isMap(root)) {
     fm.problems.push({
-      severity: 'error', span: nodeSpan(root as YamlNode, offsets) ?? fm.openSpan,
+      severity: 'error', span: trimEnd(text, nodeSpan(root as YamlNode, offsets) ?? fm.openSpan),
       message: 'Front matter must be a mapping of keys to values (like "title: ...").',
     });
     return;
@@ -188,6 +188,44 @@ function nodeSpan(node: YamlNode | null | undefined, base: Offsets): Span | unde
   const r = (node as { range?: [number, number, number] } | null | undefined)?.range;
   if (!r) return undefined;
   return { start: base.at(r[0]), end: base.at(r[1]) };
+}
+
+/**
+ * A readable span for a YAML error: an unclosed quote points at the quote that opens the value; a
+ * one-character position grows to the word there (a duplicate key points at the key); trailing
+ * line breaks are left out.
+ */
+function errorSpan(source: string, code: string, a: number, b: number, base: number): Span {
+  if (code === 'MISSING_CHAR') {
+    const opened = lastOpeningQuote(source, a);
+    if (opened >= 0) {
+      const eol = source.indexOf('\n', opened);
+      return { start: base + opened, end: base + (eol < 0 ? source.length : eol) };
+    }
+  }
+  let start = Math.min(a, source.length);
+  let end = Math.max(b, start + 1);
+  if (end - start <= 1) {
+    while (end < source.length && /[^\s:,[\]{}]/.test(source[end])) end++;
+  }
+  while (end > start + 1 && /\s/.test(source[end - 1])) end--;
+  if (start >= source.length) start = Math.max(0, source.length - 1);
+  return { start: base + start, end: base + Math.min(end, source.length) };
+}
+
+/** Offset of the quote that opens the value the parser was reading at `pos`, or -1. */
+function lastOpeningQuote(source: string, pos: number): number {
+  for (let i = Math.min(pos, source.length) - 1; i >= 0; i--) {
+    const c = source[i];
+    if ((c === '"' || c === "'") && /(^|[:\-[,{]\s*)$/.test(source.slice(Math.max(0, i - 3), i).replace(/^.*\n/, '\n').replace(/^\n/, ''))) return i;
+  }
+  return -1;
+}
+
+function trimEnd(text: string, span: Span): Span {
+  let end = span.end;
+  while (end > span.start + 1 && /\s/.test(text[end - 1])) end--;
+  return { start: span.start, end };
 }
 
 function firstLine(s: string): string {

@@ -173,6 +173,8 @@ function lexCall(text: string, start: number, delimiter: Delimiter, end: number)
     skipSpace();
     if (p >= limit) {
       const lineEnd = endOfLine(text, start, end);
+      // An unterminated string already says why the call never closes.
+      if (problems.some((x) => x.kind === 'unterminated-string')) return finish(Math.max(lineEnd, nameSpan.end));
       problems.push({
         kind: 'unclosed', fatal: true, span: { start, end: lineEnd },
         message: `The shortcode is not closed with ${right}; Hugo fails with "unclosed shortcode action".`,
@@ -214,6 +216,8 @@ function lexCall(text: string, start: number, delimiter: Delimiter, end: number)
         while (p < limit && (text[p] === ' ' || text[p] === '\t')) p++;
       }
     }
+    const value = lexValue(text, p, limit, right, wrongRight, problems);
+    p = value.end;
     if (named !== undefined && named !== (paramName !== undefined) && !problems.some((x) => x.kind === 'mixed-params')) {
       problems.push({
         kind: 'mixed-params', fatal: true, span: { start: paramStart, end: p },
@@ -221,8 +225,6 @@ function lexCall(text: string, start: number, delimiter: Delimiter, end: number)
       });
     }
     named ??= paramName !== undefined;
-    const value = lexValue(text, p, limit, right, wrongRight, problems);
-    p = value.end;
     params.push({
       name: paramName, nameSpan: paramNameSpan, value: value.value, span: { start: paramStart, end: value.end },
       valueSpan: value.valueSpan, quote: value.quote,

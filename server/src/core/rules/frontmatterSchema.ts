@@ -1,3 +1,4 @@
+import { didYouMean } from '../schema/schemaErrors';
 import { PAGE_KINDS_ONLY, type FixSpec, type Rule } from './rule';
 
 /** Front matter checked against the page kind's JSON Schema (schemas/*.schema.json). */
@@ -31,6 +32,22 @@ export const frontmatterSchema: Rule = {
       ctx.report({
         span: f.span, message: f.message, severity: f.severity, fixes,
         data: { pointer: f.pointer, unknownKey: f.unknownKey?.key, suggestion: f.unknownKey?.suggestion, missingKey: f.missingKey },
+      });
+    }
+    // Kinds whose schema allows any key (plain handbook pages) still deserve a word about a likely
+    // typo of a key the schema knows ("decription"): Hugo would silently ignore it.
+    const { known, open } = ctx.frontmatterKeys();
+    if (!open || !fm?.data) return;
+    for (const key of Object.keys(fm.data)) {
+      if (known.includes(key)) continue;
+      const suggestion = didYouMean(key, known);
+      const loc = fm.locations.get('/' + key.replace(/~/g, '~0').replace(/\//g, '~1'));
+      if (!suggestion || !loc?.keySpan) continue;
+      ctx.report({
+        span: loc.keySpan, severity: 'warning',
+        message: `Unknown front matter key "${key}": did you mean "${suggestion}"? Hugo ignores keys it does not know.`,
+        fixes: [{ title: `Rename "${key}" to "${suggestion}"`, preferred: true, edits: [{ span: loc.keySpan, newText: suggestion }] }],
+        data: { unknownKey: key, suggestion },
       });
     }
   },

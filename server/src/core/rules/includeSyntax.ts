@@ -8,17 +8,18 @@ export const includeSyntax: Rule = {
   summary: 'An include call is malformed: Hugo stops the build (or silently ignores part of it).',
   appliesTo: PAGE_KINDS_ONLY,
   check(ctx) {
+    for (const { call } of ctx.model.shortcodes) {
+      if (call.name !== 'include' || !call.closing) continue;
+      ctx.report({
+        span: call.span,
+        message: 'include takes no inner content, so it has no closing tag: Hugo stops the build ("does not evaluate .Inner, yet a closing tag was provided").',
+        fixes: [{ title: 'Remove the closing tag', preferred: true, edits: [{ span: call.span, newText: '' }] }],
+      });
+    }
     for (const inc of ctx.model.includes) {
       const { call } = inc;
       for (const p of call.problems) ctx.report({ span: p.span, message: p.message, severity: p.fatal ? undefined : 'warning', fixes: problemFixes(p, call.delimiter) });
       if (call.problems.some((p) => p.fatal)) continue;
-      if (call.closing) {
-        ctx.report({
-          span: call.span,
-          message: 'include takes no inner content, so it has no closing tag: Hugo stops the build ("does not evaluate .Inner, yet a closing tag was provided").',
-        });
-        continue;
-      }
       const named = call.params.find((p) => p.name !== undefined);
       if (!inc.argument) {
         ctx.report({

@@ -43,6 +43,8 @@ export interface RuleContext {
   site: SiteContext;
   /** Schema errors for this file, computed once and shared by the schema-backed rules. */
   schemaFindings(): SchemaFinding[];
+  /** Front matter keys the page kind's schema knows, and whether it allows others. */
+  frontmatterKeys(): { known: string[]; open: boolean };
   /** Models of the pages known to include this file (include files only). */
   includers(): PageModel[];
   report(finding: FindingSpec): void;

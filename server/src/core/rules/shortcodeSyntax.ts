@@ -9,7 +9,7 @@ export const shortcodeSyntax: Rule = {
   appliesTo: PAGE_KINDS_ONLY,
   check(ctx) {
     for (const { call } of ctx.model.shortcodes) {
-      if (call.name === 'include' && !call.closing) continue;
+      if (call.name === 'include') continue; // include-syntax's
       for (const p of call.problems) {
         ctx.report({ span: p.span, message: p.message, severity: p.fatal ? undefined : 'warning', fixes: problemFixes(p, call.delimiter) });
       }

@@ -1,0 +1,26 @@
+// Lints a fixture site on disk the way the CLI does (pages first, then include files) and formats the
+// diagnostics as one line each: `path:line:col-line:col severity code`, 1-based, path relative to
+// the fixture. Used by the rule fixtures and the CLI tests.
+import * as path from 'node:path';
+import type { Diagnostic } from '../../server/src/core/diagnostic';
+import { isMarkdownPath, Workspace } from '../../server/src/core/workspace';
+import { NodeHost, toCorePath } from '../../server/src/node/nodeHost';
+
+export const repoRoot = path.resolve(__dirname, '../..');
+
+export function lintSite(dir: string): { workspace: Workspace; diagnostics: Diagnostic[]; root: string } {
+  const root = toCorePath(dir);
+  const workspace = new Workspace(new NodeHost());
+  const site = workspace.siteFor(`${root}/.`);
+  if (!site) throw new Error(`no Hugo site at ${dir}`);
+  const files = [`${root}/content`, ...site.includeRoots].flatMap((d) => workspace.host.listFiles(d)).filter(isMarkdownPath);
+  files.sort((a, b) => Number(site.isUnderIncludeRoot(a)) - Number(site.isUnderIncludeRoot(b)) || a.localeCompare(b));
+  const diagnostics = files.flatMap((f) => workspace.lint(f).diagnostics);
+  return { workspace, diagnostics, root };
+}
+
+export function formatLine(d: Diagnostic, root: string): string {
+  const r = d.range;
+  const file = path.posix.relative(root, d.file);
+  return `${file}:${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1} ${d.severity} ${d.code}`;
+}
