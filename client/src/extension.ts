@@ -3,10 +3,13 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { extendMarkdownIt } from './preview/markdownPreview';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+export async function activate(
+  context: vscode.ExtensionContext,
+): Promise<{ client: LanguageClient; extendMarkdownIt: typeof extendMarkdownIt }> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -20,7 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   client = new LanguageClient('careerPages', 'Handbook Career Pages', serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
-  return { client };
+  // extendMarkdownIt: VS Code's Markdown preview calls it (contributes.markdown.markdownItPlugins).
+  return { client, extendMarkdownIt };
 }
 
 export async function deactivate(): Promise<void> {
