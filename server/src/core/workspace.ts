@@ -17,7 +17,8 @@ import type { FindingSpec, Rule, RuleContext, SiteContext } from './rules/rule';
 import { buildInstance } from './schema/instance';
 import { mapSchemaErrors, type SchemaFinding } from './schema/schemaErrors';
 import { SchemaRegistry } from './schema/schemas';
-import { findSiteRoot, IncludeResolver } from './site';
+import { IncludeResolver, isSiteRoot } from './site';
+import { SiteIndex, summarize, type PageSummary } from './siteIndex';
 import { LineIndex, type Span } from './text';
 
 export interface LintResult {
@@ -51,6 +52,8 @@ export class Site implements SiteContext {
   readonly classifier: PathClassifier;
   readonly resolver: IncludeResolver;
   readonly includeRoots: string[];
+  /** Summaries of the site's pages: anchors and includes (see siteIndex.ts). */
+  readonly index = new SiteIndex();
 
   constructor(
     readonly root: string,
@@ -125,12 +128,7 @@ export class Workspace {
   // ---- sites and configuration ------------------------------------------------------------
 
   siteFor(file: string): Site | undefined {
-    const dir = dirname(file);
-    let root = this.siteRoots.get(dir);
-    if (root === undefined) {
-      root = findSiteRoot(this.host, file) ?? null;
-      this.siteRoots.set(dir, root);
-    }
+    const root = this.siteRootOf(dirname(file));
     if (root === null) return undefined;
     let site = this.sites.get(root);
     if (!site) {
@@ -139,6 +137,20 @@ export class Workspace {
       this.sites.set(root, site);
     }
     return site;
+  }
+
+  /** The site root for a folder, remembered for the folder and each folder walked through. */
+  private siteRootOf(dir: string): string | null {
+    const known = this.siteRoots.get(dir);
+    if (known !== undefined) return known;
+    let root: string | null;
+    if (isSiteRoot(this.host, dir)) root = dir;
+    else {
+      const parent = dirname(dir);
+      root = parent === dir ? null : this.siteRootOf(parent);
+    }
+    this.siteRoots.set(dir, root);
+    return root;
   }
 
   /** The configuration file that applies to a site root (nearest `.career-pages.jsonc` at or above it). */
@@ -270,13 +282,13 @@ export class Workspace {
       },
     });
     this.models.set(file, { text, kind, model });
+    if (kind !== 'include') site.index.update(summarize(model));
     return model;
   }
 
-  /** Pages known to include `file` (from every page model built so far). */
-  includersOf(file: string): string[] {
-    const pages = [...(this.dependents.get(file) ?? [])];
-    return pages.filter((p) => this.models.get(p)?.model.includes.some((i) => i.target?.path === file || ((i.resolution.kind === 'found' || i.resolution.kind === 'case-mismatch') && i.resolution.path === file)));
+  /** Pages known to include `file` (from the site index). */
+  includersOf(file: string): PageSummary[] {
+    return this.siteFor(file)?.index.includersOf(file) ?? [];
   }
 
   /**
@@ -301,6 +313,7 @@ export class Workspace {
     const affected = new Set<string>();
     this.includeTexts.delete(path);
     this.models.delete(path);
+    if (change === 'deleted') this.siteFor(path)?.index.remove(path);
     for (const page of this.dependents.get(path) ?? []) {
       affected.add(page);
       this.models.delete(page);
@@ -351,7 +364,7 @@ export class Workspace {
         site,
         schemaFindings: () => (schemaFindings ??= this.schemaFindings(model)),
         frontmatterKeys: () => this.frontmatterKeys(kind),
-        includers: () => this.includersOf(file).map((p) => this.models.get(p)!.model),
+        includers: () => site.index.includersOf(file),
         report: (f) => diagnostics.push(this.toDiagnostic(rule, model, f)),
       };
       runRule(rule, ctx, diagnostics, model);

@@ -6,6 +6,7 @@ import {
   type CodeAction, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME } from '../core/config';
 import type { Host } from '../core/host';
 import { isMarkdownPath, Workspace } from '../core/workspace';
 import { codeActions } from './codeActions';
@@ -52,6 +53,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const validate = (uri: string) => {
     const doc = documents.get(uri);
     const path = uriToPath(uri);
+    if (path && isConfigFile(path)) {
+      validateConfig(path);
+      return;
+    }
     if (!doc || !path || !isMarkdownPath(path) || !enabled) {
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
@@ -109,7 +114,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidOpen((e) => {
     const path = uriToPath(e.document.uri);
     if (path) openByPath.set(path, e.document);
-    if (path?.endsWith('/.career-pages.jsonc')) validateConfig(path);
     schedule([e.document.uri]);
   });
 
@@ -142,7 +146,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const affected = workspace.fileChanged(path, kind);
       if (affected === 'all') all = true;
       else for (const u of urisOf(affected)) uris.add(u);
-      if (path.endsWith('/.career-pages.jsonc')) validateConfig(path);
+      if (isConfigFile(path)) validateConfig(path);
     }
     schedule(all ? documents.all().map((d) => d.uri) : uris);
   });
@@ -163,5 +167,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 }
 
 declare const PACKAGE_VERSION: string;
+
+function isConfigFile(path: string): boolean {
+  return path.endsWith('/' + CONFIG_FILE_NAME);
+}
 
 export type { CodeAction };

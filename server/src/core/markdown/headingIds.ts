@@ -2,7 +2,9 @@
 // Hugo 0.111 builds (see test/hugo/):
 // - the id comes from the heading's raw source text (its last line for setext headings) with inline
 //   markup left in: `[a](http://x)` contributes "ahttpx";
-// - with enableEmoji, known `:emoji:` codes are replaced before anything else, and emoji are dropped;
+// - with enableEmoji, known `:emoji:` codes are replaced before anything else, and emoji are dropped
+//   (a space beside one stays and becomes "-"); Hugo replaces them in the page's own source only, so
+//   codes in text that an include brought in stay as they are;
 // - letters (any script), digits and "_" are kept and lower-cased, " " and "-" become "-", anything
 //   else is dropped; an empty result becomes "heading";
 // - a repeated id gets "-1", "-2", ...; `{#custom}` ids are kept as written, never de-duplicated, but
@@ -36,9 +38,27 @@ export function stripEmojiCodes(text: string): string {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}_]/u;
 
+/** A stretch of heading text, and whether Hugo replaced its `:emoji:` codes (page text) or not (included text). */
+export interface HeadingTextPiece {
+  text: string;
+  emoji: boolean;
+}
+
 /** Hugo's github-style anchor for a heading text (without de-duplication). */
-export function githubAnchor(raw: string): string {
-  const text = stripEmojiCodes(raw).trim();
+export function githubAnchor(raw: string | HeadingTextPiece[]): string {
+  const pieces = typeof raw === 'string' ? [{ text: raw, emoji: true }] : raw;
+  // Goldmark trims the text after Hugo replaced the codes in the page source: an emoji at either end
+  // is not trimmed away, so the space beside it survives.
+  const whole = pieces.map((p) => p.text).join('');
+  const from = whole.length - whole.trimStart().length;
+  const to = whole.trimEnd().length;
+  let text = '';
+  let at = 0;
+  for (const p of pieces) {
+    const t = p.text.slice(Math.max(0, from - at), Math.max(0, to - at));
+    text += p.emoji ? stripEmojiCodes(t) : t;
+    at += p.text.length;
+  }
   let id = '';
   for (const ch of text) {
     if (ch === ' ' || ch === '-') id += '-';
@@ -62,7 +82,7 @@ export class AnchorRegistry {
   }
 
   /** An automatic id for heading text, de-duplicated against every id handed out so far. */
-  auto(rawText: string): string {
+  auto(rawText: string | HeadingTextPiece[]): string {
     const base = githubAnchor(rawText) || 'heading';
     if (!this.used.has(base)) {
       this.used.add(base);
@@ -107,77 +127,144 @@ export function headingText(line: string, atx: boolean, contentHint: string): He
   let end = line.length;
   while (start < end && isBlank(line[start])) start++;
   while (end > start && isBlank(line[end - 1])) end--;
+  const trimEnd = (e: number) => {
+    while (e > start && isBlank(line[e - 1])) e--;
+    return e;
+  };
   let customId: string | undefined;
   let attributeStart: number | undefined;
-  if (line[end - 1] === '}') {
-    const open = line.lastIndexOf('{', end - 1);
-    if (open >= start) {
-      const attrs = parseAttributes(line.slice(open + 1, end - 1));
-      if (attrs) {
-        customId = attrs.id;
-        attributeStart = open;
-        end = open;
-        while (end > start && isBlank(line[end - 1])) end--;
-      }
+  let hasId = false;
+  const useAttributes = (open: number, attrs: { id?: string }) => {
+    attributeStart = open;
+    if (attrs.id !== undefined) {
+      customId = attrs.id;
+      hasId = true;
+    }
+  };
+  if (atx) {
+    // Goldmark (Hugo 0.111) first tries "text ## {attrs}": the first closing-looking run of hashes
+    // followed by nothing but an attribute block.
+    const closing = firstClosingSequence(line, start, end);
+    const attrs = closing ? trailingAttributes(line, closing.end, end, true) : undefined;
+    if (closing && attrs) {
+      useAttributes(attrs.open, attrs.attributes);
+      end = trimEnd(closing.start);
+    } else {
+      // Otherwise a closing sequence of hashes, preceded by a space (or making up the whole text), goes.
+      let e = end;
+      while (e > start && line[e - 1] === '#') e--;
+      if (e < end && (e === start || isBlank(line[e - 1]))) end = trimEnd(e);
     }
   }
-  if (atx) {
-    // A closing sequence of hashes, preceded by a space (or making up the whole text).
-    let e = end;
-    while (e > start && line[e - 1] === '#') e--;
-    if (e < end && (e === start || isBlank(line[e - 1]))) {
-      end = e;
-      while (end > start && isBlank(line[end - 1])) end--;
+  // Then, unless it has an id already, an attribute block at the end of the (last) line.
+  if (!hasId) {
+    const attrs = trailingAttributes(line, start, end, false);
+    if (attrs) {
+      useAttributes(attrs.open, attrs.attributes);
+      end = trimEnd(attrs.open);
     }
   }
   return { text: line.slice(start, end), start, end, customId, attributeStart };
+}
+
+/** The first run of hashes preceded by a blank in line[start, end) (escaped characters skipped). */
+function firstClosingSequence(line: string, start: number, end: number): { start: number; end: number } | undefined {
+  for (let j = start; j < end - 1; j++) {
+    if (line[j] === '\\' && isAsciiPunctuation(line[j + 1])) {
+      j++;
+      continue;
+    }
+    if (isBlank(line[j]) && line[j + 1] === '#') {
+      let k = j + 1;
+      while (k < end && line[k] === '#') k++;
+      return { start: j + 1, end: k };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * An attribute block that ends line[from, end): with `leading`, it must start the stretch (after
+ * blanks); otherwise it is the last unescaped `{` of the stretch, as Goldmark's last-line scan takes it.
+ */
+function trailingAttributes(line: string, from: number, end: number, leading: boolean): { open: number; attributes: { id?: string; classes: string[] } } | undefined {
+  if (line[end - 1] !== '}') return undefined;
+  let open: number;
+  if (leading) {
+    open = from;
+    while (open < end && isBlank(line[open])) open++;
+    if (line[open] !== '{') return undefined;
+  } else {
+    open = line.lastIndexOf('{', end - 1);
+    if (open < from || line[open - 1] === '\\') return undefined;
+  }
+  const attributes = parseAttributes(line.slice(open + 1, end - 1));
+  return attributes ? { open, attributes } : undefined;
 }
 
 function isBlank(c: string): boolean {
   return c === ' ' || c === '\t';
 }
 
-/** Parses Goldmark block attributes (`#id .class key=value key="v"`); undefined when it is not one. */
+function isAsciiPunctuation(c: string | undefined): boolean {
+  return c !== undefined && /[!-/:-@[-`{-~]/.test(c);
+}
+
+/**
+ * Parses what is between the braces of a Goldmark block attribute list, as Goldmark 1.5 (Hugo 0.111)
+ * does: `#id` and `.class` values run up to a blank or ASCII punctuation other than `_ - : .` (and
+ * may be empty); `name=value` names start with a letter, `_` or `:`, values are double-quoted strings,
+ * numbers or bare words; attributes are separated by blanks or a comma; `{}` is an empty list and
+ * `{ }` is not one. Undefined when it is not an attribute list.
+ */
 export function parseAttributes(inner: string): { id?: string; classes: string[] } | undefined {
   const classes: string[] = [];
   let id: string | undefined;
   let i = 0;
   const n = inner.length;
   const skip = () => {
-    while (i < n && /\s/.test(inner[i])) i++;
+    while (i < n && isBlank(inner[i])) i++;
   };
-  skip();
-  if (i === n) return undefined;
   while (i < n) {
+    skip();
     const c = inner[i];
     if (c === '#' || c === '.') {
       let j = i + 1;
-      while (j < n && !/\s/.test(inner[j])) j++;
+      while (j < n && !isBlank(inner[j]) && (!isAsciiPunctuation(inner[j]) || '_-:.'.includes(inner[j]))) j++;
       const value = inner.slice(i + 1, j);
-      if (!value) return undefined;
       if (c === '#') id = value;
       else classes.push(value);
       i = j;
-    } else if (/[A-Za-z_:]/.test(c)) {
-      let j = i;
-      while (j < n && /[\w:.-]/.test(inner[j])) j++;
-      if (inner[j] !== '=') return undefined;
-      j++;
-      if (inner[j] === '"' || inner[j] === "'") {
-        const close = inner.indexOf(inner[j], j + 1);
-        if (close < 0) return undefined;
-        j = close + 1;
-      } else {
-        const s = j;
-        while (j < n && !/[\s"'=<>`]/.test(inner[j])) j++;
-        if (j === s) return undefined;
-      }
-      i = j;
+    } else if (c !== undefined && /[A-Za-z_:]/.test(c)) {
+      while (i < n && /[A-Za-z0-9_:.-]/.test(inner[i])) i++;
+      skip();
+      if (inner[i] !== '=') return undefined;
+      i++;
+      skip();
+      const v = attributeValueEnd(inner, i);
+      if (v === undefined) return undefined;
+      i = v;
     } else {
       return undefined;
     }
-    if (i < n && !/\s/.test(inner[i])) return undefined;
     skip();
+    if (inner[i] === ',') {
+      i++;
+      skip();
+    }
   }
   return { id, classes };
+}
+
+/** Where a Goldmark attribute value starting at `i` ends: a "string", a number or a bare word. */
+function attributeValueEnd(s: string, i: number): number | undefined {
+  if (s[i] === '"') {
+    for (let j = i + 1; j < s.length; j++) {
+      if (s[j] === '\\') j++;
+      else if (s[j] === '"') return j + 1;
+    }
+    return undefined;
+  }
+  const m = /^[-+]?[0-9][0-9.eE+-]*|^[A-Za-z_:][A-Za-z0-9_:.-]*/.exec(s.slice(i));
+  return m ? i + m[0].length : undefined;
 }

@@ -7,43 +7,41 @@ import type { Span } from '../text';
 /** Code spans in `text[start, end)`: runs of N backticks closed by the next run of exactly N. */
 export function codeSpans(text: string, start: number, end: number): Span[] {
   const spans: Span[] = [];
-  let i = start;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c === 92 /* \ */) {
-      i += 2;
-      continue;
-    }
-    if (c !== 96 /* ` */) {
-      i++;
+  let i = text.indexOf('`', start);
+  while (i >= 0 && i < end) {
+    if (isEscaped(text, i, start)) {
+      i = text.indexOf('`', i + 1);
       continue;
     }
     let n = i;
     while (n < end && text.charCodeAt(n) === 96) n++;
     const run = n - i;
-    let j = n;
+    let j = text.indexOf('`', n);
     let closed = -1;
-    while (j < end) {
-      if (text.charCodeAt(j) !== 96) {
-        j++;
-        continue;
-      }
+    while (j >= 0 && j < end) {
       let k = j;
       while (k < end && text.charCodeAt(k) === 96) k++;
       if (k - j === run) {
         closed = k;
         break;
       }
-      j = k;
+      j = text.indexOf('`', k);
     }
     if (closed < 0) {
-      i = n;
+      i = text.indexOf('`', n);
       continue;
     }
     spans.push({ start: i, end: closed });
-    i = closed;
+    i = text.indexOf('`', closed);
   }
   return spans;
+}
+
+/** True when the character at `i` is preceded by an odd number of backslashes (within the block). */
+function isEscaped(text: string, i: number, start: number): boolean {
+  let k = i - 1;
+  while (k >= start && text.charCodeAt(k) === 92) k--;
+  return (i - 1 - k) % 2 === 1;
 }
 
 export interface LinkDestination {

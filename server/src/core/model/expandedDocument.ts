@@ -84,6 +84,24 @@ export class ExpandedDocument {
     return { source: seg.source, span: { start: span.start + delta, end: span.end + delta } };
   }
 
+  /** Maps a span that may run into later segments to the part of it in the segment where it starts. */
+  toSourceClipped(span: Span): { source: number; span: Span } | undefined {
+    const seg = this.segmentAt(span.start);
+    if (!seg) return undefined;
+    return this.toSource({ start: span.start, end: Math.min(span.end, seg.start + seg.length) });
+  }
+
+  /** The text of an expanded span cut at segment boundaries, each piece with the source it comes from. */
+  pieces(span: Span): { text: string; source: number }[] {
+    const out: { text: string; source: number }[] = [];
+    for (const s of this.segments) {
+      const a = Math.max(s.start, span.start);
+      const b = Math.min(s.start + s.length, span.end);
+      if (a < b) out.push({ text: this.text.slice(a, b), source: s.source });
+    }
+    return out;
+  }
+
   /** Maps a page offset (outside replaced spans) into the expanded text. */
   fromPage(offset: number): number | undefined {
     for (const s of this.segments) {

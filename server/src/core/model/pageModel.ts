@@ -200,9 +200,13 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
   for (const h of blocks.headings) {
     const lineStart = lines.lineStarts[h.textLine];
     const t = headingText(lines.lineText(h.textLine), !h.setext, h.content);
-    const mapped = expanded.toSource({ start: lineStart + t.start, end: lineStart + t.end });
-    const id = t.customId !== undefined ? registry.custom(t.customId) : registry.auto(t.text);
-    if (!mapped) continue; // a heading line that straddles an include boundary: id taken, nothing to point at
+    const textSpan = { start: lineStart + t.start, end: lineStart + t.end };
+    // Hugo replaces emoji codes in the page's own text only, not in what an include brings in.
+    const pieces = expanded.pieces(textSpan).map((p) => ({ text: p.text, emoji: p.source === -1 }));
+    const id = t.customId !== undefined ? registry.custom(t.customId) : registry.auto(pieces);
+    // A heading line that an include call completes points at the part written where it starts.
+    const mapped = expanded.toSource(textSpan) ?? expanded.toSourceClipped(textSpan);
+    if (!mapped) continue;
     const src = fileOf(mapped.source);
     const firstLine = expanded.toSource({ start: lines.lineStarts[h.line], end: lines.lineEnd(h.line) });
     const heading: Heading = {
@@ -213,14 +217,15 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
     addAnchor({ id, kind: 'heading', file: src.path, span: mapped.span, include: heading.include, heading });
   }
 
-  // HTML ids anywhere outside code.
-  for (let l = 0; l < lines.lineCount; l++) {
+  // HTML ids anywhere outside code: look only at lines with an id= or name= attribute.
+  for (const m of expanded.text.matchAll(/\b(?:id|name)\s*=/g)) {
+    const l = lines.positionAt(m.index!).line;
     const kind = blocks.lineKinds[l];
     if (kind !== LineKind.Html && kind !== LineKind.Inline) continue;
-    const start = lines.lineStarts[l];
-    const end = lines.lineEnd(l);
-    if (expanded.text.indexOf('id', start) < 0 && expanded.text.indexOf('name', start) < 0) break;
-    for (const a of htmlAnchors(expanded.text, start, end, allCodeSpans)) {
+    const lineStart = lines.lineStarts[l];
+    // The tag may start before the attribute; scan from the line start, once per line.
+    if (m.index! > lineStart && /\b(?:id|name)\s*=/.test(expanded.text.slice(lineStart, m.index!))) continue;
+    for (const a of htmlAnchors(expanded.text, lineStart, lines.lineEnd(l), allCodeSpans)) {
       const mapped = expanded.toSource(a.span);
       if (!mapped) continue;
       addAnchor({ id: a.id, kind: 'html', file: fileOf(mapped.source).path, span: mapped.span, include: mapped.source === -1 ? undefined : mapped.source });
@@ -247,18 +252,22 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
       fragmentSpan: parts.fragmentOffset !== undefined ? { start: mapped.span.start + parts.fragmentOffset, end: mapped.span.end } : undefined,
     });
   };
+  const linkMarks = new Occurrences(expanded.text, '](');
+  const hrefMarks = new Occurrences(expanded.text, 'href');
   blocks.paragraphs.forEach((b, i) => {
     const start = lines.lineStarts[b.line];
     const end = lines.lineEnd(b.endLine);
-    for (const d of inlineLinks(expanded.text, start, end, spansByBlock[i])) pushLink(d);
-    for (const d of htmlLinks(expanded.text, start, end, spansByBlock[i])) pushLink(d);
+    if (linkMarks.within(start, end)) for (const d of inlineLinks(expanded.text, start, end, spansByBlock[i])) pushLink(d);
+    if (hrefMarks.within(start, end)) for (const d of htmlLinks(expanded.text, start, end, spansByBlock[i])) pushLink(d);
   });
   blocks.headings.forEach((h, i) => {
     const start = lines.lineStarts[h.textLine];
     for (const d of inlineLinks(expanded.text, start, lines.lineEnd(h.textLine), headingCodeSpans[i])) pushLink(d);
   });
   for (const b of blocks.htmlBlocks) {
-    for (const d of htmlLinks(expanded.text, lines.lineStarts[b.line], lines.lineEnd(b.endLine), [])) pushLink(d);
+    const start = lines.lineStarts[b.line];
+    const end = lines.lineEnd(b.endLine);
+    if (hrefMarks.within(start, end)) for (const d of htmlLinks(expanded.text, start, end, [])) pushLink(d);
   }
   for (let l = 0; l < lines.lineCount; l++) {
     if (blocks.lineKinds[l] !== LineKind.Other) continue;
@@ -343,4 +352,24 @@ function htmlComments(text: string, from: number): Span[] {
     i = text.indexOf('<!--', end + 3);
   }
   return out;
+}
+
+/** Where a needle occurs in a text, to ask cheaply whether a stretch contains it. */
+class Occurrences {
+  private readonly at: number[] = [];
+
+  constructor(text: string, needle: string) {
+    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) this.at.push(i);
+  }
+
+  within(start: number, end: number): boolean {
+    let lo = 0;
+    let hi = this.at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.at[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.at.length && this.at[lo] < end;
+  }
 }

@@ -24,12 +24,12 @@ export const linkFragment: Rule = {
       const fragment = link.fragment!;
       const span = { start: link.fragmentSpan!.start - 1, end: link.fragmentSpan!.end };
       if (pages.length) {
-        const missingOn = pages.filter((p) => !hasAnchor(p, fragment));
+        const missingOn = pages.filter((p) => !ctx.site.index.hasAnchor(p.path, fragment) && !(p.hasFootnotes && /^fn(ref)?:/.test(fragment)));
         if (!missingOn.length) continue;
         ctx.report({
           span,
-          message: `No anchor "#${fragment}" on ${missingOn.length === pages.length ? 'any page that includes this file' : 'some pages that include this file'}: ${missingOn.map((p) => ctx.site.label(p.file.path)).join(', ')}.`,
-          data: { fragment, pages: missingOn.map((p) => p.file.path) },
+          message: `No anchor "#${fragment}" on ${missingOn.length === pages.length ? 'any page that includes this file' : 'some pages that include this file'}: ${missingOn.map((p) => ctx.site.label(p.path)).join(', ')}.`,
+          data: { fragment, pages: missingOn.map((p) => p.path) },
         });
         continue;
       }

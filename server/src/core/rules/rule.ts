@@ -7,6 +7,7 @@ import type { Severity } from '../diagnostic';
 import type { PageModel } from '../model/pageModel';
 import type { SchemaFinding } from '../schema/schemaErrors';
 import type { IncludeResolver } from '../site';
+import type { PageSummary, SiteIndex } from '../siteIndex';
 import type { LineIndex, Span } from '../text';
 
 export interface FixSpec {
@@ -32,6 +33,7 @@ export interface SiteContext {
   root: string;
   options: Options;
   resolver: IncludeResolver;
+  index: SiteIndex;
   /** A path as the user reads it: relative to the site root. */
   label(file: string): string;
   /** The line index of any file the core has read (for related locations in other files). */
@@ -45,8 +47,8 @@ export interface RuleContext {
   schemaFindings(): SchemaFinding[];
   /** Front matter keys the page kind's schema knows, and whether it allows others. */
   frontmatterKeys(): { known: string[]; open: boolean };
-  /** Models of the pages known to include this file (include files only). */
-  includers(): PageModel[];
+  /** The pages known to include this file (include files only). */
+  includers(): PageSummary[];
   report(finding: FindingSpec): void;
 }
 

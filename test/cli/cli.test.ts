@@ -1,0 +1,138 @@
+// career-lint in-process (runCli) and as the built executable: formats, exit codes, paths, config.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli, type JsonReport } from '../../server/src/cli/cli';
+import { repoRoot } from '../support/fixtureSite';
+import { copyOfExample } from '../support/lspClient';
+
+async function cli(args: string[], cwd = repoRoot) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), version: '9.9.9' });
+  return { code, stdout, stderr };
+}
+
+const EP = 'examples/handbook/content/handbook/engineering/careers/matrix/quality/engineering-productivity';
+
+describe('career-lint', () => {
+  it('prints path:line:column severity code message, 1-based, relative to the working directory', async () => {
+    const r = await cli([`${EP}/intermediate.md`]);
+    assert.equal(r.code, 0);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines[0], `${EP}/intermediate.md:8:1 warning include-delimiter {{< include >}} puts the file's Markdown into the page unrendered: its headings, lists and links show as raw text, and its headings get no ids. The handbook uses {{% include %}}.`);
+    assert.deepEqual(lines.map((l) => l.split(' ').slice(0, 3).join(' ')), [
+      `${EP}/intermediate.md:8:1 warning include-delimiter`,
+      `${EP}/intermediate.md:13:29 warning link-fragment`,
+      `${EP}/intermediate.md:14:28 warning link-fragment`,
+      `${EP}/intermediate.md:15:22 warning link-fragment`,
+      `${EP}/intermediate.md:22:1 warning include-delimiter`,
+      `${EP}/intermediate.md:26:1 warning include-delimiter`,
+      `${EP}/intermediate.md:43:1 warning include-delimiter`,
+    ]);
+    assert.equal(r.stderr, '1 file checked: 0 errors, 7 warnings.\n');
+  });
+
+  it('writes the JSON report with 1-based start and end positions', async () => {
+    const r = await cli(['--format', 'json', `${EP}/senior.md`]);
+    assert.equal(r.code, 0);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    assert.equal(report.files, 1);
+    assert.deepEqual(Object.keys(report.diagnostics[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+    assert.deepEqual(report.diagnostics.find((d) => d.code === 'link-fragment'), {
+      file: `${EP}/senior.md`, line: 12, column: 29, endLine: 12, endColumn: 53, severity: 'warning', code: 'link-fragment',
+      message: 'No heading or anchor "#leadership-competencies" on this page (headings from included files count). Did you mean "#senior-leadership-competencies"?',
+    });
+  });
+
+  it('checks the content and include folders of a site root, and exits 1 when there are errors', async () => {
+    const example = copyOfExample();
+    try {
+      const page = path.join(example.dir, 'content/handbook/broken.md');
+      writeFileSync(page, '---\ntitle: "Broken"\n---\n\n## Broken\n\n{{% include "includes/none.md" %}}\n');
+      writeFileSync(path.join(example.dir, 'README.md'), 'Not a page.\n');
+      const r = await cli(['--format', 'json', '.'], example.dir);
+      assert.equal(r.code, 1);
+      const report = JSON.parse(r.stdout) as JsonReport;
+      assert.equal(report.files, 26);
+      assert.deepEqual(report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`), [
+        'content/handbook/broken.md:7:14 include-missing',
+      ]);
+      assert.ok(!r.stdout.includes('README.md'));
+      const out = path.join(example.dir, 'report.json');
+      const r2 = await cli(['--format', 'json', '--output', out], path.join(example.dir, 'content'));
+      assert.equal(r2.code, 1);
+      assert.equal(r2.stdout, '');
+      assert.equal((JSON.parse(readFileSync(out, 'utf8')) as JsonReport).files, 26);
+    } finally {
+      example.dispose();
+    }
+  });
+
+  it('expands globs', async () => {
+    const r = await cli(['--format', 'json', 'examples/handbook/content/**/senior.md']);
+    assert.equal((JSON.parse(r.stdout) as JsonReport).files, 1);
+  });
+
+  it('exits 2 on usage errors and unmatched paths', async () => {
+    assert.equal((await cli(['--format', 'xml', EP])).code, 2);
+    assert.equal((await cli(['--no-such-flag'])).code, 2);
+    const r = await cli(['examples/handbook/content/nothing-here.md']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'career-lint: no Markdown files match examples/handbook/content/nothing-here.md\n');
+    const dir = mkdtempSync(path.join(tmpdir(), 'career-cli-'));
+    try {
+      const none = await cli([], dir);
+      assert.equal(none.code, 2);
+      assert.match(none.stderr, /no Hugo site here/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 on configuration errors, naming the problem and its position', async () => {
+    const example = copyOfExample();
+    try {
+      writeFileSync(path.join(example.dir, '.career-pages.jsonc'), '{\n  "rules": { "link-fragmnet": "off" }\n}\n');
+      const r = await cli([], example.dir);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /^\.career-pages\.jsonc:2:14 error config Unknown rule code "link-fragmnet"/m);
+    } finally {
+      example.dispose();
+    }
+  });
+
+  it('applies severities from the configuration file and --config', async () => {
+    const example = copyOfExample();
+    try {
+      const config = path.join(example.dir, 'strict.jsonc');
+      writeFileSync(config, '{ "rules": { "link-fragment": "error", "include-delimiter": "off" } }');
+      const r = await cli(['--config', config, '--format', 'json'], example.dir);
+      assert.equal(r.code, 1);
+      const report = JSON.parse(r.stdout) as JsonReport;
+      assert.equal(report.diagnostics.filter((d) => d.code === 'include-delimiter').length, 0);
+      assert.equal(report.diagnostics.filter((d) => d.code === 'link-fragment' && d.severity === 'error').length, 6);
+    } finally {
+      example.dispose();
+    }
+  });
+
+  it('lists the rules, and prints help and version', async () => {
+    const rules = await cli(['--list-rules']);
+    assert.match(rules.stdout, /^include-missing\s+error\s+An include names a file/m);
+    assert.match((await cli(['--help'])).stdout, /^Usage: career-lint/);
+    assert.equal((await cli(['--version'])).stdout, '9.9.9\n');
+  });
+
+  it('runs as the built executable, with worker threads too', { skip: !require('node:fs').existsSync(path.join(repoRoot, 'dist/cli.js')) && 'dist/cli.js is not built (npm run build)' }, () => {
+    const one = spawnSync(process.execPath, ['dist/cli.js', '--format', 'json', 'examples/handbook'], { cwd: repoRoot, encoding: 'utf8' });
+    const two = spawnSync(process.execPath, ['dist/cli.js', '--format', 'json', '--jobs', '2', 'examples/handbook'], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(one.status, 0, one.stderr);
+    assert.equal(two.status, 0, two.stderr);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal((JSON.parse(one.stdout) as JsonReport).files, 25);
+  });
+});
