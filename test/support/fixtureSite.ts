@@ -13,6 +13,7 @@ export function lintSite(dir: string): { workspace: Workspace; diagnostics: Diag
   const workspace = new Workspace(new NodeHost());
   const site = workspace.siteFor(`${root}/.`);
   if (!site) throw new Error(`no Hugo site at ${dir}`);
+  workspace.indexSite(site);
   const files = [`${root}/content`, ...site.includeRoots].flatMap((d) => workspace.host.listFiles(d)).filter(isMarkdownPath);
   files.sort((a, b) => Number(site.isUnderIncludeRoot(a)) - Number(site.isUnderIncludeRoot(b)) || a.localeCompare(b));
   const diagnostics = files.flatMap((f) => workspace.lint(f).diagnostics);

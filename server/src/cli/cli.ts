@@ -11,17 +11,14 @@ import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
 import { relativePath } from '../core/paths';
 import { RULES } from '../core/rules';
 import { findSiteRoot, isSiteRoot } from '../core/site';
-import { isMarkdownPath, Workspace } from '../core/workspace';
+import { isMarkdownPath, Workspace, type Site } from '../core/workspace';
 import { fromCorePath, NodeHost, toCorePath } from '../node/nodeHost';
-import { defaultJobs, lintPages, lintPagesInWorkers } from './parallel';
 
 export interface CliIo {
   cwd: string;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   version: string;
-  /** This script's path, to start worker threads from; without it everything runs on one thread. */
-  script?: string;
 }
 
 export interface JsonReport {
@@ -43,7 +40,6 @@ Options:
   --config FILE        use this configuration file instead of looking for ${CONFIG_FILE_NAME}
   --format text|json   output format (default: text)
   --output FILE        write the report to FILE instead of standard output
-  --jobs N             worker threads for the pages (default: 1; on 4+ cores and large sites, cores - 1, up to 4)
   --list-rules         print the rule codes with their default severity and exit
   -h, --help           show this help
   -v, --version        show the version
@@ -61,7 +57,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         format: { type: 'string', default: 'text' },
         output: { type: 'string' },
         'list-rules': { type: 'boolean', default: false },
-        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -128,22 +123,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
-  // Pages first, then include files: an include file's links are checked on the pages that include it.
-  const pages = files.filter((f) => !isIncludeFile(workspace, f));
-  const includeFiles = files.filter((f) => isIncludeFile(workspace, f));
-  const jobs = values.jobs !== undefined ? Number(values.jobs) : defaultJobs(pages.length);
-  if (!Number.isInteger(jobs) || jobs < 1) {
-    io.stderr(`career-lint: --jobs must be a whole number of at least 1, not "${values.jobs}".\n`);
-    return 2;
+  // The whole site is indexed first (URLs, anchors, who includes what), so that cross-page links,
+  // unused include files and the ladder checks see every page; the models are kept for the checks.
+  const sites = new Set<Site>();
+  for (const f of files) {
+    const site = workspace.siteFor(f);
+    if (site) sites.add(site);
   }
-  const pageResult = jobs > 1 && io.script
-    ? await lintPagesInWorkers(io.script, pages, jobs, configFile)
-    : lintPages(workspace, pages);
-  for (const summary of pageResult.summaries) workspace.siteFor(summary.path)?.index.update(summary);
-  const includeResult = lintPages(workspace, includeFiles);
-  const diagnostics: Diagnostic[] = [...pageResult.diagnostics, ...includeResult.diagnostics];
-  const checked = pageResult.checked + includeResult.checked;
-  for (const s of [...pageResult.skipped, ...includeResult.skipped]) io.stderr(`career-lint: skipped ${displayPath(cwd, s.file)}: ${s.reason}\n`);
+  for (const site of sites) workspace.indexSite(site);
+  // Pages, then include files: an include file's links are checked on the pages that include it.
+  const ordered = [...files].sort((a, b) => Number(isIncludeFile(workspace, a)) - Number(isIncludeFile(workspace, b)) || a.localeCompare(b));
+  const diagnostics: Diagnostic[] = [];
+  let checked = 0;
+  for (const f of ordered) {
+    const result = workspace.lint(f);
+    if (result.skipped) {
+      io.stderr(`career-lint: skipped ${displayPath(cwd, f)}: ${result.skipped}\n`);
+      continue;
+    }
+    checked++;
+    diagnostics.push(...result.diagnostics);
+  }
   diagnostics.sort(compareDiagnostics);
 
   const report = values.format === 'json' ? JSON.stringify(toJson(checked, diagnostics, cwd), null, 2) + '\n' : textReport(diagnostics, cwd);

@@ -1,18 +1,13 @@
 // The `career-lint` executable (package.json "bin" → dist/cli.js).
 import { runCli } from './cli';
-import { runAsWorkerIfAsked } from './parallel';
 
 declare const PACKAGE_VERSION: string;
 
-if (!runAsWorkerIfAsked()) main();
-
-function main(): void {
 runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   version: PACKAGE_VERSION,
-  script: __filename,
 }).then(
   (code) => {
     process.exitCode = code;
@@ -22,4 +17,3 @@ runCli(process.argv.slice(2), {
     process.exitCode = 2;
   },
 );
-}

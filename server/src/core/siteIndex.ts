@@ -1,32 +1,102 @@
-// What the rest of the site needs to know about a page without its full model: its anchors and the
-// files it includes. The Workspace records a summary whenever it builds a page's model; the CLI's
-// worker threads send theirs back; a language server fills it in the background. Site-wide rules
-// read this index, never other pages' text.
+// What the rest of the site needs to know about a page without its full model: its Hugo URL, its
+// headings and anchors after include expansion, its links and the files it includes. The Workspace
+// records a summary whenever it builds a page's model; `Workspace.indexSite` summarises every page
+// (the CLI before it checks, the language server in the background). Site-wide rules read this
+// index, never other pages' text.
 
 import type { PageKind } from './config';
 import type { PageModel } from './model/pageModel';
+import { dirname, relativePath } from './paths';
+import type { Range } from './text';
+
+export interface HeadingSummary {
+  id: string;
+  text: string;
+  level: number;
+  /** The file it is written in (the page, or an included file). */
+  file: string;
+  range: Range;
+}
+
+export interface LinkSummary {
+  /** As written. */
+  target: string;
+  /** The path part (before "#"), '' for same-page links. */
+  path: string;
+  fragment?: string;
+  /** Where the destination is written in the page. */
+  range: Range;
+}
 
 export interface PageSummary {
   path: string;
   kind: PageKind;
+  /** The page's URL path as Hugo publishes it (`/handbook/engineering/`). */
+  url: string;
+  /** Old URLs Hugo redirects to this page (front matter `aliases`). */
+  aliases: string[];
+  title?: string;
+  headings: HeadingSummary[];
   /** Every id a link can target on the rendered page (sorted). */
   anchors: string[];
   /** Files this page includes (resolved paths, {{% %}} and {{< >}} alike). */
   includes: string[];
+  links: LinkSummary[];
   hasFootnotes: boolean;
 }
 
-export function summarize(model: PageModel): PageSummary {
+/**
+ * The URL Hugo gives a content file: `content/a/b.md` → `/a/b/`, `content/a/_index.md` and the leaf
+ * bundle `content/a/index.md` → `/a/`; front matter `url` replaces it, `slug` replaces the last part.
+ * Hugo lower-cases paths by default.
+ */
+export function pageUrl(contentDir: string, file: string, frontmatter?: Record<string, unknown>): string {
+  const url = frontmatter?.url;
+  if (typeof url === 'string' && url.trim()) return normalizeUrlPath(url.trim());
+  let rel = relativePath(contentDir, file).replace(/\.(md|markdown)$/i, '');
+  const base = rel.split('/').pop()!;
+  if (base === '_index' || base === 'index') rel = dirname(rel) === '.' ? '' : dirname(rel);
+  else if (typeof frontmatter?.slug === 'string' && frontmatter.slug.trim()) {
+    const dir = dirname(rel);
+    rel = (dir === '.' ? '' : dir + '/') + frontmatter.slug.trim();
+  }
+  return normalizeUrlPath('/' + rel);
+}
+
+/** A site URL path as a key: lower case, `index.html` dropped, one trailing slash for pages. */
+export function normalizeUrlPath(path: string): string {
+  let p = path.split('?')[0].split('#')[0];
+  try {
+    p = decodeURI(p);
+  } catch {
+    // A malformed %-escape: keep it as written.
+  }
+  p = p.replace(/\/index\.html?$/i, '/').replace(/\/{2,}/g, '/');
+  if (!p.startsWith('/')) p = '/' + p;
+  if (!/\.[a-z0-9]+$/i.test(p) && !p.endsWith('/')) p += '/';
+  return p.toLowerCase().replace(/ /g, '-');
+}
+
+export function summarize(model: PageModel, contentDir: string): PageSummary {
   const includes = new Set<string>();
   for (const inc of model.includes) {
     const r = inc.resolution;
     if (r.kind === 'found' || r.kind === 'case-mismatch') includes.add(r.path);
   }
+  const data = model.frontmatter?.data;
+  const aliases = Array.isArray(data?.aliases) ? (data.aliases as unknown[]).filter((a): a is string => typeof a === 'string').map(normalizeUrlPath) : [];
+  const lines = model.file.lines;
+  const linesOf = (file: string) => (file === model.file.path ? lines : model.includes.find((i) => i.target?.path === file)?.target?.lines ?? lines);
   return {
     path: model.file.path,
     kind: model.kind,
+    url: pageUrl(contentDir, model.file.path, data),
+    aliases,
+    title: typeof data?.title === 'string' ? data.title : undefined,
+    headings: model.headings.map((h) => ({ id: h.id, text: h.text, level: h.level, file: h.file, range: linesOf(h.file).spanRange(h.span) })),
     anchors: [...model.anchors.keys()].sort(),
     includes: [...includes].sort(),
+    links: model.links.map((l) => ({ target: l.target, path: l.path, fragment: l.fragment, range: lines.spanRange(l.span) })),
     hasFootnotes: model.hasFootnotes,
   };
 }
@@ -35,6 +105,10 @@ export class SiteIndex {
   private readonly pages = new Map<string, PageSummary>();
   private readonly anchorSets = new Map<string, Set<string>>();
   private readonly includers = new Map<string, Set<string>>();
+  private readonly byUrl = new Map<string, string>();
+  private readonly byAlias = new Map<string, string>();
+  /** True once every page of the site has been summarised (site-wide rules wait for it). */
+  complete = false;
 
   update(summary: PageSummary): void {
     this.remove(summary.path);
@@ -45,12 +119,16 @@ export class SiteIndex {
       if (!set) this.includers.set(inc, (set = new Set()));
       set.add(summary.path);
     }
+    this.byUrl.set(summary.url, summary.path);
+    for (const a of summary.aliases) this.byAlias.set(a, summary.path);
   }
 
   remove(path: string): void {
     const old = this.pages.get(path);
     if (!old) return;
     for (const inc of old.includes) this.includers.get(inc)?.delete(path);
+    if (this.byUrl.get(old.url) === path) this.byUrl.delete(old.url);
+    for (const a of old.aliases) if (this.byAlias.get(a) === path) this.byAlias.delete(a);
     this.pages.delete(path);
     this.anchorSets.delete(path);
   }
@@ -59,9 +137,25 @@ export class SiteIndex {
     return this.pages.get(path);
   }
 
+  /** The page published at a URL path (or redirected from it by an alias). */
+  pageAt(url: string): PageSummary | undefined {
+    const key = normalizeUrlPath(url);
+    const path = this.byUrl.get(key) ?? this.byAlias.get(key);
+    return path ? this.pages.get(path) : undefined;
+  }
+
+  all(): IterableIterator<PageSummary> {
+    return this.pages.values();
+  }
+
   /** Pages that include `file`, in path order. */
   includersOf(file: string): PageSummary[] {
     return [...(this.includers.get(file) ?? [])].sort().map((p) => this.pages.get(p)!);
+  }
+
+  /** Every included file with at least one page that includes it. */
+  includedFiles(): Set<string> {
+    return new Set([...this.includers.entries()].filter(([, pages]) => pages.size > 0).map(([f]) => f));
   }
 
   hasAnchor(page: string, id: string): boolean {

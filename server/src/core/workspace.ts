@@ -52,8 +52,9 @@ export class Site implements SiteContext {
   readonly classifier: PathClassifier;
   readonly resolver: IncludeResolver;
   readonly includeRoots: string[];
-  /** Summaries of the site's pages: anchors and includes (see siteIndex.ts). */
+  /** Summaries of the site's pages: URLs, anchors, links, includes (see siteIndex.ts). */
   readonly index = new SiteIndex();
+  readonly contentDir: string;
 
   constructor(
     readonly root: string,
@@ -65,6 +66,7 @@ export class Site implements SiteContext {
     this.classifier = new PathClassifier(options);
     this.includeRoots = options.includeRoots.map((r) => joinPath(root, r));
     this.resolver = new IncludeResolver(host, root, this.includeRoots);
+    this.contentDir = `${root}/content`;
   }
 
   label(file: string): string {
@@ -282,8 +284,40 @@ export class Workspace {
       },
     });
     this.models.set(file, { text, kind, model });
-    if (kind !== 'include') site.index.update(summarize(model));
+    if (kind !== 'include') site.index.update(summarize(model, site.contentDir));
     return model;
+  }
+
+  /** Every page of a site (Markdown under content/, outside dot-folders, not ignored). */
+  sitePages(site: Site): string[] {
+    return this.host.listFiles(site.contentDir).filter((f) => isMarkdownPath(f) && site.isPageOrInclude(f) && !site.classifier.isIgnored(site.relative(f)));
+  }
+
+  /**
+   * Summarises every page of the site into its index, `batch` pages per step, so that a server can
+   * interleave requests between steps. Models are kept only when `keepModels` (the CLI checks every
+   * page next; an editor keeps only what it has open).
+   */
+  *indexSteps(site: Site, options: { batch?: number; keepModels?: boolean } = {}): Generator<{ done: number; total: number }> {
+    const pages = this.sitePages(site);
+    const batch = options.batch ?? 100;
+    for (let i = 0; i < pages.length; i++) {
+      const file = pages[i];
+      const hadModel = this.models.has(file);
+      if (!site.index.page(file) || !hadModel) {
+        const content = this.host.readFile(file);
+        if (content?.kind === 'text') this.modelFor(site, file, content.text, site.kindOf(file));
+        if (!hadModel && !options.keepModels) this.models.delete(file);
+      }
+      if ((i + 1) % batch === 0) yield { done: i + 1, total: pages.length };
+    }
+    site.index.complete = true;
+    yield { done: pages.length, total: pages.length };
+  }
+
+  /** The whole index at once (the CLI). */
+  indexSite(site: Site, keepModels = true): void {
+    for (const step of this.indexSteps(site, { keepModels, batch: Number.MAX_SAFE_INTEGER })) void step;
   }
 
   /** Pages known to include `file` (from the site index). */
