@@ -70,7 +70,7 @@ interface RenderContext {
   site: Site;
   model: PageModel;
   kind: PageKind;
-  /** Page line of a heading's first line → id. */
+  /** Page line of a heading's first line → id (headings inside paired {{< >}} shortcodes included). */
   pageIds: Map<number, string>;
   /** `${include index}:${line in the included file}` → id. */
   includeIds: Map<string, string>;
@@ -173,7 +173,7 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
     const detached = call.delimiter === '<' || inc.detached;
     if (call.delimiter === '<') {
       const why = 'With {{< >}} Hugo puts the file\'s Markdown into the page unrendered: on the site its headings, lists and links show as raw text and its headings get no ids. The handbook uses {{% include %}}.';
-      notes.push(`<span class="cp-include-note" title="${escapeHtml(why)}">{{&lt; &gt;}}: the site shows this text unrendered</span>`);
+      notes.push(`<span class="cp-include-note" title="${escapeHtml(why)}">the site shows this text unrendered</span>`);
     } else if (inc.detached) {
       notes.push('<span class="cp-include-note">inside a paired shortcode: rendered apart from the page</span>');
     }
@@ -227,6 +227,10 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
     if (!model) return undefined;
     const pageIds = new Map<number, string>();
     const includeIds = new Map<string, string>();
+    // Headings inside paired {{< >}} shortcodes: ids of their own namespace, as the model gives them.
+    for (const targets of model.anchors.values()) {
+      for (const a of targets) if (a.kind === 'detached' && a.file === path) pageIds.set(model.file.lines.positionAt(a.span.start).line, a.id);
+    }
     for (const h of model.headings) {
       if (h.include === undefined) {
         pageIds.set(model.file.lines.positionAt(h.lineSpan.start).line, h.id);

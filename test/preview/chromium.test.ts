@@ -1,0 +1,186 @@
+// The preview's HTML in a real browser (Debian's headless Chromium through playwright-core): the
+// seeds with their included headings and ids, a missing include's error box, and included files
+// whose <script> and onerror= must not run. Writes screenshots to test/artifacts/ (not committed).
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { MemoryHost } from '../../server/src/core/host';
+import { Workspace } from '../../server/src/core/workspace';
+import { exampleHost, INTERMEDIATE, JOB_FAMILY, previewMarkdownIt, renderPage, REPO, SENIOR, SITE } from './previewSite';
+
+const CHROMIUM = '/usr/bin/chromium';
+const skip = existsSync(CHROMIUM) ? false : `Debian Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
+const ARTIFACTS = join(REPO, 'test/artifacts');
+const PREVIEW_CSS = readFileSync(join(REPO, 'media/preview.css'), 'utf8');
+
+// A few of the variables VS Code's themes define, and the gist of its markdown.css, so the
+// screenshots look like the editor's preview in a light and a dark theme.
+const THEMES = {
+  light: '--vscode-foreground:#3b3b3b;--vscode-editor-background:#ffffff;--vscode-textLink-foreground:#005fb8;--vscode-descriptionForeground:#3b3b3b;--vscode-widget-border:#e5e5e5;--vscode-textBlockQuote-background:#f8f8f8;--vscode-textCodeBlock-background:#f8f8f8;--vscode-badge-background:#cccccc;--vscode-badge-foreground:#3b3b3b;--vscode-errorForeground:#f85149;--vscode-inputValidation-errorBackground:#f2dede;--vscode-inputValidation-errorBorder:#be1100;--vscode-editorWarning-foreground:#bf8803;',
+  dark: '--vscode-foreground:#cccccc;--vscode-editor-background:#1f1f1f;--vscode-textLink-foreground:#4daafc;--vscode-descriptionForeground:#9d9d9d;--vscode-widget-border:#313131;--vscode-textBlockQuote-background:#2b2b2b;--vscode-textCodeBlock-background:#2b2b2b;--vscode-badge-background:#616161;--vscode-badge-foreground:#f8f8f8;--vscode-errorForeground:#f85149;--vscode-inputValidation-errorBackground:#5a1d1d;--vscode-inputValidation-errorBorder:#be1100;--vscode-editorWarning-foreground:#cca700;',
+};
+const BASE_CSS = `body{font-family:-apple-system,"Segoe UI","Ubuntu","Droid Sans",sans-serif;font-size:14px;line-height:1.6;padding:0 26px;max-width:880px;color:var(--vscode-foreground);background:var(--vscode-editor-background)}
+a{color:var(--vscode-textLink-foreground)}table{border-collapse:collapse}th,td{border:1px solid var(--vscode-widget-border);padding:4px 8px}
+hr{border:0;height:1px;background:var(--vscode-widget-border)}code{font-family:monospace}`;
+
+function htmlDocument(body: string, theme: keyof typeof THEMES = 'light'): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>preview</title><style>:root{${THEMES[theme]}}${BASE_CSS}</style><style>${PREVIEW_CSS}</style></head>` +
+    `<body class="vscode-body vscode-${theme}">${body}</body></html>`;
+}
+
+describe('preview in headless Chromium', { skip }, () => {
+  let browser: Browser;
+  let page: Page;
+  const timings: string[] = [];
+
+  before(async () => {
+    const started = Date.now();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      timeout: 60_000,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 960, height: 900 } });
+    // Nothing leaves the machine: links and images of the pages are not fetched.
+    await page.route('**/*', (route) => route.abort());
+    timings.push(`launch ${Date.now() - started} ms`);
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    console.log(`chromium timings: ${timings.join(', ')}`);
+  });
+
+  const headingIds = (p: Page) => p.$$eval('h1,h2,h3,h4,h5,h6', (els) => els.map((e) => [Number(e.tagName.slice(1)), e.id || null]));
+  /** Loads HTML and waits for it to settle (load fires after images have loaded or failed). */
+  const show = async (html: string) => {
+    const started = Date.now();
+    await page.setContent(html, { waitUntil: 'load', timeout: 15_000 });
+    timings.push(`load ${Date.now() - started} ms`);
+  };
+
+  it('the harness notices script that runs (control: a <script> and an onerror= put in directly)', async () => {
+    await show(htmlDocument('<p>control</p><script>window.__ranScript = true; document.title = "pwned"</script><img src="x.png" onerror="window.__ranOnerror = true">'));
+    assert.equal(await page.evaluate('window.__ranScript === true && window.__ranOnerror === true'), true);
+    assert.equal(await page.title(), 'pwned');
+  });
+
+  it('shows the {{% %}} seed with every included heading, each with the id Workspace.model() computes; screenshots it', async () => {
+    const host = exampleHost();
+    const md = previewMarkdownIt(host);
+    let started = performance.now();
+    const body = renderPage(md, host, SENIOR);
+    timings.push(`render senior.md (first) ${(performance.now() - started).toFixed(1)} ms`);
+    started = performance.now();
+    for (let i = 0; i < 20; i++) renderPage(md, host, SENIOR);
+    timings.push(`render senior.md (warm, mean of 20) ${((performance.now() - started) / 20).toFixed(1)} ms`);
+    await show(htmlDocument(body));
+    const model = new Workspace(host).model(SENIOR)!;
+    assert.deepEqual(await headingIds(page), model.headings.map((h) => [h.level, h.id]));
+    // The included headings are inside the frames, visible, and under their captions.
+    const included = await page.$$eval('figure.cp-include h5', (els) => els.map((e) => e.id));
+    assert.deepEqual(included, ['engineering', 'engineering-1', 'gitlab']);
+    assert.equal(await page.locator('h5#engineering-1').isVisible(), true);
+    assert.deepEqual(await page.locator('figure.cp-include figcaption a.cp-include-file').allTextContents(), [
+      'assets/includes/engineering-careers/ep-career-nav.md',
+      'assets/includes/engineering-careers/senior-leadership-competency.md',
+      'assets/includes/engineering-careers/senior-technical-competency.md',
+      'assets/includes/engineering-careers/values-competency.md',
+    ]);
+    assert.equal(await page.locator('.cp-frontmatter-title').textContent(), 'Quality Career Framework: Senior Backend Engineer, Engineering Productivity');
+    assert.equal(await page.locator('.cp-include-error').count(), 0);
+    await page.screenshot({ path: join(ARTIFACTS, 'preview-seed.png'), fullPage: true });
+    await show(htmlDocument(body, 'dark'));
+    await page.screenshot({ path: join(ARTIFACTS, 'preview-seed-dark.png'), fullPage: true });
+  });
+
+  it('shows the {{< >}} seed and the job-family seed with the page ids of the model', async () => {
+    const host = exampleHost();
+    const md = previewMarkdownIt(host);
+    await show(htmlDocument(renderPage(md, host, INTERMEDIATE)));
+    const ids = await headingIds(page);
+    assert.deepEqual(ids.filter(([, id]) => id !== null), new Workspace(host).model(INTERMEDIATE)!.headings.map((h) => [h.level, h.id]));
+    assert.deepEqual(await page.$$eval('figure.cp-include-detached h5', (els) => els.map((e) => [e.textContent, e.id])), [['Engineering', ''], ['Engineering', ''], ['GitLab', '']]);
+    await page.screenshot({ path: join(ARTIFACTS, 'preview-seed-angle.png'), fullPage: true });
+    await show(htmlDocument(renderPage(md, host, JOB_FAMILY)));
+    assert.deepEqual(await headingIds(page), new Workspace(host).model(JOB_FAMILY)!.headings.map((h) => [h.level, h.id]));
+  });
+
+  it('shows a visible error box naming a missing include', async () => {
+    const P = `${SITE}/content/handbook/missing.md`;
+    const host = exampleHost({ [P]: '---\ntitle: "Missing"\n---\n\n## Before\n\n{{% include "includes/engineering-careers/no-such-file.md" %}}\n\n## After\n' });
+    await show(htmlDocument(renderPage(previewMarkdownIt(host), host, P)));
+    const box = page.locator('.cp-include-error');
+    assert.equal(await box.count(), 1);
+    assert.equal(await box.isVisible(), true);
+    assert.equal(await box.getAttribute('role'), 'alert');
+    assert.equal(await box.locator('.cp-include-error-path').textContent(), 'includes/engineering-careers/no-such-file.md');
+    assert.equal(await box.locator('.cp-include-error-title').textContent(), 'Missing include: includes/engineering-careers/no-such-file.md');
+    const size = await box.boundingBox();
+    assert.ok(size && size.height > 20 && size.width > 300, `error box too small: ${JSON.stringify(size)}`);
+    assert.deepEqual(await headingIds(page), [[2, 'before'], [2, 'after']]);
+    await page.screenshot({ path: join(ARTIFACTS, 'preview-missing-include.png'), fullPage: true });
+  });
+
+  it('runs no script from an included file (<script>, onerror=, javascript: link) nor from the page itself', async () => {
+    const P = `${SITE}/content/handbook/evil.md`;
+    const evil = [
+      '## Included',
+      '',
+      '<script>window.__pwned = "include script"; document.title = "pwned"</script>',
+      '',
+      'An image <img src="x.png" onerror="window.__pwned = \'include onerror\'; document.title = \'pwned\'"> inline.',
+      '',
+      '<div><img src="y.png" onerror="window.__pwned = \'include block onerror\'"></div>',
+      '',
+      '[click](javascript:window.__pwned=1)',
+      '',
+    ].join('\n');
+    const host = exampleHost({
+      [`${SITE}/assets/includes/evil.md`]: evil,
+      [P]: '---\ntitle: "Evil <script>window.__pwned = \'title\'</script>"\n---\n\n{{% include "includes/evil.md" %}}\n\n' +
+        '<script>window.__pwned = "page script"</script>\n\n<img src="z.png" onerror="window.__pwned = \'page onerror\'">\n\n' +
+        '<svg><script>window.__pwned = "svg"</script></svg>\n',
+    });
+    const body = renderPage(previewMarkdownIt(host), host, P);
+    await show(htmlDocument(body));
+    assert.equal(await page.evaluate('typeof window.__pwned'), 'undefined');
+    assert.equal(await page.title(), 'preview');
+    assert.equal(await page.locator('script').count(), 0);
+    assert.equal(await page.locator('[onerror]').count(), 0);
+    assert.equal(await page.locator('a[href^="javascript"]').count(), 0);
+    // What was neutralised is still visible to the author, as text.
+    assert.equal(await page.locator('h2#included').isVisible(), true);
+    assert.match((await page.locator('figure.cp-include .cp-include-body').textContent()) ?? '', /<script>window.__pwned = "include script"; document.title = "pwned"<\/script>/);
+    assert.equal(await page.locator('.cp-html-removed', { hasText: '<script>' }).count(), 2);
+    // Clicking the javascript: link text must not run anything either (markdown-it refuses the link).
+    await page.getByText('[click](javascript:window.__pwned=1)').click({ timeout: 5_000 });
+    assert.equal(await page.evaluate('typeof window.__pwned'), 'undefined');
+    await page.screenshot({ path: join(ARTIFACTS, 'preview-script-include.png'), fullPage: true });
+  });
+
+  it('shows other shortcodes as labelled placeholders, with no raw braces on screen', async () => {
+    const P = `${SITE}/content/handbook/shortcodes.md`;
+    const host = exampleHost({
+      [P]: '---\ntitle: "Shortcodes"\ndescription: "Placeholders for what the theme renders."\n---\n\n## Video\n\n{{< youtube id="abc123" >}}\n\n' +
+        'A note: {{% alert "warning" %}}Careful{{% /alert %}} and an escaped one: {{</* include "x.md" */>}}.\n\nBroken: {{< figure src="x.png"\n',
+    });
+    await show(htmlDocument(renderPage(previewMarkdownIt(host), host, P)));
+    assert.deepEqual(await page.locator('.cp-shortcode .cp-shortcode-name').allTextContents(), ['youtube', 'alert', '/alert', 'figure']);
+    assert.equal(await page.locator('.cp-shortcode-error').count(), 1);
+    const text = (await page.locator('body').innerText()).replace('{{< include "x.md" >}}', '');
+    assert.doesNotMatch(text, /\{\{|\}\}/);
+    await page.screenshot({ path: join(ARTIFACTS, 'preview-shortcodes.png'), fullPage: true });
+  });
+
+  it('renders a page outside any site as plain Markdown (no frames, no errors)', async () => {
+    const host = new MemoryHost({ '/tmp/readme.md': '' });
+    await show(htmlDocument(previewMarkdownIt(host).render('# Readme\n\n{{% include "x.md" %}}\n', { careerPagesPath: '/tmp/readme.md' })));
+    assert.equal(await page.locator('.cp-include, .cp-include-error').count(), 0);
+    assert.equal(await page.locator('p').textContent(), '{{% include "x.md" %}}');
+  });
+});

@@ -1,0 +1,244 @@
+// The include preview plugin as HTML text: what it renders for includes, front matter, shortcodes
+// and raw HTML, and that its heading ids are the ones Workspace.model() computes. (The same pages in
+// a real browser: chromium.test.ts.)
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MemoryHost } from '../../server/src/core/host';
+import { Workspace } from '../../server/src/core/workspace';
+import { exampleHost, INTERMEDIATE, JOB_FAMILY, previewMarkdownIt, renderPage, SENIOR, SITE } from './previewSite';
+
+/** Every `<hN id="...">` in order: [level, id or null]. */
+function headings(html: string): [number, string | null][] {
+  return [...html.matchAll(/<h([1-6])((?:\s[^>]*)?)>/g)].map((m) => [Number(m[1]), /\sid="([^"]*)"/.exec(m[2])?.[1] ?? null]);
+}
+
+const page = (body: string) => `---\ntitle: "P"\ndescription: "D"\n---\n\n${body}`;
+const P = `${SITE}/content/handbook/p.md`;
+
+describe('include preview: seeds', () => {
+  it('renders {{% %}} includes inline with the heading ids of Workspace.model()', () => {
+    const host = exampleHost();
+    const html = renderPage(previewMarkdownIt(host), host, SENIOR);
+    const model = new Workspace(host).model(SENIOR)!;
+    assert.deepEqual(headings(html), model.headings.map((h) => [h.level, h.id]));
+    assert.deepEqual(model.headings.filter((h) => h.include !== undefined).map((h) => h.id), ['engineering', 'engineering-1', 'gitlab']);
+    // Each include in a frame whose caption names and links the file.
+    const captions = [...html.matchAll(/<a class="cp-include-file" href="([^"]*)" title="[^"]*">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(captions.map((c) => c[1]), [
+      'assets/includes/engineering-careers/ep-career-nav.md',
+      'assets/includes/engineering-careers/senior-leadership-competency.md',
+      'assets/includes/engineering-careers/senior-technical-competency.md',
+      'assets/includes/engineering-careers/values-competency.md',
+    ]);
+    assert.equal(captions[0][0], '../../../../../../../assets/includes/engineering-careers/ep-career-nav.md');
+    assert.equal((html.match(/<figure class="cp-include"/g) ?? []).length, 4);
+    assert.doesNotMatch(html, /\{\{[%<] *include/, 'no raw include calls');
+    assert.doesNotMatch(html, /cp-include-error/);
+  });
+
+  it('renders {{< >}} includes as Markdown in a dashed frame, headings without ids (the site shows them raw)', () => {
+    const host = exampleHost();
+    const html = renderPage(previewMarkdownIt(host), host, INTERMEDIATE);
+    const model = new Workspace(host).model(INTERMEDIATE)!;
+    const ids = headings(html);
+    assert.deepEqual(ids.filter(([, id]) => id !== null), model.headings.map((h) => [h.level, h.id]));
+    assert.deepEqual(ids.filter(([, id]) => id === null), [[5, null], [5, null], [5, null]]);
+    assert.equal((html.match(/<figure class="cp-include cp-include-detached"/g) ?? []).length, 4);
+    assert.match(html, /the site shows this text unrendered/);
+    // The page's markdownlint comments are dropped, not shown.
+    assert.doesNotMatch(html, /markdownlint/);
+  });
+
+  it('shows front matter as a card with the page kind, title and description', () => {
+    const host = exampleHost();
+    const html = renderPage(previewMarkdownIt(host), host, JOB_FAMILY);
+    assert.match(html, /^<header class="cp-frontmatter" data-line="0"><div class="cp-frontmatter-kind">Job family page<\/div><div class="cp-frontmatter-title">Engineering Productivity Manager<\/div><p class="cp-frontmatter-description">Driving Engineering Efficiency and Productivity<\/p><\/header>\n/);
+    assert.doesNotMatch(html, /title:/);
+    assert.deepEqual(headings(html), new Workspace(host).model(JOB_FAMILY)!.headings.map((h) => [h.level, h.id]));
+  });
+});
+
+describe('include preview: problems are visible', () => {
+  it('shows an error box naming a missing include', () => {
+    const host = exampleHost({ [P]: page('## A\n\n{{% include "includes/nope.md" %}}\n\nAfter.\n') });
+    const html = renderPage(previewMarkdownIt(host), host, P);
+    assert.match(html, /<div class="cp-include-error" role="alert" data-line="7" data-include-path="includes\/nope.md"><div class="cp-include-error-title">Missing include: <code class="cp-include-error-path">includes\/nope.md<\/code><\/div><div class="cp-include-error-detail">No such file: Hugo looks for assets\/includes\/nope.md and the build fails.<\/div><\/div>/);
+    assert.match(html, /<p>After.<\/p>/);
+  });
+
+  it('shows an error box for unsafe includes: URL, leaving assets/, absolute, and a folder', () => {
+    const host = exampleHost({
+      [P]: page([
+        '{{% include "https://evil.example/x.md" %}}',
+        '{{% include "../content/_index.md" %}}',
+        '{{< include "/etc/passwd" >}}',
+        '{{% include "includes" %}}',
+        '{{% include "" %}}',
+      ].join('\n\n') + '\n'),
+    });
+    const html = renderPage(previewMarkdownIt(host), host, P);
+    const titles = [...html.matchAll(/<div class="cp-include-error-title">([^<]*)<code class="cp-include-error-path">([^<]*)<\/code>/g)].map((m) => `${m[1]}${m[2]}`);
+    assert.deepEqual(titles, [
+      'Unsafe include (URL): https://evil.example/x.md',
+      'Unsafe include (outside assets/): ../content/_index.md',
+      'Unsafe include (absolute path): /etc/passwd',
+      'Include names a folder: includes',
+      'Include without a path: (no path)',
+    ]);
+    assert.doesNotMatch(html, /cp-include-file/);
+  });
+
+  it('shows why Hugo cannot run a broken include call', () => {
+    const host = exampleHost({ [P]: page('{{% include includes/engineering-careers/values-competency.md %}}\n') });
+    const html = renderPage(previewMarkdownIt(host), host, P);
+    assert.match(html, /Hugo cannot run this include: <code class="cp-include-error-path">includes\/engineering-careers\/values-competency.md<\/code><\/div><div class="cp-include-error-detail">The argument includes\/engineering-careers\/values-competency.md must be quoted/);
+  });
+
+  it('notes an include found only because Hugo ignores case', () => {
+    const host = exampleHost({ [P]: page('{{% include "includes/engineering-careers/Values-Competency.md" %}}\n') });
+    const html = renderPage(previewMarkdownIt(host), host, P);
+    assert.match(html, /Found only because Hugo ignores case: the file is assets\/includes\/engineering-careers\/values-competency.md./);
+    assert.match(html, /<h5 id="gitlab">GitLab<\/h5>/);
+  });
+});
+
+describe('include preview: Hugo semantics', () => {
+  it('puts included headings into the page namespace like Hugo (engineering, engineering-1, engineering-2)', () => {
+    const host = new MemoryHost({
+      [`${SITE}/hugo.toml`]: '',
+      [`${SITE}/assets/includes/c.md`]: '##### Engineering\n\nText.\n',
+      [P]: page('## Engineering\n\n{{% include "includes/c.md" %}}\n\n### Engineering {#custom}\n\n{{% include "/includes/c.md" %}}\n\n## Engineering\n'),
+    });
+    const html = renderPage(previewMarkdownIt(host), host, P);
+    assert.deepEqual(headings(html), [[2, 'engineering'], [5, 'engineering-1'], [3, 'custom'], [5, 'engineering-2'], [2, 'engineering-3']]);
+    assert.deepEqual(new Workspace(host).model(P)!.headings.map((h) => h.id), ['engineering', 'engineering-1', 'custom', 'engineering-2', 'engineering-3']);
+  });
+
+  it('keeps shortcodes inside an included file literal, and a leading --- there is a thematic break', () => {
+    const host = new MemoryHost({
+      [`${SITE}/hugo.toml`]: '',
+      [`${SITE}/assets/includes/n.md`]: '---\n\ntitle: not front matter\n\n---\n\n{{% include "includes/n.md" %}} and {{< alert >}}\n',
+      [P]: page('{{% include "includes/n.md" %}}\n'),
+    });
+    const html = renderPage(previewMarkdownIt(host), host, P);
+    const body = /<div class="cp-include-body">\n([\s\S]*?)<\/div>\n<\/figure>/.exec(html)![1];
+    assert.equal(body, '<hr>\n<p>title: not front matter</p>\n<hr>\n<p>{{% include &quot;includes/n.md&quot; %}} and {{&lt; alert &gt;}}</p>\n');
+  });
+
+  it('shows other shortcodes as labelled placeholders and escaped ones literally, in text and in code', () => {
+    const host = exampleHost({
+      [P]: page([
+        'Text {{< youtube id="abc" >}} and {{% alert "note" %}}Hi{{% /alert %}}.',
+        'Escaped: {{</* include "x.md" */>}} and {{%/* y */%}}.',
+        '`{{</* z */>}}`',
+        '```\n{{</* include "a.md" */>}}\n```',
+        'Broken {{< unclosed',
+      ].join('\n\n') + '\n'),
+    });
+    const html = renderPage(previewMarkdownIt(host), host, P);
+    assert.match(html, /<p>Text <span class="cp-shortcode" title="[^"]*"><span class="cp-shortcode-name">youtube<\/span> <span class="cp-shortcode-params">id=abc<\/span><\/span> and <span class="cp-shortcode" title="[^"]*"><span class="cp-shortcode-name">alert<\/span> <span class="cp-shortcode-params">note<\/span><\/span>Hi<span class="cp-shortcode" title="[^"]*"><span class="cp-shortcode-name">\/alert<\/span><\/span>.<\/p>/);
+    assert.match(html, /<p>Escaped: \{\{&lt; include &quot;x.md&quot; &gt;\}\} and \{\{% y %\}\}.<\/p>/);
+    assert.match(html, /<code>\{\{&lt; z &gt;\}\}<\/code>/);
+    assert.match(html, /<pre><code>\{\{&lt; include &quot;a.md&quot; &gt;\}\}\n<\/code><\/pre>/);
+    assert.match(html, /<span class="cp-shortcode cp-shortcode-error" title="The shortcode is not closed with &gt;\}\};[^"]*"><span class="cp-shortcode-name">unclosed<\/span><\/span>/);
+  });
+
+  it('gives headings inside paired {{< >}} shortcodes the ids the model accepts for them', () => {
+    const host = exampleHost({ [P]: page('## Intro\n\n{{< panel >}}\n## Intro\n{{< /panel >}}\n\n## Intro\n') });
+    const html = renderPage(previewMarkdownIt(host), host, P);
+    assert.deepEqual(headings(html), [[2, 'intro'], [2, 'intro'], [2, 'intro-1']]);
+  });
+
+  it('previews an include file on its own: no front matter card, ids of the file itself', () => {
+    const nav = `${SITE}/assets/includes/engineering-careers/ep-career-nav.md`;
+    const host = exampleHost({ [nav]: '---\n\n## Nav\n\n---\n\n## Nav\n' });
+    const html = renderPage(previewMarkdownIt(host), host, nav);
+    assert.doesNotMatch(html, /cp-frontmatter/);
+    assert.deepEqual(headings(html), [[2, 'nav'], [2, 'nav-1']]);
+    assert.equal((html.match(/<hr>/g) ?? []).length, 2);
+  });
+});
+
+describe('include preview: safety', () => {
+  it('shows HTML of an included file as text: no <script>, no onerror attribute reaches the output', () => {
+    const host = new MemoryHost({
+      [`${SITE}/hugo.toml`]: '',
+      [`${SITE}/assets/includes/evil.md`]: '## Evil\n\n<script>window.__pwned = 1</script>\n\nText <img src=x onerror="window.__pwned=2"> and <!-- note -->.\n',
+      [P]: page('{{% include "includes/evil.md" %}}\n'),
+    });
+    const html = renderPage(previewMarkdownIt(host), host, P);
+    assert.doesNotMatch(html, /<script|<img|onerror="|note/i);
+    assert.match(html, /<pre class="cp-html-escaped" title="[^"]*">&lt;script&gt;window.__pwned = 1&lt;\/script&gt;<\/pre>/);
+    assert.match(html, /<code class="cp-html-escaped" title="[^"]*">&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;<\/code>/);
+  });
+
+  it('passes the page\'s own HTML through an allowlist', () => {
+    const host = exampleHost({
+      [P]: page([
+        '<a name="kept"></a><div class="x" onclick="alert(1)" style="color:red">div</div>',
+        '<script>alert(1)</script>',
+        'Inline <a href="javascript:alert(1)">js</a> <a href="java&#x09;script:alert(1)">tab</a> <a href="/ok#frag" target="_blank">ok</a> <iframe src="https://x"></iframe> <img src="/i.png" onerror="alert(1)" alt="i">',
+      ].join('\n\n') + '\n'),
+    });
+    const html = renderPage(previewMarkdownIt(host), host, P);
+    assert.match(html, /<a name="kept"><\/a><div class="x">div<\/div>/);
+    assert.match(html, /<code class="cp-html-removed" title="[^"]*">&lt;script&gt;<\/code>alert\(1\)<code class="cp-html-removed" title="[^"]*">&lt;\/script&gt;<\/code>/);
+    assert.match(html, /Inline <a>js<\/a> <a>tab<\/a> <a href="\/ok#frag">ok<\/a> <code class="cp-html-removed"[^>]*>&lt;iframe src=&quot;https:\/\/x&quot;&gt;<\/code><code class="cp-html-removed"[^>]*>&lt;\/iframe&gt;<\/code> <img src="\/i.png" alt="i">/);
+  });
+
+  it('escapes author text in the front matter card, captions and placeholders', () => {
+    const host = exampleHost({
+      [`${SITE}/assets/includes/<b>.md`]: 'x\n',
+      [P]: '---\ntitle: "<img src=x onerror=alert(1)>"\ndescription: "a & b"\n---\n\n{{% include "includes/<b>.md" %}}\n\n{{< x "<i>" >}}\n',
+    });
+    const html = renderPage(previewMarkdownIt(host), host, P);
+    assert.match(html, /<div class="cp-frontmatter-title">&lt;img src=x onerror=alert\(1\)&gt;<\/div><p class="cp-frontmatter-description">a &amp; b<\/p>/);
+    assert.match(html, /data-include-path="includes\/&lt;b&gt;.md"/);
+    assert.match(html, />assets\/includes\/&lt;b&gt;.md<\/a>/);
+    assert.match(html, /<span class="cp-shortcode-params">&lt;i&gt;<\/span>/);
+    assert.doesNotMatch(html, /<(img|b|i)[ >]/);
+  });
+});
+
+describe('include preview: outside a site and in VS Code', () => {
+  it('renders plain Markdown with shortcodes as written when there is no file or no site', () => {
+    const host = new MemoryHost({ '/elsewhere/readme.md': '' });
+    const md = previewMarkdownIt(host);
+    const text = '---\ntitle: T\n---\n\n## A\n\n{{% include "x.md" %}}\n\nText {{< y >}}\n';
+    for (const env of [{}, { careerPagesPath: '/elsewhere/readme.md' }]) {
+      assert.equal(md.render(text, env), '<h2>A</h2>\n<p>{{% include &quot;x.md&quot; %}}</p>\n<p>Text {{&lt; y &gt;}}</p>\n');
+    }
+  });
+
+  it('takes the path from VS Code\'s env.currentDocument, handles CRLF, and resolves includes again on every render of cached tokens', () => {
+    const host = exampleHost({
+      [`${SITE}/assets/includes/c.md`]: '##### One\n',
+      [P]: '',
+    });
+    const md = previewMarkdownIt(host, {
+      documentPath: (env) => (env.currentDocument as { scheme: string; path: string } | undefined)?.path,
+    });
+    // VS Code parses once with an empty env and renders the cached tokens with currentDocument set.
+    const tokens = md.parse(page('## Top\r\n\r\n{{% include "includes/c.md" %}}\r\n'), {});
+    const env = () => ({ currentDocument: { scheme: 'file', path: P } });
+    assert.match(md.renderer.render(tokens, md.options, env()), /<h5 id="one">One<\/h5>/);
+    host.set(`${SITE}/assets/includes/c.md`, '##### Two\n');
+    const html = md.renderer.render(tokens, md.options, env());
+    assert.match(html, /<h2 id="top">Top<\/h2>/);
+    assert.match(html, /<h5 id="two">Two<\/h5>/);
+  });
+
+  it('sets data-line of included blocks to the include call line (scroll sync in VS Code)', () => {
+    const host = exampleHost();
+    const md = previewMarkdownIt(host);
+    // VS Code's source-map rule, in short: every block token with a map gets data-line.
+    md.core.ruler.push('source_map', (state) => {
+      for (const t of state.tokens) if (t.map && t.type !== 'inline') t.attrSet('data-line', String(t.map[0]));
+    });
+    const html = renderPage(md, host, SENIOR);
+    const lines = [...html.matchAll(/<(?:h5|ul|li|p|hr)[^>]* data-line="(\d+)"/g)].map((m) => Number(m[1]));
+    const included = /<figure class="cp-include" data-line="19"[\s\S]*?<\/figure>/.exec(html)![0];
+    assert.deepEqual([...new Set([...included.matchAll(/data-line="(\d+)"/g)].map((m) => m[1]))], ['19']);
+    assert.ok(lines.length > 10);
+  });
+});

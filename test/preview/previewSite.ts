@@ -1,0 +1,48 @@
+// Shared by the preview tests: the bundled example site in memory, and a markdown-it with the
+// include preview plugin over it, configured like VS Code's preview (raw HTML allowed).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { includePreviewPlugin, type IncludePreviewOptions } from '../../client/src/preview/includePreview';
+import { MemoryHost, type Host } from '../../server/src/core/host';
+
+export const REPO = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+export const EXAMPLE_SITE = join(REPO, 'examples/handbook');
+/** Where the example site sits in the in-memory file system. */
+export const SITE = '/site';
+
+/** Every file of examples/handbook, under /site. */
+export function exampleSiteFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files[`${SITE}/${relative(EXAMPLE_SITE, p)}`] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(EXAMPLE_SITE);
+  return files;
+}
+
+export function exampleHost(extra: Record<string, string> = {}): MemoryHost {
+  return new MemoryHost({ ...exampleSiteFiles(), ...extra });
+}
+
+export function previewMarkdownIt(host: Host | (() => Host), options: Partial<IncludePreviewOptions> = {}): MarkdownIt {
+  const md = new MarkdownIt({ html: true });
+  includePreviewPlugin(md, { host, ...options });
+  return md;
+}
+
+/** Renders a file of the host (or `text` as that file) the way the preview does. */
+export function renderPage(md: MarkdownIt, host: MemoryHost, path: string, text?: string): string {
+  const content = text ?? host.readFile(path);
+  const src = typeof content === 'string' ? content : content?.kind === 'text' ? content.text : undefined;
+  if (src === undefined) throw new Error(`no text for ${path}`);
+  return md.render(src, { careerPagesPath: path });
+}
+
+export const SENIOR = `${SITE}/content/handbook/engineering/careers/matrix/quality/engineering-productivity/senior.md`;
+export const INTERMEDIATE = `${SITE}/content/handbook/engineering/careers/matrix/quality/engineering-productivity/intermediate.md`;
+export const JOB_FAMILY = `${SITE}/content/job-families/engineering/infrastructure/engineering-productivity-manager.md`;
