@@ -2,10 +2,12 @@
 // core builds over the same temporary site.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { Diagnostic } from '../../server/src/core/diagnostic';
+import { LineIndex, type Range } from '../../server/src/core/text';
 import { Workspace } from '../../server/src/core/workspace';
 import { NodeHost, toCorePath } from '../../server/src/node/nodeHost';
 import { repoRoot } from '../support/fixtureSite';
-import { hugoVersion, type HugoBuild, type HugoSite } from './hugoSite';
+import { HugoSite, hugoVersion, type HugoBuild } from './hugoSite';
 
 export { repoRoot };
 
@@ -89,4 +91,88 @@ export function formatMismatches(mismatches: AnchorComparison['mismatches']): st
 /** Tables Goldmark rendered (raw HTML tables in a page look different: Goldmark writes exactly this). */
 export function goldmarkTableCount(html: string): number {
   return html.match(/<table>\n<thead>\n<tr>\n<th/g)?.length ?? 0;
+}
+
+/** Every table-shape finding of the site: pages first, then include files (they need their includers' models). */
+export function tableShapeFindings(workspace: Workspace, site: HugoSite, pages: string[]): Diagnostic[] {
+  const files = [
+    ...pages.map((p) => toCorePath(site.pagePath(p))),
+    ...workspace.host.listFiles(toCorePath(path.join(site.root, 'assets'))).filter((f) => f.endsWith('.md')),
+  ];
+  return files.flatMap((f) => workspace.lint(f).diagnostics).filter((d) => d.code === 'table-shape');
+}
+
+export interface TableClaim {
+  /** The finding's file (a page, or an include file) relative to the site root, and its 1-based line. */
+  where: string;
+  header: number;
+  delimiter: number;
+  /** The page whose tables were counted (the finding's page, or a page that includes the file). */
+  page: string;
+  /** Goldmark tables on that page once the finding's quick fix is applied, minus before: 1 when no table rendered there. */
+  tablesAdded: number;
+}
+
+/**
+ * Checks each table-shape finding that says "no table" against Hugo: builds one variant of the page per
+ * finding with the finding's quick fix applied (for an include file: a fixed copy of the file, included
+ * by a copy of one page that includes it) and counts Goldmark's tables before and after. A claim is
+ * right when the fix adds exactly the tables the page gets from that spot.
+ */
+export async function checkNoTableClaims(site: HugoSite, build: HugoBuild, workspace: Workspace, findings: Diagnostic[]): Promise<TableClaim[]> {
+  const root = toCorePath(site.root);
+  const assets = `${root}/assets/`;
+  const variant = new HugoSite({ copy: [{ from: path.join(site.root, 'assets'), to: 'assets' }] });
+  try {
+    const plans: { claim: Omit<TableClaim, 'tablesAdded'>; variantPage: string; expected: number }[] = [];
+    findings.forEach((d, k) => {
+      const text = readFileSync(d.file, 'utf8');
+      const fixed = applyEdits(text, d.fixes![0].edits.filter((e) => e.file === d.file));
+      const data = d.data as { header: number; delimiter: number };
+      const where = `${path.posix.relative(root, d.file)}:${d.range.start.line + 1}`;
+      const folder = `oracle-fix-${k}`;
+      if (d.file.startsWith(assets)) {
+        const argument = d.file.slice(assets.length);
+        // A page that renders the file as its own Markdown: a {{% include %}} call names it.
+        const calls = new RegExp(`(\\{\\{%\\s*include\\s+")/?${escapeRegExp(argument)}(")`, 'g');
+        const includer = workspace.includersOf(d.file).map((p) => p.path).find((p) => new RegExp(calls.source).test(readFileSync(p, 'utf8')));
+        if (!includer) throw new Error(`${where}: no page includes it with {{% %}}`);
+        const page = path.posix.relative(toCorePath(site.contentDir), includer);
+        const pageText = readFileSync(includer, 'utf8');
+        const expected = pageText.match(calls)?.length ?? 0;
+        variant.add({
+          assets: { [`${folder}/${argument}`]: fixed },
+          pages: { [`${folder}/${page}`]: pageText.replace(calls, `$1${folder}/${argument}$2`) },
+        });
+        plans.push({ claim: { where, ...data, page }, variantPage: `${folder}/${page}`, expected });
+      } else {
+        const page = path.posix.relative(toCorePath(site.contentDir), d.file);
+        variant.add({ pages: { [`${folder}/${page}`]: fixed } });
+        plans.push({ claim: { where, ...data, page }, variantPage: `${folder}/${page}`, expected: 1 });
+      }
+    });
+    const fixedBuild = await variant.build();
+    if (fixedBuild.exitCode !== 0) throw new Error(`the build with the fixes applied failed:\n${fixedBuild.log}`);
+    return plans.map(({ claim, variantPage, expected }) => {
+      const before = goldmarkTableCount(build.pages.get(claim.page)!.html);
+      const after = goldmarkTableCount(fixedBuild.pages.get(variantPage)!.html);
+      // Normalised to "per spot": an include file's table shows up once per include call.
+      return { ...claim, tablesAdded: expected ? (after - before) / expected : Number.NaN };
+    });
+  } finally {
+    variant.dispose();
+  }
+}
+
+function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
+  const lines = new LineIndex(text);
+  const spans = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }));
+  spans.sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
