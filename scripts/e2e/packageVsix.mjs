@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// `npm run package`: a minified build of dist/, then the .vsix users install, written to
+// out/<name>-<version>.vsix with @vscode/vsce. The extension is bundled, so the package carries no
+// node_modules (--no-dependencies); .vscodeignore decides what else goes in.
+//   node scripts/e2e/packageVsix.mjs
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+function mustRun(cmd, args, what) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+/** Builds the minified bundle and the .vsix; returns its path, size and file list. */
+export function packageVsix({ log = (s) => console.log(`[package] ${s}`) } = {}) {
+  const started = Date.now();
+  const { name, version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  mustRun(process.execPath, ['esbuild.mjs', '--minify'], 'the minified build (node esbuild.mjs --minify)');
+  mkdirSync(join(ROOT, 'out'), { recursive: true });
+  const vsix = join(ROOT, 'out', `${name}-${version}.vsix`);
+  const vsce = join(ROOT, 'node_modules/@vscode/vsce/vsce');
+  // The project has no public repository yet: --allow-missing-repository (otherwise vsce asks), and
+  // README links stay relative (--no-rewrite-relative-links), which resolve inside the installed
+  // extension because docs/ ships in the package.
+  const flags = ['--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links'];
+  const output = mustRun(process.execPath, [vsce, 'package', ...flags, '--out', vsix], 'vsce package');
+  const files = zipEntries(readFileSync(vsix));
+  const bytes = statSync(vsix).size;
+  log(`${relative(ROOT, vsix)}: ${(bytes / 1024).toFixed(1)} KiB, ${files.length} files, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  for (const warning of output.split('\n').filter((l) => /WARNING/i.test(l))) log(warning.trim());
+  return { vsix, bytes, files, name, version };
+}
+
+/** Names and uncompressed sizes of the files in a zip (a .vsix), read from its central directory. */
+export function zipEntries(zip) {
+  let end = zip.length - 22; // the end-of-central-directory record, possibly followed by a comment
+  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error('not a zip file');
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error(`bad central directory entry at ${at}`);
+    const nameLength = zip.readUInt16LE(at + 28);
+    entries.push({ name: zip.toString('utf8', at + 46, at + 46 + nameLength), size: zip.readUInt32LE(at + 24) });
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return entries.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { files } = packageVsix();
+  for (const f of files) console.log(`  ${String(f.size).padStart(8)}  ${f.name}`);
+}

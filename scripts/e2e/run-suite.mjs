@@ -1,0 +1,199 @@
+#!/usr/bin/env node
+// The real-editor suite, offline (`npm run test:e2e`, and the e2e step of `npm test`):
+//   1. install code-server + playwright-core into a cache folder if missing (scripts/e2e/install.mjs)
+//   2. build dist/ and bundle test/e2e into out/e2e
+//   3. dev: the whole suite in ONE editor launch with the checkout as the extension under development
+//   4. vsix: package the .vsix (`npm run package`), install it into a fresh extensions folder with
+//      code-server --install-extension, and run the suite ONCE more against the installed extension
+//   5. broken-build: the runner's own check, that it fails on a broken build: a copy of the extension
+//      whose language server throws on start, activation tests only (about 7 s). Counts as one test.
+// Each launch gets its own temporary copy of examples/handbook as the workspace. Prints
+// "N passed, N failed" last; exits non-zero when a test failed or none ran.
+//   node scripts/e2e/run-suite.mjs [--counts FILE] [--only dev,vsix,broken-build] [--grep REGEXP] [--timeout SECONDS] [--verbose]
+// --counts FILE writes {"passed","failed","skipped","failures":[...],"skips":[...]} for scripts/test.mjs.
+// Env: CAREER_E2E_HOME (kit location), CAREER_E2E_CHROMIUM (default /usr/bin/chromium), CAREER_E2E_KEEP=1.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { bundleSuite, ROOT } from './bundleSuite.mjs';
+import { CHROMIUM, installVsix, runExtensionTests } from './codeServer.mjs';
+import { ensureInstalled, isInstalled, unsupportedReason } from './install.mjs';
+import { packageVsix } from './packageVsix.mjs';
+
+const { values: opt } = parseArgs({
+  options: {
+    counts: { type: 'string' },
+    only: { type: 'string' },
+    grep: { type: 'string' },
+    timeout: { type: 'string', default: '180' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const STAGES = ['dev', 'vsix', 'broken-build'];
+const stages = opt.only ? opt.only.split(',') : STAGES;
+if (stages.some((s) => !STAGES.includes(s))) {
+  console.error(`--only takes a comma-separated list of ${STAGES.join(', ')}`);
+  process.exit(2);
+}
+
+const log = (s) => console.log(`[e2e] ${s}`);
+const started = Date.now();
+const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
+const timing = [];
+const totals = { passed: 0, failed: 0, skipped: 0, failures: [], skips: [] };
+const details = [];
+
+function writeCounts() {
+  if (opt.counts) writeFileSync(opt.counts, JSON.stringify(totals, null, 2));
+}
+
+function finish() {
+  for (const d of details) console.log(`\nFAILED: ${d.title}\n${d.error}`);
+  if (timing.length) log(`timing: ${timing.join(', ')}; total ${seconds(started)} s`);
+  if (totals.skipped) log(`${totals.skipped} skipped: ${totals.skips.join('; ')}`);
+  if (!totals.passed && !totals.failed && !totals.skipped) {
+    totals.failed = 1;
+    totals.failures.push('e2e: no test ran');
+  }
+  writeCounts();
+  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(totals.failed || !totals.passed ? 1 : 0);
+}
+
+/** A whole stage failed (install, package...): one failure, with the reason. */
+function stageFailed(what, error) {
+  totals.failed++;
+  totals.failures.push(`e2e: ${what}: ${String(error.message ?? error).split('\n')[0]}`);
+  details.push({ title: `e2e: ${what}`, error: error.stack ?? String(error) });
+}
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
+}
+
+function workspaceCopy() {
+  const dir = mkdtempSync(join(tmpdir(), 'career-e2e-handbook-'));
+  cpSync(join(ROOT, 'examples/handbook'), dir, { recursive: true });
+  return dir;
+}
+
+async function launch({ label, kit, testsIndex, extensionDevelopmentPath, extensionsDir, expectedExtensionPath, grep, quiet = false }) {
+  const workspace = workspaceCopy();
+  log(`${label}: one editor launch, workspace ${workspace}`);
+  const env = { CAREER_E2E_EXTENSION_PATH: expectedExtensionPath };
+  if (grep) env.CAREER_E2E_GREP = grep;
+  const result = await runExtensionTests({
+    kit, label, workspace, testsIndex, extensionDevelopmentPath, extensionsDir, env,
+    timeoutSeconds: Number(opt.timeout), verbose: opt.verbose, quiet,
+  });
+  rmSync(workspace, { recursive: true, force: true });
+  log(`${label}: ${result.passed.length} passed, ${result.failed.length} failed, ${result.skipped.length} skipped ` +
+    `in ${result.seconds.toFixed(1)} s (${result.reason}; code-server up ${result.phases.listening ?? '-'}, tests loaded ${result.phases.testsLoaded ?? '-'})`);
+  return result;
+}
+
+function count(result) {
+  totals.passed += result.passed.length;
+  totals.failed += result.failed.length;
+  totals.skipped += result.skipped.length;
+  for (const f of result.failed) {
+    totals.failures.push(`e2e [${result.label}] ${f.title}: ${f.error.split('\n')[0]}`);
+    details.push({ title: `[${result.label}] ${f.title}`, error: f.error });
+  }
+  for (const s of result.skipped) totals.skips.push(`e2e [${result.label}] ${s}`);
+  timing.push(`${result.label} launch ${result.seconds.toFixed(1)} s`);
+}
+
+// The editor runs only where the kit runs and Chromium is there; elsewhere: skipped, visibly.
+const unsupported = unsupportedReason() ?? (existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it)`);
+if (unsupported) {
+  const message = `e2e (real VS Code) skipped: ${unsupported}`;
+  console.log(`skipped: ${message}`);
+  totals.skipped = 1;
+  totals.skips.push(message);
+  writeCounts();
+  console.log('0 passed, 0 failed');
+  process.exit(0);
+}
+
+let kit;
+const installStarted = Date.now();
+const wasInstalled = isInstalled();
+try {
+  kit = ensureInstalled();
+  timing.push(`install ${seconds(installStarted)} s${wasInstalled ? ' (already there)' : ''}`);
+} catch (e) {
+  stageFailed('installing code-server', e);
+  finish();
+}
+
+const buildStarted = Date.now();
+let testsIndex;
+try {
+  run(process.execPath, ['esbuild.mjs']);
+  testsIndex = await bundleSuite();
+  timing.push(`build + bundle ${seconds(buildStarted)} s`);
+} catch (e) {
+  stageFailed('building the extension or the suite', e);
+  finish();
+}
+
+if (stages.includes('dev')) {
+  count(await launch({ label: 'dev', kit, testsIndex, extensionDevelopmentPath: ROOT, expectedExtensionPath: ROOT.replace(/\/$/, ''), grep: opt.grep }));
+}
+
+if (stages.includes('vsix')) {
+  const scratch = mkdtempSync(join(tmpdir(), 'career-e2e-vsix-'));
+  try {
+    const packageStarted = Date.now();
+    const { vsix, bytes, name, version } = packageVsix({ log });
+    const { publisher } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    timing.push(`package ${seconds(packageStarted)} s (.vsix ${(bytes / 1024).toFixed(1)} KiB)`);
+    const extensionsDir = join(scratch, 'extensions');
+    log(installVsix(kit, vsix, extensionsDir, scratch).split('\n').pop());
+    const installedAt = join(extensionsDir, `${publisher}.${name}-${version}`);
+    if (!existsSync(join(installedAt, 'package.json'))) throw new Error(`the .vsix did not install to ${installedAt}`);
+    // The workbench runs extension tests only in extension development mode, which needs a development
+    // path: an empty folder, so the extension that loads is the installed one.
+    const noExtension = join(scratch, 'no-extension-under-development');
+    mkdirSync(noExtension);
+    count(await launch({
+      label: 'vsix', kit, testsIndex, extensionsDir, extensionDevelopmentPath: noExtension, expectedExtensionPath: installedAt, grep: opt.grep,
+    }));
+  } catch (e) {
+    stageFailed('packaging or installing the .vsix', e);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+    // Packaging left a minified dist/ without source maps; put the development build back.
+    run(process.execPath, ['esbuild.mjs']);
+  }
+}
+
+if (stages.includes('broken-build')) {
+  // A runner that cannot fail proves nothing: run the activation tests against a copy of the
+  // extension whose language server throws on start, and expect failures.
+  const broken = mkdtempSync(join(tmpdir(), 'career-e2e-broken-'));
+  for (const part of ['package.json', 'dist', 'schemas', 'snippets', 'docs', 'media']) {
+    if (existsSync(join(ROOT, part))) cpSync(join(ROOT, part), join(broken, part), { recursive: true });
+  }
+  writeFileSync(join(broken, 'dist/server.js'), "throw new Error('deliberately broken build (scripts/e2e/run-suite.mjs)');\n");
+  const result = await launch({
+    label: 'broken-build', kit, testsIndex, extensionDevelopmentPath: broken, expectedExtensionPath: broken, grep: '^activation ', quiet: !opt.verbose,
+  });
+  rmSync(broken, { recursive: true, force: true });
+  timing.push(`broken-build launch ${result.seconds.toFixed(1)} s`);
+  const title = 'e2e [runner] a build whose language server throws fails the suite';
+  if (result.failed.length > 0 && result.exitCode !== 0 && result.passed.length === 0) {
+    log(`broken-build: failed as it must: ${result.failed.map((f) => f.error.split('\n')[0]).join(' | ')}`);
+    totals.passed++;
+  } else {
+    totals.failed++;
+    totals.failures.push(`${title}: it did not (${result.passed.length} passed, ${result.failed.length} failed, exit ${result.exitCode})`);
+    details.push({ title, error: `passed: ${result.passed.join('; ')}` });
+  }
+}
+
+finish();
