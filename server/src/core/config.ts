@@ -25,6 +25,13 @@ export interface Options {
   ignore: string[];
   /** Shortcodes provided by the theme or modules, in addition to the site's layouts/shortcodes. */
   shortcodes: string[];
+  /**
+   * How relative links resolve: "file" from the folder of the page's file (what the handbook's link
+   * render hook does, and what its pages rely on), "page" from the page's own URL (plain Hugo).
+   */
+  relativeLinks: 'file' | 'page';
+  /** Regular expressions: links (path#fragment) that match are not checked, besides .hugolint.yaml's. */
+  linkExclusions: string[];
 }
 
 export const DEFAULT_OPTIONS: Options = {
@@ -37,6 +44,8 @@ export const DEFAULT_OPTIONS: Options = {
   },
   preferredDelimiter: '%',
   ignore: [],
+  relativeLinks: 'file',
+  linkExclusions: [],
   shortcodes: [
     'include', 'include-readme', 'include-remote', 'alert', 'details', 'panel', 'card', 'cardpane', 'note',
     'youtube', 'vimeo', 'label', 'pageinfo', 'ref', 'relref', 'figure', 'highlight', 'tab', 'tabs',
@@ -78,6 +87,8 @@ export function mergeOptions(...layers: (Partial<Options> | undefined)[]): Optio
     if (layer.pageKinds) Object.assign(out.pageKinds, layer.pageKinds);
     if (layer.includeRoots) out.includeRoots = [...layer.includeRoots];
     if (layer.preferredDelimiter) out.preferredDelimiter = layer.preferredDelimiter;
+    if (layer.relativeLinks) out.relativeLinks = layer.relativeLinks;
+    if (layer.linkExclusions) out.linkExclusions = [...out.linkExclusions, ...layer.linkExclusions];
     if (layer.ignore) out.ignore = [...out.ignore, ...layer.ignore];
     if (layer.shortcodes) out.shortcodes = [...new Set([...out.shortcodes, ...layer.shortcodes])];
   }

@@ -43,6 +43,8 @@ export interface PageSummary {
   includes: string[];
   links: LinkSummary[];
   hasFootnotes: boolean;
+  /** A page Hugo generates without a content file (the home page, a top-level section). */
+  generated?: boolean;
 }
 
 /**
@@ -109,9 +111,11 @@ export class SiteIndex {
   private readonly byAlias = new Map<string, string>();
   /** True once every page of the site has been summarised (site-wide rules wait for it). */
   complete = false;
+  private urlLookup?: { byLast: Map<string, string[]>; byParts: Map<string, string[]>; byParent: Map<string, string[]> };
 
   update(summary: PageSummary): void {
     this.remove(summary.path);
+    this.urlLookup = undefined;
     this.pages.set(summary.path, summary);
     this.anchorSets.set(summary.path, new Set(summary.anchors));
     for (const inc of summary.includes) {
@@ -126,6 +130,7 @@ export class SiteIndex {
   remove(path: string): void {
     const old = this.pages.get(path);
     if (!old) return;
+    this.urlLookup = undefined;
     for (const inc of old.includes) this.includers.get(inc)?.delete(path);
     if (this.byUrl.get(old.url) === path) this.byUrl.delete(old.url);
     for (const a of old.aliases) if (this.byAlias.get(a) === path) this.byAlias.delete(a);
@@ -142,6 +147,38 @@ export class SiteIndex {
     const key = normalizeUrlPath(url);
     const path = this.byUrl.get(key) ?? this.byAlias.get(key);
     return path ? this.pages.get(path) : undefined;
+  }
+
+  /**
+   * Page URLs that a broken URL probably meant, best first: the same parts in another order
+   * (".../intermediate/fullstack/" for ".../fullstack/intermediate/"), the same last part (a moved
+   * page), then pages in the same folder. Built once per index version, so a lookup is cheap.
+   */
+  similarUrls(url: string): { sameParts: string[]; sameLast: string[]; siblings: string[] } {
+    if (!this.urlLookup) {
+      const byLast = new Map<string, string[]>();
+      const byParts = new Map<string, string[]>();
+      const byParent = new Map<string, string[]>();
+      const add = (m: Map<string, string[]>, k: string, v: string) => {
+        const list = m.get(k);
+        if (list) list.push(v);
+        else m.set(k, [v]);
+      };
+      for (const u of [...this.byUrl.keys()].sort()) {
+        const parts = u.split('/').filter(Boolean);
+        add(byLast, parts[parts.length - 1] ?? '', u);
+        add(byParts, [...parts].sort().join('/'), u);
+        add(byParent, parts.slice(0, -1).join('/'), u);
+      }
+      this.urlLookup = { byLast, byParts, byParent };
+    }
+    const parts = normalizeUrlPath(url).split('/').filter(Boolean);
+    const { byLast, byParts, byParent } = this.urlLookup;
+    return {
+      sameParts: byParts.get([...parts].sort().join('/')) ?? [],
+      sameLast: byLast.get(parts[parts.length - 1] ?? '') ?? [],
+      siblings: byParent.get(parts.slice(0, -1).join('/')) ?? [],
+    };
   }
 
   all(): IterableIterator<PageSummary> {

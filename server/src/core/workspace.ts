@@ -18,7 +18,12 @@ import { buildInstance } from './schema/instance';
 import { mapSchemaErrors, type SchemaFinding } from './schema/schemaErrors';
 import { SchemaRegistry } from './schema/schemas';
 import { IncludeResolver, isSiteRoot } from './site';
-import { SiteIndex, summarize, type PageSummary } from './siteIndex';
+import { normalizeUrlPath, SiteIndex, summarize, type PageSummary } from './siteIndex';
+import { parseLinkExclusions } from './linkTargets';
+import { parse as parseYaml } from 'yaml';
+
+/** The handbook's link checker configuration, whose exclusions cross-page link checks honour. */
+export const LINK_CHECKER_CONFIG = '.hugolint.yaml';
 import { LineIndex, type Span } from './text';
 
 export interface LintResult {
@@ -60,13 +65,29 @@ export class Site implements SiteContext {
     readonly root: string,
     readonly options: Options,
     readonly config: ConfigState | undefined,
-    host: Host,
+    private readonly host: Host,
     private readonly workspace: Workspace,
   ) {
     this.classifier = new PathClassifier(options);
     this.includeRoots = options.includeRoots.map((r) => joinPath(root, r));
     this.resolver = new IncludeResolver(host, root, this.includeRoots);
     this.contentDir = `${root}/content`;
+  }
+
+  private exclusions?: RegExp[];
+
+  /** The link checker's exclusions (`.hugolint.yaml` at the site root): links matching them are not checked. */
+  linkExclusions(): RegExp[] {
+    if (!this.exclusions) {
+      const content = this.host.readFile(`${this.root}/${LINK_CHECKER_CONFIG}`);
+      this.exclusions = content?.kind === 'text' ? parseLinkExclusions(content.text, (t) => parseYaml(t, { strict: false })) : [];
+      for (const pattern of this.options.linkExclusions) this.exclusions.push(new RegExp(pattern));
+    }
+    return this.exclusions;
+  }
+
+  isExcludedLink(target: string): boolean {
+    return this.linkExclusions().some((re) => re.test(target));
   }
 
   label(file: string): string {
@@ -216,6 +237,19 @@ export class Workspace {
       const span: Span = node ? { start: node.offset, end: node.offset + node.length } : { start: 0, end: 0 };
       diagnostics.push({ file: path, code: 'config', severity: 'error', message, range: lines.spanRange(span) });
     }
+    const exclusions = (value as { linkExclusions?: unknown } | null)?.linkExclusions;
+    if (Array.isArray(exclusions) && tree) {
+      exclusions.forEach((pattern, i) => {
+        if (typeof pattern !== 'string') return;
+        try {
+          new RegExp(pattern);
+        } catch (e) {
+          const node = findNodeAtLocation(tree, ['linkExclusions', i]);
+          const span: Span = node ? { start: node.offset, end: node.offset + node.length } : { start: 0, end: 0 };
+          diagnostics.push({ file: path, code: 'config', severity: 'error', message: `Not a regular expression: ${(e as Error).message}.`, range: lines.spanRange(span) });
+        }
+      });
+    }
     return { path, options: diagnostics.length ? {} : (value as Partial<Options>), diagnostics };
   }
 
@@ -311,6 +345,15 @@ export class Workspace {
       }
       if ((i + 1) % batch === 0) yield { done: i + 1, total: pages.length };
     }
+    // Hugo always publishes the home page and a list page for each top-level section, with or
+    // without an _index.md.
+    const sections = new Set(pages.map((p) => relativePath(site.contentDir, p).split('/')).filter((parts) => parts.length > 1).map((parts) => parts[0]));
+    for (const url of ['/', ...[...sections].map((s) => `/${s}/`)]) {
+      if (site.index.pageAt(url)) continue;
+      site.index.update({
+        path: `${site.contentDir}${url}_index.md`, kind: 'page', url: normalizeUrlPath(url), aliases: [], headings: [], anchors: [], includes: [], links: [], hasFootnotes: false, generated: true,
+      });
+    }
     site.index.complete = true;
     yield { done: pages.length, total: pages.length };
   }
@@ -331,7 +374,7 @@ export class Workspace {
    */
   fileChanged(path: string, change: 'created' | 'changed' | 'deleted'): Set<string> | 'all' {
     const name = basename(path);
-    if (name === CONFIG_FILE_NAME || path === this.explicitConfig) {
+    if (name === CONFIG_FILE_NAME || path === this.explicitConfig || name === LINK_CHECKER_CONFIG) {
       this.configs.delete(path);
       this.sites.clear();
       this.models.clear();

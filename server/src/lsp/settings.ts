@@ -10,6 +10,7 @@ export interface EditorSettings {
   preferredDelimiter?: '%' | '<';
   ignore?: string[];
   shortcodes?: string[];
+  relativeLinks?: '' | 'file' | 'page';
 }
 
 /** Settings as options that win over the config file; empty values leave the file's (or the default) in place. */
@@ -22,5 +23,6 @@ export function settingsToOptions(s: EditorSettings | undefined): Partial<Option
   if (s.preferredDelimiter === '%' || s.preferredDelimiter === '<') out.preferredDelimiter = s.preferredDelimiter;
   if (s.ignore?.length) out.ignore = [...s.ignore];
   if (s.shortcodes?.length) out.shortcodes = [...s.shortcodes];
+  if (s.relativeLinks === 'file' || s.relativeLinks === 'page') out.relativeLinks = s.relativeLinks;
   return out;
 }

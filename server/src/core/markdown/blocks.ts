@@ -42,6 +42,8 @@ export interface BlockStructure {
   tables: LineSpan[];
   fences: (LineSpan & { info: string })[];
   htmlBlocks: LineSpan[];
+  /** Top-level and nested lists, in document order. */
+  lists: (LineSpan & { ordered: boolean })[];
 }
 
 const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
@@ -55,6 +57,7 @@ export function parseBlocks(text: string, lineCount: number): BlockStructure {
   const tables: LineSpan[] = [];
   const fences: (LineSpan & { info: string })[] = [];
   const htmlBlocks: LineSpan[] = [];
+  const lists: (LineSpan & { ordered: boolean })[] = [];
   const mark = (from: number, to: number, kind: LineKind) => {
     for (let l = from; l < to && l < lineCount; l++) lineKinds[l] = kind;
   };
@@ -89,11 +92,15 @@ export function parseBlocks(text: string, lineCount: number): BlockStructure {
       case 'code_block':
         mark(from, to, LineKind.Code);
         break;
+      case 'ordered_list_open':
+      case 'bullet_list_open':
+        lists.push({ line: from, endLine: to - 1, ordered: t.type === 'ordered_list_open' });
+        break;
       case 'html_block':
         htmlBlocks.push({ line: from, endLine: to - 1 });
         mark(from, to, LineKind.Html);
         break;
     }
   }
-  return { headings, lineKinds, paragraphs, tables, fences, htmlBlocks };
+  return { headings, lineKinds, paragraphs, tables, fences, htmlBlocks, lists };
 }

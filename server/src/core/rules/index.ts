@@ -9,6 +9,12 @@ import { includeDelimiter } from './includeDelimiter';
 import { includeMissing } from './includeMissing';
 import { includeNestedShortcode } from './includeNestedShortcode';
 import { includeOutsideRoot } from './includeOutsideRoot';
+import { includeUnused } from './includeUnused';
+import { jobGradeLink } from './jobGradeLink';
+import { jobGradeOrder } from './jobGradeOrder';
+import { levelReference } from './levelReference';
+import { linkPage } from './linkPage';
+import { repeatedWords } from './repeatedWords';
 import { includeSyntax } from './includeSyntax';
 import { linkFragment } from './linkFragment';
 import { pageStructure } from './pageStructure';
@@ -27,15 +33,21 @@ export const RULES: readonly Rule[] = [
   includeSyntax,
   includeOutsideRoot,
   includeCase,
+  includeUnused,
   includeNestedShortcode,
   includeDelimiter,
   shortcodeSyntax,
   shortcodeInCode,
   linkFragment,
+  linkPage,
   headingIncrement,
   tableShape,
   responsibilityTable,
   pageStructure,
+  jobGradeOrder,
+  jobGradeLink,
+  levelReference,
+  repeatedWords,
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Link, PageModel } from '../model/pageModel';
-import { ALL_KINDS, type Rule } from './rule';
+import { linkBases, linkedPage } from './crossPage';
+import { ALL_KINDS, type Rule, type RuleContext } from './rule';
 
 /**
  * Same-page links (`[text](#anchor)`, `[ref]: #anchor`, `<a href="#anchor">`) whose anchor is not on
@@ -14,6 +15,7 @@ export const linkFragment: Rule = {
   appliesTo: ALL_KINDS,
   check(ctx) {
     const { model } = ctx;
+    checkOtherPages(ctx);
     const samePage = model.links.filter((l) => l.path === '' && l.fragment !== undefined && l.fragmentSpan && !isAlwaysValid(l.fragment, model));
     if (!samePage.length) return;
     // An include file's links land on the pages that include it; check against those pages. With
@@ -46,8 +48,35 @@ export const linkFragment: Rule = {
   },
 };
 
+/** `/handbook/x/#anchor` and `other.md#anchor`: the anchor must be on that page (from the site index). */
+function checkOtherPages(ctx: RuleContext): void {
+  const bases = linkBases(ctx);
+  for (const link of ctx.model.links) {
+    if (!link.path || link.fragment === undefined || !link.fragmentSpan || link.fragment === '' || link.fragment === 'top' || isTextFragment(link.fragment)) continue;
+    for (const base of bases) {
+      const r = linkedPage(ctx, link, base);
+      if (r?.kind !== 'page') continue;
+      const { page } = r;
+      if (ctx.site.index.hasAnchor(page.path, link.fragment) || (page.hasFootnotes && /^fn(ref)?:/.test(link.fragment))) continue;
+      const suggestion = suggestAnchor(link.fragment, page.anchors);
+      ctx.report({
+        span: { start: link.fragmentSpan.start - 1, end: link.fragmentSpan.end },
+        message: `No heading or anchor "#${link.fragment}" on ${page.url} (${ctx.site.label(page.path)}).` + (suggestion ? ` Did you mean "#${suggestion}"?` : ''),
+        fixes: suggestion ? [{ title: `Change to "#${suggestion}"`, preferred: true, edits: [{ span: link.fragmentSpan, newText: suggestion }] }] : [],
+        data: { fragment: link.fragment, page: page.path, suggestion },
+      });
+      break;
+    }
+  }
+}
+
+/** `#:~:text=...` asks the browser to find text, not an element: nothing to check. */
+function isTextFragment(fragment: string): boolean {
+  return fragment.startsWith(':~:');
+}
+
 function isAlwaysValid(fragment: string, model: PageModel): boolean {
-  if (fragment === '' || fragment === 'top') return true;
+  if (fragment === '' || fragment === 'top' || isTextFragment(fragment)) return true;
   return model.hasFootnotes && /^fn(ref)?:/.test(fragment);
 }
 

@@ -34,6 +34,9 @@ export interface SiteContext {
   options: Options;
   resolver: IncludeResolver;
   index: SiteIndex;
+  contentDir: string;
+  /** True when a link target matches the link checker's exclusions (.hugolint.yaml). */
+  isExcludedLink(target: string): boolean;
   /** A path as the user reads it: relative to the site root. */
   label(file: string): string;
   /** The line index of any file the core has read (for related locations in other files). */

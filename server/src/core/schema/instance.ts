@@ -2,6 +2,7 @@
 // pointer back to the source text, so that each schema error lands on the key, value or table cell
 // it is about.
 
+import { jobFamilyOf } from '../model/jobFamily';
 import type { PageModel } from '../model/pageModel';
 import type { PipeTable } from '../markdown/tables';
 import type { Span } from '../text';
@@ -89,6 +90,28 @@ export function buildInstance(model: PageModel): SchemaInstance {
     }
     return { header: t.header.cells.map((c) => c.text), rows, terms };
   });
+
+  if (model.kind === 'job-family') {
+    const jf = jobFamilyOf(model);
+    const firstHeading = model.headings.find((h) => h.include === undefined);
+    locations.set('/jobFamily', { span: firstHeading?.span ?? pageSpan });
+    locations.set('/jobFamily/sections', { span: firstHeading?.span ?? pageSpan });
+    const levelsSection = jf.sections.find((x) => x.name === 'levels');
+    locations.set('/jobFamily/levels', { span: levelsSection?.section.heading.span ?? firstHeading?.span ?? pageSpan });
+    value.jobFamily = {
+      sections: jf.sections.map((x) => x.name),
+      levels: jf.levels.map((l, i) => {
+        locations.set(`/jobFamily/levels/${i}`, { span: l.heading.span });
+        locations.set(`/jobFamily/levels/${i}/subsections`, { span: l.heading.span });
+        return { name: l.name, subsections: [...l.subsections.keys()], grade: l.grade?.value ?? null };
+      }),
+      ...(jf.hiringProcess ? { hiringProcess: { orderedList: jf.hiringProcess.orderedList } } : {}),
+    };
+    if (jf.hiringProcess) {
+      locations.set('/jobFamily/hiringProcess', { span: jf.hiringProcess.heading.span });
+      locations.set('/jobFamily/hiringProcess/orderedList', { span: jf.hiringProcess.heading.span });
+    }
+  }
 
   return { value, locations, pageSpan };
 }

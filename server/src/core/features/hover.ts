@@ -1,0 +1,121 @@
+// Hover: on an include path, the file it resolves to and its first lines (rendered); on a front
+// matter key, what the schema says about it; on a link with a fragment, the heading it lands on (and
+// the file it is written in when included); on a heading, the anchor Hugo gives it.
+
+import type { Heading, IncludeCall, Link } from '../model/pageModel';
+import type { PageSummary } from '../siteIndex';
+import type { Position } from '../text';
+import type { Workspace } from '../workspace';
+import { code, includeAt, includedFile, linesIn, openDocument, rangeOf, touches, type OpenDocument } from './document';
+import { keyAt, keyDocumentation } from './frontmatterSchema';
+import { headingOn, pageOfLink } from './links';
+import type { Hover } from './types';
+
+/** How many lines of an included file a hover shows. */
+export const HOVER_PREVIEW_LINES = 12;
+
+export function hover(workspace: Workspace, file: string, text: string, position: Position): Hover | undefined {
+  const doc = openDocument(workspace, file, text);
+  if (!doc) return undefined;
+  const offset = doc.model.file.lines.offsetAt(position);
+  const inc = includeAt(doc.model, offset);
+  if (inc) return { contents: includeHover(doc, inc), range: rangeOf(doc, inc.argument!.valueSpan) };
+  const key = frontmatterKeyHover(doc, offset);
+  if (key) return key;
+  const link = doc.model.links.find((l) => l.fragment !== undefined && touches(l.span, offset));
+  if (link) {
+    const contents = fragmentHover(doc, link);
+    return contents ? { contents, range: rangeOf(doc, link.span) } : undefined;
+  }
+  const heading = doc.model.headings.find((h) => h.file === file && touches(h.lineSpan, offset));
+  if (heading) return { contents: headingHover(doc, heading), range: rangeOf(doc, heading.span) };
+  return undefined;
+}
+
+function includeHover(doc: OpenDocument, inc: IncludeCall): string {
+  const r = inc.resolution;
+  const target = includedFile(inc);
+  if (!target) {
+    if (r.kind === 'missing') return `**Include not found**: Hugo looks for ${r.tried.map((t) => code(doc.site.label(t))).join(' or ')} and fails the build.`;
+    if (r.kind === 'directory') return `**Include**: ${code(doc.site.label(r.path))} is a folder, not a file.`;
+    if (r.kind === 'outside') return `**Include outside the include folders**: ${r.detail}`;
+    return '**Include**: no path.';
+  }
+  const header = `**Include** ${code(doc.site.label(target))}` + (r.kind === 'case-mismatch' ? ' (found only because Hugo ignores case)' : '');
+  const pages = doc.site.index.includersOf(target).length;
+  const usage = pages ? `Included by ${pages} page${pages === 1 ? '' : 's'}.` : '';
+  if (!inc.target) return [header, usage, inc.targetProblem ? `It cannot be shown: ${inc.targetProblem}.` : ''].filter(Boolean).join('\n\n');
+  const lines = inc.target.text.split(/\r\n|\r|\n/);
+  const shown = lines.slice(0, HOVER_PREVIEW_LINES).join('\n').trimEnd();
+  const more = lines.length > HOVER_PREVIEW_LINES && lines.slice(HOVER_PREVIEW_LINES).some((l) => l.trim()) ? `\n\n*… ${lines.length - HOVER_PREVIEW_LINES} more lines*` : '';
+  return [header, usage, '---', (shown || '*(empty file)*') + more].filter(Boolean).join('\n\n');
+}
+
+function frontmatterKeyHover(doc: OpenDocument, offset: number): Hover | undefined {
+  const fm = doc.model.frontmatter;
+  if (!fm || offset < fm.contentSpan.start || offset > fm.contentSpan.end) return undefined;
+  for (const [pointer, loc] of fm.locations) {
+    if (!loc.keySpan || !touches(loc.keySpan, offset)) continue;
+    const path = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const key = keyAt(doc.workspace.schemas, doc.model.kind, path.map((p, i) => (i === 0 ? p.toLowerCase() : p)));
+    const name = path.join('.');
+    const contents = key
+      ? `**${name}**\n\n${keyDocumentation(key, doc.model.kind)}`
+      : `**${name}**\n\nNot a key the ${doc.model.kind === 'page' ? 'page' : doc.model.kind} schema knows.`;
+    return { contents, range: rangeOf(doc, loc.keySpan) };
+  }
+  return undefined;
+}
+
+function fragmentHover(doc: OpenDocument, link: Link): string | undefined {
+  const id = link.fragment!;
+  if (link.path === '') {
+    if (doc.model.kind === 'include') {
+      const pages = doc.site.index.includersOf(doc.file);
+      const lines = pages.map((p) => `- ${code(p.url)}: ${describeOn(doc, p, id) ?? '*no such anchor*'}`);
+      return lines.length ? `**#${id}** on the pages that include this file:\n\n${lines.join('\n')}` : undefined;
+    }
+    const target = doc.model.anchors.get(id)?.[0];
+    if (!target) return id === '' || id === 'top' ? '**Top of the page**' : `No heading or anchor **#${id}** on this page.`;
+    if (target.heading) return headingLine(target.heading) + '\n\n' + whereWritten(doc, target.heading.file, target.span.start);
+    return `${target.kind === 'html' ? 'HTML anchor' : 'Anchor inside a shortcode'} **#${id}**\n\n${whereWritten(doc, target.file, target.span.start)}`;
+  }
+  const page = pageOfLink(doc.workspace, doc.site, doc.file, link.path);
+  if (!page) return undefined;
+  const title = page.title ? `**${escapeMarkdown(page.title)}** ` : '';
+  const on = `${title}${code(page.url)} (${code(doc.site.label(page.path))})`;
+  if (id === '' || id === 'top') return on;
+  const described = describeOn(doc, page, id);
+  return described ? `${described}\n\non ${on}` : `No heading or anchor **#${id}** on ${on}.`;
+}
+
+function describeOn(doc: OpenDocument, page: PageSummary, id: string): string | undefined {
+  const h = headingOn(page, id);
+  if (h) return `${code(`${'#'.repeat(h.level)} ${h.text}`)}` + (h.file !== page.path ? ` (included from ${code(doc.site.label(h.file))}, line ${h.range.start.line + 1})` : ` (line ${h.range.start.line + 1})`);
+  return page.anchors.includes(id) ? `HTML anchor **#${id}**` : undefined;
+}
+
+function headingHover(doc: OpenDocument, h: Heading): string {
+  if (doc.model.kind !== 'include') return `Anchor **#${h.id}**` + (h.customId !== undefined ? ' (set with {#...})' : '');
+  const pages = doc.site.index.includersOf(doc.file);
+  if (!pages.length) return `Anchor **#${h.id}** (no page includes this file yet)`;
+  const at = linesIn(doc, h.file)!.positionAt(h.span.start);
+  const lines = pages.map((p) => {
+    const on = p.headings.find((x) => x.file === h.file && x.range.start.line === at.line && x.range.start.character === at.character);
+    return `- ${code(p.url)}: ${on ? `**#${on.id}**` : '*not in its outline*'}`;
+  });
+  return `Anchor of this heading on the pages that include this file:\n\n${lines.join('\n')}`;
+}
+
+function headingLine(h: Heading): string {
+  return code(`${'#'.repeat(h.level)} ${h.text}`);
+}
+
+function whereWritten(doc: OpenDocument, file: string, offset: number): string {
+  const line = (linesIn(doc, file)?.positionAt(offset).line ?? 0) + 1;
+  return file === doc.file ? `Line ${line} of this page.` : `Included from ${code(doc.site.label(file))}, line ${line}.`;
+}
+
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_[\]<>]/g, '\\$&');
+}

@@ -1,0 +1,36 @@
+import { jobFamilyOf } from '../model/jobFamily';
+import { normalizeUrlPath } from '../siteIndex';
+import type { Rule } from './rule';
+
+/** Where job grades are explained in the handbook. */
+export const COMPENSATION_PAGE = '/handbook/total-rewards/compensation/compensation-calculator/';
+
+/** A job grade links to the compensation page that explains grades. */
+export const jobGradeLink: Rule = {
+  code: 'job-grade-link',
+  defaultSeverity: 'warning',
+  summary: 'A job grade on a job-family page does not link to the compensation page that explains grades.',
+  appliesTo: ['job-family'],
+  check(ctx) {
+    const expected = `${COMPENSATION_PAGE}#gitlab-job-grades`;
+    for (const level of jobFamilyOf(ctx.model).levels) {
+      if (!level.grade) continue;
+      const link = level.grade.link;
+      if (!link) {
+        ctx.report({
+          span: level.grade.span,
+          message: `Link the grade to the compensation page: [${ctx.model.file.text.slice(level.grade.span.start, level.grade.span.end)}](${expected}).`,
+          fixes: [{ title: 'Link the grade to the compensation page', preferred: true, edits: [{ span: level.grade.span, newText: `[${ctx.model.file.text.slice(level.grade.span.start, level.grade.span.end)}](${expected})` }] }],
+        });
+        continue;
+      }
+      if (/^[a-z]+:/i.test(link.path) || normalizeUrlPath(link.path || '/') !== COMPENSATION_PAGE) {
+        ctx.report({
+          span: link.span,
+          message: `The grade links to ${link.target}; job grades are explained on ${expected}.`,
+          fixes: [{ title: `Link to ${expected}`, preferred: true, edits: [{ span: link.span, newText: expected }] }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,41 @@
+import { LineKind } from '../markdown/blocks';
+import { codeSpans } from '../markdown/inline';
+import type { Rule } from './rule';
+
+// One to three words written twice in a row: "working in working in", "the the".
+const REPEAT = /(?<![\p{L}\p{N}_'’-])([\p{L}][\p{L}\p{N}'’-]*(?:[ \t]+[\p{L}][\p{L}\p{N}'’-]*){0,2})[ \t]+\1(?![\p{L}\p{N}_'’-])/giu;
+// Repeats that are good English.
+const ALLOWED = new Set(['that that', 'had had', 'is is', 'bye bye', 'no no', 'so so', 'very very']);
+
+/** Words written twice in a row in the prose of career and job-family pages. */
+export const repeatedWords: Rule = {
+  code: 'repeated-words',
+  defaultSeverity: 'warning',
+  summary: 'The same word or words are written twice in a row ("working in working in").',
+  appliesTo: ['career-page', 'job-family'],
+  check(ctx) {
+    const { model } = ctx;
+    const { lines } = model.expanded;
+    for (let l = 0; l < lines.lineCount; l++) {
+      if (model.blocks.lineKinds[l] !== LineKind.Inline) continue;
+      const start = lines.lineStarts[l];
+      const lineText = lines.lineText(l);
+      const code = codeSpans(lineText, 0, lineText.length);
+      for (const m of lineText.matchAll(REPEAT)) {
+        if (code.some((c) => m.index! < c.end && m.index! + m[0].length > c.start)) continue;
+        const words = m[1];
+        if (ALLOWED.has(`${words} ${words}`.toLowerCase())) continue;
+        const second = m.index! + m[0].length - words.length;
+        const mapped = model.expanded.toSource({ start: start + m.index!, end: start + second + words.length });
+        if (!mapped || mapped.source !== -1) continue;
+        const firstEnd = mapped.span.start + words.length;
+        ctx.report({
+          span: { start: mapped.span.end - words.length, end: mapped.span.end },
+          message: `"${words}" is written twice in a row.`,
+          fixes: [{ title: `Remove the repeated "${words}"`, preferred: true, edits: [{ span: { start: firstEnd, end: mapped.span.end }, newText: '' }] }],
+          data: { words },
+        });
+      }
+    }
+  },
+};
