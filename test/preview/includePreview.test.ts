@@ -62,7 +62,7 @@ describe('include preview: problems are visible', () => {
   it('shows an error box naming a missing include', () => {
     const host = exampleHost({ [P]: page('## A\n\n{{% include "includes/nope.md" %}}\n\nAfter.\n') });
     const html = renderPage(previewMarkdownIt(host), host, P);
-    assert.match(html, /<div class="cp-include-error" role="alert" data-line="7" data-include-path="includes\/nope.md"><div class="cp-include-error-title">Missing include: <code class="cp-include-error-path">includes\/nope.md<\/code><\/div><div class="cp-include-error-detail">No such file: Hugo looks for assets\/includes\/nope.md and the build fails.<\/div><\/div>/);
+    assert.match(html, /<div class="cp-include-error" data-line="7" role="alert" data-include-path="includes\/nope.md"><div class="cp-include-error-title">Missing include: <code class="cp-include-error-path">includes\/nope.md<\/code><\/div><div class="cp-include-error-detail">No such file: Hugo looks for assets\/includes\/nope.md and the build fails.<\/div><\/div>/);
     assert.match(html, /<p>After.<\/p>/);
   });
 
@@ -141,6 +141,19 @@ describe('include preview: Hugo semantics', () => {
     assert.match(html, /<code>\{\{&lt; z &gt;\}\}<\/code>/);
     assert.match(html, /<pre><code>\{\{&lt; include &quot;a.md&quot; &gt;\}\}\n<\/code><\/pre>/);
     assert.match(html, /<span class="cp-shortcode cp-shortcode-error" title="The shortcode is not closed with &gt;\}\};[^"]*"><span class="cp-shortcode-name">unclosed<\/span><\/span>/);
+  });
+
+  it('shows an include inside an HTML block as its file, unrendered on the site (no heading ids), like the model', () => {
+    const host = new MemoryHost({
+      [`${SITE}/hugo.toml`]: '',
+      [`${SITE}/assets/includes/spin.md`]: '## Take GitLab for a spin\n\nText.\n',
+      [P]: page('## Top\n\n<div class="row">\n<p>Thanks</p>\n</div>\n{{% include "includes/spin.md" %}}\n{{< youtube "x" >}}\n<p onclick="x()">end</p>\n\n## Take GitLab for a spin\n'),
+    });
+    const html = renderPage(previewMarkdownIt(host), host, P);
+    assert.deepEqual(new Workspace(host).model(P)!.headings.map((h) => h.id), ['top', 'take-gitlab-for-a-spin']);
+    assert.deepEqual(headings(html), [[2, 'top'], [2, null], [2, 'take-gitlab-for-a-spin']]);
+    assert.match(html, /<div class="row">\n<p>Thanks<\/p>\n<\/div>\n<figure class="cp-include cp-include-detached" data-line="10" data-include-path="includes\/spin.md">\n<figcaption[^>]*>.*inside an HTML block: the site shows this text unrendered<\/span><\/figcaption>/);
+    assert.match(html, /<\/figure>\n<span class="cp-shortcode" title="[^"]*"><span class="cp-shortcode-name">youtube<\/span> <span class="cp-shortcode-params">x<\/span><\/span>\n<p>end<\/p>\n<h2/);
   });
 
   it('gives headings inside paired {{< >}} shortcodes the ids the model accepts for them', () => {
@@ -231,13 +244,18 @@ describe('include preview: outside a site and in VS Code', () => {
   it('sets data-line of included blocks to the include call line (scroll sync in VS Code)', () => {
     const host = exampleHost();
     const md = previewMarkdownIt(host);
-    // VS Code's source-map rule, in short: every block token with a map gets data-line.
+    // VS Code's source-map rule, in short: every block token with a map gets data-line and code-line.
     md.core.ruler.push('source_map', (state) => {
-      for (const t of state.tokens) if (t.map && t.type !== 'inline') t.attrSet('data-line', String(t.map[0]));
+      for (const t of state.tokens) {
+        if (!t.map || t.type === 'inline') continue;
+        t.attrSet('data-line', String(t.map[0]));
+        t.attrJoin('class', 'code-line');
+      }
     });
     const html = renderPage(md, host, SENIOR);
     const lines = [...html.matchAll(/<(?:h5|ul|li|p|hr)[^>]* data-line="(\d+)"/g)].map((m) => Number(m[1]));
-    const included = /<figure class="cp-include" data-line="19"[\s\S]*?<\/figure>/.exec(html)![0];
+    assert.match(html, /^<header class="cp-frontmatter code-line" data-line="0">/);
+    const included = /<figure class="cp-include code-line" data-line="19" data-include-path="[^"]*">[\s\S]*?<\/figure>/.exec(html)![0];
     assert.deepEqual([...new Set([...included.matchAll(/data-line="(\d+)"/g)].map((m) => m[1]))], ['19']);
     assert.ok(lines.length > 10);
   });

@@ -77,9 +77,14 @@ interface RenderContext {
   /** Ids for headings the model does not place (inside paired shortcodes, structure drift). */
   fallback: AnchorRegistry;
   pageLines: string[];
+  /** Offset in the page source where each line starts. */
+  lineStarts: number[];
 }
 
 type Env = Record<string | symbol, unknown>;
+
+/** What rendering a block of ours reads from its token (or from a line inside an HTML block). */
+type RenderedBlock = Pick<Token, 'map' | 'attrs' | 'content'>;
 
 export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOptions): void {
   const hostOf = typeof options.host === 'function' ? options.host : () => options.host as Host;
@@ -110,7 +115,10 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
     return '';
   };
   rules[FRONTMATTER_TOKEN] = (tokens, idx, opts, env: Env, self) => renderFrontmatter(tokens[idx], opts, env, self);
-  rules[INCLUDE_TOKEN] = (tokens, idx, opts, env: Env, self) => renderInclude(tokens[idx], opts, env, self);
+  rules[INCLUDE_TOKEN] = (tokens, idx, opts, env: Env, self) => {
+    const { offset, call } = tokens[idx].meta as IncludeTokenMeta;
+    return renderInclude(tokens[idx], offset, call, false, opts, env, self);
+  };
   rules[SHORTCODE_TOKEN] = (tokens, idx, _opts, env: Env) => renderShortcode(tokens[idx], contextOf(env));
 
   const headingOpen = rules.heading_open;
@@ -125,7 +133,8 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
     rules[type] = (tokens, idx, opts, env: Env, self) => {
       const token = tokens[idx];
       if ((token.meta as IncludedTokenMeta | null)?.careerPagesIncluded) return escapeIncludedHtml(token.content, type === 'html_block');
-      if (contextOf(env)) return sanitizePageHtml(token.content);
+      const ctx = contextOf(env);
+      if (ctx) return type === 'html_block' ? renderPageHtmlBlock(token, ctx, opts, env, self) : sanitizePageHtml(token.content);
       return original ? original(tokens, idx, opts, env, self) : token.content;
     };
   }
@@ -149,16 +158,48 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
     if (fm && fm.format !== 'yaml') body += `<p class="cp-frontmatter-note">${fm.format.toUpperCase()} front matter: fields are not shown.</p>`;
     const problem = fm?.problems.find((p) => p.severity === 'error');
     if (problem) body += `<p class="cp-frontmatter-problem">${escapeHtml(problem.message)}</p>`;
-    return `<header class="cp-frontmatter"${lineAttribute(token)}>${body}</header>\n`;
+    return `<header${blockAttributes(token, 'cp-frontmatter')}>${body}</header>\n`;
   }
 
-  function renderInclude(token: Token, opts: MarkdownItOptions, env: Env, self: Renderer): string {
+  /**
+   * An HTML block of the page, through the allowlist. Hugo still runs shortcodes in it: a line that is
+   * one shortcode call shows as its placeholder, an include as its file (whose Markdown Hugo puts into
+   * the HTML block unrendered).
+   */
+  function renderPageHtmlBlock(token: Token, ctx: RenderContext, opts: MarkdownItOptions, env: Env, self: Renderer): string {
+    if (!token.content.includes('{{') || !token.map) return sanitizePageHtml(token.content);
+    let out = '';
+    let html = '';
+    const lines = token.content.split('\n');
+    lines.forEach((line, i) => {
+      const pageLine = token.map![0] + i;
+      const source = ctx.pageLines[pageLine] ?? '';
+      const column = source.indexOf(line.trim());
+      const call = line.trim() && column >= 0 ? scanShortcodes(source, column).calls[0] : undefined;
+      if (!call || call.span.start !== column || source.slice(call.span.end).trim()) {
+        html += line + (i < lines.length - 1 ? '\n' : '');
+        return;
+      }
+      out += sanitizePageHtml(html);
+      html = '';
+      const offset = ctx.lineStarts[pageLine] + column;
+      const shifted = { ...call, span: { start: offset, end: offset + call.span.end - call.span.start } };
+      const block: RenderedBlock = { map: [pageLine, pageLine + 1], attrs: null, content: line.trim() };
+      out += call.name === 'include' && !call.closing
+        ? renderInclude(block, offset, shifted, true, opts, env, self)
+        : renderShortcode({ ...block, meta: call }, ctx) + '\n';
+    });
+    return out + sanitizePageHtml(html);
+  }
+
+  function renderInclude(
+    token: RenderedBlock, offset: number, call: ShortcodeCall, insideHtml: boolean, opts: MarkdownItOptions, env: Env, self: Renderer,
+  ): string {
     const ctx = contextOf(env);
-    const { offset, call } = token.meta as IncludeTokenMeta;
     if (!ctx) return `<p>${escapeHtml(token.content)}</p>\n`;
     const inc = ctx.model.includes.find((i) => i.call.span.start === offset);
     const argument = call.params.find((p) => p.name === undefined)?.value ?? '';
-    const attrs = `${lineAttribute(token)} data-include-path="${escapeHtml(argument)}"`;
+    const attrs = (className: string, extra: [string, string][] = []) => blockAttributes(token, className, [...extra, ['data-include-path', argument]]);
     const fatal = call.problems.find((p) => p.fatal);
     if (fatal) return errorBox(attrs, 'Hugo cannot run this include', argument, fatal.message);
     if (!inc) return errorBox(attrs, 'Include not resolved', argument, 'The preview could not match this call to the page model.');
@@ -170,8 +211,11 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
     if (inc.resolution.kind === 'case-mismatch') {
       notes.push(`<span class="cp-include-warning">Found only because Hugo ignores case: the file is ${escapeHtml(label)}.</span>`);
     }
-    const detached = call.delimiter === '<' || inc.detached;
-    if (call.delimiter === '<') {
+    const detached = call.delimiter === '<' || inc.detached || insideHtml;
+    if (insideHtml) {
+      const why = 'Hugo puts the file\'s Markdown into the HTML block around the call, where Markdown is not rendered: on the site it shows as raw text and its headings get no ids.';
+      notes.push(`<span class="cp-include-note" title="${escapeHtml(why)}">inside an HTML block: the site shows this text unrendered</span>`);
+    } else if (call.delimiter === '<') {
       const why = 'With {{< >}} Hugo puts the file\'s Markdown into the page unrendered: on the site its headings, lists and links show as raw text and its headings get no ids. The handbook uses {{% include %}}.';
       notes.push(`<span class="cp-include-note" title="${escapeHtml(why)}">the site shows this text unrendered</span>`);
     } else if (inc.detached) {
@@ -180,13 +224,13 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
     // {{< >}} output is not Markdown on the site: its headings get no ids. A {{% %}} call inside a
     // paired shortcode is rendered apart from the page: ids of its own namespace.
     const pageLine = token.map?.[0] ?? 0;
-    const body = call.delimiter === '<'
+    const body = call.delimiter === '<' || insideHtml
       ? renderNested(target.text, opts, env, self, pageLine, () => null, new AnchorRegistry())
       : inc.detached
       ? renderNested(target.text, opts, env, self, pageLine, () => undefined, new AnchorRegistry())
       : renderNested(target.text, opts, env, self, pageLine, (line) => ctx.includeIds.get(`${inc.index}:${line}`), ctx.fallback);
     const delimiter = call.delimiter === '%' ? '{{% %}}' : '{{&lt; &gt;}}';
-    return `<figure class="cp-include${detached ? ' cp-include-detached' : ''}"${attrs}>\n` +
+    return `<figure${attrs(detached ? 'cp-include cp-include-detached' : 'cp-include')}>\n` +
       `<figcaption class="cp-include-caption"><span class="cp-include-label">include ${delimiter}</span> ` +
       `<a class="cp-include-file" href="${escapeHtml(fileLink(ctx.path, target.path))}" title="Open ${escapeHtml(label)}">${escapeHtml(label)}</a>` +
       (notes.length ? ' ' + notes.join(' ') : '') + '</figcaption>\n' +
@@ -242,7 +286,14 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
     // The fallback namespace starts with every id the model handed out, so it never repeats one.
     const fallback = new AnchorRegistry();
     for (const id of model.anchors.keys()) fallback.custom(id);
-    return { path, site, model, kind: model.kind, pageIds, includeIds, fallback, pageLines: src.split('\n') };
+    const pageLines = src.split('\n');
+    const lineStarts: number[] = [];
+    let start = 0;
+    for (const line of pageLines) {
+      lineStarts.push(start);
+      start += line.length + 1;
+    }
+    return { path, site, model, kind: model.kind, pageIds, includeIds, fallback, pageLines, lineStarts };
   }
 }
 
@@ -284,12 +335,20 @@ function isNested(env: unknown): boolean {
   return typeof env === 'object' && env !== null && NESTED in env;
 }
 
-function lineAttribute(token: Token): string {
-  return token.map ? ` data-line="${token.map[0]}"` : '';
+/**
+ * Attributes of a block this plugin renders itself: its class, the source line, what other plugins
+ * set on the token (VS Code's preview adds data-line and the code-line class for scroll sync), extras.
+ */
+function blockAttributes(token: RenderedBlock, className: string, extra: [string, string][] = []): string {
+  const attrs = new Map<string, string>([['class', className]]);
+  if (token.map) attrs.set('data-line', String(token.map[0]));
+  for (const [name, value] of token.attrs ?? []) attrs.set(name, name === 'class' ? `${className} ${value}` : value);
+  for (const [name, value] of extra) attrs.set(name, value);
+  return [...attrs].map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('');
 }
 
-function errorBox(attrs: string, title: string, path: string, detail: string): string {
-  return `<div class="cp-include-error" role="alert"${attrs}>` +
+function errorBox(attrs: (className: string, extra?: [string, string][]) => string, title: string, path: string, detail: string): string {
+  return `<div${attrs('cp-include-error', [['role', 'alert']])}>` +
     `<div class="cp-include-error-title">${escapeHtml(title)}: <code class="cp-include-error-path">${escapeHtml(path || '(no path)')}</code></div>` +
     `<div class="cp-include-error-detail">${escapeHtml(detail)}</div></div>\n`;
 }
@@ -314,7 +373,7 @@ function includeProblem(inc: IncludeCall, ctx: RenderContext): { title: string; 
   }
 }
 
-function renderShortcode(token: Token, ctx: RenderContext | undefined): string {
+function renderShortcode(token: RenderedBlock & { meta: unknown }, ctx: RenderContext | undefined): string {
   const call = token.meta as ShortcodeCall;
   if (!ctx) return escapeHtml(token.content);
   const fatal = call.problems.find((p) => p.fatal);
