@@ -32,7 +32,7 @@ export async function bundleSuite() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    sourcemap: 'inline', // stack traces of failures point at the .ts lines
+    sourcemap: 'inline', // for a debugger attached to the extension host (VS Code's own stack formatting ignores them)
     external: ['vscode', 'mocha'],
     logLevel: 'warning',
   });

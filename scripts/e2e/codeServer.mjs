@@ -3,7 +3,7 @@
 // Used by run-suite.mjs (tests) and try.mjs (a person in a browser). No dependencies beyond the kit
 // that install.mjs puts into a cache folder.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -72,8 +72,9 @@ export async function startCodeServer({ kit, scratch, extensionsDir, port, env =
       onOutput(text);
     });
   }
-  // If the Node process driving this is killed outright, nothing else would stop code-server's group.
-  const watchdog = spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -KILL -${child.pid} 2>/dev/null`],
+  // If the Node process driving this is killed outright, nothing else would stop code-server's group
+  // or remove the scratch folder.
+  const watchdog = spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -KILL -${child.pid} 2>/dev/null; rm -rf '${scratch}'`],
     { detached: true, stdio: 'ignore' });
   watchdog.unref();
 
@@ -113,21 +114,24 @@ function loadChromium(kit) {
 
 /**
  * Runs the extension tests whose entry is `testsIndex` (a CommonJS file exporting run()) in one
- * editor launch, the way @vscode/test-electron does, and returns the per-test results that the
- * tests index appends to CAREER_E2E_RESULTS.
+ * editor launch, the way @vscode/test-electron does, on a fresh copy of `workspaceTemplate`, and
+ * returns the per-test results that the tests index appends to CAREER_E2E_RESULTS.
  *   quiet: do not echo the extension host's output (mocha's report); verbose: echo everything.
  *   extensionDevelopmentPath: the extension folder to load as "under development". Required: the
  *   workbench runs extension tests only in development mode. To test what is installed in
  *   extensionsDir, pass an empty folder.
  */
 export async function runExtensionTests({
-  kit, label, workspace, testsIndex, extensionDevelopmentPath, extensionsDir, env = {}, timeoutSeconds = 180, loadTimeoutSeconds = 90, verbose = false, quiet = false,
+  kit, label, workspaceTemplate, testsIndex, extensionDevelopmentPath, extensionsDir, env = {}, timeoutSeconds = 180, loadTimeoutSeconds = 90, verbose = false, quiet = false,
   log = (s) => console.log(`[e2e ${label}] ${s}`),
 }) {
   const started = Date.now();
   const since = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
   const scratch = mkdtempSync(join(tmpdir(), `career-e2e-${label}-`));
   const resultsFile = join(scratch, 'results.jsonl');
+  // The tests change files in the workspace: they get a fresh copy, which goes with the scratch folder.
+  const workspace = join(scratch, 'workspace');
+  cpSync(workspaceTemplate, workspace, { recursive: true });
   const phases = {};
   let server;
   let browser;

@@ -7,7 +7,7 @@
 //      code-server --install-extension, and run the suite ONCE more against the installed extension
 //   5. broken-build: the runner's own check, that it fails on a broken build: a copy of the extension
 //      whose language server throws on start, activation tests only (about 7 s). Counts as one test.
-// Each launch gets its own temporary copy of examples/handbook as the workspace. Prints
+// Each launch opens its own temporary copy of examples/handbook as the workspace. Prints
 // "N passed, N failed" last; exits non-zero when a test failed or none ran.
 //   node scripts/e2e/run-suite.mjs [--counts FILE] [--only dev,vsix,broken-build] [--grep REGEXP] [--timeout SECONDS] [--verbose]
 // --counts FILE writes {"passed","failed","skipped","failures":[...],"skips":[...]} for scripts/test.mjs.
@@ -74,22 +74,18 @@ function run(cmd, args) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
 }
 
-function workspaceCopy() {
-  const dir = mkdtempSync(join(tmpdir(), 'career-e2e-handbook-'));
-  cpSync(join(ROOT, 'examples/handbook'), dir, { recursive: true });
-  return dir;
-}
-
 async function launch({ label, kit, testsIndex, extensionDevelopmentPath, extensionsDir, expectedExtensionPath, grep, quiet = false }) {
-  const workspace = workspaceCopy();
-  log(`${label}: one editor launch, workspace ${workspace}`);
+  log(`${label}: one editor launch on a copy of examples/handbook`);
   const env = { CAREER_E2E_EXTENSION_PATH: expectedExtensionPath };
   if (grep) env.CAREER_E2E_GREP = grep;
   const result = await runExtensionTests({
-    kit, label, workspace, testsIndex, extensionDevelopmentPath, extensionsDir, env,
+    kit, label, workspaceTemplate: join(ROOT, 'examples/handbook'), testsIndex, extensionDevelopmentPath, extensionsDir, env,
     timeoutSeconds: Number(opt.timeout), verbose: opt.verbose, quiet,
   });
-  rmSync(workspace, { recursive: true, force: true });
+  if (result.exitCode === 130) { // Ctrl-C: report what ran, then stop
+    count(result);
+    finish();
+  }
   log(`${label}: ${result.passed.length} passed, ${result.failed.length} failed, ${result.skipped.length} skipped ` +
     `in ${result.seconds.toFixed(1)} s (${result.reason}; code-server up ${result.phases.listening ?? '-'}, tests loaded ${result.phases.testsLoaded ?? '-'})`);
   return result;
@@ -110,7 +106,7 @@ function count(result) {
 // The editor runs only where the kit runs and Chromium is there; elsewhere: skipped, visibly.
 const unsupported = unsupportedReason() ?? (existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it)`);
 if (unsupported) {
-  const message = `e2e (real VS Code) skipped: ${unsupported}`;
+  const message = `e2e (real VS Code): ${unsupported}`;
   console.log(`skipped: ${message}`);
   totals.skipped = 1;
   totals.skips.push(message);
