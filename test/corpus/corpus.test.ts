@@ -38,8 +38,8 @@ describe('corpus: gitlab-handbook-2025-12', { skip }, () => {
     assert.deepEqual(at('include-syntax'), []);
   });
 
-  it('finds the four known broken tables at their lines', () => {
-    const broken = diagnostics.filter((d) => d.code === 'table-shape' && d.message.includes('renders no table')).map((d) => `${rel(d)}:${d.range.start.line + 1}`);
+  it('finds the four known broken tables at their lines (a delimiter row wider than the header: Hugo pads, GitHub shows no table)', () => {
+    const broken = diagnostics.filter((d) => d.code === 'table-shape' && d.message.startsWith('The delimiter row has')).map((d) => `${rel(d)}:${d.range.start.line + 1}`);
     for (const known of [
       'content/handbook/engineering/devops/create/import/_index.md:143',
       'content/handbook/engineering/devops/create/source-code/backend/index.md:387',

@@ -1,8 +1,9 @@
 // Hugo's view of a site: where its root is and where an include path leads. Observed with Hugo 0.111
 // (see ../shared/HUGO-FACTS.md and test/hugo/): an include argument resolves with resources.Get,
-// i.e. under the site's assets/ folder; "/x" is the same as "x"; ".." may move around inside the
-// folder but a path that leaves it finds nothing; a missing file fails the build. Hugo's resource
-// lookup ignores case, so "includes/A.md" finds "includes/a.md".
+// i.e. under the site's assets/ folder, exactly as written (no trimming, case-sensitive on Linux);
+// a leading "/" is the assets folder itself, and ".." cannot climb above it there; without one,
+// ".." may move around inside the folder, but a path that leaves it finds nothing; a missing file
+// fails the build.
 
 import type { Host } from './host';
 import { basename, dirname, isInside, joinPath, normalizePath, relativePath } from './paths';
@@ -31,7 +32,7 @@ export type IncludeResolution =
   | { kind: 'found'; path: string; root: string; leadingSlash: boolean }
   /** Found only because Hugo ignores case: `path` is the real file. */
   | { kind: 'case-mismatch'; path: string; root: string; written: string }
-  | { kind: 'missing'; tried: string[] }
+  | { kind: 'missing'; tried: string[]; /** The path with its surrounding spaces removed names a file. */ trimmed?: string }
   | { kind: 'directory'; path: string }
   | { kind: 'outside'; reason: 'url' | 'escapes' | 'absolute'; detail: string }
   | { kind: 'empty' };
@@ -53,16 +54,18 @@ export class IncludeResolver {
   }
 
   resolve(argument: string): IncludeResolution {
-    const arg = argument.trim();
-    if (!arg) return { kind: 'empty' };
+    const arg = argument;
+    if (!arg.trim()) return { kind: 'empty' };
     if (/^[a-z][a-z0-9+.-]*:/i.test(arg) || arg.startsWith('//')) {
       return { kind: 'outside', reason: 'url', detail: 'Include paths name files under assets/; URLs and drive letters are never fetched.' };
     }
     if (arg.startsWith('~')) return { kind: 'outside', reason: 'absolute', detail: 'A home-folder path is not a site path.' };
     const leadingSlash = arg.startsWith('/');
+    // "/x" is cleaned as an absolute path (".." stops at the top) and then looked up under assets/.
+    const relative = leadingSlash ? normalizePath(arg).slice(1) : arg;
     const tried: string[] = [];
     for (const root of this.roots) {
-      const candidate = normalizePath(joinPath(root, arg.replace(/^\/+/, '')));
+      const candidate = normalizePath(joinPath(root, relative));
       if (!isInside(root, candidate)) {
         return {
           kind: 'outside', reason: 'escapes',
@@ -81,6 +84,10 @@ export class IncludeResolver {
         kind: 'outside', reason: 'absolute',
         detail: `Hugo looks for it under ${this.roots.map((r) => relativePath(this.siteRoot, r) + '/').join(', ')} (${tried.map((t) => relativePath(this.siteRoot, t)).join(', ')}), where there is no such file; files outside the site are never read.`,
       };
+    }
+    if (arg !== arg.trim()) {
+      const trimmed = this.resolve(arg.trim());
+      if (trimmed.kind === 'found') return { kind: 'missing', tried, trimmed: arg.trim() };
     }
     return { kind: 'missing', tried };
   }

@@ -1,8 +1,9 @@
 // GitHub-flavoured pipe tables, found the way Goldmark finds them: inside paragraph text, a line
-// that looks like a delimiter row (`| --- | :-: |`) under a line with pipes starts a table. Goldmark
-// renders a table only when the header and the delimiter row have the same number of cells; a body
-// row with fewer cells is padded, one with more loses the extra cells. We keep broken tables too,
-// so that `table-shape` can explain why no table appears.
+// that looks like a delimiter row (`| --- | :-: |`) under a line with pipes starts a table. The
+// delimiter row sets the width (checked with Hugo 0.111): a header wider than it means no table at
+// all; a narrower header, and any shorter body row, is padded with empty cells; a body row with more
+// cells loses the extra ones. (GitHub renders no table unless header and delimiter row agree.) We
+// keep broken tables too, so that `table-shape` can explain why no table appears.
 
 import type { LineIndex, Span } from '../text';
 import type { LineSpan } from './blocks';
@@ -24,7 +25,7 @@ export interface PipeTable {
   header: TableRow;
   delimiter: TableRow;
   rows: TableRow[];
-  /** True when Goldmark renders it: header and delimiter cell counts agree. */
+  /** True when Goldmark renders it: the header is not wider than the delimiter row. */
   rendered: boolean;
 }
 
@@ -46,7 +47,9 @@ export function scanTables(text: string, lines: LineIndex, blocks: LineSpan[]): 
         l++;
         continue;
       }
-      const rendered = header.cells.length === delimiter.cells.length;
+      // Goldmark renders the table unless the header is wider than the delimiter row; a narrower
+      // header gets empty cells (checked with Hugo 0.111).
+      const rendered = header.cells.length <= delimiter.cells.length;
       const rows: TableRow[] = [];
       let r = l + 1;
       // A rendered table takes every following line of its block; a broken one stays paragraph text,

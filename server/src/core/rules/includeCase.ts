@@ -1,11 +1,15 @@
 import { relativePath } from '../paths';
 import { PAGE_KINDS_ONLY, type Rule } from './rule';
 
-/** Found only because Hugo's resource lookup ignores case; editors, Git hosts and other tools do not. */
+/**
+ * A path that names its file only when case is ignored. Hugo 0.111 looks include paths up
+ * case-sensitively on Linux (and caches look-ups under a case-folded key, so the outcome can depend on
+ * which page renders first): the build fails, or worse, fails sometimes.
+ */
 export const includeCase: Rule = {
   code: 'include-case',
-  defaultSeverity: 'warning',
-  summary: 'An include path matches its file only when case is ignored (Hugo does; most other tools do not).',
+  defaultSeverity: 'error',
+  summary: 'An include path names its file only when letter case is ignored: Hugo looks it up case-sensitively and the build fails.',
   appliesTo: PAGE_KINDS_ONLY,
   check(ctx) {
     for (const inc of ctx.model.includes) {
@@ -14,7 +18,7 @@ export const includeCase: Rule = {
       const real = relativePath(r.root, r.path);
       ctx.report({
         span: inc.argument.valueSpan,
-        message: `The file is ${ctx.site.label(r.path)}: "${inc.path}" finds it only because Hugo ignores case. Write "${real}".`,
+        message: `No file "${inc.path}": the file is ${ctx.site.label(r.path)}. Hugo looks include paths up case-sensitively and fails the build (its look-up cache can even make it pass or fail by page order). Write "${real}".`,
         fixes: [{ title: `Change to "${real}"`, preferred: true, edits: [{ span: inc.argument.valueSpan, newText: real }] }],
       });
     }

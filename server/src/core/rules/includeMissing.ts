@@ -19,6 +19,15 @@ export const includeMissing: Rule = {
         continue;
       }
       const where = r.tried.map((t) => ctx.site.label(t)).join(' or ');
+      if (r.trimmed) {
+        ctx.report({
+          span,
+          message: `Hugo looks for "${inc.path}" with its spaces, finds nothing and fails the build; without them it names ${r.trimmed}.`,
+          fixes: [{ title: 'Remove the spaces around the path', preferred: true, edits: [{ span, newText: r.trimmed }] }],
+          data: { path: inc.path, suggestion: r.trimmed },
+        });
+        continue;
+      }
       const suggestion = suggestInclude(inc, ctx.site);
       const fixes: FixSpec[] = [];
       if (suggestion) fixes.push({ title: `Change to "${suggestion}"`, preferred: true, edits: [{ span, newText: suggestion }] });

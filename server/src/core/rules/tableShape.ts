@@ -1,9 +1,10 @@
 import { ALL_KINDS, type Rule } from './rule';
 
 /**
- * GitHub-flavoured tables as Goldmark renders them: a delimiter row whose cell count differs from the
- * header's means no table at all (the lines render as a paragraph of pipes); a body row with more
- * cells than the header loses the extra ones; one with fewer is padded with empty cells.
+ * Tables as Goldmark (Hugo 0.111) renders them, where the delimiter row sets the width: a header
+ * wider than it means no table at all (the lines render as a paragraph of pipes); a narrower header
+ * gets empty cells, and GitHub and other GFM renderers show no table; a body row with more cells
+ * than the delimiter row loses the extra ones; one with fewer is padded with empty cells.
  */
 export const tableShape: Rule = {
   code: 'table-shape',
@@ -13,30 +14,35 @@ export const tableShape: Rule = {
   check(ctx) {
     for (const t of ctx.model.tables) {
       const n = t.header.cells.length;
-      if (!t.rendered) {
-        const m = t.delimiter.cells.length;
+      const m = t.delimiter.cells.length;
+      if (n !== m) {
         ctx.report({
           span: { start: t.header.span.start, end: t.delimiter.span.end },
-          message: `The delimiter row has ${m} cell${m === 1 ? '' : 's'} but the header row has ${n}: Hugo renders no table here, only a paragraph of pipes.`,
-          related: [{ file: ctx.model.file.path, span: t.delimiter.span, message: `Delimiter row with ${m} cells.` }],
+          severity: t.rendered ? 'warning' : undefined,
+          message: t.rendered
+            ? `The delimiter row has ${m} cells but the header row has ${n}: Hugo adds ${m - n} empty header cell${m - n === 1 ? '' : 's'}, and GitHub and other Markdown renderers show no table at all.`
+            : `The delimiter row has ${m} cell${m === 1 ? '' : 's'} but the header row has ${n}: Hugo renders no table here, only a paragraph of pipes.`,
+          related: [{ file: ctx.model.file.path, span: t.delimiter.span, message: `Delimiter row with ${m} cell${m === 1 ? '' : 's'}.` }],
           fixes: [{
             title: `Make the delimiter row ${n} cells wide`, preferred: true,
             edits: [{ span: t.delimiter.span, newText: delimiterRow(t.delimiter.cells.map((c) => c.text), n) }],
           }],
-          data: { header: n, delimiter: m },
+          data: { header: n, delimiter: m, rendered: t.rendered },
         });
-        continue;
       }
+      if (!t.rendered) continue;
+      // Body rows are measured against the delimiter row, which sets the rendered width.
       for (const row of t.rows) {
         const k = row.cells.length;
-        if (k === n) continue;
+        // With a header that disagrees with the delimiter row, that one finding covers the short rows.
+        if (k === m || (n !== m && k < m)) continue;
         ctx.report({
           span: row.span,
-          severity: k > n ? undefined : 'warning',
-          message: k > n
-            ? `This row has ${k} cells but the header has ${n}: Hugo drops the last ${k - n}.`
-            : `This row has ${k} cell${k === 1 ? '' : 's'} but the header has ${n}: Hugo fills in ${n - k} empty one${n - k === 1 ? '' : 's'}.`,
-          data: { header: n, row: k },
+          severity: k > m ? undefined : 'warning',
+          message: k > m
+            ? `This row has ${k} cells but the table has ${m} columns: Hugo drops the last ${k - m}.`
+            : `This row has ${k} cell${k === 1 ? '' : 's'} but the table has ${m} columns: Hugo fills in ${m - k} empty one${m - k === 1 ? '' : 's'}.`,
+          data: { columns: m, row: k },
         });
       }
     }

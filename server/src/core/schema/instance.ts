@@ -79,7 +79,7 @@ export function buildInstance(model: PageModel): SchemaInstance {
     const rows: { term: string; description: string }[] = [];
     const terms: string[] = [];
     // Rows with a different cell count are table-shape's to report; they are left out here.
-    for (const r of t.rows.filter((r) => r.cells.length === t.header.cells.length)) {
+    for (const r of t.rows.filter((r) => r.cells.length === t.delimiter.cells.length && r.cells.length >= 2)) {
       const k = rows.length;
       locations.set(`${base}/rows/${k}`, { span: r.span });
       locations.set(`${base}/rows/${k}/term`, { span: r.cells[0].span.start === r.cells[0].span.end ? r.span : r.cells[0].span });
