@@ -1,16 +1,19 @@
 // Quick fixes straight from the fixes each diagnostic carries in its data (no re-parsing), and a
-// "fix all" source action that applies every preferred fix that does not overlap another.
+// "fix all" source action: the core applies every preferred fix of the file, re-checking until nothing
+// is left to fix, and returns one set of non-overlapping edits (see core/features/fixAll.ts).
 
 import {
-  CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextDocumentEdit, type CreateFile, type WorkspaceEdit,
+  CodeActionKind, type CodeAction, type CodeActionParams, type TextDocumentEdit, type CreateFile, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Fix } from '../core/diagnostic';
-import { pathToUri, SOURCE, type DiagnosticData } from './convert';
+import { fixAll } from '../core/features/fixAll';
+import type { Workspace } from '../core/workspace';
+import { pathToUri, SOURCE, uriToPath, type DiagnosticData } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.careerPages`;
 
-export function codeActions(params: CodeActionParams, doc: TextDocument | undefined): CodeAction[] {
+export function codeActions(params: CodeActionParams, doc: TextDocument | undefined, workspace: Workspace): CodeAction[] {
   const ours = params.context.diagnostics.filter((d) => d.source === SOURCE && (d.data as DiagnosticData | undefined)?.fixes?.length);
   const only = params.context.only;
   const actions: CodeAction[] = [];
@@ -24,26 +27,17 @@ export function codeActions(params: CodeActionParams, doc: TextDocument | undefi
       }
     }
   }
-  if (only?.some((k) => FIX_ALL_KIND.startsWith(k))) {
-    const fixes = preferredNonOverlapping(ours);
-    if (fixes.length) actions.push({ title: 'Fix all career-pages problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(fixes, doc) });
+  if (only?.some((k) => FIX_ALL_KIND.startsWith(k)) && doc) {
+    const file = uriToPath(doc.uri);
+    const result = file ? fixAll(workspace, file, doc.getText()) : undefined;
+    if (result?.edits.length) {
+      actions.push({
+        title: `Fix all career-pages problems (${result.applied.length} fix${result.applied.length === 1 ? '' : 'es'})`, kind: FIX_ALL_KIND,
+        edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: result.edits.map((e) => ({ range: e.range, newText: e.newText })) }] },
+      });
+    }
   }
   return actions;
-}
-
-function preferredNonOverlapping(diagnostics: LspDiagnostic[]): Fix[] {
-  const chosen: Fix[] = [];
-  const taken: { file: string; start: number; end: number }[] = [];
-  const key = (p: { line: number; character: number }) => p.line * 1e6 + p.character;
-  for (const d of diagnostics) {
-    const fix = (d.data as DiagnosticData).fixes!.find((f) => f.preferred && !f.createFile);
-    if (!fix) continue;
-    const spans = fix.edits.map((e) => ({ file: e.file, start: key(e.range.start), end: key(e.range.end) }));
-    if (spans.some((s) => taken.some((t) => t.file === s.file && s.start < t.end + (s.start === s.end ? 1 : 0) && t.start < s.end + (t.start === t.end ? 1 : 0)))) continue;
-    taken.push(...spans);
-    chosen.push(fix);
-  }
-  return chosen;
 }
 
 function toWorkspaceEdit(fixes: Fix[], doc: TextDocument | undefined): WorkspaceEdit {

@@ -2,7 +2,7 @@
 // knows about pages comes from the core's Workspace.
 
 import {
-  CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments,
+  CodeActionKind, CodeLensRefreshRequest, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments,
   type CodeAction, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,8 +11,10 @@ import type { Host } from '../core/host';
 import { isMarkdownPath, Workspace } from '../core/workspace';
 import { codeActions } from './codeActions';
 import { pathToUri, toLspDiagnostic, uriToPath } from './convert';
+import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { OverlayHost } from './overlayHost';
 import { settingsToOptions, type EditorSettings } from './settings';
+import { SiteIndexer } from './siteIndexer';
 
 export interface ServerOptions {
   /** The file system as the core sees it (NodeHost in production, MemoryHost in tests). */
@@ -34,6 +36,19 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let enabled = true;
   let canWatch = false;
   let canConfigure = false;
+  let canRefreshLenses = false;
+  let folders: string[] = [];
+  // The site index is built in the background; when it is complete, open pages are checked again
+  // (site-wide rules wait for it) and code lenses recount.
+  const indexer = new SiteIndexer({
+    workspace: () => workspace,
+    host,
+    isOpen: (path) => openByPath.has(path),
+    onIndexed: () => {
+      schedule(documents.all().map((d) => d.uri));
+      if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
+    },
+  });
 
   // Validation is coalesced per document: a burst of keystrokes costs one run, on the next turn.
   const pending = new Set<string>();
@@ -86,11 +101,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canConfigure = !!params.capabilities.workspace?.configuration;
+    canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+    const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = roots.flatMap((u) => uriToPath(u) ?? []);
     workspace = new Workspace(host, { settings: settingsToOptions(params.initializationOptions?.settings as EditorSettings | undefined) });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        ...FEATURE_CAPABILITIES,
       },
       serverInfo: { name: 'handbook-career-pages', version: typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev' },
     };
@@ -104,11 +123,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     await loadSettings();
     schedule(documents.all().map((d) => d.uri));
+    indexer.start(folders);
   });
 
   connection.onDidChangeConfiguration(async () => {
     await loadSettings();
     schedule(documents.all().map((d) => d.uri));
+    if (canConfigure) indexer.restart(); // new settings: the workspace dropped its sites and their indexes
   });
 
   documents.onDidOpen((e) => {
@@ -146,12 +167,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const affected = workspace.fileChanged(path, kind);
       if (affected === 'all') all = true;
       else for (const u of urisOf(affected)) uris.add(u);
+      if (affected !== 'all') indexer.fileChanged(path, kind);
       if (isConfigFile(path)) validateConfig(path);
     }
     schedule(all ? documents.all().map((d) => d.uri) : uris);
+    if (all) indexer.restart();
   });
 
-  connection.onCodeAction((params) => codeActions(params, documents.get(params.textDocument.uri)));
+  connection.onCodeAction((params) => codeActions(params, documents.get(params.textDocument.uri), workspace));
+  registerFeatures({ connection, documents, workspace: () => workspace });
 
   /** URIs of the open documents among the affected paths (as the client spelled them). */
   const urisOf = (affected: Set<string> | 'all'): string[] => {

@@ -40,7 +40,12 @@ export function completions(workspace: OpenDocument['workspace'], file: string, 
 }
 
 const range = (line: number, from: number, to: number): Range => ({ start: { line, character: from }, end: { line, character: to } });
-const matches = (typed: string, label: string) => label.toLowerCase().includes(typed.toLowerCase());
+/** What is typed starts the label or one of its words ("tech" finds "senior-technical"), as the editor's own filter would. */
+function matches(typed: string, label: string): boolean {
+  const t = typed.toLowerCase();
+  const l = label.toLowerCase();
+  return l.startsWith(t) || l.split(/[-_/. ,]+/).some((w) => w.startsWith(t));
+}
 const sortKey = (i: number) => String(i).padStart(5, '0');
 
 // ---- include paths ------------------------------------------------------------------------------

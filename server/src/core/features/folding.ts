@@ -22,7 +22,7 @@ export function foldingRanges(workspace: Workspace, file: string, text: string):
   for (const h of own) {
     const start = lines.positionAt(h.lineSpan.start).line;
     const end = lines.positionAt(sectionEnd(doc, own, h)).line;
-    if (end > start) out.push({ startLine: start, endLine: end, kind: 'region' });
+    if (end > start) out.push({ startLine: start, endLine: end });
   }
   return out;
 }

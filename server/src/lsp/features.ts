@@ -1,0 +1,194 @@
+// The editor features over LSP: each handler turns the request into a core call (path, text,
+// position) and the core's answer into LSP types. No decisions are made here.
+
+import {
+  CompletionItemKind, LSPErrorCodes, MarkupKind, ResponseError, SymbolKind,
+  type CodeLens, type CompletionItem, type Connection, type DocumentSymbol, type Location as LspLocation, type ServerCapabilities,
+  type TextDocumentEdit, type TextDocuments, type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { includeLens } from '../core/features/codeLens';
+import { COMPLETION_TRIGGERS, completions } from '../core/features/completion';
+import { definition } from '../core/features/definition';
+import { documentLinks } from '../core/features/documentLinks';
+import { foldingRanges } from '../core/features/folding';
+import { hover } from '../core/features/hover';
+import { includeCallsOf, references } from '../core/features/references';
+import { prepareHeadingRename, renameFiles, renameHeading } from '../core/features/rename';
+import { documentSymbols } from '../core/features/symbols';
+import { FeatureError, type CompletionKind, type DocumentSymbol as CoreSymbol, type FileEdit, type Location } from '../core/features/types';
+import type { Workspace } from '../core/workspace';
+import { pathToUri, uriToPath } from './convert';
+
+/** The client-side command a code lens runs to show references (registered by the extension). */
+export const SHOW_REFERENCES_COMMAND = 'careerPages.showReferences';
+
+export const FEATURE_CAPABILITIES: ServerCapabilities = {
+  completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+  hoverProvider: true,
+  definitionProvider: true,
+  referencesProvider: true,
+  documentLinkProvider: { resolveProvider: false },
+  renameProvider: { prepareProvider: true },
+  documentSymbolProvider: { label: 'Handbook Career Pages' },
+  foldingRangeProvider: true,
+  codeLensProvider: { resolveProvider: true },
+  workspace: {
+    fileOperations: {
+      willRename: {
+        filters: [
+          { scheme: 'file', pattern: { glob: '**/*.{md,markdown}', matches: 'file' } },
+          { scheme: 'file', pattern: { glob: '**/*', matches: 'folder' } },
+        ],
+      },
+    },
+  },
+};
+
+const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
+  file: CompletionItemKind.File,
+  folder: CompletionItemKind.Folder,
+  anchor: CompletionItemKind.Reference,
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  term: CompletionItemKind.Text,
+  level: CompletionItemKind.EnumMember,
+};
+
+export interface FeatureContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  workspace(): Workspace;
+}
+
+export function registerFeatures({ connection, documents, workspace }: FeatureContext): void {
+  /** The open document's core path and text, or undefined for documents the core does not handle. */
+  const open = (uri: string): { file: string; text: string } | undefined => {
+    const doc = documents.get(uri);
+    const file = uriToPath(uri);
+    return doc && file ? { file, text: doc.getText() } : undefined;
+  };
+
+  connection.onCompletion(({ textDocument, position }) => {
+    const d = open(textDocument.uri);
+    if (!d) return null;
+    return completions(workspace(), d.file, d.text, position).map((item): CompletionItem => ({
+      label: item.label,
+      kind: COMPLETION_KINDS[item.kind],
+      detail: item.detail,
+      documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+      textEdit: { range: item.range, newText: item.insertText },
+      sortText: item.sortText,
+      command: item.retrigger ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+    }));
+  });
+
+  connection.onHover(({ textDocument, position }) => {
+    const d = open(textDocument.uri);
+    const h = d && hover(workspace(), d.file, d.text, position);
+    return h ? { contents: { kind: MarkupKind.Markdown, value: h.contents }, range: h.range } : null;
+  });
+
+  connection.onDefinition(({ textDocument, position }) => {
+    const d = open(textDocument.uri);
+    return d ? definition(workspace(), d.file, d.text, position).map(toLspLocation) : null;
+  });
+
+  connection.onReferences(({ textDocument, position, context }) => {
+    const d = open(textDocument.uri);
+    return d ? references(workspace(), d.file, d.text, position, context.includeDeclaration).map(toLspLocation) : null;
+  });
+
+  connection.onDocumentLinks(({ textDocument }) => {
+    const d = open(textDocument.uri);
+    return d ? documentLinks(workspace(), d.file, d.text).map((l) => ({ range: l.range, target: pathToUri(l.file), tooltip: l.tooltip })) : null;
+  });
+
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const d = open(textDocument.uri);
+    return d ? documentSymbols(workspace(), d.file, d.text).map(toLspSymbol) : null;
+  });
+
+  connection.onFoldingRanges(({ textDocument }) => {
+    const d = open(textDocument.uri);
+    return d ? foldingRanges(workspace(), d.file, d.text) : null;
+  });
+
+  connection.onCodeLens(({ textDocument }) => {
+    const file = uriToPath(textDocument.uri);
+    const lens = file && includeLens(workspace(), file);
+    return lens ? [{ range: lens.range, data: { uri: textDocument.uri } }] : [];
+  });
+
+  connection.onCodeLensResolve((lens: CodeLens): CodeLens => {
+    const uri = (lens.data as { uri: string }).uri;
+    const file = uriToPath(uri);
+    const info = file && includeLens(workspace(), file);
+    if (!file || !info) return { ...lens, command: { title: '', command: '' } };
+    const locations = info.pages ? includeCallsOf(workspace(), file).map(toLspLocation) : [];
+    return { ...lens, command: { title: info.title, command: locations.length ? SHOW_REFERENCES_COMMAND : '', arguments: [uri, lens.range.start, locations] } };
+  });
+
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const d = open(textDocument.uri);
+    const target = d && prepareHeadingRename(workspace(), d.file, d.text, position);
+    return target ? { range: target.range, placeholder: target.placeholder } : null;
+  });
+
+  connection.onRenameRequest(({ textDocument, position, newName }) => {
+    const d = open(textDocument.uri);
+    if (!d) return null;
+    try {
+      return toWorkspaceEdit(renameHeading(workspace(), d.file, d.text, position, newName).edits, documents);
+    } catch (e) {
+      if (e instanceof FeatureError) return new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+      throw e;
+    }
+  });
+
+  connection.workspace.onWillRenameFiles(({ files }) => {
+    const moves = files.flatMap((f) => {
+      const from = uriToPath(f.oldUri);
+      const to = uriToPath(f.newUri);
+      return from && to ? [{ from, to }] : [];
+    });
+    let change;
+    try {
+      change = renameFiles(workspace(), moves);
+    } catch (e) {
+      if (e instanceof FeatureError) {
+        void connection.window.showWarningMessage(`Include paths were not updated: ${e.message}`);
+        return null;
+      }
+      throw e;
+    }
+    for (const note of change.notes) void connection.window.showWarningMessage(note);
+    return change.edits.length ? toWorkspaceEdit(change.edits, documents) : null;
+  });
+}
+
+export function toLspLocation(l: Location): LspLocation {
+  return { uri: pathToUri(l.file), range: l.range };
+}
+
+function toLspSymbol(s: CoreSymbol): DocumentSymbol {
+  return {
+    name: s.name, detail: s.detail, kind: s.kind === 'include' ? SymbolKind.File : SymbolKind.String,
+    range: s.range, selectionRange: s.selectionRange, children: s.children.map(toLspSymbol),
+  };
+}
+
+/** One workspace edit; documents the editor has open are edited at the version the edits were computed for. */
+export function toWorkspaceEdit(edits: FileEdit[], documents: TextDocuments<TextDocument>): WorkspaceEdit {
+  const byUri = new Map<string, TextDocumentEdit>();
+  for (const e of edits) {
+    const uri = pathToUri(e.file);
+    let edit = byUri.get(uri);
+    if (!edit) {
+      const doc = documents.get(uri);
+      byUri.set(uri, (edit = { textDocument: { uri, version: doc ? doc.version : null }, edits: [] }));
+    }
+    edit.edits.push({ range: e.range, newText: e.newText });
+  }
+  return { documentChanges: [...byUri.values()] };
+}

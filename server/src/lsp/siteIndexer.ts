@@ -1,0 +1,140 @@
+// Builds the site index in the background: every Hugo site in the workspace folders is summarised a
+// few pages at a time, yielding to the event loop between slices so that requests and keystrokes are
+// answered while it runs. Keeps the index current on file events: a changed page is summarised again,
+// the pages that include a changed file too; creating or deleting an include file (which may resolve
+// or break includes anywhere) re-indexes its site. Models built here are not kept (keepModels false).
+
+import type { Host } from '../core/host';
+import { basename, dirname } from '../core/paths';
+import { isMarkdownPath, type Site, type Workspace } from '../core/workspace';
+
+export interface SiteIndexerOptions {
+  workspace(): Workspace;
+  host: Host;
+  /** True when the editor has the file open (its model stays cached). */
+  isOpen(path: string): boolean;
+  /** A site's index became complete (or was brought up to date). */
+  onIndexed(site: Site, stats: { pages: number; ms: number }): void;
+  /** Pages summarised per step of Workspace.indexSteps. */
+  batch?: number;
+  /** How long one slice may hold the event loop before it yields (ms). */
+  sliceMs?: number;
+}
+
+export class SiteIndexer {
+  private folders: string[] = [];
+  /** Bumped on restart: runs of an older generation stop at their next slice. */
+  private generation = 0;
+  private readonly running = new Set<string>();
+  private readonly pendingPages = new Set<string>();
+  private drainScheduled = false;
+
+  constructor(private readonly options: SiteIndexerOptions) {}
+
+  start(folders: string[]): void {
+    this.folders = folders;
+    this.restart();
+  }
+
+  /** Index every site again (options changed: the workspace dropped its sites and their indexes). */
+  restart(): void {
+    this.generation++;
+    this.running.clear();
+    for (const site of this.sites()) this.run(site);
+  }
+
+  /** True while some site is still being indexed. */
+  get busy(): boolean {
+    return this.running.size > 0;
+  }
+
+  /** The Hugo sites of the workspace folders: a folder inside a site, or sites found below a folder. */
+  sites(): Site[] {
+    const workspace = this.options.workspace();
+    const roots = new Map<string, Site>();
+    for (const folder of this.folders) {
+      const own = workspace.siteFor(`${folder}/.`);
+      if (own) {
+        roots.set(own.root, own);
+        continue;
+      }
+      const candidates = new Set<string>();
+      for (const f of this.options.host.listFiles(folder)) {
+        const name = basename(f);
+        if (/^(hugo|config)\.(toml|ya?ml|json)$/.test(name)) candidates.add(dirname(f).replace(/\/config\/_default$/, ''));
+        const content = f.lastIndexOf('/content/');
+        if (content > 0) candidates.add(f.slice(0, content));
+      }
+      for (const dir of candidates) {
+        const site = workspace.siteFor(`${dir}/.`);
+        if (site && site.root === dir) roots.set(site.root, site);
+      }
+    }
+    return [...roots.values()].sort((a, b) => a.root.localeCompare(b.root));
+  }
+
+  private run(site: Site): void {
+    const generation = this.generation;
+    const started = Date.now();
+    const workspace = this.options.workspace();
+    const steps = workspace.indexSteps(site, { batch: this.options.batch ?? 10, keepModels: false });
+    const sliceMs = this.options.sliceMs ?? 20;
+    this.running.add(site.root);
+    const slice = () => {
+      if (generation !== this.generation) return;
+      const until = Date.now() + sliceMs;
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          this.running.delete(site.root);
+          this.options.onIndexed(site, { pages: site.index.size, ms: Date.now() - started });
+          return;
+        }
+        if (Date.now() >= until) break;
+      }
+      setImmediate(slice);
+    };
+    setImmediate(slice);
+  }
+
+  /**
+   * A file changed on disk (the workspace has already dropped what depended on it). Pages are
+   * summarised again in the background; a created or deleted include file re-indexes its site.
+   */
+  fileChanged(path: string, change: 'created' | 'changed' | 'deleted'): void {
+    if (!isMarkdownPath(path)) return;
+    const site = this.options.workspace().siteFor(path);
+    if (!site || !site.isPageOrInclude(path) || site.classifier.isIgnored(site.relative(path))) return;
+    if (site.isUnderIncludeRoot(path)) {
+      if (change !== 'changed') {
+        if (!this.running.has(site.root)) this.run(site);
+        return;
+      }
+      for (const page of site.index.includersOf(path)) this.pendingPages.add(page.path);
+    } else if (change !== 'deleted') {
+      this.pendingPages.add(path);
+    }
+    this.scheduleDrain();
+  }
+
+  private scheduleDrain(): void {
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    setImmediate(() => {
+      this.drainScheduled = false;
+      const workspace = this.options.workspace();
+      const until = Date.now() + (this.options.sliceMs ?? 20);
+      const touched = new Map<string, Site>();
+      for (const page of this.pendingPages) {
+        this.pendingPages.delete(page);
+        workspace.model(page); // summarises it into its site's index
+        if (!this.options.isOpen(page)) workspace.forget(page);
+        const site = workspace.siteFor(page);
+        if (site) touched.set(site.root, site);
+        if (Date.now() >= until) break;
+      }
+      if (this.pendingPages.size) this.scheduleDrain();
+      for (const site of touched.values()) if (!this.running.has(site.root)) this.options.onIndexed(site, { pages: site.index.size, ms: 0 });
+    });
+  }
+}
