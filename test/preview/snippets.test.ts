@@ -25,7 +25,7 @@ const careerHost = (body: string) =>
 
 /** Where each snippet goes: the page it is tried in ($SNIPPET marks the spot; absent: the snippet is the page). */
 const PLACES: Record<string, { path: string; page?: string; noDiagnostics?: boolean }> = {
-  'career-page': { path: `${CAREER_DIR}/staff.md` },
+  'career-page': { path: `${SITE}/content/handbook/engineering/careers/matrix/quality/new-track/intermediate.md` },
   'job-family-page': { path: `${SITE}/content/job-families/engineering/snippet-role.md`, noDiagnostics: true },
   'job-level': { path: JOB_FAMILY, page: readFileSync(join(REPO, 'examples/handbook/content/job-families/engineering/infrastructure/engineering-productivity-manager.md'), 'utf8').replace('## Performance Indicators', `${SNIPPET}\n## Performance Indicators`), noDiagnostics: true },
   include: { path: `${CAREER_DIR}/host.md`, page: careerHost(`### Values Alignment\n\n#### At GitLab\n\n${SNIPPET}\n`), noDiagnostics: true },
@@ -34,7 +34,11 @@ const PLACES: Record<string, { path: string; page?: string; noDiagnostics?: bool
   'career-nav': { path: `${CAREER_DIR}/host.md`, page: careerHost(`${SNIPPET}\n\n### Intermediate Leadership Competencies\n\nText.\n\n### Intermediate Technical Competencies\n\nText.\n\n### Intermediate Values Alignment\n\nText.\n`), noDiagnostics: true },
 };
 
-const VARIABLES = { TM_FILENAME: 'staff.md', TM_FILENAME_BASE: 'staff', TM_DIRECTORY: CAREER_DIR, TM_FILEPATH: `${CAREER_DIR}/staff.md` };
+/** The variables VS Code sets for a snippet inserted into `path`. */
+const variablesFor = (path: string) => {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return { TM_FILENAME: name, TM_FILENAME_BASE: name.replace(/\.[^.]*$/, ''), TM_DIRECTORY: path.slice(0, path.lastIndexOf('/')), TM_FILEPATH: path };
+};
 const key = (d: Diagnostic, shift: number) => `${d.severity} ${d.code} ${d.range.start.line + shift}`;
 const show = (ds: Diagnostic[]) => ds.map((d) => `${d.severity} ${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
 
@@ -50,7 +54,7 @@ describe('snippets/markdown.json', () => {
   for (const [name, snippet] of Object.entries(SNIPPETS)) {
     const place = PLACES[snippet.prefix];
     it(`${snippet.prefix} (${name}): expanded with its defaults, lints without errors and previews without error boxes`, () => {
-      const expanded = expandSnippet(snippet.body, VARIABLES);
+      const expanded = expandSnippet(snippet.body, variablesFor(place.path));
       assert.doesNotMatch(expanded, /\$\{?\d|\$\{?[A-Z_]/, 'every tabstop and variable is expanded');
       const text = place.page === undefined ? expanded : place.page.replace(SNIPPET, expanded);
       const host = exampleHost({ [place.path]: text });
@@ -73,9 +77,16 @@ describe('snippets/markdown.json', () => {
     });
   }
 
+  it('career-page: the level comes from the file name', () => {
+    const text = expandSnippet(SNIPPETS['Career framework page'].body, variablesFor(`${CAREER_DIR}/senior.md`));
+    assert.match(text, /^title: "Quality Career Framework: Senior Backend Engineer, Engineering Productivity"$/m);
+    assert.match(text, /^- \[Leadership Competencies\]\(#senior-leadership-competencies\)$/m);
+    assert.match(text, /^\{\{% include "includes\/engineering-careers\/senior-technical-competency.md" %\}\}$/m);
+  });
+
   it('career-page: nav links point at the competency headings, includes name files that exist, and the only findings are the includes\' own heading levels', () => {
-    const path = `${CAREER_DIR}/staff.md`;
-    const text = expandSnippet(SNIPPETS['Career framework page'].body, VARIABLES);
+    const path = PLACES['career-page'].path;
+    const text = expandSnippet(SNIPPETS['Career framework page'].body, variablesFor(path));
     const host = exampleHost({ [path]: text });
     const ws = new Workspace(host);
     const model = ws.model(path)!;
