@@ -3,8 +3,8 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { waitForCount, waitForNoCode } from '../support/diagnostics';
-import { Cleanup, openPage, PAGES, setSetting, writeSiteFile } from '../support/workspace';
+import { describeAll, waitForCode, waitForCount, waitForDiagnostics, waitForNoCode } from '../support/diagnostics';
+import { Cleanup, closeWithoutSaving, openPage, PAGES, rangeOf, setSetting, writeSiteFile } from '../support/workspace';
 
 suite('configuration', () => {
   const cleanup = new Cleanup();
@@ -30,5 +30,25 @@ suite('configuration', () => {
     assert.equal(errors.length, 3);
     await undo();
     await waitForCount(doc.uri, 'link-fragment', 3, isWarning);
+  });
+
+  test('a misspelled rule code in .career-pages.jsonc is an error on the key in the open file', async () => {
+    writeSiteFile(cleanup, '.career-pages.jsonc', '{ "rules": { "include-delimter": "off" } }\n');
+    const { document: doc } = await openPage('.career-pages.jsonc');
+    cleanup.defer(() => closeWithoutSaving(doc.uri));
+    const [problem, ...more] = await waitForCode(doc.uri, 'config');
+    assert.deepEqual(more, []);
+    assert.equal(problem.severity, vscode.DiagnosticSeverity.Error);
+    assert.ok(problem.range.isEqual(rangeOf(doc, '"include-delimter"')), describeAll([problem]).join());
+    assert.match(problem.message, /Unknown rule code "include-delimter"/);
+  });
+
+  test('careerPages.enable = false silences the extension, and true brings the diagnostics back', async () => {
+    const { document: doc } = await openPage(PAGES.senior);
+    await waitForCount(doc.uri, 'heading-increment', 3);
+    const undo = await setSetting(cleanup, 'enable', false);
+    await waitForDiagnostics(doc.uri, (ds) => ds.length === 0, 'no diagnostics at all');
+    await undo();
+    await waitForCount(doc.uri, 'heading-increment', 3);
   });
 });
