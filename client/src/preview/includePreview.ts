@@ -10,7 +10,7 @@
 // - render: with the file path from the env, build the page model over the injected Host, then
 //   resolve includes, read and parse the included files, and give every heading its id.
 // Outside a Hugo site (no path, or no site root above it) the page renders as plain Markdown with
-// shortcodes shown as written.
+// shortcodes shown as written. Raw HTML never reaches the output as written: see htmlSafety.ts.
 //
 // No vscode, Node or DOM imports: tests run it with a plain markdown-it and an in-memory Host.
 
@@ -28,7 +28,7 @@ import { AnchorRegistry, githubAnchor, headingText } from '../../../server/src/c
 import { scanShortcodes, type ShortcodeCall } from '../../../server/src/core/markdown/shortcodes';
 import type { IncludeCall, PageModel } from '../../../server/src/core/model/pageModel';
 import { dirname, relativePath } from '../../../server/src/core/paths';
-import { fileLabel } from '../../../server/src/core/site';
+import { fileLabel, findSiteRoot } from '../../../server/src/core/site';
 import { Workspace, type Site } from '../../../server/src/core/workspace';
 import { escapeHtml, escapeIncludedHtml, sanitizePageHtml } from './htmlSafety';
 
@@ -89,7 +89,7 @@ type RenderedBlock = Pick<Token, 'map' | 'attrs' | 'content'>;
 export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOptions): void {
   const hostOf = typeof options.host === 'function' ? options.host : () => options.host as Host;
   const documentPath = options.documentPath ?? ((env) => (typeof env.careerPagesPath === 'string' ? env.careerPagesPath : undefined));
-  const fileLink = options.fileLink ?? ((page, file) => encodeURI(relativePath(dirname(page), file)));
+  const fileLink = options.fileLink ?? ((page, file) => encodeURI(relativePath(dirname(page), file)).replace(/[?#]/g, encodeURIComponent));
 
   // ---- parse phase ---------------------------------------------------------------------------
 
@@ -264,6 +264,8 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
   }
 
   function createContext(host: Host, path: string, src: string): RenderContext | undefined {
+    // Most Markdown files VS Code previews are not in a Hugo site: find out before building anything.
+    if (!findSiteRoot(host, path)) return undefined;
     const workspace = new Workspace(host);
     const site = workspace.siteFor(path);
     if (!site) return undefined;
