@@ -11,6 +11,7 @@ import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostic
 import type { FileContent, Host } from './host';
 import { buildPageModel, sourceFile, type IncludeLookup, type PageModel, type SourceFile } from './model/pageModel';
 import { isSuppressed } from './model/directives';
+import { ladderOf, type Ladder } from './model/ladder';
 import { basename, dirname, isInside, joinPath, relativePath } from './paths';
 import { RULES, RULES_BY_CODE } from './rules';
 import type { FindingSpec, Rule, RuleContext, SiteContext } from './rules/rule';
@@ -20,6 +21,7 @@ import { SchemaRegistry } from './schema/schemas';
 import { IncludeResolver, isSiteRoot } from './site';
 import { normalizeUrlPath, SiteIndex, summarize, type PageSummary } from './siteIndex';
 import { parseLinkExclusions } from './linkTargets';
+import { buildShortcodeCatalog, type ShortcodeCatalog } from './shortcodeCatalog';
 import { parse as parseYaml } from 'yaml';
 
 /** The handbook's link checker configuration, whose exclusions cross-page link checks honour. */
@@ -75,6 +77,12 @@ export class Site implements SiteContext {
   }
 
   private exclusions?: RegExp[];
+  private catalog?: ShortcodeCatalog;
+
+  /** The shortcodes this site can use (its templates, Hugo's, and the configured ones). */
+  shortcodes(): ShortcodeCatalog {
+    return (this.catalog ??= buildShortcodeCatalog(this.host, this.root, this.options.shortcodes));
+  }
 
   /** The link checker's exclusions (`.hugolint.yaml` at the site root): links matching them are not checked. */
   linkExclusions(): RegExp[] {
@@ -387,6 +395,12 @@ export class Workspace {
       this.models.clear();
       return 'all';
     }
+    if (/\/layouts\/_?shortcodes\//.test(path)) {
+      // A shortcode template: which names exist, and which take inner content, may have changed.
+      this.sites.clear();
+      this.models.clear();
+      return 'all';
+    }
     const affected = new Set<string>();
     this.includeTexts.delete(path);
     this.models.delete(path);
@@ -433,6 +447,17 @@ export class Workspace {
     const model = this.modelFor(site, file, text, kind);
     const diagnostics: Diagnostic[] = [];
     let schemaFindings: SchemaFinding[] | undefined;
+    let ladder: Ladder | undefined;
+    const ladderOfPage = (): Ladder => {
+      if (!ladder) {
+        const folder = dirname(file);
+        const siblings = this.host.listFiles(folder).filter((f) => dirname(f) === folder && isMarkdownPath(f));
+        // A sibling's edit changes this page's ladder findings.
+        for (const s of siblings) if (s !== file) this.depend(s, file);
+        ladder = ladderOf(model, siblings, (p) => this.model(p));
+      }
+      return ladder;
+    };
     for (const rule of RULES) {
       if (!rule.appliesTo.includes(kind)) continue;
       if (site.options.rules[rule.code] === 'off') continue;
@@ -441,6 +466,7 @@ export class Workspace {
         site,
         schemaFindings: () => (schemaFindings ??= this.schemaFindings(model)),
         frontmatterKeys: () => this.frontmatterKeys(kind),
+        ladder: ladderOfPage,
         includers: () => site.index.includersOf(file),
         report: (f) => diagnostics.push(this.toDiagnostic(rule, model, f)),
       };

@@ -12,6 +12,10 @@ import { includeOutsideRoot } from './includeOutsideRoot';
 import { includeUnused } from './includeUnused';
 import { jobGradeLink } from './jobGradeLink';
 import { jobGradeOrder } from './jobGradeOrder';
+import { ladderIncludeLevel } from './ladderIncludeLevel';
+import { ladderLevel } from './ladderLevel';
+import { ladderMissingTerm } from './ladderMissingTerm';
+import { ladderTermSpelling } from './ladderTermSpelling';
 import { levelReference } from './levelReference';
 import { linkPage } from './linkPage';
 import { repeatedWords } from './repeatedWords';
@@ -22,6 +26,8 @@ import { responsibilityTable } from './responsibilityTable';
 import type { Rule } from './rule';
 import { shortcodeInCode } from './shortcodeInCode';
 import { shortcodeSyntax } from './shortcodeSyntax';
+import { shortcodeUnclosed } from './shortcodeUnclosed';
+import { shortcodeUnknown } from './shortcodeUnknown';
 import { tableShape } from './tableShape';
 
 export const RULES: readonly Rule[] = [
@@ -37,6 +43,8 @@ export const RULES: readonly Rule[] = [
   includeNestedShortcode,
   includeDelimiter,
   shortcodeSyntax,
+  shortcodeUnknown,
+  shortcodeUnclosed,
   shortcodeInCode,
   linkFragment,
   linkPage,
@@ -44,6 +52,10 @@ export const RULES: readonly Rule[] = [
   tableShape,
   responsibilityTable,
   pageStructure,
+  ladderLevel,
+  ladderMissingTerm,
+  ladderTermSpelling,
+  ladderIncludeLevel,
   jobGradeOrder,
   jobGradeLink,
   levelReference,

@@ -8,6 +8,8 @@ import type { PageModel } from '../model/pageModel';
 import type { SchemaFinding } from '../schema/schemaErrors';
 import type { IncludeResolver } from '../site';
 import type { PageSummary, SiteIndex } from '../siteIndex';
+import type { Ladder } from '../model/ladder';
+import type { ShortcodeCatalog } from '../shortcodeCatalog';
 import type { LineIndex, Span } from '../text';
 
 export interface FixSpec {
@@ -35,6 +37,8 @@ export interface SiteContext {
   resolver: IncludeResolver;
   index: SiteIndex;
   contentDir: string;
+  /** The shortcodes the site can use. */
+  shortcodes(): ShortcodeCatalog;
   /** True when a link target matches the link checker's exclusions (.hugolint.yaml). */
   isExcludedLink(target: string): boolean;
   /** A path as the user reads it: relative to the site root. */
@@ -50,6 +54,8 @@ export interface RuleContext {
   schemaFindings(): SchemaFinding[];
   /** Front matter keys the page kind's schema knows, and whether it allows others. */
   frontmatterKeys(): { known: string[]; open: boolean };
+  /** The career ladder this page belongs to (its sibling level pages), read on first use. */
+  ladder(): Ladder;
   /** The pages known to include this file (include files only). */
   includers(): PageSummary[];
   report(finding: FindingSpec): void;

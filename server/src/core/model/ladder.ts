@@ -1,0 +1,86 @@
+// A career ladder: the career pages of one track, one per level, as sibling files in one folder
+// (`.../engineering-productivity/intermediate.md`, `senior.md`, ...). The ladder rules and the
+// ladder matrix view read it.
+
+import { basename, dirname } from '../paths';
+import { responsibilityTables } from '../schema/instance';
+import type { Span } from '../text';
+import type { PageModel } from './pageModel';
+
+/** Career levels from the first to the most senior. */
+export const LEVELS = ['intern', 'associate', 'intermediate', 'senior', 'staff', 'principal', 'distinguished', 'fellow'] as const;
+export type Level = (typeof LEVELS)[number];
+
+const LEVEL_WORD = new RegExp(`\\b(${LEVELS.join('|')})\\b`, 'gi');
+
+/** The level a file name gives (`senior.md`, `senior-engineer.md`), if any. */
+export function levelOfFile(path: string): Level | undefined {
+  const name = basename(path).replace(/\.(md|markdown)$/i, '').toLowerCase();
+  const first = name.split(/[-_]/)[0];
+  return (LEVELS as readonly string[]).includes(first) ? (first as Level) : undefined;
+}
+
+/** Level words written in a text, in order, lower-cased. */
+export function levelsIn(text: string): Level[] {
+  return [...text.matchAll(LEVEL_WORD)].map((m) => m[1].toLowerCase() as Level);
+}
+
+export interface LadderTerm {
+  /** As written. */
+  text: string;
+  description: string;
+  span: Span;
+  descriptionSpan: Span;
+}
+
+export interface LadderPage {
+  path: string;
+  level: Level;
+  rank: number;
+  model: PageModel;
+  /** Responsibility terms in table order. */
+  terms: LadderTerm[];
+}
+
+export interface Ladder {
+  /** The track's folder. */
+  folder: string;
+  /** Sibling career pages with a level, from the first level to the most senior. */
+  pages: LadderPage[];
+}
+
+/** Normalised for comparing terms across levels: case, spacing and punctuation do not count ("Dog-food use" is "Dogfood use"). */
+export function termKey(term: string): string {
+  return term.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+export function ladderPage(model: PageModel): LadderPage | undefined {
+  const level = levelOfFile(model.file.path);
+  if (!level) return undefined;
+  const terms: LadderTerm[] = [];
+  for (const table of responsibilityTables(model)) {
+    for (const row of table.rows) {
+      const [term, description] = row.cells;
+      if (!term?.text || !description) continue;
+      terms.push({ text: term.text, description: description.text, span: term.span, descriptionSpan: description.span });
+    }
+  }
+  return { path: model.file.path, level, rank: LEVELS.indexOf(level), model, terms };
+}
+
+/**
+ * The ladder of a career page, from the models of its sibling files (`modelOf` reads and caches
+ * them; only the few files of one folder are touched).
+ */
+export function ladderOf(model: PageModel, siblings: string[], modelOf: (path: string) => PageModel | undefined): Ladder {
+  const folder = dirname(model.file.path);
+  const pages: LadderPage[] = [];
+  for (const path of siblings) {
+    if (dirname(path) !== folder || !levelOfFile(path)) continue;
+    const m = path === model.file.path ? model : modelOf(path);
+    const page = m && m.kind === 'career-page' ? ladderPage(m) : undefined;
+    if (page) pages.push(page);
+  }
+  pages.sort((a, b) => a.rank - b.rank || a.path.localeCompare(b.path));
+  return { folder, pages };
+}

@@ -1,0 +1,29 @@
+import { levelOfFile, levelsIn } from '../model/ladder';
+import { basename } from '../paths';
+import type { Rule } from './rule';
+
+/** Each level page includes the competency files of its own level, not a neighbour's. */
+export const ladderIncludeLevel: Rule = {
+  code: 'ladder-include-level',
+  defaultSeverity: 'error',
+  summary: 'A level page includes a competency file of another level (e.g. senior.md including intermediate-leadership-competency.md).',
+  appliesTo: ['career-page'],
+  check(ctx) {
+    const level = levelOfFile(ctx.model.file.path);
+    if (!level) return;
+    for (const inc of ctx.model.includes) {
+      if (!inc.argument) continue;
+      const named = levelsIn(basename(inc.path).replace(/[-_]/g, ' '));
+      const other = named.find((n) => n !== level);
+      if (!other || named.includes(level)) continue;
+      const fixed = inc.path.replace(new RegExp(`(^|[/_-])${other}(?=[-_.])`, 'i'), (_match, pre: string) => `${pre}${level}`);
+      const exists = fixed !== inc.path && ctx.site.resolver.resolve(fixed).kind === 'found';
+      ctx.report({
+        span: inc.argument.valueSpan,
+        message: `This is the ${level} page, but it includes the ${other} competencies (${basename(inc.path)}).` + (exists ? ` The ${level} file is ${fixed}.` : ''),
+        fixes: exists ? [{ title: `Include "${fixed}"`, preferred: true, edits: [{ span: inc.argument.valueSpan, newText: fixed }] }] : [],
+        data: { level, other, suggestion: exists ? fixed : undefined },
+      });
+    }
+  },
+};

@@ -1,0 +1,38 @@
+import { termKey } from '../model/ladder';
+import { responsibilityTables } from '../schema/instance';
+import type { Rule } from './rule';
+
+/**
+ * A responsibility term of one level is still there at the next level up, unless the page says why
+ * (mentions the term anywhere outside the table, e.g. "Dogfood build is owned by ... at this level").
+ */
+export const ladderMissingTerm: Rule = {
+  code: 'ladder-missing-term',
+  defaultSeverity: 'warning',
+  summary: 'A responsibility term of the level below is missing from this level\'s table, and the page does not say why.',
+  appliesTo: ['career-page'],
+  check(ctx) {
+    const { pages } = ctx.ladder();
+    const i = pages.findIndex((p) => p.path === ctx.model.file.path);
+    if (i <= 0) return;
+    const here = pages[i];
+    const below = pages[i - 1];
+    const tables = responsibilityTables(ctx.model);
+    if (!tables.length || !below.terms.length) return;
+    const have = new Set(here.terms.map((t) => termKey(t.text)));
+    // Text outside the tables, lower-cased, where a page can say why a term is gone.
+    let prose = ctx.model.file.text;
+    for (const t of tables) prose = prose.slice(0, t.header.span.start) + ' '.repeat(Math.max(0, (t.rows.at(-1)?.span.end ?? t.delimiter.span.end) - t.header.span.start)) + prose.slice(t.rows.at(-1)?.span.end ?? t.delimiter.span.end);
+    const explained = termKey(prose);
+    for (const term of below.terms) {
+      const key = termKey(term.text);
+      if (have.has(key) || explained.includes(key)) continue;
+      ctx.report({
+        span: tables[0].header.span,
+        message: `"${term.text}" is a responsibility at the ${below.level} level (${ctx.site.label(below.path)}) but not here; add its row, or say on this page why it no longer applies.`,
+        related: [{ file: below.path, span: term.span, message: `"${term.text}" at the ${below.level} level.` }],
+        data: { term: term.text, below: below.path },
+      });
+    }
+  },
+};

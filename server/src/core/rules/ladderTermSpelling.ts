@@ -1,0 +1,31 @@
+import { distance } from 'fastest-levenshtein';
+import { termKey } from '../model/ladder';
+import type { Rule } from './rule';
+
+/** The same responsibility term keeps the same spelling on every level of a track. */
+export const ladderTermSpelling: Rule = {
+  code: 'ladder-term-spelling',
+  defaultSeverity: 'warning',
+  summary: 'A responsibility term is spelled differently than on the other levels of the track.',
+  appliesTo: ['career-page'],
+  check(ctx) {
+    const { pages } = ctx.ladder();
+    const here = pages.find((p) => p.path === ctx.model.file.path);
+    if (!here) return;
+    // The spelling of the lowest level that has the term is the track's; later levels follow it.
+    const lower = pages.filter((p) => p.rank < here.rank || (p.rank === here.rank && p.path < here.path));
+    for (const term of here.terms) {
+      const key = termKey(term.text);
+      const first = lower.flatMap((p) => p.terms.map((t) => ({ page: p, term: t })))
+        .find(({ term: t }) => termKey(t.text) === key || (key.length > 6 && distance(termKey(t.text), key) <= 2));
+      if (!first || first.term.text === term.text) continue;
+      ctx.report({
+        span: term.span,
+        message: `"${term.text}" is written "${first.term.text}" at the ${first.page.level} level (${ctx.site.label(first.page.path)}); keep one spelling across the track.`,
+        related: [{ file: first.page.path, span: first.term.span, message: `"${first.term.text}" at the ${first.page.level} level.` }],
+        fixes: [{ title: `Write "${first.term.text}"`, preferred: true, edits: [{ span: term.span, newText: first.term.text }] }],
+        data: { term: term.text, elsewhere: first.term.text },
+      });
+    }
+  },
+};

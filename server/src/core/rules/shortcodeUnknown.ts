@@ -1,0 +1,32 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { PAGE_KINDS_ONLY, type Rule } from './rule';
+
+/**
+ * A shortcode name with no template: Hugo stops the build ("template for shortcode ... not found").
+ * Only checked when the site has shortcode templates of its own (layouts/shortcodes/), since a
+ * theme module's shortcodes are not on disk: list those in `shortcodes` in .career-pages.jsonc.
+ */
+export const shortcodeUnknown: Rule = {
+  code: 'shortcode-unknown',
+  defaultSeverity: 'warning',
+  summary: 'A shortcode name that neither the site, Hugo nor the configured theme list provides: Hugo would stop the build.',
+  appliesTo: PAGE_KINDS_ONLY,
+  check(ctx) {
+    const catalog = ctx.site.shortcodes();
+    if (!catalog.hasTemplates) return;
+    const names = [...catalog.byName.keys()];
+    for (const { call, context } of ctx.model.shortcodes) {
+      if (!call.name || call.closing || context === 'code-block' || context === 'code-span' || catalog.byName.has(call.name)) continue;
+      if (call.problems.some((p) => p.fatal)) continue;
+      const best = closest(call.name, names);
+      const suggestion = distance(call.name, best) <= Math.max(1, Math.floor(call.name.length / 3)) ? best : undefined;
+      ctx.report({
+        span: call.nameSpan,
+        message: `No shortcode "${call.name}": Hugo stops the build ("template for shortcode ${JSON.stringify(call.name)} not found").` +
+          (suggestion ? ` Did you mean "${suggestion}"?` : ' If the theme provides it, add it to "shortcodes" in .career-pages.jsonc.'),
+        fixes: suggestion ? [{ title: `Change to "${suggestion}"`, preferred: true, edits: [{ span: call.nameSpan, newText: suggestion }] }] : [],
+        data: { name: call.name, suggestion },
+      });
+    }
+  },
+};
