@@ -30,10 +30,28 @@ export function packageVsix({ log = (s) => console.log(`[package] ${s}`) } = {})
   const flags = ['--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links'];
   const output = mustRun(process.execPath, [vsce, 'package', ...flags, '--out', vsix], 'vsce package');
   const files = zipEntries(readFileSync(vsix));
+  const packaged = new Set(files.map((f) => f.name));
+  const missing = manifestFiles(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))).filter((f) => !packaged.has(`extension/${f}`));
+  if (missing.length) throw new Error(`${relative(ROOT, vsix)} lacks files that package.json names: ${missing.join(', ')} (see .vscodeignore)`);
   const bytes = statSync(vsix).size;
   log(`${relative(ROOT, vsix)}: ${(bytes / 1024).toFixed(1)} KiB, ${files.length} files, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const warning of output.split('\n').filter((l) => /WARNING/i.test(l))) log(warning.trim());
   return { vsix, bytes, files, name, version };
+}
+
+/** The files the manifest points at: main, browser, icon, and every "./..." path in contributes. */
+export function manifestFiles(pkg) {
+  const found = new Set([pkg.main, pkg.browser, pkg.icon].filter(Boolean));
+  const walk = (value) => {
+    if (typeof value === 'string') {
+      if (value.startsWith('./')) found.add(value);
+    } else if (value && typeof value === 'object') {
+      for (const v of Object.values(value)) walk(v);
+    }
+  };
+  walk(pkg.contributes);
+  // "main": "./dist/client" means dist/client.js, as Node resolves it.
+  return [...found].map((f) => f.replace(/^\.\//, '')).map((f) => (f === pkg.main?.replace(/^\.\//, '') && !/\.[cm]?js$/.test(f) ? `${f}.js` : f));
 }
 
 /** Names and uncompressed sizes of the files in a zip (a .vsix), read from its central directory. */
