@@ -78,7 +78,7 @@ export function ensureInstalled({ log = (s) => console.log(`[e2e install] ${s}`)
     allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, argon2: true },
   }, null, 2));
 
-  log(`npm install code-server@${CODE_SERVER_VERSION} playwright-core@${PLAYWRIGHT_CORE_VERSION} into ${paths.prefix} (about 1.5 min the first time)`);
+  log(`npm install code-server@${CODE_SERVER_VERSION} playwright-core@${PLAYWRIGHT_CORE_VERSION} into ${paths.prefix} (about a minute the first time)`);
   const logFile = join(staging, 'npm-install.log');
   const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=warn'], {
     cwd: staging,
