@@ -18,6 +18,8 @@ export interface TestServer {
   diagnostics: Map<string, Diagnostic[]>;
   settings: Record<string, unknown>;
   waitForDiagnostics(uri: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** Resolves with the first notification of `method` (already received or coming) that satisfies `predicate`. */
+  waitForNotification<T>(method: string, predicate?: (params: T) => boolean, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,8 @@ export async function startServer(rootDir: string, settings: Record<string, unkn
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const diagnostics = new Map<string, Diagnostic[]>();
   const waiters: { uri: string; predicate: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  const received: { method: string; params: unknown }[] = [];
+  const notificationWaiters: { method: string; predicate: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
   const server: TestServer = {
     connection, process: child, diagnostics, settings,
     waitForDiagnostics(uri, predicate, timeoutMs = 10000) {
@@ -51,6 +55,18 @@ export async function startServer(rootDir: string, settings: Record<string, unkn
           reject(new Error(`timed out waiting for diagnostics on ${uri}; last: ${JSON.stringify(diagnostics.get(uri)?.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`))}; server stderr: ${stderr}`));
         }, timeoutMs);
         waiters.push(w);
+      });
+    },
+    waitForNotification<T>(method: string, predicate: (p: T) => boolean = () => true, timeoutMs = 60000): Promise<T> {
+      const seen = received.find((r) => r.method === method && predicate(r.params as T));
+      if (seen) return Promise.resolve(seen.params as T);
+      return new Promise((resolve, reject) => {
+        const w = { method, predicate: predicate as (p: unknown) => boolean, resolve: (p: unknown) => { clearTimeout(timer); resolve(p as T); } };
+        const timer = setTimeout(() => {
+          notificationWaiters.splice(notificationWaiters.indexOf(w), 1);
+          reject(new Error(`timed out waiting for ${method}; server stderr: ${stderr}`));
+        }, timeoutMs);
+        notificationWaiters.push(w);
       });
     },
     async stop() {
@@ -69,6 +85,15 @@ export async function startServer(rootDir: string, settings: Record<string, unkn
       if (w.uri === p.uri && w.predicate(p.diagnostics)) {
         waiters.splice(waiters.indexOf(w), 1);
         w.resolve(p.diagnostics);
+      }
+    }
+  });
+  connection.onNotification((method: string, params: unknown) => {
+    received.push({ method, params });
+    for (const w of [...notificationWaiters]) {
+      if (w.method === method && w.predicate(params)) {
+        notificationWaiters.splice(notificationWaiters.indexOf(w), 1);
+        w.resolve(params);
       }
     }
   });

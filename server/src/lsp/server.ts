@@ -16,6 +16,9 @@ import { OverlayHost } from './overlayHost';
 import { settingsToOptions, type EditorSettings } from './settings';
 import { SiteIndexer } from './siteIndexer';
 
+/** Sent when a site's index is complete (or brought up to date): { root: uri, pages, ms }. */
+export const SITE_INDEXED = 'careerPages/siteIndexed';
+
 export interface ServerOptions {
   /** The file system as the core sees it (NodeHost in production, MemoryHost in tests). */
   disk: Host;
@@ -44,7 +47,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     workspace: () => workspace,
     host,
     isOpen: (path) => openByPath.has(path),
-    onIndexed: () => {
+    onIndexed: (site, stats) => {
+      void connection.sendNotification(SITE_INDEXED, { root: pathToUri(site.root), ...stats });
       schedule(documents.all().map((d) => d.uri));
       if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
     },
