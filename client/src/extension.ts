@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { extendMarkdownIt } from './preview/markdownPreview';
+import { registerShowReferences } from './showReferences';
 
 let client: LanguageClient | undefined;
 
@@ -23,6 +24,7 @@ export async function activate(
   client = new LanguageClient('careerPages', 'Handbook Career Pages', serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
+  context.subscriptions.push(registerShowReferences(client));
   // extendMarkdownIt: VS Code's Markdown preview calls it (contributes.markdown.markdownItPlugins).
   return { client, extendMarkdownIt };
 }
