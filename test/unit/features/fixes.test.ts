@@ -62,6 +62,10 @@ const CASES: FixCase[] = [
     name: 'fragment on another page', code: 'link-fragment', before: `${FM}[x](/handbook/careers/matrix/track/senior/#leadershp)\n`, title: 'Change to "#leadership"',
     after: `${FM}[x](/handbook/careers/matrix/track/senior/#leadership)\n`,
   },
+  {
+    name: 'fragment in an include file (an anchor every including page has)', code: 'link-fragment', file: `${INC}/senior-leadership.md`,
+    before: '#### Leadership\n\n- [Up](#senior-leadershp)\n', title: 'Change to "#senior-leadership"', after: '#### Leadership\n\n- [Up](#senior-leadership)\n',
+  },
   { name: 'no front matter', code: 'frontmatter-missing', before: '## Hello\n', title: 'Add front matter with a title', after: '---\ntitle: "Hello"\ndescription: ""\n---\n\n## Hello\n' },
   { name: 'missing required key', code: 'frontmatter-schema', file: CAREER, before: CAREER_FM.replace('title: "Principal Engineer"\n', ''), title: 'Add "title" to the front matter', after: CAREER_FM.replace('title: "Principal Engineer"', 'title: "Principal Engineer"') },
   { name: 'unknown key (closed schema)', code: 'frontmatter-schema', file: CAREER, before: CAREER_FM.replace('description:', 'descripton:'), title: 'Rename "descripton" to "description"', after: CAREER_FM },

@@ -28,10 +28,15 @@ export const linkFragment: Rule = {
       if (pages.length) {
         const missingOn = pages.filter((p) => !ctx.site.index.hasAnchor(p.path, fragment) && !(p.hasFootnotes && /^fn(ref)?:/.test(fragment)));
         if (!missingOn.length) continue;
+        // Only an anchor every including page has fixes the link for all of them.
+        const common = pages.map((p) => p.anchors).reduce((a, b) => a.filter((id) => b.includes(id)));
+        const suggestion = suggestAnchor(fragment, common);
         ctx.report({
           span,
-          message: `No anchor "#${fragment}" on ${missingOn.length === pages.length ? 'any page that includes this file' : 'some pages that include this file'}: ${missingOn.map((p) => ctx.site.label(p.path)).join(', ')}.`,
-          data: { fragment, pages: missingOn.map((p) => p.path) },
+          message: `No anchor "#${fragment}" on ${missingOn.length === pages.length ? 'any page that includes this file' : 'some pages that include this file'}: ${missingOn.map((p) => ctx.site.label(p.path)).join(', ')}.` +
+            (suggestion ? ` Did you mean "#${suggestion}"?` : ''),
+          fixes: suggestion ? [{ title: `Change to "#${suggestion}"`, preferred: true, edits: [{ span: link.fragmentSpan!, newText: suggestion }] }] : [],
+          data: { fragment, pages: missingOn.map((p) => p.path), suggestion },
         });
         continue;
       }
