@@ -20,13 +20,15 @@ const SCHEMAS: Record<SchemaName, object> = {
 };
 
 export class SchemaRegistry {
-  private readonly ajv: Ajv;
+  private ajvInstance?: Ajv;
   private readonly compiled = new Map<SchemaName, ValidateFunction>();
 
-  constructor() {
-    this.ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    this.ajv.addVocabulary(['x-message', 'x-severity', 'markdownDescription', 'deprecationMessage', 'defaultSnippets']);
-    this.ajv.addKeyword({
+  /** Created on first validation: building the validator costs milliseconds that readers of schemas need not pay. */
+  private get ajv(): Ajv {
+    if (this.ajvInstance) return this.ajvInstance;
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+    ajv.addVocabulary(['x-message', 'x-severity', 'markdownDescription', 'deprecationMessage', 'defaultSnippets']);
+    ajv.addKeyword({
       keyword: 'recommended',
       type: 'object',
       schemaType: 'array',
@@ -39,7 +41,9 @@ export class SchemaRegistry {
         return missing.length === 0;
       },
     });
-    this.ajv.addSchema(definitions);
+    ajv.addSchema(definitions);
+    this.ajvInstance = ajv;
+    return ajv;
   }
 
   /** The raw schema object (for hover, completion and docs). */
