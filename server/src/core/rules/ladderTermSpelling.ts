@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { termKey } from '../model/ladder';
+import { levelOfFile, termKey } from '../model/ladder';
 import type { Rule } from './rule';
 
 /** The same responsibility term keeps the same spelling on every level of a track. */
@@ -9,6 +9,7 @@ export const ladderTermSpelling: Rule = {
   summary: 'A responsibility term is spelled differently than on the other levels of the track.',
   appliesTo: ['career-page'],
   check(ctx) {
+    if (!levelOfFile(ctx.model.file.path)) return; // only level pages have a ladder
     const { pages } = ctx.ladder();
     const here = pages.find((p) => p.path === ctx.model.file.path);
     if (!here) return;
