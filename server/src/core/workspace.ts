@@ -122,6 +122,11 @@ export class Site implements SiteContext {
   }
 
   kindOf(file: string): PageKind {
+    return this.workspace.kindOverride(file) ?? this.configuredKindOf(file);
+  }
+
+  /** The kind the configuration (pageKinds globs, include roots) gives a file, ignoring session overrides. */
+  configuredKindOf(file: string): PageKind {
     return this.classifier.kindOf(this.relative(file), this.isUnderIncludeRoot(file));
   }
 }
@@ -143,6 +148,8 @@ export class Workspace {
   private readonly includeTexts = new Map<string, { content: FileContent | undefined; source?: SourceFile }>();
   /** path → pages whose model depends on it (included files, and paths tried for missing includes). */
   private readonly dependents = new Map<string, Set<string>>();
+  /** Page kinds chosen for single files in the editor for this session (see core/features/pageInfo.ts). */
+  private readonly kindOverrides = new Map<string, PageKind>();
 
   constructor(readonly host: Host, options: WorkspaceOptions = {}) {
     this.settings = options.settings ?? {};
@@ -154,6 +161,21 @@ export class Workspace {
     this.settings = settings;
     this.sites.clear();
     this.models.clear();
+  }
+
+  // ---- session page-kind overrides ------------------------------------------------------------
+
+  kindOverride(file: string): PageKind | undefined {
+    return this.kindOverrides.get(file);
+  }
+
+  /** Sets (or, with undefined, removes) a file's kind for this session; returns what to check again. */
+  setKindOverride(file: string, kind: PageKind | undefined): Set<string> | 'all' {
+    if (kind === undefined) this.kindOverrides.delete(file);
+    else this.kindOverrides.set(file, kind);
+    const affected = this.fileChanged(file, 'changed');
+    if (affected !== 'all') affected.add(file);
+    return affected;
   }
 
   // ---- sites and configuration ------------------------------------------------------------

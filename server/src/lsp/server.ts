@@ -10,6 +10,7 @@ import { CONFIG_FILE_NAME } from '../core/config';
 import type { Host } from '../core/host';
 import { isMarkdownPath, Workspace } from '../core/workspace';
 import { codeActions } from './codeActions';
+import { registerCustomRequests } from './customRequests';
 import { pathToUri, toLspDiagnostic, uriToPath } from './convert';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { OverlayHost } from './overlayHost';
@@ -180,6 +181,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onCodeAction((params) => codeActions(params, documents.get(params.textDocument.uri), workspace));
   registerFeatures({ connection, documents, workspace: () => workspace });
+  registerCustomRequests({ connection, documents, workspace: () => workspace, sites: () => indexer.sites(), revalidate: (files) => schedule(urisOf(files)) });
 
   /** URIs of the open documents among the affected paths (as the client spelled them). */
   const urisOf = (affected: Set<string> | 'all'): string[] => {

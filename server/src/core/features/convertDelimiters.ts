@@ -1,0 +1,48 @@
+// "Convert Include Delimiters in File": every include call written with the delimiter the site does
+// not use ({{< >}} by default) rewritten to the one it does, as one set of edits. The edits are the
+// include-delimiter rule's own quick fixes; the rule is run directly, so a severity of "off" or a
+// disable comment (which only silence the report) do not keep a call from being converted.
+
+import { includeDelimiter } from '../rules/includeDelimiter';
+import type { FindingSpec, RuleContext } from '../rules/rule';
+import { FeatureError, type FileEdit } from './types';
+import type { Workspace } from '../workspace';
+
+export interface DelimiterConversion {
+  /** The delimiter written after the conversion. */
+  to: '%' | '<';
+  edits: FileEdit[];
+  /** Include calls converted. */
+  converted: number;
+  /** Calls with the other delimiter that have no safe rewrite (a malformed closing). */
+  skipped: number;
+}
+
+export function convertIncludeDelimiters(workspace: Workspace, file: string, text: string): DelimiterConversion {
+  const site = workspace.siteFor(file);
+  if (!site) throw new FeatureError('This file is not inside a Hugo site.');
+  const model = workspace.model(file, text);
+  if (!model) throw new FeatureError('This file cannot be read.');
+  if (model.kind === 'include') throw new FeatureError('Include files are not expanded by Hugo: shortcodes in them stay text, so there is nothing to convert.');
+  const findings: FindingSpec[] = [];
+  const unused = (what: string) => () => {
+    throw new Error(`include-delimiter does not use ${what}`);
+  };
+  const ctx: RuleContext = {
+    model, site, report: (f) => findings.push(f),
+    schemaFindings: unused('schema findings'), frontmatterKeys: unused('front matter keys'), ladder: unused('the ladder'), includers: unused('includers'),
+  };
+  includeDelimiter.check(ctx);
+  const lines = model.file.lines;
+  const edits: FileEdit[] = [];
+  let skipped = 0;
+  for (const f of findings) {
+    const fix = f.fixes?.find((x) => x.preferred);
+    if (!fix) {
+      skipped++;
+      continue;
+    }
+    for (const e of fix.edits) edits.push({ file, range: lines.spanRange(e.span), newText: e.newText });
+  }
+  return { to: site.options.preferredDelimiter, edits, converted: findings.length - skipped, skipped };
+}

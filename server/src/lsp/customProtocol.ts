@@ -1,0 +1,135 @@
+// The requests the extension's commands, views and status bar send to the language server, beyond
+// LSP: method names and the shapes that travel (URIs, 0-based positions). Shared by
+// server/src/lsp/customRequests.ts and client/src/; types and strings only, so the client bundle
+// pulls in nothing of the server.
+
+import type { PageKind } from '../core/config';
+import type { CellState } from '../core/features/ladderMatrix';
+import type { Level } from '../core/model/ladder';
+
+export type { CellState, Level, PageKind };
+
+export interface UriParams {
+  uri: string;
+}
+
+/** `careerPages/pageInfo` {uri} → PageInfoResult | null (null: not a Markdown file of a Hugo site). */
+export const PAGE_INFO = 'careerPages/pageInfo';
+export interface PageInfoResult {
+  uri: string;
+  siteRootUri: string;
+  relativePath: string;
+  checked: boolean;
+  reason?: string;
+  kind: PageKind;
+  label: string;
+  schema: string;
+  source: 'session' | 'pageKinds' | 'default';
+  glob?: string;
+  configuredKind: PageKind;
+  configUri?: string;
+}
+
+/** `careerPages/setPageKind` {uri, kind} → PageInfoResult | null; kind null goes back to the configured kind. The file is checked again. */
+export const SET_PAGE_KIND = 'careerPages/setPageKind';
+export interface SetPageKindParams extends UriParams {
+  kind: PageKind | null;
+}
+
+/** `careerPages/permanentKind` {uri, kind} → PermanentKindResult | null: how to write the choice into .career-pages.jsonc. */
+export const PERMANENT_KIND = 'careerPages/permanentKind';
+export interface PermanentKindParams extends UriParams {
+  kind: PageKind;
+}
+export interface PermanentKindResult {
+  configUri: string;
+  exists: boolean;
+  snippet?: string;
+  explanation: string;
+}
+
+/** `careerPages/ladderMatrix` {uri} → LadderMatrixResult (an error with the reason when the page has no ladder). */
+export const LADDER_MATRIX = 'careerPages/ladderMatrix';
+export interface MatrixLocation {
+  uri: string;
+  line: number;
+  character: number;
+}
+export interface LadderMatrixResult {
+  kind: 'career-ladder' | 'job-family';
+  title: string;
+  subject: string;
+  rowHeader: string;
+  columns: { label: string; level?: string; uri: string; location: MatrixLocation }[];
+  rows: { label: string; cells: { state: CellState; text?: string; written?: string; location?: MatrixLocation }[] }[];
+  counts: { gaps: number; drift: number; explained: number };
+}
+
+/** `careerPages/lintWorkspace` {folders, workDoneToken} → LintWorkspaceResult; publishes diagnostics of every file it checks. */
+export const LINT_WORKSPACE = 'careerPages/lintWorkspace';
+export interface LintWorkspaceParams {
+  /** Workspace folders (or files) whose sites to check; empty: the sites the server found at start. */
+  folders: string[];
+  workDoneToken?: string | number;
+}
+export interface LintWorkspaceResult {
+  sites: string[];
+  files: number;
+  errors: number;
+  warnings: number;
+  others: number;
+  filesWithProblems: number;
+  ms: number;
+}
+
+/** `careerPages/convertIncludeDelimiters` {uri} → ConvertDelimitersResult: edits of the open document's text. */
+export const CONVERT_DELIMITERS = 'careerPages/convertIncludeDelimiters';
+export interface ConvertDelimitersResult {
+  to: '%' | '<';
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+  converted: number;
+  skipped: number;
+}
+
+/** `careerPages/newPageChoices` {uri} → NewPageChoices | null: where new pages can go, for the site of a file or folder. */
+export const NEW_PAGE_CHOICES = 'careerPages/newPageChoices';
+export interface NewPageChoices {
+  siteRootUri: string;
+  contentUri: string;
+  /** Career tracks: folders with level pages, the one of the given file first. */
+  tracks: { uri: string; relative: string; levels: Level[] }[];
+  /** Folders for job-family pages (content/job-families and the folders below it that hold pages). */
+  jobFamilyFolders: { uri: string; relative: string }[];
+  levels: Level[];
+  defaultJobFamilyLevels: Level[];
+}
+
+/** `careerPages/levelChoices` {uri of a folder} → { level, uri, exists }[]. */
+export const LEVEL_CHOICES = 'careerPages/levelChoices';
+export interface LevelChoiceResult {
+  level: Level;
+  uri: string;
+  exists: boolean;
+}
+
+/** `careerPages/newCareerPage` {folderUri, level} → NewPageResult (never overwrites: exists true and no text when the file is there). */
+export const NEW_CAREER_PAGE = 'careerPages/newCareerPage';
+export interface NewCareerPageParams {
+  folderUri: string;
+  level: Level;
+}
+
+/** `careerPages/newJobFamilyPage` {folderUri, role, levels} → NewPageResult. */
+export const NEW_JOB_FAMILY_PAGE = 'careerPages/newJobFamilyPage';
+export interface NewJobFamilyPageParams {
+  folderUri: string;
+  role: string;
+  levels?: Level[];
+}
+
+export interface NewPageResult {
+  uri: string;
+  text: string;
+  exists: boolean;
+  notes: string[];
+}

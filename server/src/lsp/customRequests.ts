@@ -1,0 +1,177 @@
+// The requests behind the extension's commands, ladder matrix view and status bar (method names and
+// shapes in customProtocol.ts). Like the other handlers: URIs in, a core call, URIs out.
+
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { PAGE_KINDS } from '../core/config';
+import { convertIncludeDelimiters } from '../core/features/convertDelimiters';
+import { ladderMatrix, type LadderMatrix, type MatrixLocation as CoreLocation } from '../core/features/ladderMatrix';
+import {
+  careerTrackFolders, DEFAULT_JOB_FAMILY_LEVELS, jobFamilyFolders, levelChoices, newCareerPage, newJobFamilyPage, type NewPage,
+} from '../core/features/newPage';
+import { pageInfo, permanentKindAdvice, type PageInfo } from '../core/features/pageInfo';
+import { siteLintSteps, summarizeDiagnostics } from '../core/features/siteLint';
+import { FeatureError } from '../core/features/types';
+import { LEVELS, type Level } from '../core/model/ladder';
+import type { Site, Workspace } from '../core/workspace';
+import { pathToUri, toLspDiagnostic, uriToPath } from './convert';
+import {
+  CONVERT_DELIMITERS, LADDER_MATRIX, LEVEL_CHOICES, LINT_WORKSPACE, NEW_CAREER_PAGE, NEW_JOB_FAMILY_PAGE, NEW_PAGE_CHOICES, PAGE_INFO,
+  PERMANENT_KIND, SET_PAGE_KIND,
+  type ConvertDelimitersResult, type LadderMatrixResult, type LevelChoiceResult, type LintWorkspaceParams, type LintWorkspaceResult,
+  type NewCareerPageParams, type NewJobFamilyPageParams, type NewPageChoices, type NewPageResult, type PageInfoResult,
+  type PermanentKindParams, type PermanentKindResult, type SetPageKindParams, type UriParams,
+} from './customProtocol';
+
+export interface CustomRequestContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  workspace(): Workspace;
+  /** The Hugo sites of the workspace folders the server was started with. */
+  sites(): Site[];
+  /** Check these files again and publish their diagnostics (open documents). */
+  revalidate(files: Set<string> | 'all'): void;
+}
+
+export function registerCustomRequests({ connection, documents, workspace, sites, revalidate }: CustomRequestContext): void {
+  const openPaths = () => new Set(documents.all().flatMap((d) => uriToPath(d.uri) ?? []));
+  const pathOf = (uri: string): string => {
+    const path = uriToPath(uri);
+    if (!path) throw new FeatureError(`Only files on disk (file: URIs) can be used, not ${uri}.`);
+    return path;
+  };
+
+  /** Runs a handler, turning a refusal of the core (FeatureError) into a request error with its reason. */
+  const handle = <P, R>(method: string, run: (params: P, token: CancellationToken) => R | Promise<R>) => {
+    connection.onRequest(method, async (params: P, token: CancellationToken) => {
+      try {
+        return await run(params, token);
+      } catch (e) {
+        if (e instanceof FeatureError) return new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+        throw e;
+      }
+    });
+  };
+
+  handle<UriParams, PageInfoResult | null>(PAGE_INFO, ({ uri }) => {
+    const path = uriToPath(uri);
+    return path ? toPageInfoResult(pageInfo(workspace(), path)) : null;
+  });
+
+  handle<SetPageKindParams, PageInfoResult | null>(SET_PAGE_KIND, ({ uri, kind }) => {
+    const path = pathOf(uri);
+    if (kind !== null && !PAGE_KINDS.includes(kind)) throw new FeatureError(`Unknown page kind "${String(kind)}" (known: ${PAGE_KINDS.join(', ')}).`);
+    if (!workspace().siteFor(path)) return null;
+    revalidate(workspace().setKindOverride(path, kind ?? undefined));
+    return toPageInfoResult(pageInfo(workspace(), path));
+  });
+
+  handle<PermanentKindParams, PermanentKindResult | null>(PERMANENT_KIND, ({ uri, kind }) => {
+    const path = pathOf(uri);
+    const site = workspace().siteFor(path);
+    if (!site) return null;
+    const advice = permanentKindAdvice(site, path, kind);
+    return { configUri: pathToUri(advice.configFile), exists: advice.exists, snippet: advice.snippet, explanation: advice.explanation };
+  });
+
+  handle<UriParams, LadderMatrixResult>(LADDER_MATRIX, ({ uri }) => toMatrixResult(ladderMatrix(workspace(), pathOf(uri))));
+
+  handle<UriParams, ConvertDelimitersResult>(CONVERT_DELIMITERS, ({ uri }) => {
+    const doc = documents.get(uri);
+    if (!doc) throw new FeatureError('Open the file first: the conversion edits the text in the editor.');
+    const { to, edits, converted, skipped } = convertIncludeDelimiters(workspace(), pathOf(uri), doc.getText());
+    return { to, edits: edits.map((e) => ({ range: e.range, newText: e.newText })), converted, skipped };
+  });
+
+  handle<LintWorkspaceParams, LintWorkspaceResult>(LINT_WORKSPACE, async ({ folders, workDoneToken }, token) => {
+    const started = Date.now();
+    const chosen = sitesOf(folders ?? []);
+    const progress = connection.window.attachWorkDoneProgress(workDoneToken);
+    progress.begin('Checking career pages', 0, `${chosen.length} site${chosen.length === 1 ? '' : 's'}`, true);
+    const open = openPaths();
+    const results = [];
+    try {
+      for (const site of chosen) {
+        const steps = siteLintSteps(workspace(), site, { keep: (f) => open.has(f) });
+        for (let step = steps.next(); !step.done; step = steps.next()) {
+          const { phase, done, total, results: checked } = step.value;
+          for (const r of checked) {
+            results.push(r);
+            // Open documents have their diagnostics from the usual validation, with their version.
+            if (!open.has(r.file)) void connection.sendDiagnostics({ uri: pathToUri(r.file), diagnostics: r.diagnostics.map(toLspDiagnostic) });
+          }
+          progress.report(Math.round((100 * done) / Math.max(1, total)), `${phase === 'index' ? 'Indexing' : 'Checking'} ${site.label(site.contentDir)}: ${done} of ${total} files`);
+          // Yield to the event loop between steps: keystrokes and other requests are answered meanwhile.
+          await new Promise((resolve) => setImmediate(resolve));
+          if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Lint Workspace was cancelled.');
+        }
+      }
+    } finally {
+      progress.done();
+    }
+    return { sites: chosen.map((s) => pathToUri(s.root)), ...summarizeDiagnostics(results), ms: Date.now() - started };
+  });
+
+  handle<UriParams, NewPageChoices | null>(NEW_PAGE_CHOICES, ({ uri }) => {
+    const site = sitesOf([uri])[0];
+    if (!site) return null;
+    const near = uriToPath(uri);
+    return {
+      siteRootUri: pathToUri(site.root),
+      contentUri: pathToUri(site.contentDir),
+      tracks: careerTrackFolders(workspace(), site, near).map((t) => ({ uri: pathToUri(t.folder), relative: t.relative, levels: t.levels })),
+      jobFamilyFolders: jobFamilyFolders(workspace(), site).map((f) => ({ uri: pathToUri(f.folder), relative: f.relative })),
+      levels: [...LEVELS],
+      defaultJobFamilyLevels: DEFAULT_JOB_FAMILY_LEVELS,
+    };
+  });
+
+  handle<UriParams, LevelChoiceResult[]>(LEVEL_CHOICES, ({ uri }) =>
+    levelChoices(workspace().host, pathOf(uri)).map((c) => ({ level: c.level, uri: pathToUri(c.file), exists: c.exists })));
+
+  handle<NewCareerPageParams, NewPageResult>(NEW_CAREER_PAGE, ({ folderUri, level }) => {
+    if (!LEVELS.includes(level)) throw new FeatureError(`Unknown level "${String(level)}" (known: ${LEVELS.join(', ')}).`);
+    return toNewPageResult(newCareerPage(workspace(), pathOf(folderUri), level));
+  });
+
+  handle<NewJobFamilyPageParams, NewPageResult>(NEW_JOB_FAMILY_PAGE, ({ folderUri, role, levels }) => {
+    const unknown = (levels ?? []).filter((l) => !LEVELS.includes(l));
+    if (unknown.length) throw new FeatureError(`Unknown level(s): ${unknown.join(', ')} (known: ${LEVELS.join(', ')}).`);
+    return toNewPageResult(newJobFamilyPage(workspace(), pathOf(folderUri), String(role ?? ''), levels as Level[] | undefined));
+  });
+
+  /** The sites of the given files or folders (a folder inside a site, or the sites found below it); none given: the workspace's. */
+  const sitesOf = (uris: string[]): Site[] => {
+    const found = new Map<string, Site>();
+    const all = sites();
+    for (const uri of uris) {
+      const path = uriToPath(uri);
+      if (!path) continue;
+      const own = workspace().host.exists(path) === 'directory' ? workspace().siteFor(`${path}/.`) : workspace().siteFor(path);
+      if (own) found.set(own.root, own);
+      else for (const s of all) if (s.root.startsWith(`${path}/`)) found.set(s.root, s);
+    }
+    if (!uris.length) for (const s of all) found.set(s.root, s);
+    return [...found.values()];
+  };
+}
+
+function toPageInfoResult(info: PageInfo | undefined): PageInfoResult | null {
+  if (!info) return null;
+  const { file, siteRoot, configFile, ...rest } = info;
+  return { ...rest, uri: pathToUri(file), siteRootUri: pathToUri(siteRoot), configUri: configFile ? pathToUri(configFile) : undefined };
+}
+
+function toNewPageResult(page: NewPage): NewPageResult {
+  return { uri: pathToUri(page.file), text: page.text, exists: page.exists, notes: page.notes };
+}
+
+function toMatrixResult(m: LadderMatrix): LadderMatrixResult {
+  const at = (l: CoreLocation) => ({ uri: pathToUri(l.file), line: l.line, character: l.character });
+  return {
+    kind: m.kind, title: m.title, subject: m.subject, rowHeader: m.rowHeader, counts: m.counts,
+    columns: m.columns.map((c) => ({ label: c.label, level: c.level, uri: pathToUri(c.file), location: at(c.location) })),
+    rows: m.rows.map((r) => ({ label: r.label, cells: r.cells.map((c) => ({ state: c.state, text: c.text, written: c.written, location: c.location && at(c.location) })) })),
+  };
+}
+
