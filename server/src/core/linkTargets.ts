@@ -26,7 +26,7 @@ export function resolveLinkTarget(linkPath: string, pageUrl: string, file: strin
   if (!p) return { kind: 'same-page' };
   if (SCHEME.test(p) || p.startsWith('//')) return { kind: 'external' };
   if (/\.(md|markdown)$/i.test(p)) {
-    const path = p.startsWith('/') ? joinPath(contentDir, safeDecode(p)) : joinPath(dirname(file), safeDecode(p));
+    const path = p.startsWith('/') ? joinPath(contentDir, safeDecode(p).replace(/^\/+/, '')) : joinPath(dirname(file), safeDecode(p));
     return { kind: 'file', path: normalizePath(path) };
   }
   // Pages end in "/", so a relative link resolves against the page's own URL as a folder.
