@@ -82,6 +82,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return;
     }
     const result = workspace.lint(path, doc.getText());
+    // An editor may keep a deleted file's document open (VS Code disposes it later, without telling
+    // us): it is still checked, but it is no longer a page of the site.
+    if (options.disk.exists(path) !== 'file') workspace.siteFor(path)?.index.remove(path);
     void connection.sendDiagnostics({
       uri, version: doc.version,
       diagnostics: result.diagnostics.map((d) => {
