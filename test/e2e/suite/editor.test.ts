@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { waitForCode } from '../support/diagnostics';
-import { Cleanup, INCLUDES, openPage, openPageCopy, PAGES, rangeOf, sitePath, siteUri, writeSiteFile } from '../support/workspace';
+import { Cleanup, closeWithoutSaving, INCLUDES, openPage, openPageCopy, PAGES, rangeOf, sitePath, siteUri, writeSiteFile } from '../support/workspace';
 
 /**
  * Asks again until `check` gives a value (the site index is built in the background after the
@@ -69,7 +69,7 @@ suite('editor features', () => {
   });
 
   test('hover on an include path shows the file and its first lines', async () => {
-    const { document: doc } = await openPage(PAGES.senior);
+    const { document: doc } = await openPageCopy(cleanup, PAGES.senior);
     const at = rangeOf(doc, 'ep-career-nav.md').start;
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
     const text = markdownOf(hovers);
@@ -78,7 +78,7 @@ suite('editor features', () => {
   });
 
   test('go to definition on an include path opens the included file', async () => {
-    const editor = await openPage(PAGES.senior);
+    const editor = await openPageCopy(cleanup, PAGES.senior);
     const at = rangeOf(editor.document, 'ep-career-nav.md').start;
     editor.selection = new vscode.Selection(at, at);
     const target = sitePath(INCLUDES.nav);
@@ -95,11 +95,14 @@ suite('editor features', () => {
       });
     });
     await vscode.commands.executeCommand('editor.action.revealDefinition');
-    assert.equal((await opened).document.uri.fsPath, target);
+    const shown = await opened;
+    cleanup.defer(() => closeWithoutSaving(shown.document.uri));
+    assert.equal(shown.document.uri.fsPath, target);
   });
 
   test('an include file shows "included by N pages" and finds the include calls', async () => {
     const { document: nav } = await openPage(INCLUDES.nav);
+    cleanup.defer(() => closeWithoutSaving(nav.uri));
     let lensTitles: string[] = [];
     const lens = await eventually(async () => {
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', nav.uri, 10);
@@ -119,7 +122,7 @@ suite('editor features', () => {
   });
 
   test('the outline nests included headings under their include call', async () => {
-    const { document: doc } = await openPage(PAGES.senior);
+    const { document: doc } = await openPageCopy(cleanup, PAGES.senior);
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
     const all = (ss: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => ss.flatMap((s) => [s, ...all(s.children)]);
     const include = all(symbols).find((s) => s.name === 'include includes/engineering-careers/senior-leadership-competency.md');
