@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommandsAndViews, type CareerPagesUi } from './commands';
 import { extendMarkdownIt } from './preview/markdownPreview';
 import { registerShowReferences } from './showReferences';
 
@@ -10,7 +11,7 @@ let client: LanguageClient | undefined;
 
 export async function activate(
   context: vscode.ExtensionContext,
-): Promise<{ client: LanguageClient; extendMarkdownIt: typeof extendMarkdownIt }> {
+): Promise<{ client: LanguageClient; extendMarkdownIt: typeof extendMarkdownIt; ui: CareerPagesUi }> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -25,8 +26,10 @@ export async function activate(
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
   context.subscriptions.push(registerShowReferences(client));
+  // Commands, the ladder matrix view and the page-kind status bar item (client/src/commands/).
+  const ui = registerCommandsAndViews(context, client);
   // extendMarkdownIt: VS Code's Markdown preview calls it (contributes.markdown.markdownItPlugins).
-  return { client, extendMarkdownIt };
+  return { client, extendMarkdownIt, ui };
 }
 
 export async function deactivate(): Promise<void> {

@@ -166,7 +166,8 @@ function toNewPageResult(page: NewPage): NewPageResult {
   return { uri: pathToUri(page.file), text: page.text, exists: page.exists, notes: page.notes };
 }
 
-function toMatrixResult(m: LadderMatrix): LadderMatrixResult {
+/** The matrix with file URIs for paths (what travels to the client). */
+export function toMatrixResult(m: LadderMatrix): LadderMatrixResult {
   const at = (l: CoreLocation) => ({ uri: pathToUri(l.file), line: l.line, character: l.character });
   return {
     kind: m.kind, title: m.title, subject: m.subject, rowHeader: m.rowHeader, counts: m.counts,
