@@ -2,7 +2,7 @@
 // completion, hover, definition, references, document links, code lens, outline, folding, fix-all,
 // heading rename and include-file rename, all with exact items, locations and edits.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CodeLens, CompletionItem, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
@@ -238,5 +238,58 @@ describe('editor features over stdio (examples/handbook)', () => {
         { textDocument: { uri: senior, version }, edits: [{ range: range(7, 13, 58), newText }] },
       ],
     });
+  });
+
+  it('keeps the index current on file events: pages created, changed and deleted, include files changed', async () => {
+    const complete = async (link: string): Promise<string[]> => {
+      const text = `${seniorText}\n[x](${link}#`;
+      server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: senior, version: ++version }, contentChanges: [{ text }] });
+      const lines = text.split('\n');
+      const items = await request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: senior }, position: { line: lines.length - 1, character: lines[lines.length - 1].length } });
+      return items.map((i) => i.label);
+    };
+    const watched = (rel: string, type: 1 | 2 | 3) => server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(rel), type }] });
+    const fresh = 'content/handbook/fresh/_index.md';
+    mkdirSync(path.dirname(file(fresh)), { recursive: true });
+    writeFileSync(file(fresh), '---\ntitle: Fresh\n---\n\n## Fresh Heading\n');
+    let indexed = server.nextNotification('careerPages/siteIndexed');
+    watched(fresh, 1);
+    await indexed;
+    assert.deepEqual(await complete('/handbook/fresh/'), ['fresh-heading']);
+
+    writeFileSync(file(fresh), '---\ntitle: Fresh\n---\n\n## Renamed Heading\n');
+    indexed = server.nextNotification('careerPages/siteIndexed');
+    watched(fresh, 2);
+    await indexed;
+    assert.deepEqual(await complete('/handbook/fresh/'), ['renamed-heading']);
+
+    rmSync(file(fresh));
+    watched(fresh, 3);
+    assert.deepEqual(await complete('/handbook/fresh/'), []);
+
+    // An include file changes: the (closed) page that includes it gets the heading it now brings in.
+    const nav = `${INCLUDES}/ep-career-nav.md`;
+    writeFileSync(file(nav), `## Career Navigation\n\n${readFileSync(file(nav), 'utf8')}`);
+    indexed = server.nextNotification('careerPages/siteIndexed');
+    watched(nav, 2);
+    await indexed;
+    const labels = await complete(`/${TRACK.replace(/^content\//, '')}/`);
+    assert.deepEqual(labels, ['engineering-productivity-career-framework', 'career-navigation']);
+
+    // A page names an include file that does not exist yet; once it is created, the page is among its includers.
+    const waiting = 'content/handbook/waiting.md';
+    const later = `${INCLUDES}/later.md`;
+    writeFileSync(file(waiting), '---\ntitle: Waiting\n---\n\n{{% include "includes/engineering-careers/later.md" %}}\n');
+    indexed = server.nextNotification('careerPages/siteIndexed');
+    watched(waiting, 1);
+    await indexed;
+    writeFileSync(file(later), 'Arrived.\n');
+    indexed = server.nextNotification('careerPages/siteIndexed');
+    watched(later, 1);
+    await indexed;
+    server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(later), languageId: 'markdown', version: 1, text: 'Arrived.\n' } });
+    assert.deepEqual(await request<Location[]>('textDocument/references', { textDocument: { uri: uri(later) }, position: { line: 0, character: 0 }, context: { includeDeclaration: true } }), [
+      { uri: uri(waiting), range: range(4, 13, 50) },
+    ]);
   });
 });

@@ -20,6 +20,8 @@ export interface TestServer {
   waitForDiagnostics(uri: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   /** Resolves with the first notification of `method` (already received or coming) that satisfies `predicate`. */
   waitForNotification<T>(method: string, predicate?: (params: T) => boolean, timeoutMs?: number): Promise<T>;
+  /** Resolves with the next notification of `method` that arrives after this call. */
+  nextNotification<T>(method: string, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -68,6 +70,10 @@ export async function startServer(rootDir: string, settings: Record<string, unkn
         }, timeoutMs);
         notificationWaiters.push(w);
       });
+    },
+    nextNotification<T>(method: string, timeoutMs = 60000): Promise<T> {
+      const already = received.length;
+      return server.waitForNotification<T>(method, (p) => received.findIndex((r) => r.params === p) >= already, timeoutMs);
     },
     async stop() {
       await connection.sendRequest('shutdown');
