@@ -72,6 +72,8 @@ const CASES: FixCase[] = [
   { name: 'unknown key (open schema)', code: 'frontmatter-schema', before: '---\ntitle: T\nweigth: 3\n---\n\nText.\n', title: 'Rename "weigth" to "weight"', after: '---\ntitle: T\nweight: 3\n---\n\nText.\n' },
   { name: 'heading level', code: 'heading-increment', before: `${FM}## A\n\n#### B\n`, title: 'Make it a level-3 heading', after: `${FM}## A\n\n### B\n` },
   { name: 'delimiter row width', code: 'table-shape', before: `${FM}| a | b |\n| :-- |\n| 1 | 2 |\n`, title: 'Make the delimiter row 2 cells wide', after: `${FM}| a | b |\n| :--- | --- |\n| 1 | 2 |\n` },
+  { name: 'short row', code: 'table-shape', before: `${FM}| a | b | c |\n| --- | --- | --- |\n| 1 | 2 |\n`, title: 'Add 1 empty cell', after: `${FM}| a | b | c |\n| --- | --- | --- |\n| 1 | 2 |  |\n` },
+  { name: 'short row without pipes at the ends', code: 'table-shape', before: `${FM}a | b | c\n--- | --- | ---\n1\n`, title: 'Add 2 empty cells', after: `${FM}a | b | c\n--- | --- | ---\n1 |  |  |\n` },
 ];
 
 describe('quick fixes: exact result, and applying again changes nothing', () => {

@@ -42,6 +42,10 @@ export const tableShape: Rule = {
           message: k > m
             ? `This row has ${k} cells but the table has ${m} columns: Hugo drops the last ${k - m}.`
             : `This row has ${k} cell${k === 1 ? '' : 's'} but the table has ${m} columns: Hugo fills in ${m - k} empty one${m - k === 1 ? '' : 's'}.`,
+          // Writing the empty cells Hugo adds anyway is safe; which cells are extra is not knowable.
+          fixes: k < m
+            ? [{ title: `Add ${m - k} empty cell${m - k === 1 ? '' : 's'}`, preferred: true, edits: [{ span: row.span, newText: paddedRow(ctx.model.file.text.slice(row.span.start, row.span.end), m - k) }] }]
+            : [],
           data: { columns: m, row: k },
         });
       }
@@ -58,4 +62,11 @@ export function delimiterRow(existing: string[], n: number): string {
     return `${left ? ':' : ''}---${right ? ':' : ''}`;
   });
   return `| ${cells.join(' | ')} |`;
+}
+
+/** A row with `missing` empty cells added at its end (closed with a pipe first when it has none). */
+export function paddedRow(row: string, missing: number): string {
+  const text = row.trimEnd();
+  const closed = /(^|[^\\])\|$/.test(text) ? text : `${text} |`;
+  return closed + '  |'.repeat(missing);
 }
