@@ -9,7 +9,7 @@ import type { PageModel } from '../model/pageModel';
 import { basename, dirname, isInside, joinPath, normalizePath } from '../paths';
 import { isResponsibilityHeader, responsibilityTables } from '../schema/instance';
 import type { Position, Range } from '../text';
-import { isMarkdownPath } from '../workspace';
+import { isMarkdownPath, type Workspace } from '../workspace';
 import { code, linesIn, openDocument, type OpenDocument } from './document';
 import { describeType, keyAt, keyDocumentation, keysAt, typeIncludes } from './frontmatterSchema';
 import { pageOfLink } from './links';
@@ -26,7 +26,7 @@ interface LineContext {
   before: string;
 }
 
-export function completions(workspace: OpenDocument['workspace'], file: string, text: string, position: Position): CompletionItem[] {
+export function completions(workspace: Workspace, file: string, text: string, position: Position): CompletionItem[] {
   const doc = openDocument(workspace, file, text);
   if (!doc) return [];
   const lines = doc.model.file.lines;
