@@ -111,3 +111,14 @@ describe('ladder matrix: job-family pages', () => {
     assert.equal(m.counts.gaps, 4);
   });
 });
+
+describe('ladder matrix: the track\'s name', () => {
+  it('comes from a heading that names the level, not from whatever heading comes first', () => {
+    const { host, workspace } = exampleWorkspace({ [`${EP}/intermediate.md`]: null });
+    const senior = `${EP}/senior.md`;
+    host.set(senior, (host.readFile(senior) as { text: string }).text.replace('---\n\n## Senior', '---\n\nNotes\n---\n\n## Senior'));
+    workspace.fileChanged(senior, 'changed');
+    assert.equal(workspace.model(senior)!.headings[0].text, 'Notes');
+    assert.equal(ladderMatrix(workspace, senior).title, 'Backend Engineer, Engineering Productivity');
+  });
+});

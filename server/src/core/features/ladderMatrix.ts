@@ -162,9 +162,10 @@ export function careerMatrix(ladder: Ladder, subject: string): LadderMatrix {
 /** The track's name: the role in the pages' first heading without the level word ("Backend Engineer, Engineering Productivity"), or the folder's name. */
 function trackTitle(pages: LadderPage[], folder: string): string {
   for (const p of pages) {
-    const heading = p.model.headings.find((h) => h.include === undefined);
-    if (!heading) continue;
-    const role = heading.text.replace(new RegExp(`\\b${p.level}\\b\\s*`, 'i'), '').trim();
+    // The page's own heading that names its level ("## Senior Backend Engineer, ...").
+    const level = new RegExp(`\\b${p.level}\\b\\s*`, 'i');
+    const heading = p.model.headings.find((h) => h.include === undefined && level.test(h.text));
+    const role = heading?.text.replace(level, '').trim();
     if (role) return role;
   }
   return basename(folder).split(/[-_]/).map(capitalize).join(' ');
