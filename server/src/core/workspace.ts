@@ -117,8 +117,7 @@ export class Site implements SiteContext {
   /** Hugo renders Markdown under content/ (not in dot-folders); include files live under the include roots. */
   isPageOrInclude(file: string): boolean {
     if (this.isUnderIncludeRoot(file)) return true;
-    const content = `${this.root}/content`;
-    return isInside(content, file) && !relativePath(content, file).split('/').some((p) => p.startsWith('.'));
+    return isInside(this.contentDir, file) && !file.slice(this.contentDir.length).includes('/.');
   }
 
   kindOf(file: string): PageKind {
@@ -127,8 +126,16 @@ export class Site implements SiteContext {
 
   /** The kind the configuration (pageKinds globs, include roots) gives a file, ignoring session overrides. */
   configuredKindOf(file: string): PageKind {
-    return this.classifier.kindOf(this.relative(file), this.isUnderIncludeRoot(file));
+    // Remembered per file: a Site's options never change (new options make a new Site).
+    let kind = this.configuredKinds.get(file);
+    if (!kind) {
+      kind = this.classifier.kindOf(this.relative(file), this.isUnderIncludeRoot(file));
+      this.configuredKinds.set(file, kind);
+    }
+    return kind;
   }
+
+  private readonly configuredKinds = new Map<string, PageKind>();
 }
 
 interface CachedModel {
@@ -320,12 +327,16 @@ export class Workspace {
   model(file: string, text?: string): PageModel | undefined {
     const site = this.siteFor(file);
     if (!site) return undefined;
+    const kind = site.kindOf(file);
     if (text === undefined) {
+      // A cached model is current until fileChanged() says otherwise: no need to read the file again.
+      const cached = this.models.get(file);
+      if (cached && cached.kind === kind) return cached.model;
       const content = this.host.readFile(file);
       if (content?.kind !== 'text') return undefined;
       text = content.text;
     }
-    return this.modelFor(site, file, text, site.kindOf(file));
+    return this.modelFor(site, file, text, kind);
   }
 
   private modelFor(site: Site, file: string, text: string, kind: PageKind): PageModel {
@@ -458,6 +469,8 @@ export class Workspace {
     if (!site.isPageOrInclude(file)) return { file, diagnostics: [], skipped: 'not a page of the site (Hugo renders only content/; includes come from the include folders)' };
     if (site.classifier.isIgnored(site.relative(file))) return { file, diagnostics: [], skipped: 'ignored by the configuration' };
     const kind = site.kindOf(file);
+    const cached = text === undefined ? this.models.get(file) : undefined;
+    if (cached && cached.kind === kind) text = cached.text;
     if (text === undefined) {
       const content = this.host.readFile(file);
       if (!content) return { file, diagnostics: [], skipped: 'no such file' };
