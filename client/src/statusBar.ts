@@ -97,7 +97,8 @@ export class PageKindStatus implements vscode.Disposable {
     const buttons = [...(advice.snippet ? ['Copy Entry'] : []), advice.exists ? 'Open .career-pages.jsonc' : 'Create .career-pages.jsonc'];
     const choice = await vscode.window.showInformationMessage(
       `To keep ${info.relativePath} a ${KIND_LABELS[kind].toLowerCase()}: ${advice.explanation}`,
-      { modal: false, detail: advice.snippet },
+      // Modal: only a modal message shows its detail, the entry to copy.
+      { modal: true, detail: advice.snippet },
       ...buttons,
     );
     const configUri = vscode.Uri.parse(advice.configUri);
