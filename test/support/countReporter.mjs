@@ -4,8 +4,14 @@ export default async function* countReporter(source) {
   for await (const event of source) {
     if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
     const d = event.data;
-    // Suites (describe) report too; count only leaf tests.
-    if (d.details?.type === 'suite') continue;
+    // Suites (describe) report too; count only leaf tests, and a skipped suite as one skip.
+    if (d.details?.type === 'suite') {
+      if (d.skip !== undefined) {
+        counts.skipped++;
+        counts.skips.push(`${d.name} (whole suite): ${typeof d.skip === 'string' ? d.skip : 'skipped'}`);
+      }
+      continue;
+    }
     const name = d.name;
     if (event.type === 'test:fail') {
       counts.failed++;
