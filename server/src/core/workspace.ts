@@ -3,10 +3,8 @@
 // includes it), runs the rules, and applies severities and disable comments. Knows which pages depend
 // on which files, so a change re-validates only what it affects.
 
-import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
-import {
-  CONFIG_FILE_NAME, mergeOptions, parseConfigText, PathClassifier, type Options, type PageKind,
-} from './config';
+import { CONFIG_FILE_NAME, mergeOptions, PathClassifier, type Options, type PageKind } from './config';
+import { loadConfigFile, type ConfigState } from './configFile';
 import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostic';
 import type { FileContent, Host } from './host';
 import { buildPageModel, sourceFile, type IncludeLookup, type PageModel, type SourceFile } from './model/pageModel';
@@ -47,12 +45,6 @@ const MARKDOWN = /\.(md|markdown)$/i;
 
 export function isMarkdownPath(path: string): boolean {
   return MARKDOWN.test(path);
-}
-
-interface ConfigState {
-  path: string;
-  options: Partial<Options>;
-  diagnostics: Diagnostic[];
 }
 
 export class Site implements SiteContext {
@@ -150,7 +142,7 @@ export class Workspace {
   private readonly explicitConfig?: string;
   private readonly siteRoots = new Map<string, string | null>();
   private readonly sites = new Map<string, Site>();
-  private readonly configs = new Map<string, ConfigState | null>();
+  private readonly configs = new Map<string, ConfigState>();
   private readonly models = new Map<string, CachedModel>();
   private readonly includeTexts = new Map<string, { content: FileContent | undefined; source?: SourceFile }>();
   /** path → pages whose model depends on it (included files, and paths tried for missing includes). */
@@ -216,13 +208,7 @@ export class Workspace {
   /** The configuration file that applies to a site root (nearest `.career-pages.jsonc` at or above it). */
   configFor(root: string): ConfigState | undefined {
     const path = this.explicitConfig ?? this.findConfig(root);
-    if (!path) return undefined;
-    let state = this.configs.get(path);
-    if (state === undefined) {
-      state = this.loadConfig(path);
-      this.configs.set(path, state);
-    }
-    return state ?? undefined;
+    return path ? this.configState(path) : undefined;
   }
 
   private findConfig(root: string): string | undefined {
@@ -236,68 +222,19 @@ export class Workspace {
     }
   }
 
-  private loadConfig(path: string): ConfigState | null {
-    const content = this.host.readFile(path);
-    if (!content) {
-      return { path, options: {}, diagnostics: [this.fileDiagnostic(path, 'file-unreadable', `The configuration file ${path} does not exist.`)] };
+  /** A configuration file, read and checked once (until fileChanged() says it changed). */
+  private configState(path: string): ConfigState {
+    let state = this.configs.get(path);
+    if (!state) {
+      state = loadConfigFile(this.host, path, this.schemas);
+      this.configs.set(path, state);
     }
-    if (content.kind !== 'text') {
-      return { path, options: {}, diagnostics: [this.fileDiagnostic(path, 'file-unreadable', `The configuration file cannot be read as text (${content.kind}).`)] };
-    }
-    const lines = new LineIndex(content.text);
-    const { value, problems } = parseConfigText(content.text);
-    const diagnostics: Diagnostic[] = problems.map((p) => ({
-      file: path, code: 'config', severity: 'error', message: p.message, range: lines.spanRange(p.span),
-    }));
-    if (problems.length) return { path, options: {}, diagnostics };
-    const tree = parseTree(content.text, [], { allowTrailingComma: true });
-    const errors = this.schemas.validate('config', value);
-    for (const e of errors) {
-      const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-      const params = e.params as Record<string, unknown>;
-      let node: JsonNode | undefined = tree ? findNodeAtLocation(tree, segments) : undefined;
-      let message = `${e.instancePath || 'The configuration'} ${e.message}.`;
-      if (e.keyword === 'additionalProperties') {
-        const key = String(params.additionalProperty);
-        const child = tree ? findNodeAtLocation(tree, [...segments, key]) : undefined;
-        node = child?.parent?.children?.[0] ?? child ?? node;
-        message = `Unknown setting "${key}"${e.instancePath ? ` in ${e.instancePath}` : ''}.`;
-      } else if (e.keyword === 'propertyNames' || (e.keyword === 'enum' && e.propertyName !== undefined)) {
-        const key = String(params.propertyName ?? e.propertyName);
-        const child = tree ? findNodeAtLocation(tree, [...segments, key]) : undefined;
-        node = child?.parent?.children?.[0] ?? node;
-        message = `Unknown rule code "${key}". Known codes: ${RULES.map((r) => r.code).join(', ')}.`;
-      } else if (e.keyword === 'enum') {
-        message = `${e.instancePath.split('/').pop() || 'Value'} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
-      }
-      if (e.keyword === 'enum' && e.propertyName !== undefined) continue; // reported with propertyNames
-      const span: Span = node ? { start: node.offset, end: node.offset + node.length } : { start: 0, end: 0 };
-      diagnostics.push({ file: path, code: 'config', severity: 'error', message, range: lines.spanRange(span) });
-    }
-    const exclusions = (value as { linkExclusions?: unknown } | null)?.linkExclusions;
-    if (Array.isArray(exclusions) && tree) {
-      exclusions.forEach((pattern, i) => {
-        if (typeof pattern !== 'string') return;
-        try {
-          new RegExp(pattern);
-        } catch (e) {
-          const node = findNodeAtLocation(tree, ['linkExclusions', i]);
-          const span: Span = node ? { start: node.offset, end: node.offset + node.length } : { start: 0, end: 0 };
-          diagnostics.push({ file: path, code: 'config', severity: 'error', message: `Not a regular expression: ${(e as Error).message}.`, range: lines.spanRange(span) });
-        }
-      });
-    }
-    return { path, options: diagnostics.length ? {} : (value as Partial<Options>), diagnostics };
+    return state;
   }
 
   /** Problems in a configuration file (shown on the file in the editor; the CLI exits 2). */
   configDiagnostics(configPath: string): Diagnostic[] {
-    let state = this.configs.get(configPath);
-    if (state === undefined) {
-      state = this.loadConfig(configPath);
-      this.configs.set(configPath, state);
-    }
-    return state?.diagnostics ?? [];
+    return this.configState(configPath).diagnostics;
   }
 
   // ---- reading and models --------------------------------------------------------------------

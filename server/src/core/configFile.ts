@@ -1,0 +1,75 @@
+// The `.career-pages.jsonc` file: JSON with comments, validated against its schema
+// (schemas/career-pages-config.schema.json); every problem becomes a diagnostic on the file, at the
+// key or value it is about, and a file with problems contributes no options.
+
+import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { parseConfigText, type Options } from './config';
+import type { Diagnostic } from './diagnostic';
+import type { Host } from './host';
+import { RULES } from './rules';
+import type { SchemaRegistry } from './schema/schemas';
+import { LineIndex, type Span } from './text';
+
+export interface ConfigState {
+  path: string;
+  options: Partial<Options>;
+  diagnostics: Diagnostic[];
+}
+
+function unreadable(file: string, message: string): Diagnostic {
+  return { file, code: 'file-unreadable', severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+}
+
+export function loadConfigFile(host: Host, path: string, schemas: SchemaRegistry): ConfigState {
+  const content = host.readFile(path);
+  if (!content) {
+    return { path, options: {}, diagnostics: [unreadable(path, `The configuration file ${path} does not exist.`)] };
+  }
+  if (content.kind !== 'text') {
+    return { path, options: {}, diagnostics: [unreadable(path, `The configuration file cannot be read as text (${content.kind}).`)] };
+  }
+  const lines = new LineIndex(content.text);
+  const { value, problems } = parseConfigText(content.text);
+  const diagnostics: Diagnostic[] = problems.map((p) => ({
+    file: path, code: 'config', severity: 'error', message: p.message, range: lines.spanRange(p.span),
+  }));
+  if (problems.length) return { path, options: {}, diagnostics };
+  const tree = parseTree(content.text, [], { allowTrailingComma: true });
+  const errors = schemas.validate('config', value);
+  for (const e of errors) {
+    const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const params = e.params as Record<string, unknown>;
+    let node: JsonNode | undefined = tree ? findNodeAtLocation(tree, segments) : undefined;
+    let message = `${e.instancePath || 'The configuration'} ${e.message}.`;
+    if (e.keyword === 'additionalProperties') {
+      const key = String(params.additionalProperty);
+      const child = tree ? findNodeAtLocation(tree, [...segments, key]) : undefined;
+      node = child?.parent?.children?.[0] ?? child ?? node;
+      message = `Unknown setting "${key}"${e.instancePath ? ` in ${e.instancePath}` : ''}.`;
+    } else if (e.keyword === 'propertyNames' || (e.keyword === 'enum' && e.propertyName !== undefined)) {
+      const key = String(params.propertyName ?? e.propertyName);
+      const child = tree ? findNodeAtLocation(tree, [...segments, key]) : undefined;
+      node = child?.parent?.children?.[0] ?? node;
+      message = `Unknown rule code "${key}". Known codes: ${RULES.map((r) => r.code).join(', ')}.`;
+    } else if (e.keyword === 'enum') {
+      message = `${e.instancePath.split('/').pop() || 'Value'} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
+    }
+    if (e.keyword === 'enum' && e.propertyName !== undefined) continue; // reported with propertyNames
+    const span: Span = node ? { start: node.offset, end: node.offset + node.length } : { start: 0, end: 0 };
+    diagnostics.push({ file: path, code: 'config', severity: 'error', message, range: lines.spanRange(span) });
+  }
+  const exclusions = (value as { linkExclusions?: unknown } | null)?.linkExclusions;
+  if (Array.isArray(exclusions) && tree) {
+    exclusions.forEach((pattern, i) => {
+      if (typeof pattern !== 'string') return;
+      try {
+        new RegExp(pattern);
+      } catch (e) {
+        const node = findNodeAtLocation(tree, ['linkExclusions', i]);
+        const span: Span = node ? { start: node.offset, end: node.offset + node.length } : { start: 0, end: 0 };
+        diagnostics.push({ file: path, code: 'config', severity: 'error', message: `Not a regular expression: ${(e as Error).message}.`, range: lines.spanRange(span) });
+      }
+    });
+  }
+  return { path, options: diagnostics.length ? {} : (value as Partial<Options>), diagnostics };
+}
