@@ -48,6 +48,12 @@ export interface BlockStructure {
 
 const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
 md.core.ruler.enableOnly(['normalize', 'block']);
+// markdown-it's normalize rule runs its replacements over every text; most pages have no CR and no
+// NUL, and then there is nothing to replace. Same result, checked first.
+md.core.ruler.at('normalize', (state) => {
+  if (state.src.includes('\r')) state.src = state.src.replace(/\r\n?/g, '\n');
+  if (state.src.includes('\0')) state.src = state.src.replace(/\0/g, '\uFFFD');
+});
 
 export function parseBlocks(text: string, lineCount: number): BlockStructure {
   const tokens = md.parse(text, {});

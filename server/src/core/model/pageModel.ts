@@ -217,15 +217,18 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
     addAnchor({ id, kind: 'heading', file: src.path, span: mapped.span, include: heading.include, heading });
   }
 
-  // HTML ids anywhere outside code: look only at lines with an id= or name= attribute.
-  for (const m of expanded.text.matchAll(/\b(?:id|name)\s*=/g)) {
-    const l = lines.positionAt(m.index!).line;
+  // HTML ids anywhere outside code: only lines with a tag that has an id= or name= attribute.
+  const anchorLines = new Set<number>();
+  for (let lt = expanded.text.indexOf('<'); lt >= 0; lt = expanded.text.indexOf('<', lt + 1)) {
+    const gt = expanded.text.indexOf('>', lt);
+    if (gt < 0) break;
+    if (gt - lt > 2000 || !/\b(?:id|name)\s*=/.test(expanded.text.slice(lt, gt))) continue;
+    const l = lines.positionAt(lt).line;
     const kind = blocks.lineKinds[l];
-    if (kind !== LineKind.Html && kind !== LineKind.Inline) continue;
-    const lineStart = lines.lineStarts[l];
-    // The tag may start before the attribute; scan from the line start, once per line.
-    if (m.index! > lineStart && /\b(?:id|name)\s*=/.test(expanded.text.slice(lineStart, m.index!))) continue;
-    for (const a of htmlAnchors(expanded.text, lineStart, lines.lineEnd(l), allCodeSpans)) {
+    if (kind === LineKind.Html || kind === LineKind.Inline) anchorLines.add(l);
+  }
+  for (const l of anchorLines) {
+    for (const a of htmlAnchors(expanded.text, lines.lineStarts[l], lines.lineEnd(l), allCodeSpans)) {
       const mapped = expanded.toSource(a.span);
       if (!mapped) continue;
       addAnchor({ id: a.id, kind: 'html', file: fileOf(mapped.source).path, span: mapped.span, include: mapped.source === -1 ? undefined : mapped.source });
