@@ -73,6 +73,22 @@ describe('career-lint', () => {
     }
   });
 
+  it('reports binary and huge files instead of reading them as pages', async () => {
+    const example = copyOfExample();
+    try {
+      writeFileSync(path.join(example.dir, 'content/handbook/diagram.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
+      writeFileSync(path.join(example.dir, 'content/handbook/huge.md'), '---\ntitle: x\n---\n' + 'word '.repeat(1024 * 1024));
+      const r = await cli(['--format', 'json', 'content/handbook/diagram.md', 'content/handbook/huge.md'], example.dir);
+      assert.equal(r.code, 1);
+      assert.deepEqual((JSON.parse(r.stdout) as JsonReport).diagnostics.map((d) => `${d.file} ${d.code} ${d.message}`), [
+        'content/handbook/diagram.md file-unreadable This file is not checked: it is a binary file (8 bytes), not Markdown text.',
+        'content/handbook/huge.md file-unreadable This file is not checked: it is too large to check (5.0 MB).',
+      ]);
+    } finally {
+      example.dispose();
+    }
+  });
+
   it('expands globs', async () => {
     const r = await cli(['--format', 'json', 'examples/handbook/content/**/senior.md']);
     assert.equal((JSON.parse(r.stdout) as JsonReport).files, 1);

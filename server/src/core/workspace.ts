@@ -412,7 +412,7 @@ export class Workspace {
       const content = this.host.readFile(file);
       if (!content) return { file, diagnostics: [], skipped: 'no such file' };
       if (content.kind !== 'text') {
-        return { file, kind, diagnostics: this.finish(site, undefined, [this.fileDiagnostic(file, 'file-unreadable', `${describeUnreadable(content)}; it is not checked.`)]) };
+        return { file, kind, diagnostics: this.finish(site, undefined, [this.fileDiagnostic(file, 'file-unreadable', `This file is not checked: ${describeUnreadable(content)}.`)]) };
       }
       text = content.text;
     }
