@@ -4,9 +4,8 @@
 // drift marked. For a job-family page: its levels as columns, and rows for the job grade and the
 // number of responsibilities and requirements. Every cell knows the source line it came from.
 
-import { distance } from 'fastest-levenshtein';
 import { jobFamilyOf, type JobFamilyLevel, type Section } from '../model/jobFamily';
-import { ladderOf, levelOfFile, termKey, type Ladder, type LadderPage } from '../model/ladder';
+import { ladderOf, levelOfFile, proseKey, sameTermKey, termKey, type Ladder, type LadderPage } from '../model/ladder';
 import type { PageModel } from '../model/pageModel';
 import { basename, dirname } from '../paths';
 import { responsibilityTables } from '../schema/instance';
@@ -111,7 +110,7 @@ export function careerMatrix(ladder: Ladder, subject: string): LadderMatrix {
       // Exact key first, then a near spelling of a long term (as ladder-term-spelling matches), but
       // never two terms of one level in one row.
       const row = rows.find((r) => r.key === key && !r.cells[column])
-        ?? rows.find((r) => !r.cells[column] && key.length > 6 && distance(r.key, key) <= 2);
+        ?? rows.find((r) => !r.cells[column] && sameTermKey(r.key, key));
       const cell: MatrixCell = {
         state: 'present', text: term.description, location: locate(page.model, term.span),
       };
@@ -129,7 +128,7 @@ export function careerMatrix(ladder: Ladder, subject: string): LadderMatrix {
     }
   });
   const counts = { gaps: 0, drift: 0, explained: 0 };
-  const prose = pages.map(proseKey);
+  const prose = pages.map((p) => proseKey(p.model));
   const out: MatrixRow[] = rows.map((r) => ({
     label: r.label,
     cells: r.cells.map((cell, column): MatrixCell => {
@@ -169,16 +168,6 @@ function trackTitle(pages: LadderPage[], folder: string): string {
     if (role) return role;
   }
   return basename(folder).split(/[-_]/).map(capitalize).join(' ');
-}
-
-/** The page's text outside its responsibility tables, as a term key: where a page says why a term is gone. */
-function proseKey(page: LadderPage): string {
-  let text = page.model.file.text;
-  for (const t of responsibilityTables(page.model)) {
-    const end = t.rows.at(-1)?.span.end ?? t.delimiter.span.end;
-    text = text.slice(0, t.header.span.start) + ' '.repeat(end - t.header.span.start) + text.slice(end);
-  }
-  return termKey(text);
 }
 
 /** Where a missing row would go: the page's first responsibility table (its header), else its first heading. */

@@ -2,6 +2,7 @@
 // (`.../engineering-productivity/intermediate.md`, `senior.md`, ...). The ladder rules and the
 // ladder matrix view read it.
 
+import { distance } from 'fastest-levenshtein';
 import { basename, dirname } from '../paths';
 import { responsibilityTables } from '../schema/instance';
 import type { Span } from '../text';
@@ -52,6 +53,21 @@ export interface Ladder {
 /** Normalised for comparing terms across levels: case, spacing and punctuation do not count ("Dog-food use" is "Dogfood use"). */
 export function termKey(term: string): string {
   return term.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The same term written two ways: equal keys, or a near spelling (two edits) of a long term. */
+export function sameTermKey(a: string, b: string): boolean {
+  return a === b || (b.length > 6 && distance(a, b) <= 2);
+}
+
+/** A page's text outside its responsibility tables, as a term key: where a page can say why a term is gone. */
+export function proseKey(model: PageModel): string {
+  let text = model.file.text;
+  for (const t of responsibilityTables(model)) {
+    const end = t.rows.at(-1)?.span.end ?? t.delimiter.span.end;
+    text = text.slice(0, t.header.span.start) + ' '.repeat(end - t.header.span.start) + text.slice(end);
+  }
+  return termKey(text);
 }
 
 export function ladderPage(model: PageModel): LadderPage | undefined {

@@ -1,4 +1,4 @@
-import { levelOfFile, termKey } from '../model/ladder';
+import { levelOfFile, proseKey, termKey } from '../model/ladder';
 import { responsibilityTables } from '../schema/instance';
 import type { Rule } from './rule';
 
@@ -21,10 +21,7 @@ export const ladderMissingTerm: Rule = {
     const tables = responsibilityTables(ctx.model);
     if (!tables.length || !below.terms.length) return;
     const have = new Set(here.terms.map((t) => termKey(t.text)));
-    // Text outside the tables, lower-cased, where a page can say why a term is gone.
-    let prose = ctx.model.file.text;
-    for (const t of tables) prose = prose.slice(0, t.header.span.start) + ' '.repeat(Math.max(0, (t.rows.at(-1)?.span.end ?? t.delimiter.span.end) - t.header.span.start)) + prose.slice(t.rows.at(-1)?.span.end ?? t.delimiter.span.end);
-    const explained = termKey(prose);
+    const explained = proseKey(ctx.model);
     for (const term of below.terms) {
       const key = termKey(term.text);
       if (have.has(key) || explained.includes(key)) continue;

@@ -1,5 +1,4 @@
-import { distance } from 'fastest-levenshtein';
-import { levelOfFile, termKey } from '../model/ladder';
+import { levelOfFile, sameTermKey, termKey } from '../model/ladder';
 import type { Rule } from './rule';
 
 /** The same responsibility term keeps the same spelling on every level of a track. */
@@ -18,7 +17,7 @@ export const ladderTermSpelling: Rule = {
     for (const term of here.terms) {
       const key = termKey(term.text);
       const first = lower.flatMap((p) => p.terms.map((t) => ({ page: p, term: t })))
-        .find(({ term: t }) => termKey(t.text) === key || (key.length > 6 && distance(termKey(t.text), key) <= 2));
+        .find(({ term: t }) => sameTermKey(termKey(t.text), key));
       if (!first || first.term.text === term.text) continue;
       ctx.report({
         span: term.span,
