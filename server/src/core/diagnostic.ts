@@ -45,3 +45,24 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     a.message.localeCompare(b.message)
   );
 }
+
+/** Where authors report a failure of the tool itself. */
+export const REPORT_URL = 'https://github.com/handbook-career-pages/handbook-career-pages/issues';
+
+/** The code of a failure of the tool itself (never of the page); see docs/rules/internal-error.md. */
+export const INTERNAL_ERROR = 'internal-error';
+
+/**
+ * One diagnostic for a failure of the tool on one file (a rule, the page model, an editor feature):
+ * the page's other checks keep working, and the author is told what failed and where to report it.
+ */
+export function internalError(file: string, what: string, error: unknown): Diagnostic {
+  const raw = error instanceof Error ? error.message : String(error);
+  const first = raw.split('\n')[0].trim();
+  const detail = first.length > 120 ? first.slice(0, 119) + '…' : first;
+  return {
+    file, code: INTERNAL_ERROR, severity: 'error',
+    message: `Career Pages failed while ${what}${detail ? ` (${detail})` : ''}. Please report it with this file at ${REPORT_URL}.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
+}

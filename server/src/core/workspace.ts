@@ -5,7 +5,7 @@
 
 import { CONFIG_FILE_NAME, mergeOptions, PathClassifier, type Options, type PageKind } from './config';
 import { loadConfigFile, type ConfigState } from './configFile';
-import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostic';
+import { compareDiagnostics, internalError, type Diagnostic, type Severity } from './diagnostic';
 import type { FileContent, Host } from './host';
 import { buildPageModel, sourceFile, type IncludeLookup, type PageModel, type SourceFile } from './model/pageModel';
 import { isSuppressed } from './model/directives';
@@ -318,7 +318,13 @@ export class Workspace {
       const hadModel = this.models.has(file);
       if (!site.index.page(file) || !hadModel) {
         const content = this.host.readFile(file);
-        if (content?.kind === 'text') this.modelFor(site, file, content.text, site.kindOf(file));
+        if (content?.kind === 'text') {
+          try {
+            this.modelFor(site, file, content.text, site.kindOf(file));
+          } catch {
+            // A page the core fails to read stays out of the index; lint() reports it as internal-error.
+          }
+        }
         if (!hadModel && !options.keepModels) this.models.delete(file);
       }
       if ((i + 1) % batch === 0) yield { done: i + 1, total: pages.length };
@@ -416,7 +422,13 @@ export class Workspace {
       }
       text = content.text;
     }
-    const model = this.modelFor(site, file, text, kind);
+    let model: PageModel;
+    try {
+      model = this.modelFor(site, file, text, kind);
+    } catch (e) {
+      // Reading the page itself failed (a bug, not the author's): say so on the file, keep going.
+      return { file, kind, diagnostics: [internalError(file, 'reading this page', e)] };
+    }
     const diagnostics: Diagnostic[] = [];
     let schemaFindings: SchemaFinding[] | undefined;
     let ladder: Ladder | undefined;
@@ -509,11 +521,7 @@ function runRule(rule: Rule, ctx: RuleContext, diagnostics: Diagnostic[], model:
     rule.check(ctx);
   } catch (e) {
     // A bug in a rule must not take the other rules down, and must not be hidden either.
-    diagnostics.push({
-      file: model.file.path, code: 'internal-error', severity: 'error',
-      message: `Rule ${rule.code} failed on this file (${e instanceof Error ? e.message : String(e)}). Please report this with the file.`,
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    });
+    diagnostics.push(internalError(model.file.path, `running the rule ${rule.code} on this file`, e));
   }
 }
 
