@@ -65,14 +65,37 @@ export interface ConfigFile {
 export function parseConfigText(text: string): { value: unknown; problems: { message: string; span: Span }[] } {
   const errors: ParseError[] = [];
   const value = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const seen = new Set<number>();
   return {
     value,
-    problems: errors.map((e) => ({
-      message: `Invalid JSON with comments: ${printParseErrorCode(e.error)}.`,
+    // One problem per place: the parser often reports two for one mistake (",," is "property name
+    // expected" and "value expected" at once); the first says what to write.
+    problems: errors.filter((e) => !seen.has(e.offset) && seen.add(e.offset)).map((e) => ({
+      message: `Invalid JSON: ${JSON_ERRORS[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error)}. The file's settings are not used until it is fixed.`,
       span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
     })),
   };
 }
+
+/** jsonc-parser's error codes, said in words. */
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'this is not part of JSON',
+  InvalidNumberFormat: 'this is not a valid number',
+  PropertyNameExpected: 'a property name in double quotes is expected here',
+  ValueExpected: 'a value is expected here',
+  ColonExpected: 'a colon (:) is expected here',
+  CommaExpected: 'a comma (,) is expected here',
+  CloseBraceExpected: 'a closing brace (}) is missing',
+  CloseBracketExpected: 'a closing bracket (]) is missing',
+  EndOfFileExpected: 'nothing may follow the closing brace',
+  InvalidCommentToken: 'this comment is not valid',
+  UnexpectedEndOfComment: 'the comment is never closed (*/)',
+  UnexpectedEndOfString: 'the string is never closed (")',
+  UnexpectedEndOfNumber: 'the number ends too early',
+  InvalidUnicode: 'this \\u escape is not valid',
+  InvalidEscapeCharacter: 'this escape (\\) is not valid',
+  InvalidCharacter: 'this character must be escaped in a string',
+};
 
 /** Merges layers of partial options over the defaults; later layers win, per key (rules merge per code). */
 export function mergeOptions(...layers: (Partial<Options> | undefined)[]): Options {
@@ -95,6 +118,29 @@ export function mergeOptions(...layers: (Partial<Options> | undefined)[]): Optio
   return out;
 }
 
+/**
+ * Why a glob is refused, or undefined when it is fine. Globs become backtracking regular
+ * expressions: three or more `*` in one path segment, many `**`, or a repeated extglob (`+(a|aa)`)
+ * can take minutes on one long file name. Such globs are reported on the configuration file and
+ * never compiled; no real site needs them.
+ */
+export function globProblem(glob: string): string | undefined {
+  if (glob.length > 500) return 'it is longer than 500 characters';
+  const segments = glob.split('/');
+  if (segments.filter((s) => s === '**').length > 4) return 'it has more than four "**" segments';
+  for (const seg of segments) {
+    if (seg === '**') continue;
+    if ((seg.replace(/\\./g, '').match(/\*/g) ?? []).length > 2) return `its segment "${seg}" has more than two "*" wildcards`;
+  }
+  if (/[+*]\(/.test(glob.replace(/\\./g, ''))) return 'it repeats an extglob ("+(...)" or "*(...)")';
+  return undefined;
+}
+
+/** Only the globs that can be matched safely (see globProblem). */
+function safeGlobs(globs: string[]): string[] {
+  return globs.filter((g) => globProblem(g) === undefined);
+}
+
 /** Compiled glob matchers for one Options object. */
 export class PathClassifier {
   private readonly kinds: [PageKind, (p: string) => boolean][];
@@ -102,9 +148,11 @@ export class PathClassifier {
 
   constructor(options: Options) {
     this.kinds = (Object.entries(options.pageKinds) as [PageKind, string[]][])
+      .map(([kind, globs]) => [kind, safeGlobs(globs)] as const)
       .filter(([, globs]) => globs.length > 0)
       .map(([kind, globs]) => [kind, picomatch(globs, { dot: false })]);
-    this.ignored = options.ignore.length ? picomatch(options.ignore, { dot: true }) : () => false;
+    const ignore = safeGlobs(options.ignore);
+    this.ignored = ignore.length ? picomatch(ignore, { dot: true }) : () => false;
   }
 
   /** Kind of a file given its path relative to the site root. Include roots make an include file too. */

@@ -3,10 +3,12 @@
 // key or value it is about, and a file with problems contributes no options.
 
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { parseConfigText, type Options } from './config';
+import { globProblem, parseConfigText, type Options } from './config';
 import type { Diagnostic } from './diagnostic';
 import type { Host } from './host';
+import { compileLinkPattern } from './linkTargets';
 import { RULES } from './rules';
+import { describeType, TYPE_NAMES } from './schema/schemaErrors';
 import type { SchemaRegistry } from './schema/schemas';
 import { LineIndex, type Span } from './text';
 
@@ -37,10 +39,16 @@ export function loadConfigFile(host: Host, path: string, schemas: SchemaRegistry
   const tree = parseTree(content.text, [], { allowTrailingComma: true });
   const errors = schemas.validate('config', value);
   for (const e of errors) {
-    const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    // JSON pointer segments; an index into a list is a number for jsonc-parser.
+    const segments = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
     const params = e.params as Record<string, unknown>;
     let node: JsonNode | undefined = tree ? findNodeAtLocation(tree, segments) : undefined;
-    let message = `${e.instancePath || 'The configuration'} ${e.message}.`;
+    const setting = segments.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s), '');
+    let message = `${setting ? `"${setting}"` : 'The configuration'} ${e.message}.`;
+    if (e.keyword === 'type') {
+      const expected = String(params.type).split(',').map((t) => TYPE_NAMES[t] ?? t).join(' or ');
+      message = `${setting ? `"${setting}"` : 'The configuration'} must be ${expected}, not ${describeType(e.data)}.`;
+    }
     if (e.keyword === 'additionalProperties') {
       const key = String(params.additionalProperty);
       const child = tree ? findNodeAtLocation(tree, [...segments, key]) : undefined;
@@ -63,13 +71,29 @@ export function loadConfigFile(host: Host, path: string, schemas: SchemaRegistry
     exclusions.forEach((pattern, i) => {
       if (typeof pattern !== 'string') return;
       try {
-        new RegExp(pattern);
+        compileLinkPattern(pattern);
       } catch (e) {
         const node = findNodeAtLocation(tree, ['linkExclusions', i]);
         const span: Span = node ? { start: node.offset, end: node.offset + node.length } : { start: 0, end: 0 };
-        diagnostics.push({ file: path, code: 'config', severity: 'error', message: `Not a regular expression: ${(e as Error).message}.`, range: lines.spanRange(span) });
+        diagnostics.push({
+          file: path, code: 'config', severity: 'error', range: lines.spanRange(span),
+          message: `Not a regular expression the link checks can use: ${(e as Error).message} (RE2 syntax: no backreferences or look-around).`,
+        });
       }
     });
+  }
+  // Globs that could take exponential time to match are refused where they are written.
+  const globLists: (string | number)[][] = [['ignore'], ...Object.keys((value as { pageKinds?: object } | null)?.pageKinds ?? {}).map((k) => ['pageKinds', k])];
+  for (const at of globLists) {
+    const node = tree && findNodeAtLocation(tree, at);
+    for (const item of node?.type === 'array' ? node.children ?? [] : []) {
+      const why = item.type === 'string' ? globProblem(String(item.value)) : undefined;
+      if (!why) continue;
+      diagnostics.push({
+        file: path, code: 'config', severity: 'error', range: lines.spanRange({ start: item.offset, end: item.offset + item.length }),
+        message: `This glob is refused: ${why}, which can take minutes to match one long file name. Use simpler globs (a few "*" and "**").`,
+      });
+    }
   }
   return { path, options: diagnostics.length ? {} : (value as Partial<Options>), diagnostics };
 }

@@ -2,6 +2,7 @@
 // resolves it from the page's own URL), or a Markdown file (`x.md` links, which the handbook's link
 // render hook turns into page links). Cross-page rules use it with the site index.
 
+import { RE2JS } from 're2js';
 import { dirname, joinPath, normalizePath } from './paths';
 import { normalizeUrlPath } from './siteIndex';
 
@@ -44,14 +45,43 @@ function safeDecode(s: string): string {
   }
 }
 
+/** A link-exclusion pattern, compiled for a linear-time engine. */
+export interface LinkPattern {
+  source: string;
+  test(target: string): boolean;
+}
+
+/**
+ * Compiles a link-exclusion pattern (regular expression syntax of RE2: no backreferences, no
+ * look-around). Matching takes time linear in the link, whatever the pattern, so a pattern from a
+ * repository can never hang the checks the way `(a+)+$` hangs a backtracking engine. Throws with a
+ * readable message when the pattern is not valid.
+ */
+export function compileLinkPattern(source: string): LinkPattern {
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(source);
+  } catch (e) {
+    throw new Error(String((e as Error).message).replace(/^error parsing regexp: /, ''));
+  }
+  return { source, test: (target) => re.test(target) };
+}
+
 /** Exclusion patterns of the handbook's link checker (`.hugolint.yaml`: exclude: - pattern: '^/x/'). */
-export function parseLinkExclusions(yamlText: string, parse: (text: string) => unknown): RegExp[] {
-  const doc = parse(yamlText) as { exclude?: { pattern?: unknown }[] } | null;
-  const out: RegExp[] = [];
-  for (const e of doc?.exclude ?? []) {
-    if (typeof e?.pattern !== 'string') continue;
+export function parseLinkExclusions(yamlText: string, parse: (text: string) => unknown): LinkPattern[] {
+  let doc: unknown;
+  try {
+    doc = parse(yamlText);
+  } catch {
+    return []; // a file the YAML reader refuses excludes nothing (the link checker cannot read it either)
+  }
+  const exclude = (doc as { exclude?: unknown } | null)?.exclude;
+  const out: LinkPattern[] = [];
+  for (const e of Array.isArray(exclude) ? exclude : []) {
+    const pattern = (e as { pattern?: unknown } | null)?.pattern;
+    if (typeof pattern !== 'string') continue;
     try {
-      out.push(new RegExp(e.pattern));
+      out.push(compileLinkPattern(pattern));
     } catch {
       // An invalid pattern excludes nothing (the link checker would reject it too).
     }

@@ -18,7 +18,7 @@ import { mapSchemaErrors, type SchemaFinding } from './schema/schemaErrors';
 import { SchemaRegistry } from './schema/schemas';
 import { IncludeResolver, isSiteRoot } from './site';
 import { normalizeUrlPath, SiteIndex, summarize, type PageSummary } from './siteIndex';
-import { parseLinkExclusions } from './linkTargets';
+import { compileLinkPattern, parseLinkExclusions, type LinkPattern } from './linkTargets';
 import { buildShortcodeCatalog, type ShortcodeCatalog } from './shortcodeCatalog';
 import { parse as parseYaml } from 'yaml';
 
@@ -68,7 +68,7 @@ export class Site implements SiteContext {
     this.contentDir = `${root}/content`;
   }
 
-  private exclusions?: RegExp[];
+  private exclusions?: LinkPattern[];
   private catalog?: ShortcodeCatalog;
 
   /** The shortcodes this site can use (its templates, Hugo's, and the configured ones). */
@@ -77,11 +77,17 @@ export class Site implements SiteContext {
   }
 
   /** The link checker's exclusions (`.hugolint.yaml` at the site root): links matching them are not checked. */
-  linkExclusions(): RegExp[] {
+  linkExclusions(): LinkPattern[] {
     if (!this.exclusions) {
       const content = this.host.readFile(`${this.root}/${LINK_CHECKER_CONFIG}`);
       this.exclusions = content?.kind === 'text' ? parseLinkExclusions(content.text, (t) => parseYaml(t, { strict: false })) : [];
-      for (const pattern of this.options.linkExclusions) this.exclusions.push(new RegExp(pattern));
+      for (const pattern of this.options.linkExclusions) {
+        try {
+          this.exclusions.push(compileLinkPattern(pattern));
+        } catch {
+          // Reported on the configuration file (configFile.ts), which then contributes no options.
+        }
+      }
     }
     return this.exclusions;
   }

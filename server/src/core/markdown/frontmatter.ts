@@ -3,7 +3,7 @@
 // which keeps source ranges, so every key and value can be pointed at exactly. Hugo treats
 // top-level keys case-insensitively (`Title` is the title), and so do we.
 
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Document, type Node as YamlNode } from 'yaml';
 import type { Span } from '../text';
 
 export interface FrontmatterLocation {
@@ -103,10 +103,29 @@ function jsonFrontmatter(text: string, start: number): FrontmatterSplit {
   return { frontmatter: fm, bodyStart };
 }
 
+/**
+ * How deep front matter may nest (mappings, sequences, flow collections) before it is refused. The
+ * handbook's deepest is 4; the YAML parser recurses once per level, and a stack that overflows deep
+ * inside it can take the whole process down, so a page never gets that far.
+ */
+export const MAX_FRONTMATTER_DEPTH = 64;
+
+/** How many times aliases may copy anchored values in one front matter (Hugo's YAML reader refuses "excessive aliasing" too). */
+export const MAX_FRONTMATTER_ALIASES = 100;
+
 function readYaml(text: string, fm: Frontmatter): void {
   const base = fm.contentSpan.start;
   const source = text.slice(base, fm.contentSpan.end);
-  let doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const deep = excessiveNesting(source, MAX_FRONTMATTER_DEPTH);
+  if (deep !== undefined) {
+    const key = topLevelKeyBefore(source, deep);
+    fm.problems.push({
+      severity: 'warning', span: { start: base + key.start, end: base + key.end },
+      message: `This front matter value nests more than ${MAX_FRONTMATTER_DEPTH} levels deep; it is not read, so the page's front matter is not checked. Flatten it.`,
+    });
+    return;
+  }
+  let doc = parseYamlDocument(source);
   // Hugo's YAML reader accepts quoted values whose continuation lines are not indented (the
   // handbook has several); the yaml package does not. Retry with those lines indented by one space
   // and map offsets back.
@@ -114,7 +133,7 @@ function readYaml(text: string, fm: Frontmatter): void {
   if (doc.errors.some((e) => e.code === 'MISSING_CHAR' || e.code === 'MULTILINE_IMPLICIT_KEY')) {
     const lenient = indentQuotedContinuations(source);
     if (lenient) {
-      const retry = parseDocument(lenient.text, { prettyErrors: false, uniqueKeys: true, strict: true });
+      const retry = parseYamlDocument(lenient.text);
       if (!retry.errors.length) {
         doc = retry;
         shift = lenient.toOriginal;
@@ -147,7 +166,29 @@ function readYaml(text: string, fm: Frontmatter): void {
     return;
   }
   const data: Record<string, unknown> = {};
-  const js = doc.toJS() as Record<string, unknown>;
+  let js: Record<string, unknown>;
+  try {
+    js = doc.toJS({ maxAliasCount: MAX_FRONTMATTER_ALIASES }) as Record<string, unknown>;
+  } catch (e) {
+    // Aliases that copy anchored values too many times ("billion laughs"): point at the first key whose value does it.
+    const culprit = root.items.find((item) => {
+      try {
+        (item.value as YamlNode | null)?.toJS(doc, { maxAliasCount: MAX_FRONTMATTER_ALIASES });
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    const keySpan = nodeSpan(culprit?.key as YamlNode | null, offsets) ?? fm.openSpan;
+    const aliases = e instanceof ReferenceError;
+    fm.problems.push({
+      severity: 'error', span: keySpan,
+      message: aliases
+        ? `This value's aliases (*name) copy anchored values more than ${MAX_FRONTMATTER_ALIASES} times; Hugo refuses such front matter ("excessive aliasing") and fails to build the page.`
+        : `This front matter cannot be read (${firstLine(e instanceof Error ? e.message : String(e))}).`,
+    });
+    return;
+  }
   for (const [k, v] of Object.entries(js)) data[k.toLowerCase()] = v;
   for (const item of root.items) {
     if (!isPair(item)) continue;
@@ -161,6 +202,32 @@ function readYaml(text: string, fm: Frontmatter): void {
     if (value) collectLocations(value, pointer, offsets, fm.locations);
   }
   fm.data = data;
+}
+
+/**
+ * Parses with the yaml package, then reports duplicate keys itself: the package's own check compares
+ * each key with every earlier one (20,000 keys took 4 s), this one uses a set per mapping. Same
+ * error, same place.
+ */
+function parseYamlDocument(source: string): Document.Parsed {
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: false, strict: true });
+  const duplicates: YAMLParseError[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key as YamlNode | null;
+        const id = isScalar(key) ? (typeof key.value === 'string' ? 's:' + key.value : key.value) : key;
+        if (seen.has(id) && key?.range) duplicates.push(new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        seen.add(id);
+      }
+    },
+  });
+  if (duplicates.length) {
+    doc.errors.push(...duplicates);
+    doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  }
+  return doc;
 }
 
 function collectLocations(node: YamlNode, pointer: string, base: Offsets, out: Map<string, FrontmatterLocation>): void {
@@ -282,4 +349,111 @@ export function indentQuotedContinuations(source: string): { text: string; toOri
       return offset - k;
     },
   };
+}
+
+/**
+ * The offset where YAML text nests deeper than `limit` (block indentation levels, `- ` items and
+ * flow brackets together), or undefined. A conservative scan, not a parser: quoted strings,
+ * comments and block scalars (`|`, `>`) are skipped, so their text never counts.
+ */
+export function excessiveNesting(source: string, limit: number): number | undefined {
+  const indents: number[] = []; // the block levels open at this point, by their indentation
+  let flow = 0; // open flow brackets
+  let blockScalarIndent = -1; // inside a | or > scalar: the indentation of its parent line
+  let pos = 0;
+  while (pos < source.length) {
+    let eol = source.indexOf('\n', pos);
+    if (eol < 0) eol = source.length;
+    let i = pos;
+    while (i < eol && source[i] === ' ') i++;
+    const indent = i - pos;
+    const blank = i >= eol || source[i] === '\r' || (source[i] === '#' && flow === 0);
+    if (blockScalarIndent >= 0 && (blank || indent > blockScalarIndent)) {
+      pos = eol + 1;
+      continue;
+    }
+    blockScalarIndent = -1;
+    if (blank) {
+      pos = eol + 1;
+      continue;
+    }
+    if (flow === 0) {
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      // Compact sequence items ("- - x") each open a level.
+      while (source[i] === '-' && (source[i + 1] === ' ' || i + 1 >= eol)) {
+        indents.push(indent + 1 + (i - pos - indent));
+        i += 2;
+        while (i < eol && source[i] === ' ') i++;
+      }
+      if (indents.length > limit) return i;
+    }
+    // The rest of the line: quotes, comments, flow brackets, and the start of a block scalar.
+    let valueStart = flow === 0;
+    for (; i < eol; i++) {
+      const c = source[i];
+      if (c === '"' || c === "'") {
+        if (flow === 0 && !valueStart) continue; // a quote inside a plain scalar is text
+        i = skipQuoted(source, i);
+        if (i >= eol) {
+          // The string went on over more lines: go on after it, on the line where it closes.
+          eol = source.indexOf('\n', i);
+          if (eol < 0) eol = source.length;
+        }
+        valueStart = false;
+        continue;
+      }
+      if (flow === 0 && valueStart && (c === '&' || c === '!')) {
+        // An anchor or a tag before the value: the value still starts after it.
+        while (i + 1 < eol && source[i + 1] !== ' ') i++;
+        continue;
+      }
+      if (c === '#' && (i === pos || source[i - 1] === ' ' || source[i - 1] === '\t')) break;
+      if (c === ' ' || c === '\t') continue;
+      if (flow === 0 && !valueStart) {
+        if (c === ':' && (source[i + 1] === ' ' || source[i + 1] === '\t' || i + 1 >= eol || source[i + 1] === '\r')) valueStart = true;
+        continue;
+      }
+      if (c === '[' || c === '{') {
+        flow++;
+        if (indents.length + flow > limit) return i;
+        continue;
+      }
+      if ((c === ']' || c === '}') && flow > 0) {
+        flow--;
+        continue;
+      }
+      if (flow === 0 && (c === '|' || c === '>') && /^[|>][-+0-9]*[ \t]*(#.*)?\r?$/.test(source.slice(i, eol))) {
+        blockScalarIndent = indent;
+        break;
+      }
+      if (flow === 0) valueStart = c === '-' || c === '?' ? valueStart : false;
+    }
+    pos = eol + 1;
+  }
+  return undefined;
+}
+
+/** Index just past a quoted scalar that opens at `i` (quoted scalars may span lines). */
+function skipQuoted(source: string, i: number): number {
+  const q = source[i];
+  for (let j = i + 1; j < source.length; j++) {
+    if (q === '"' && source[j] === '\\') j++;
+    else if (source[j] === q) {
+      if (q === "'" && source[j + 1] === "'") j++;
+      else return j;
+    }
+  }
+  return source.length;
+}
+
+/** The top-level key line at or before `offset` (its key, or the whole line when it has none). */
+function topLevelKeyBefore(source: string, offset: number): Span {
+  let lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  while (lineStart > 0 && /^[ \t-]/.test(source.slice(lineStart, lineStart + 1))) lineStart = source.lastIndexOf('\n', lineStart - 2) + 1;
+  let lineEnd = source.indexOf('\n', lineStart);
+  if (lineEnd < 0) lineEnd = source.length;
+  const line = source.slice(lineStart, lineEnd).replace(/\r$/, '');
+  const colon = /^[^\s#][^:]*?(?=:(\s|$))/.exec(line);
+  return { start: lineStart, end: lineStart + (colon ? colon[0].length : Math.max(1, line.length)) };
 }

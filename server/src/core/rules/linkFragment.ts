@@ -22,15 +22,17 @@ export const linkFragment: Rule = {
     // no known includer there is no page to check against (include-unused reports such files).
     const pages = model.kind === 'include' ? ctx.includers() : [];
     if (model.kind === 'include' && !pages.length) return;
+    // Only an anchor every including page has fixes a link for all of them.
+    const common = pages.length ? pages.slice(1).reduce((ids, p) => { const has = new Set(p.anchors); return ids.filter((id) => has.has(id)); }, pages[0].anchors) : [];
+    const pageIds = pages.length ? common : [...model.anchors.keys()];
+    const suggest = suggester();
     for (const link of samePage) {
       const fragment = link.fragment!;
       const span = { start: link.fragmentSpan!.start - 1, end: link.fragmentSpan!.end };
       if (pages.length) {
         const missingOn = pages.filter((p) => !ctx.site.index.hasAnchor(p.path, fragment) && !(p.hasFootnotes && /^fn(ref)?:/.test(fragment)));
         if (!missingOn.length) continue;
-        // Only an anchor every including page has fixes the link for all of them.
-        const common = pages.map((p) => p.anchors).reduce((a, b) => a.filter((id) => b.includes(id)));
-        const suggestion = suggestAnchor(fragment, common);
+        const suggestion = suggest(fragment, pageIds);
         ctx.report({
           span,
           message: `No anchor "#${fragment}" on ${missingOn.length === pages.length ? 'any page that includes this file' : 'some pages that include this file'}: ${missingOn.map((p) => ctx.site.label(p.path)).join(', ')}.` +
@@ -41,7 +43,7 @@ export const linkFragment: Rule = {
         continue;
       }
       if (hasAnchor(model, fragment)) continue;
-      const suggestion = suggestAnchor(fragment, [...model.anchors.keys()]);
+      const suggestion = suggest(fragment, pageIds);
       ctx.report({
         span,
         message: `No heading or anchor "#${fragment}" on this page` + (model.includes.length ? ' (headings from included files count)' : '') + '.' +
@@ -56,6 +58,7 @@ export const linkFragment: Rule = {
 /** `/handbook/x/#anchor` and `other.md#anchor`: the anchor must be on that page (from the site index). */
 function checkOtherPages(ctx: RuleContext): void {
   const bases = linkBases(ctx);
+  const suggest = suggester();
   for (const link of ctx.model.links) {
     if (!link.path || link.fragment === undefined || !link.fragmentSpan || link.fragment === '' || link.fragment === 'top' || isTextFragment(link.fragment)) continue;
     for (const base of bases) {
@@ -63,7 +66,7 @@ function checkOtherPages(ctx: RuleContext): void {
       if (r?.kind !== 'page') continue;
       const { page } = r;
       if (ctx.site.index.hasAnchor(page.path, link.fragment) || (page.hasFootnotes && /^fn(ref)?:/.test(link.fragment))) continue;
-      const suggestion = suggestAnchor(link.fragment, page.anchors);
+      const suggestion = suggest(link.fragment, page.anchors);
       ctx.report({
         span: { start: link.fragmentSpan.start - 1, end: link.fragmentSpan.end },
         message: `No heading or anchor "#${link.fragment}" on ${page.url} (${ctx.site.label(page.path)}).` + (suggestion ? ` Did you mean "#${suggestion}"?` : ''),
@@ -89,15 +92,40 @@ export function hasAnchor(model: PageModel, fragment: string): boolean {
   return model.anchors.has(fragment);
 }
 
+/**
+ * How many broken fragments of one page get a suggestion. Each suggestion compares the fragment with
+ * every anchor of the target page, so without a bound a page with thousands of broken links to
+ * thousands of headings takes time that grows with the square of its size.
+ */
+const MAX_SUGGESTIONS_PER_PAGE = 200;
+
+/** suggestAnchor, remembered per fragment and candidate list, for at most MAX_SUGGESTIONS_PER_PAGE fragments. */
+function suggester(): (fragment: string, ids: string[]) => string | undefined {
+  const memo = new Map<string[], Map<string, string | undefined>>();
+  let left = MAX_SUGGESTIONS_PER_PAGE;
+  return (fragment, ids) => {
+    let known = memo.get(ids);
+    if (!known) memo.set(ids, (known = new Map()));
+    if (known.has(fragment)) return known.get(fragment);
+    if (left <= 0) return undefined;
+    left--;
+    const suggestion = suggestAnchor(fragment, ids);
+    known.set(fragment, suggestion);
+    return suggestion;
+  };
+}
+
 /** The anchor a broken fragment most likely meant: one that contains it or that it contains, else the closest. */
 export function suggestAnchor(fragment: string, ids: string[]): string | undefined {
   if (!ids.length) return undefined;
   const f = fragment.toLowerCase();
   const containing = ids.filter((id) => id.toLowerCase() === f || id.includes(f) || (id.length > 3 && f.includes(id)));
   if (containing.length) return containing.sort((a, b) => Math.abs(a.length - f.length) - Math.abs(b.length - f.length) || a.localeCompare(b))[0];
+  const limit = Math.max(2, Math.floor(f.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const id of ids) {
+    if (Math.abs(id.length - f.length) > limit) continue; // the distance is at least the length difference
     const d = distance(f, id);
     if (d < bestDistance) {
       best = id;

@@ -38,7 +38,7 @@ export function didYouMean(word: string, candidates: string[]): string | undefin
   return distance(lower, best) <= Math.min(3, Math.max(1, Math.floor(lower.length / 3))) ? best : undefined;
 }
 
-function describeType(v: unknown): string {
+export function describeType(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
@@ -46,7 +46,7 @@ function describeType(v: unknown): string {
   return `${typeof v} ${JSON.stringify(v)}`;
 }
 
-const TYPE_NAMES: Record<string, string> = {
+export const TYPE_NAMES: Record<string, string> = {
   string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping', null: 'null',
 };
 
