@@ -1,20 +1,41 @@
 // The only door between the core and the outside world. The language server implements it over the
 // file system plus its open documents; the CLI over the file system; tests over an in-memory map.
 // Paths are absolute POSIX paths (see paths.ts).
+//
+// Symbolic links: a host never reads, nor lists the inside of, anything whose real path lies
+// outside the Hugo site the path belongs to (see nodeHost.ts for how the disk host decides). Such a
+// path is not there for exists() and listFiles(); readFile() says where it leads ('outside'), so the
+// core can tell the author why, without anything having been read.
 
 /** What reading a file gave. A host decides what is binary or too large before holding it all in memory. */
 export type FileContent =
   | { kind: 'text'; text: string; version?: number | string }
   | { kind: 'binary'; size: number }
   | { kind: 'too-large'; size: number }
-  | { kind: 'unreadable'; message: string };
+  /** It cannot be read: `message` says why, briefly (e.g. "EACCES: permission denied"). */
+  | { kind: 'unreadable'; message: string }
+  /** The path leads through a symbolic link to `realPath`, outside the site: nothing was read. */
+  | { kind: 'outside'; realPath: string };
 
 export interface Host {
-  /** The file's content, or undefined when there is no such file. */
+  /**
+   * The file's content, or undefined when there is no such file. Also answers, without reading
+   * anything, for paths that exists() does not see: 'outside' for a link out of the site,
+   * 'unreadable' for a link to nothing.
+   */
   readFile(path: string): FileContent | undefined;
-  /** 'file', 'directory', or undefined when nothing is there. */
+  /**
+   * 'file', 'directory', or undefined when nothing is there that may be read (a link out of the site
+   * included). 'file' also for an entry that cannot be looked into (a loop of links, no permission):
+   * readFile says why.
+   */
   exists(path: string): 'file' | 'directory' | undefined;
-  /** Every file below `dir` (recursively), absolute paths, skipping dot-folders and node_modules. */
+  /**
+   * Every file below `dir` (recursively), absolute paths, skipping dot-folders and node_modules.
+   * Folders reached through symbolic links are walked when they lie inside the site, each link
+   * target at most once on a path (so loops end); links to files are listed whatever they lead to,
+   * so that reading them reports them.
+   */
   listFiles(dir: string): string[];
 }
 
@@ -24,6 +45,8 @@ export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
 /** A host over an in-memory map of path → text. Used by tests and by anything that lints text it holds. */
 export class MemoryHost implements Host {
   private readonly files = new Map<string, FileContent>();
+  /** Folders that are symbolic links out of the site → where they lead. */
+  private readonly outsideFolders = new Map<string, string>();
 
   constructor(files: Record<string, string> = {}) {
     for (const [p, text] of Object.entries(files)) this.set(p, text);
@@ -37,12 +60,27 @@ export class MemoryHost implements Host {
     this.files.delete(path);
   }
 
+  /**
+   * Makes `path` a folder that is a symbolic link out of the site, to `realPath`: nothing below it
+   * exists or is listed, and reading below it answers 'outside'. (A link to a file out of the site
+   * is `set(path, { kind: 'outside', realPath })`.)
+   */
+  linkOutside(path: string, realPath: string): void {
+    this.outsideFolders.set(path, realPath);
+  }
+
   readFile(path: string): FileContent | undefined {
-    return this.files.get(path);
+    const content = this.files.get(path);
+    if (content) return content;
+    for (const [folder, realPath] of this.outsideFolders) {
+      if (path === folder || path.startsWith(folder + '/')) return { kind: 'outside', realPath: realPath + path.slice(folder.length) };
+    }
+    return undefined;
   }
 
   exists(path: string): 'file' | 'directory' | undefined {
-    if (this.files.has(path)) return 'file';
+    const content = this.files.get(path);
+    if (content) return content.kind === 'outside' ? undefined : 'file';
     const prefix = path.endsWith('/') ? path : path + '/';
     for (const p of this.files.keys()) if (p.startsWith(prefix)) return 'directory';
     return undefined;

@@ -3,15 +3,15 @@
 // i.e. under the site's assets/ folder, exactly as written (no trimming, case-sensitive on Linux);
 // a leading "/" is the assets folder itself, and ".." cannot climb above it there; without one,
 // ".." may move around inside the folder, but a path that leaves it finds nothing; a missing file
-// fails the build.
-
+// fails the build. Hugo follows symbolic links, out of the site too; the host never reads past a
+// link out of the site (host.ts), and such an include is reported as leading outside.
 import type { Host } from './host';
 import { basename, dirname, isInside, joinPath, normalizePath, relativePath } from './paths';
 
 const SITE_MARKERS = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
 
 /** The Hugo site root for a file: the nearest folder up with a Hugo config, or with both content/ and assets/. */
-export function findSiteRoot(host: Host, file: string): string | undefined {
+export function findSiteRoot(host: Pick<Host, 'exists'>, file: string): string | undefined {
   let dir = dirname(file);
   for (;;) {
     if (isSiteRoot(host, dir)) return dir;
@@ -21,7 +21,7 @@ export function findSiteRoot(host: Host, file: string): string | undefined {
   }
 }
 
-export function isSiteRoot(host: Host, dir: string): boolean {
+export function isSiteRoot(host: Pick<Host, 'exists'>, dir: string): boolean {
   for (const m of SITE_MARKERS) if (host.exists(joinPath(dir, m)) === 'file') return true;
   if (host.exists(joinPath(dir, 'config/_default')) === 'directory') return true;
   return host.exists(joinPath(dir, 'content')) === 'directory' && host.exists(joinPath(dir, 'assets')) === 'directory';
@@ -32,9 +32,16 @@ export type IncludeResolution =
   | { kind: 'found'; path: string; root: string; leadingSlash: boolean }
   /** Found only because Hugo ignores case: `path` is the real file. */
   | { kind: 'case-mismatch'; path: string; root: string; written: string }
-  | { kind: 'missing'; tried: string[]; /** The path with its surrounding spaces removed names a file. */ trimmed?: string }
+  | {
+    kind: 'missing'; tried: string[];
+    /** The path with its surrounding spaces removed names a file. */ trimmed?: string;
+    /** A character no one means to put in a path (a control character, an unpaired surrogate), described. */ oddCharacter?: string;
+  }
   | { kind: 'directory'; path: string }
-  | { kind: 'outside'; reason: 'url' | 'escapes' | 'absolute'; detail: string }
+  | {
+    kind: 'outside'; reason: 'url' | 'escapes' | 'absolute' | 'symlink'; detail: string;
+    /** For 'symlink': where the path really leads (an absolute path outside the site). */ realPath?: string;
+  }
   | { kind: 'empty' };
 
 export class IncludeResolver {
@@ -54,12 +61,16 @@ export class IncludeResolver {
   }
 
   resolve(argument: string): IncludeResolution {
-    const arg = argument;
+    // An unpaired surrogate can only be in an editor's buffer: saved as UTF-8 it is U+FFFD, and that is what Hugo reads.
+    const arg = argument.replace(UNPAIRED_SURROGATE, '\uFFFD');
     if (!arg.trim()) return { kind: 'empty' };
     if (/^[a-z][a-z0-9+.-]*:/i.test(arg) || arg.startsWith('//')) {
       return { kind: 'outside', reason: 'url', detail: 'Include paths name files under assets/; URLs and drive letters are never fetched.' };
     }
     if (arg.startsWith('~')) return { kind: 'outside', reason: 'absolute', detail: 'A home-folder path is not a site path.' };
+    const oddCharacter = describeOddCharacter(argument);
+    // No file name holds a NUL: nothing is looked up (Hugo's lookup fails with "invalid argument").
+    if (arg.includes('\0')) return { kind: 'missing', tried: [], oddCharacter };
     const leadingSlash = arg.startsWith('/');
     // "/x" is cleaned as an absolute path (".." stops at the top) and then looked up under assets/.
     const relative = leadingSlash ? normalizePath(arg).slice(1) : arg;
@@ -76,8 +87,11 @@ export class IncludeResolver {
       const what = this.host.exists(candidate);
       if (what === 'file') return { kind: 'found', path: candidate, root, leadingSlash };
       if (what === 'directory') return { kind: 'directory', path: candidate };
+      // Nothing readable there: a link out of the site is where Hugo would look next, so say so.
+      const through = this.outsideLink(candidate);
+      if (through) return through;
       const real = this.caseInsensitive(root, candidate);
-      if (real) return { kind: 'case-mismatch', path: real, root, written: arg };
+      if (real) return (this.host.exists(real) === undefined && this.outsideLink(real)) || { kind: 'case-mismatch', path: real, root, written: arg };
     }
     if (leadingSlash) {
       return {
@@ -89,7 +103,17 @@ export class IncludeResolver {
       const trimmed = this.resolve(arg.trim());
       if (trimmed.kind === 'found') return { kind: 'missing', tried, trimmed: arg.trim() };
     }
-    return { kind: 'missing', tried };
+    return oddCharacter ? { kind: 'missing', tried, oddCharacter } : { kind: 'missing', tried };
+  }
+
+  /** The host's answer for a path that leads through a symbolic link out of the site (nothing is read). */
+  private outsideLink(path: string): IncludeResolution | undefined {
+    const content = this.host.readFile(path);
+    if (content?.kind !== 'outside') return undefined;
+    return {
+      kind: 'outside', reason: 'symlink', realPath: content.realPath,
+      detail: `Its real path is ${content.realPath}, and files outside the site are never read. Hugo follows the link, so the page depends on a file outside the site: move the file into the site, or point the link inside it.`,
+    };
   }
 
   /** Every file under the include roots (for completion and did-you-mean). */
@@ -110,6 +134,26 @@ export class IncludeResolver {
     }
     return idx;
   }
+}
+
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const ODD_CHARACTER = /[\u0000-\u001f\u007f-\u009f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The first control character, unpaired surrogate or U+FFFD of a path, described for a message. */
+export function describeOddCharacter(path: string): string | undefined {
+  const c = ODD_CHARACTER.exec(path)?.[0];
+  if (c === undefined) return undefined;
+  const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  if (c === '\0') return `a NUL character (${code}), which no file name can hold`;
+  if (c === '\t') return `a tab (${code})`;
+  if (c === '\ufffd') return `a replacement character (${code}), the mark left where a file's bytes are not UTF-8 text`;
+  if (c >= '\ud800') return `an unpaired surrogate (${code}), which is saved as U+FFFD`;
+  return `a control character (${code})`;
+}
+
+/** A path with its control characters written as escapes (\t, \u0001), for messages. */
+export function printablePath(path: string): string {
+  return path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 /** The include argument that names `file` from the first include root that contains it. */

@@ -536,6 +536,7 @@ function describeUnreadable(content: FileContent): string {
     case 'binary': return `it is a binary file (${content.size} bytes), not Markdown text`;
     case 'too-large': return `it is too large to check (${(content.size / 1024 / 1024).toFixed(1)} MB)`;
     case 'unreadable': return `it cannot be read (${content.message})`;
+    case 'outside': return `it leads through a symbolic link to ${content.realPath}, outside the site, and files outside the site are never read`;
     default: return 'it cannot be read';
   }
 }

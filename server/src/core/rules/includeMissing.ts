@@ -1,6 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { basename, relativePath } from '../paths';
 import type { IncludeCall } from '../model/pageModel';
+import { printablePath } from '../site';
 import { PAGE_KINDS_ONLY, type FixSpec, type Rule, type SiteContext } from './rule';
 
 /** An include whose file does not exist: Hugo stops the build. */
@@ -18,7 +19,7 @@ export const includeMissing: Rule = {
         ctx.report({ span, message: `"${inc.path}" is a folder, not a file: Hugo's include finds nothing and the build fails.` });
         continue;
       }
-      const where = r.tried.map((t) => ctx.site.label(t)).join(' or ');
+      const where = r.tried.map((t) => printablePath(ctx.site.label(t))).join(' or ');
       if (r.trimmed) {
         ctx.report({
           span,
@@ -31,12 +32,15 @@ export const includeMissing: Rule = {
       const suggestion = suggestInclude(inc, ctx.site);
       const fixes: FixSpec[] = [];
       if (suggestion) fixes.push({ title: `Change to "${suggestion}"`, preferred: true, edits: [{ span, newText: suggestion }] });
-      if (r.tried[0] && /\.md$/i.test(r.tried[0])) {
+      if (r.tried[0] && /\.md$/i.test(r.tried[0]) && !r.oddCharacter) {
         fixes.push({ title: `Create ${ctx.site.label(r.tried[0])}`, edits: [], createFile: { path: r.tried[0], text: '' } });
       }
       ctx.report({
         span,
-        message: `Include file not found: Hugo looks for ${where} and fails the build.` + (suggestion ? ` Did you mean "${suggestion}"?` : '') +
+        message: (r.tried.length
+          ? `Include file not found: Hugo looks for ${where} and fails the build.` + (r.oddCharacter ? ` The path holds ${r.oddCharacter}.` : '')
+          : `Include file not found: the path holds ${r.oddCharacter}, and Hugo fails the build.`) +
+          (suggestion ? ` Did you mean "${suggestion}"?` : '') +
           (inc.context === 'code-block' || inc.context === 'code-span' ? ' (Hugo runs shortcodes inside code too.)' : '') +
           (inc.context === 'html-comment' ? ' (Hugo runs shortcodes inside HTML comments too.)' : ''),
         fixes,
