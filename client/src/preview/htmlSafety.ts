@@ -7,8 +7,14 @@
 // - HTML written in the page itself passes an allowlist: known harmless tags are rebuilt from
 //   scratch with a few attributes (id, class, title, safe href/src, ...); anything else (script,
 //   style, iframe, object, form, on* handlers, javascript: URLs, unparseable tags) is shown escaped
-//   in a marked span, so the author sees what the preview did not render. Only tags this module
-//   wrote itself reach the output; every other "<" is escaped.
+//   in a marked span, so the author sees what the preview did not render; the text of a removed
+//   <script>, <style>, <textarea>, ... is text to the browser and stays text (a tag written inside
+//   a script's string is not rendered). Only tags this module
+//   wrote itself reach the output; every other "<" is escaped. Ids the preview's own styles and
+//   scripts own (VS Code's `code-csp-warning`, a fixed box; `vscode-*`) are dropped.
+// - URLs, in HTML and in Markdown links and images alike (includePreview.ts), keep only http(s),
+//   mailto, tel and relative ones: a data:, javascript:, vbscript:, vscode: or command: URL is shown,
+//   never followed or loaded.
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -24,6 +30,8 @@ const ALLOWED_TAGS = new Set([
   'time', 'tr', 'tt', 'u', 'ul', 'var', 'wbr',
 ]);
 const VOID_TAGS = new Set(['br', 'col', 'hr', 'img', 'wbr']);
+/** Elements whose content the browser reads as text up to their end tag (noscript too: the preview runs script). */
+const RAW_TEXT_TAGS = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
 const GLOBAL_ATTRIBUTES = new Set(['id', 'class', 'title', 'lang', 'dir', 'align']);
 const TAG_ATTRIBUTES: Record<string, Set<string>> = {
   a: new Set(['href', 'name', 'rel']),
@@ -40,14 +48,20 @@ const TAG_ATTRIBUTES: Record<string, Set<string>> = {
   blockquote: new Set(['cite']),
 };
 const URL_ATTRIBUTES = new Set(['href', 'src', 'cite']);
-const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+/** VS Code's markdown.css pins #code-csp-warning to the top of the preview; its preview reads #vscode-markdown-preview-data. */
+const PREVIEW_IDS = /^(?:code-csp-warning|vscode-.*)$/i;
 
 // A start or end tag as HTML (and markdown-it) reads it: name, attributes (quoted or bare values).
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/y;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
-/** Page HTML through the allowlist (see the top of this file). */
-export function sanitizePageHtml(html: string): string {
+/**
+ * Page HTML through the allowlist (see the top of this file). `decodeEntity` turns one `&name;`
+ * reference of an attribute value into its text (the preview passes markdown-it's decoder, which
+ * knows every named reference); numeric references and the basic named ones are decoded here.
+ */
+export function sanitizePageHtml(html: string, decodeEntity?: (entity: string) => string): string {
   let out = '';
   let i = 0;
   while (i < html.length) {
@@ -58,9 +72,8 @@ export function sanitizePageHtml(html: string): string {
     }
     out += html.slice(i, lt);
     if (html.startsWith('<!--', lt)) {
-      // Dropped whole: a comment the browser ends earlier (`--!>`) must not let its tail through.
-      const end = html.indexOf('-->', lt + 4);
-      i = end < 0 ? html.length : end + 3;
+      // Dropped, and ended where the browser ends it: what follows is checked like the rest.
+      i = commentEnd(html, lt);
       continue;
     }
     TAG.lastIndex = lt;
@@ -74,20 +87,30 @@ export function sanitizePageHtml(html: string): string {
     const name = m[2].toLowerCase();
     if (!ALLOWED_TAGS.has(name)) {
       out += removedTag(m[0]);
+      if (!m[1] && RAW_TEXT_TAGS.has(name)) {
+        const end = rawTextEnd(html, i, name);
+        out += escapeHtml(html.slice(i, end));
+        i = end;
+      }
       continue;
     }
     if (m[1]) {
       out += VOID_TAGS.has(name) ? '' : `</${name}>`;
       continue;
     }
-    out += `<${name}${safeAttributes(name, m[3])}>`;
+    out += `<${name}${safeAttributes(name, m[3], decodeEntity)}>`;
   }
   return out;
 }
 
 /** Included-file HTML: comments dropped, everything else shown as text. */
 export function escapeIncludedHtml(html: string, block: boolean): string {
-  const withoutComments = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  let withoutComments = '';
+  for (let i = 0; i < html.length;) {
+    const start = html.indexOf('<!--', i);
+    withoutComments += html.slice(i, start < 0 ? html.length : start);
+    i = start < 0 ? html.length : commentEnd(html, start);
+  }
   if (!withoutComments.trim()) return '';
   const text = escapeHtml(block ? withoutComments.replace(/\n+$/, '') : withoutComments);
   const title = 'HTML from an included file is shown as text in the preview; the site renders it.';
@@ -96,11 +119,53 @@ export function escapeIncludedHtml(html: string, block: boolean): string {
     : `<code class="cp-html-escaped" title="${title}">${text}</code>`;
 }
 
+/** Where the text of a raw-text element that starts at `from` ends: at its end tag (plaintext has none). */
+function rawTextEnd(html: string, from: number, name: string): number {
+  if (name === 'plaintext') return html.length;
+  const end = new RegExp(`</${name}[\\s/>]`, 'ig');
+  end.lastIndex = from;
+  return end.exec(html)?.index ?? html.length;
+}
+
+/**
+ * The raw-text element (script, style, ...) that inline HTML tag `tags[index]` sits inside, given
+ * the inline HTML tags before it in the same paragraph; undefined when it sits in none, or closes it.
+ */
+export function openRawTextElement(tags: readonly string[], index: number): string | undefined {
+  let open: string | undefined;
+  for (let i = 0; i <= index; i++) {
+    const tag = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)/.exec(tags[i]);
+    const name = tag?.[2].toLowerCase();
+    if (open) {
+      if (tag?.[1] && name === open) {
+        if (i === index) return undefined;
+        open = undefined;
+      }
+    } else if (tag && !tag[1] && name && RAW_TEXT_TAGS.has(name) && i < index) {
+      open = name;
+    }
+  }
+  return open;
+}
+
+/**
+ * Where the browser ends the comment that opens at `start`: after `-->` or `--!>`, or at once for
+ * the empty forms `<!-->` and `<!--->`; an unclosed comment runs to the end.
+ */
+function commentEnd(html: string, start: number): number {
+  const empty = /^<!---?>/.exec(html.slice(start, start + 6));
+  if (empty) return start + empty[0].length;
+  const end = /--!?>/g;
+  end.lastIndex = start + 4;
+  const m = end.exec(html);
+  return m ? m.index + m[0].length : html.length;
+}
+
 function removedTag(tag: string): string {
   return `<code class="cp-html-removed" title="Not rendered in the preview: it could run script or change the page.">${escapeHtml(tag)}</code>`;
 }
 
-function safeAttributes(tag: string, source: string): string {
+function safeAttributes(tag: string, source: string, decodeEntity?: (entity: string) => string): string {
   let out = '';
   const allowed = TAG_ATTRIBUTES[tag];
   for (const a of source.matchAll(ATTRIBUTE)) {
@@ -112,31 +177,49 @@ function safeAttributes(tag: string, source: string): string {
       continue;
     }
     // The browser will see exactly `value` (we escape it again), so checking it is checking what runs.
-    const value = decodeBasicEntities(raw);
+    const value = decodeEntities(raw, decodeEntity);
     if (URL_ATTRIBUTES.has(name) && !isSafeUrl(value)) continue;
+    if (name === 'id' && PREVIEW_IDS.test(value)) continue;
     out += ` ${name}="${escapeHtml(value)}"`;
   }
   return out;
 }
 
-/** Relative URLs, fragments and http(s)/mailto; anything with another scheme (javascript:, data:, vbscript:) is not. */
+/** Relative URLs, fragments and http(s)/mailto/tel; anything with another scheme (javascript:, data:, vbscript:, command:) is not. */
 export function isSafeUrl(url: string): boolean {
-  // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
-  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  const scheme = /^([^/?#]*?):/.exec(compact);
-  if (!scheme) return true;
-  return SAFE_SCHEMES.has(scheme[1].toLowerCase());
+  const scheme = schemeOf(url);
+  return scheme === undefined || SAFE_SCHEMES.has(scheme.toLowerCase());
 }
 
-function decodeBasicEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);?/gi, (whole, ref: string) => {
+/** What a browser could read as the URL's scheme (stricter: it may find one where the browser finds none). */
+function schemeOf(url: string): string | undefined {
+  // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
+  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  return /^([^/?#]*?):/.exec(compact)?.[1];
+}
+
+/** The tooltip of a link or image whose URL the preview does not follow or load. */
+export function removedUrlTitle(what: 'link' | 'image', url: string): string {
+  const scheme = schemeOf(url)?.slice(0, 24);
+  return `${what === 'link' ? 'Not followed' : 'Not loaded'} in the preview: ${scheme ? `a ${scheme}: URL` : 'this URL'} could run script or load content. Only http(s), mailto, tel and relative URLs are kept.`;
+}
+
+const BASIC_ENTITIES = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
+
+/** Character references in an attribute value: numeric ones and the basic names here, other names through `decodeEntity`. */
+function decodeEntities(value: string, decodeEntity?: (entity: string) => string): string {
+  return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]{1,31});?/gi, (whole, ref: string) => {
     const r = ref.toLowerCase();
-    if (r === 'amp') return '&';
-    if (r === 'lt') return '<';
-    if (r === 'gt') return '>';
-    if (r === 'quot') return '"';
-    if (r === 'apos') return "'";
-    const code = r.startsWith('#x') ? parseInt(r.slice(2), 16) : parseInt(r.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    if (r.startsWith('#')) {
+      const code = r.startsWith('#x') ? parseInt(r.slice(2), 16) : parseInt(r.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    const basic = BASIC_ENTITIES.get(r);
+    if (basic !== undefined) return basic;
+    if (!whole.endsWith(';') || !decodeEntity) return whole;
+    // A reference decodes to one or two characters; more means only a prefix was a name (&notit;),
+    // which the browser leaves alone in an attribute.
+    const decoded = decodeEntity(whole);
+    return [...decoded].length <= 2 ? decoded : whole;
   });
 }

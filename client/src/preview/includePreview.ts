@@ -30,7 +30,7 @@ import type { IncludeCall, PageModel } from '../../../server/src/core/model/page
 import { dirname, relativePath } from '../../../server/src/core/paths';
 import { fileLabel, findSiteRoot } from '../../../server/src/core/site';
 import { Workspace, type Site } from '../../../server/src/core/workspace';
-import { escapeHtml, escapeIncludedHtml, sanitizePageHtml } from './htmlSafety';
+import { escapeHtml, escapeIncludedHtml, isSafeUrl, openRawTextElement, removedUrlTitle, sanitizePageHtml } from './htmlSafety';
 
 export interface IncludePreviewOptions {
   /** File access for the page's site (called once per render, so it may hand out a fresh view). */
@@ -40,7 +40,7 @@ export interface IncludePreviewOptions {
    * reads `env.careerPagesPath`; VS Code passes `env.currentDocument` (a Uri) instead.
    */
   documentPath?: (env: Record<string, unknown>) => string | undefined;
-  /** The href of the caption link that opens an included file. Default: relative to the page. */
+  /** The href of the caption link that opens an included file. Default: relative to the page, each segment percent-encoded. */
   fileLink?: (page: string, file: string) => string;
 }
 
@@ -89,7 +89,12 @@ type RenderedBlock = Pick<Token, 'map' | 'attrs' | 'content'>;
 export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOptions): void {
   const hostOf = typeof options.host === 'function' ? options.host : () => options.host as Host;
   const documentPath = options.documentPath ?? ((env) => (typeof env.careerPagesPath === 'string' ? env.careerPagesPath : undefined));
-  const fileLink = options.fileLink ?? ((page, file) => encodeURI(relativePath(dirname(page), file)).replace(/[?#]/g, encodeURIComponent));
+  // Every segment percent-encoded: a file name cannot end the path early (?, #), read as a scheme (:)
+  // or leave the attribute (quotes, <, & are escaped again as HTML).
+  const fileLink = options.fileLink ?? ((page, file) => relativePath(dirname(page), file).split('/').map(encodeURIComponent).join('/'));
+  // Named character references in page HTML attributes, with markdown-it's own table.
+  const decodeEntity = (entity: string) => md.utils.unescapeAll(entity);
+  const sanitize = (html: string) => sanitizePageHtml(html, decodeEntity);
 
   // ---- parse phase ---------------------------------------------------------------------------
 
@@ -134,10 +139,31 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
       const token = tokens[idx];
       if ((token.meta as IncludedTokenMeta | null)?.careerPagesIncluded) return escapeIncludedHtml(token.content, type === 'html_block');
       const ctx = contextOf(env);
-      if (ctx) return type === 'html_block' ? renderPageHtmlBlock(token, ctx, opts, env, self) : sanitizePageHtml(token.content);
+      if (ctx && type === 'html_block') return renderPageHtmlBlock(token, ctx, opts, env, self);
+      if (ctx) return insideRawText(tokens, idx) ? escapeHtml(token.content) : sanitize(token.content);
       return original ? original(tokens, idx, opts, env, self) : token.content;
     };
   }
+  // Markdown links and images (the page's and included ones) follow the URL rule of raw HTML.
+  // markdown-it already refuses javascript:, vbscript:, file: and most data: URLs, but VS Code's
+  // preview widens its check after the plugins load (data:image/..., vscode:), so it is done again
+  // here, at render time, on the URL the token carries.
+  const linkOpen = rules.link_open;
+  rules.link_open = (tokens, idx, opts, env: Env, self) => {
+    const href = tokens[idx].attrGet('href');
+    if (contextOf(env) && href !== null && !isSafeUrl(href)) return `<a class="cp-url-removed" title="${escapeHtml(removedUrlTitle('link', href))}">`;
+    return linkOpen ? linkOpen(tokens, idx, opts, env, self) : self.renderToken(tokens, idx, opts);
+  };
+  const image = rules.image;
+  rules.image = (tokens, idx, opts, env: Env, self) => {
+    const token = tokens[idx];
+    const src = token.attrGet('src');
+    if (contextOf(env) && src !== null && !isSafeUrl(src)) {
+      const alt = self.renderInlineAsText(token.children ?? [], opts, env);
+      return `<span class="cp-url-removed" title="${escapeHtml(removedUrlTitle('image', src))}">${escapeHtml(alt || 'image')}</span>`;
+    }
+    return image ? image(tokens, idx, opts, env, self) : self.renderToken(tokens, idx, opts);
+  };
 
   function renderFrontmatter(token: Token, opts: MarkdownItOptions, env: Env, self: Renderer): string {
     const ctx = contextOf(env);
@@ -167,7 +193,7 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
    * the HTML block unrendered).
    */
   function renderPageHtmlBlock(token: Token, ctx: RenderContext, opts: MarkdownItOptions, env: Env, self: Renderer): string {
-    if (!token.content.includes('{{') || !token.map) return sanitizePageHtml(token.content);
+    if (!token.content.includes('{{') || !token.map) return sanitize(token.content);
     let out = '';
     let html = '';
     const lines = token.content.split('\n');
@@ -180,7 +206,7 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
         html += line + (i < lines.length - 1 ? '\n' : '');
         return;
       }
-      out += sanitizePageHtml(html);
+      out += sanitize(html);
       html = '';
       const offset = ctx.lineStarts[pageLine] + column;
       const shifted = { ...call, span: { start: offset, end: offset + call.span.end - call.span.start } };
@@ -189,7 +215,7 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
         ? renderInclude(block, offset, shifted, true, opts, env, self)
         : renderShortcode({ ...block, meta: call }, ctx) + '\n';
     });
-    return out + sanitizePageHtml(html);
+    return out + sanitize(html);
   }
 
   function renderInclude(
@@ -230,9 +256,10 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
       ? renderNested(target.text, opts, env, self, pageLine, () => undefined, new AnchorRegistry())
       : renderNested(target.text, opts, env, self, pageLine, (line) => ctx.includeIds.get(`${inc.index}:${line}`), ctx.fallback);
     const delimiter = call.delimiter === '%' ? '{{% %}}' : '{{&lt; &gt;}}';
+    const href = fileLink(ctx.path, target.path);
     return `<figure${attrs(detached ? 'cp-include cp-include-detached' : 'cp-include')}>\n` +
       `<figcaption class="cp-include-caption"><span class="cp-include-label">include ${delimiter}</span> ` +
-      `<a class="cp-include-file" href="${escapeHtml(fileLink(ctx.path, target.path))}" title="Open ${escapeHtml(label)}">${escapeHtml(label)}</a>` +
+      `<a class="cp-include-file"${isSafeUrl(href) ? ` href="${escapeHtml(href)}"` : ''} title="Open ${escapeHtml(label)}">${escapeHtml(label)}</a>` +
       (notes.length ? ' ' + notes.join(' ') : '') + '</figcaption>\n' +
       `<div class="cp-include-body">\n${body}</div>\n</figure>\n`;
   }
@@ -297,6 +324,18 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
     }
     return { path, site, model, kind: model.kind, pageIds, includeIds, fallback, pageLines, lineStarts };
   }
+}
+
+/** Whether inline HTML `tokens[idx]` is inside a <script> (or other raw-text element) opened earlier in its paragraph. */
+function insideRawText(tokens: Token[], idx: number): boolean {
+  const tags: string[] = [];
+  let at = -1;
+  tokens.forEach((t, i) => {
+    if (t.type !== 'html_inline' || i > idx) return;
+    if (i === idx) at = tags.length;
+    tags.push(t.content);
+  });
+  return openRawTextElement(tags, at) !== undefined;
 }
 
 function headingId(tokens: Token[], idx: number, ctx: RenderContext | undefined): string | null | undefined {
