@@ -1,7 +1,7 @@
 // The requests behind the extension's commands, ladder matrix view and status bar (method names and
 // shapes in customProtocol.ts). Like the other handlers: URIs in, a core call, URIs out.
 
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver';
+import { type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PAGE_KINDS } from '../core/config';
 import { convertIncludeDelimiters } from '../core/features/convertDelimiters';
@@ -15,6 +15,7 @@ import { FeatureError } from '../core/features/types';
 import { LEVELS, type Level } from '../core/model/ladder';
 import type { Site, Workspace } from '../core/workspace';
 import { pathToUri, toLspDiagnostic, uriToPath } from './convert';
+import { cancelled, failedRequest, type Failures, type Refusal } from './failures';
 import {
   CONVERT_DELIMITERS, LADDER_MATRIX, LEVEL_CHOICES, LINT_WORKSPACE, NEW_CAREER_PAGE, NEW_JOB_FAMILY_PAGE, NEW_PAGE_CHOICES, PAGE_INFO,
   PERMANENT_KIND, SET_PAGE_KIND,
@@ -31,9 +32,10 @@ export interface CustomRequestContext {
   sites(): Site[];
   /** Check these files again and publish their diagnostics (open documents). */
   revalidate(files: Set<string> | 'all'): void;
+  failures: Failures;
 }
 
-export function registerCustomRequests({ connection, documents, workspace, sites, revalidate }: CustomRequestContext): void {
+export function registerCustomRequests({ connection, documents, workspace, sites, revalidate, failures }: CustomRequestContext): void {
   const openPaths = () => new Set(documents.all().flatMap((d) => uriToPath(d.uri) ?? []));
   const pathOf = (uri: string): string => {
     const path = uriToPath(uri);
@@ -41,24 +43,22 @@ export function registerCustomRequests({ connection, documents, workspace, sites
     return path;
   };
 
-  /** Runs a handler, turning a refusal of the core (FeatureError) into a request error with its reason. */
-  const handle = <P, R>(method: string, run: (params: P, token: CancellationToken) => R | Promise<R>) => {
-    connection.onRequest(method, async (params: P, token: CancellationToken) => {
-      try {
-        return await run(params, token);
-      } catch (e) {
-        if (e instanceof FeatureError) return new ResponseError(LSPErrorCodes.RequestFailed, e.message);
-        throw e;
-      }
-    });
+  /**
+   * Registers a handler (see Failures.request: a refusal of the core, FeatureError, is a request error
+   * with its reason). When it fails, requests whose result may be empty answer null; the others, whose
+   * commands need a result, answer the internal-error message, which the command shows.
+   */
+  const handle = <P, R>(method: string, what: string, emptyResult: R | undefined, run: (params: P, token: CancellationToken) => R | Promise<R>) => {
+    const fallback = (_params: P, error: unknown): R | Refusal => (emptyResult !== undefined ? emptyResult : failedRequest(what, error));
+    connection.onRequest(method, failures.request<P, R>(what, (p) => (p as Partial<UriParams> | undefined)?.uri, fallback, run));
   };
 
-  handle<UriParams, PageInfoResult | null>(PAGE_INFO, ({ uri }) => {
+  handle<UriParams, PageInfoResult | null>(PAGE_INFO, 'finding the kind of this file', null, ({ uri }) => {
     const path = uriToPath(uri);
     return path ? toPageInfoResult(pageInfo(workspace(), path)) : null;
   });
 
-  handle<SetPageKindParams, PageInfoResult | null>(SET_PAGE_KIND, ({ uri, kind }) => {
+  handle<SetPageKindParams, PageInfoResult | null>(SET_PAGE_KIND, 'changing the kind of this file', null, ({ uri, kind }) => {
     const path = pathOf(uri);
     if (kind !== null && !PAGE_KINDS.includes(kind)) throw new FeatureError(`Unknown page kind "${String(kind)}" (known: ${PAGE_KINDS.join(', ')}).`);
     if (!workspace().siteFor(path)) return null;
@@ -66,7 +66,7 @@ export function registerCustomRequests({ connection, documents, workspace, sites
     return toPageInfoResult(pageInfo(workspace(), path));
   });
 
-  handle<PermanentKindParams, PermanentKindResult | null>(PERMANENT_KIND, ({ uri, kind }) => {
+  handle<PermanentKindParams, PermanentKindResult | null>(PERMANENT_KIND, 'writing the advice for a permanent page kind', null, ({ uri, kind }) => {
     const path = pathOf(uri);
     const site = workspace().siteFor(path);
     if (!site) return null;
@@ -74,16 +74,16 @@ export function registerCustomRequests({ connection, documents, workspace, sites
     return { configUri: pathToUri(advice.configFile), exists: advice.exists, snippet: advice.snippet, explanation: advice.explanation };
   });
 
-  handle<UriParams, LadderMatrixResult>(LADDER_MATRIX, ({ uri }) => toMatrixResult(ladderMatrix(workspace(), pathOf(uri))));
+  handle<UriParams, LadderMatrixResult>(LADDER_MATRIX, 'building the ladder matrix', undefined, ({ uri }) => toMatrixResult(ladderMatrix(workspace(), pathOf(uri))));
 
-  handle<UriParams, ConvertDelimitersResult>(CONVERT_DELIMITERS, ({ uri }) => {
+  handle<UriParams, ConvertDelimitersResult>(CONVERT_DELIMITERS, 'converting the include delimiters', undefined, ({ uri }) => {
     const doc = documents.get(uri);
     if (!doc) throw new FeatureError('Open the file first: the conversion edits the text in the editor.');
     const { to, edits, converted, skipped } = convertIncludeDelimiters(workspace(), pathOf(uri), doc.getText());
     return { to, edits: edits.map((e) => ({ range: e.range, newText: e.newText })), converted, skipped };
   });
 
-  handle<LintWorkspaceParams, LintWorkspaceResult>(LINT_WORKSPACE, async ({ folders, workDoneToken }, token) => {
+  handle<LintWorkspaceParams, LintWorkspaceResult>(LINT_WORKSPACE, 'checking the workspace', undefined, async ({ folders, workDoneToken }, token) => {
     const started = Date.now();
     const chosen = sitesOf(folders ?? []);
     const progress = connection.window.attachWorkDoneProgress(workDoneToken);
@@ -94,7 +94,12 @@ export function registerCustomRequests({ connection, documents, workspace, sites
       for (const site of chosen) {
         // Ten files a step: on the 4,000-page handbook a step holds the event loop 5 ms (median), about 100 ms at worst.
         const steps = siteLintSteps(workspace(), site, { batch: 10, keep: (f) => open.has(f) });
-        for (let step = steps.next(); !step.done; step = steps.next()) {
+        // The token is looked at before each step: a $/cancelRequest is read between steps (while this
+        // handler waits for the next turn), or before the request started.
+        for (;;) {
+          if (token.isCancellationRequested) throw cancelled();
+          const step = steps.next();
+          if (step.done) break;
           const { phase, done, total, results: checked } = step.value;
           for (const r of checked) {
             results.push(r);
@@ -104,7 +109,6 @@ export function registerCustomRequests({ connection, documents, workspace, sites
           progress.report(Math.round((100 * done) / Math.max(1, total)), `${phase === 'index' ? 'Indexing' : 'Checking'} ${site.label(site.contentDir)}: ${done} of ${total} files`);
           // Yield to the event loop between steps: keystrokes and other requests are answered meanwhile.
           await new Promise((resolve) => setImmediate(resolve));
-          if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Lint Workspace was cancelled.');
         }
       }
     } finally {
@@ -113,7 +117,7 @@ export function registerCustomRequests({ connection, documents, workspace, sites
     return { sites: chosen.map((s) => pathToUri(s.root)), ...summarizeDiagnostics(results), ms: Date.now() - started };
   });
 
-  handle<UriParams, NewPageChoices | null>(NEW_PAGE_CHOICES, ({ uri }) => {
+  handle<UriParams, NewPageChoices | null>(NEW_PAGE_CHOICES, 'listing where new pages can go', null, ({ uri }) => {
     const site = sitesOf([uri])[0];
     if (!site) return null;
     const near = uriToPath(uri);
@@ -127,15 +131,15 @@ export function registerCustomRequests({ connection, documents, workspace, sites
     };
   });
 
-  handle<UriParams, LevelChoiceResult[]>(LEVEL_CHOICES, ({ uri }) =>
+  handle<UriParams, LevelChoiceResult[]>(LEVEL_CHOICES, 'listing the levels of this track', undefined, ({ uri }) =>
     levelChoices(workspace().host, pathOf(uri)).map((c) => ({ level: c.level, uri: pathToUri(c.file), exists: c.exists })));
 
-  handle<NewCareerPageParams, NewPageResult>(NEW_CAREER_PAGE, ({ folderUri, level }) => {
+  handle<NewCareerPageParams, NewPageResult>(NEW_CAREER_PAGE, 'writing the new career page', undefined, ({ folderUri, level }) => {
     if (!LEVELS.includes(level)) throw new FeatureError(`Unknown level "${String(level)}" (known: ${LEVELS.join(', ')}).`);
     return toNewPageResult(newCareerPage(workspace(), pathOf(folderUri), level));
   });
 
-  handle<NewJobFamilyPageParams, NewPageResult>(NEW_JOB_FAMILY_PAGE, ({ folderUri, role, levels }) => {
+  handle<NewJobFamilyPageParams, NewPageResult>(NEW_JOB_FAMILY_PAGE, 'writing the new job-family page', undefined, ({ folderUri, role, levels }) => {
     const unknown = (levels ?? []).filter((l) => !LEVELS.includes(l));
     if (unknown.length) throw new FeatureError(`Unknown level(s): ${unknown.join(', ')} (known: ${LEVELS.join(', ')}).`);
     return toNewPageResult(newJobFamilyPage(workspace(), pathOf(folderUri), String(role ?? ''), levels as Level[] | undefined));

@@ -1,8 +1,9 @@
 // The editor features over LSP: each handler turns the request into a core call (path, text,
-// position) and the core's answer into LSP types. No decisions are made here.
+// position) and the core's answer into LSP types. No decisions are made here. Every handler runs
+// inside failures.request: a failure answers empty and leaves an internal-error on the file.
 
 import {
-  CompletionItemKind, LSPErrorCodes, MarkupKind, ResponseError, SymbolKind,
+  CompletionItemKind, MarkupKind, SymbolKind,
   type CodeLens, type CompletionItem, type Connection, type DocumentSymbol, type Location as LspLocation, type ServerCapabilities,
   type TextDocumentEdit, type TextDocuments, type WorkspaceEdit,
 } from 'vscode-languageserver';
@@ -19,6 +20,7 @@ import { documentSymbols } from '../core/features/symbols';
 import { FeatureError, type CompletionKind, type DocumentSymbol as CoreSymbol, type FileEdit, type Location } from '../core/features/types';
 import type { Workspace } from '../core/workspace';
 import { pathToUri, uriToPath } from './convert';
+import type { Failures } from './failures';
 
 /** The client-side command a code lens runs to show references (registered by the extension). */
 export const SHOW_REFERENCES_COMMAND = 'careerPages.showReferences';
@@ -59,17 +61,27 @@ export interface FeatureContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   workspace(): Workspace;
+  failures: Failures;
 }
 
-export function registerFeatures({ connection, documents, workspace }: FeatureContext): void {
-  /** The open document's core path and text, or undefined for documents the core does not handle. */
+export function registerFeatures({ connection, documents, workspace, failures }: FeatureContext): void {
+  /**
+   * The document's core path and text: the editor's when it is open, else the file on disk (a client
+   * may ask about a file it never opened); undefined for what the core does not handle.
+   */
   const open = (uri: string): { file: string; text: string } | undefined => {
-    const doc = documents.get(uri);
     const file = uriToPath(uri);
-    return doc && file ? { file, text: doc.getText() } : undefined;
+    if (!file) return undefined;
+    const doc = documents.get(uri);
+    if (doc) return { file, text: doc.getText() };
+    const content = workspace().host.readFile(file);
+    return content?.kind === 'text' ? { file, text: content.text } : undefined;
   };
+  const byDocument = (p: { textDocument: { uri: string } }) => p.textDocument.uri;
+  const none = () => null;
+  const empty = () => [];
 
-  connection.onCompletion(({ textDocument, position }) => {
+  connection.onCompletion(failures.request('computing completions', byDocument, none, ({ textDocument, position }) => {
     const d = open(textDocument.uri);
     if (!d) return null;
     return completions(workspace(), d.file, d.text, position).map((item): CompletionItem => ({
@@ -81,72 +93,69 @@ export function registerFeatures({ connection, documents, workspace }: FeatureCo
       sortText: item.sortText,
       command: item.retrigger ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
     }));
-  });
+  }));
 
-  connection.onHover(({ textDocument, position }) => {
+  connection.onHover(failures.request('computing the hover', byDocument, none, ({ textDocument, position }) => {
     const d = open(textDocument.uri);
     const h = d && hover(workspace(), d.file, d.text, position);
     return h ? { contents: { kind: MarkupKind.Markdown, value: h.contents }, range: h.range } : null;
-  });
+  }));
 
-  connection.onDefinition(({ textDocument, position }) => {
+  connection.onDefinition(failures.request('finding the definition', byDocument, none, ({ textDocument, position }) => {
     const d = open(textDocument.uri);
     return d ? definition(workspace(), d.file, d.text, position).map(toLspLocation) : null;
-  });
+  }));
 
-  connection.onReferences(({ textDocument, position, context }) => {
+  connection.onReferences(failures.request('finding references', byDocument, none, ({ textDocument, position, context }) => {
     const d = open(textDocument.uri);
-    return d ? references(workspace(), d.file, d.text, position, context.includeDeclaration).map(toLspLocation) : null;
-  });
+    return d ? references(workspace(), d.file, d.text, position, context?.includeDeclaration ?? true).map(toLspLocation) : null;
+  }));
 
-  connection.onDocumentLinks(({ textDocument }) => {
+  connection.onDocumentLinks(failures.request('listing the document links', byDocument, none, ({ textDocument }) => {
     const d = open(textDocument.uri);
     return d ? documentLinks(workspace(), d.file, d.text).map((l) => ({ range: l.range, target: pathToUri(l.file), tooltip: l.tooltip })) : null;
-  });
+  }));
 
-  connection.onDocumentSymbol(({ textDocument }) => {
+  connection.onDocumentSymbol(failures.request('building the outline', byDocument, none, ({ textDocument }) => {
     const d = open(textDocument.uri);
     return d ? documentSymbols(workspace(), d.file, d.text).map(toLspSymbol) : null;
-  });
+  }));
 
-  connection.onFoldingRanges(({ textDocument }) => {
+  connection.onFoldingRanges(failures.request('computing the folding ranges', byDocument, none, ({ textDocument }) => {
     const d = open(textDocument.uri);
     return d ? foldingRanges(workspace(), d.file, d.text) : null;
-  });
+  }));
 
-  connection.onCodeLens(({ textDocument }) => {
+  connection.onCodeLens(failures.request('counting the pages that include this file', byDocument, empty, ({ textDocument }) => {
     const file = uriToPath(textDocument.uri);
     const lens = file && includeLens(workspace(), file);
     return lens ? [{ range: lens.range, data: { uri: textDocument.uri } }] : [];
-  });
+  }));
 
-  connection.onCodeLensResolve((lens: CodeLens): CodeLens => {
-    const uri = (lens.data as { uri: string }).uri;
-    const file = uriToPath(uri);
+  const lensUri = (lens: CodeLens) => (lens.data as { uri?: string } | undefined)?.uri;
+  const unresolved = (lens: CodeLens): CodeLens => ({ ...lens, command: { title: '', command: '' } });
+  connection.onCodeLensResolve(failures.request('listing the pages that include this file', lensUri, unresolved, (lens: CodeLens): CodeLens => {
+    const uri = lensUri(lens);
+    const file = uri && uriToPath(uri);
     const info = file && includeLens(workspace(), file);
-    if (!file || !info) return { ...lens, command: { title: '', command: '' } };
+    if (!uri || !file || !info) return unresolved(lens);
     const locations = info.pages ? includeCallsOf(workspace(), file).map(toLspLocation) : [];
     return { ...lens, command: { title: info.title, command: locations.length ? SHOW_REFERENCES_COMMAND : '', arguments: [uri, lens.range.start, locations] } };
-  });
+  }));
 
-  connection.onPrepareRename(({ textDocument, position }) => {
+  connection.onPrepareRename(failures.request('preparing the rename', byDocument, none, ({ textDocument, position }) => {
     const d = open(textDocument.uri);
     const target = d && prepareHeadingRename(workspace(), d.file, d.text, position);
     return target ? { range: target.range, placeholder: target.placeholder } : null;
-  });
+  }));
 
-  connection.onRenameRequest(({ textDocument, position, newName }) => {
+  // A FeatureError (the rename cannot be done safely) answers RequestFailed with its reason.
+  connection.onRenameRequest(failures.request('renaming the heading', byDocument, none, ({ textDocument, position, newName }) => {
     const d = open(textDocument.uri);
-    if (!d) return null;
-    try {
-      return toWorkspaceEdit(renameHeading(workspace(), d.file, d.text, position, newName).edits, documents);
-    } catch (e) {
-      if (e instanceof FeatureError) return new ResponseError(LSPErrorCodes.RequestFailed, e.message);
-      throw e;
-    }
-  });
+    return d ? toWorkspaceEdit(renameHeading(workspace(), d.file, d.text, position, newName).edits, documents) : null;
+  }));
 
-  connection.workspace.onWillRenameFiles(({ files }) => {
+  connection.workspace.onWillRenameFiles(failures.request('updating the include paths of moved files', () => undefined, none, ({ files }) => {
     const moves = files.flatMap((f) => {
       const from = uriToPath(f.oldUri);
       const to = uriToPath(f.newUri);
@@ -164,7 +173,7 @@ export function registerFeatures({ connection, documents, workspace }: FeatureCo
     }
     for (const note of change.notes) void connection.window.showWarningMessage(note);
     return change.edits.length ? toWorkspaceEdit(change.edits, documents) : null;
-  });
+  }));
 }
 
 export function toLspLocation(l: Location): LspLocation {

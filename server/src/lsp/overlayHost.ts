@@ -1,5 +1,9 @@
 // The core's Host as the language server sees the world: open documents win over the disk, so a
-// page is checked against the include file as it is being edited, not as last saved.
+// page is checked against the include file as it is being edited, not as last saved. The disk's
+// failures stop here (the Host contract has no exceptions): a file that cannot be read is
+// 'unreadable' (the file-unreadable diagnostic says why), a path that cannot be looked at is not
+// there (e.g. an include path that goes through a file: ENOTDIR), a folder that cannot be listed is
+// empty.
 
 import type { FileContent, Host } from '../core/host';
 
@@ -14,14 +18,27 @@ export class OverlayHost implements Host {
   readFile(path: string): FileContent | undefined {
     const doc = this.open.textOf(path);
     if (doc) return { kind: 'text', text: doc.text, version: doc.version };
-    return this.disk.readFile(path);
+    try {
+      return this.disk.readFile(path);
+    } catch (e) {
+      return { kind: 'unreadable', message: e instanceof Error ? e.message : String(e) };
+    }
   }
 
   exists(path: string): 'file' | 'directory' | undefined {
-    return this.open.textOf(path) ? 'file' : this.disk.exists(path);
+    if (this.open.textOf(path)) return 'file';
+    try {
+      return this.disk.exists(path);
+    } catch {
+      return undefined;
+    }
   }
 
   listFiles(dir: string): string[] {
-    return this.disk.listFiles(dir);
+    try {
+      return this.disk.listFiles(dir);
+    } catch {
+      return [];
+    }
   }
 }

@@ -3,19 +3,23 @@
 
 import {
   CodeActionKind, CodeLensRefreshRequest, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments,
-  type CodeAction, type Connection, type InitializeParams, type InitializeResult,
+  type CodeAction, type Connection, type Diagnostic as LspDiagnostic, type InitializeParams, type InitializeResult,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../core/config';
+import { internalError, type Diagnostic } from '../core/diagnostic';
 import type { Host } from '../core/host';
 import { isMarkdownPath, Workspace } from '../core/workspace';
 import { codeActions } from './codeActions';
 import { registerCustomRequests } from './customRequests';
 import { pathToUri, toLspDiagnostic, uriToPath } from './convert';
+import { Failures } from './failures';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { OverlayHost } from './overlayHost';
 import { settingsToOptions, type EditorSettings } from './settings';
 import { SiteIndexer } from './siteIndexer';
+import { ValidationQueue } from './validationQueue';
 
 /** Sent when a site's index is complete (or brought up to date): { root: uri, pages, ms }. */
 export const SITE_INDEXED = 'careerPages/siteIndexed';
@@ -42,6 +46,30 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let canConfigure = false;
   let canRefreshLenses = false;
   let folders: string[] = [];
+
+  // What was last published per URI: the check's diagnostics, to which a feature's internal-error is added.
+  const checked = new Map<string, { version?: number; diagnostics: LspDiagnostic[] }>();
+  const toPublished = (d: Diagnostic): LspDiagnostic => {
+    const lsp = toLspDiagnostic(d);
+    if (options.docsBase) lsp.codeDescription = { href: `${options.docsBase}/${d.code}.md` };
+    return lsp;
+  };
+  const publish = (uri: string) => {
+    const last = checked.get(uri);
+    const failure = failures.diagnosticOf(uri);
+    const diagnostics = [...(last?.diagnostics ?? []), ...(failure ? [toPublished(failure)] : [])];
+    sendDiagnostics({ uri, version: last?.version ?? documents.get(uri)?.version, diagnostics });
+  };
+  /** Sends without throwing: a connection that is closing (the client went away) refuses to send. */
+  const sendDiagnostics = (params: PublishDiagnosticsParams) => {
+    try {
+      connection.sendDiagnostics(params).catch(() => undefined);
+    } catch {
+      // closed: nobody to tell
+    }
+  };
+  const failures = new Failures({ log: (message) => connection.console.error(message), changed: publish });
+
   // The site index is built in the background; when it is complete, open pages are checked again
   // (site-wide rules wait for it) and code lenses recount.
   const indexer = new SiteIndexer({
@@ -53,63 +81,57 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       schedule(documents.all().map((d) => d.uri));
       if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
     },
+    // Logged only: the page is not open (checking it reports the failure when it is).
+    failed: (what, path, error) => failures.logFailure(what, path, error),
   });
 
-  // Validation is coalesced per document: a burst of keystrokes costs one run, on the next turn.
-  const pending = new Set<string>();
-  let scheduled = false;
-  const schedule = (uris: Iterable<string>) => {
-    for (const u of uris) pending.add(u);
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(() => {
-      scheduled = false;
-      const batch = [...pending];
-      pending.clear();
-      for (const uri of batch) validate(uri);
-    });
-  };
+  // A burst of changes is checked once, at its latest version (see validationQueue.ts).
+  const queue = new ValidationQueue({ validate: (uri) => validate(uri) });
+  const schedule = (uris: Iterable<string>) => queue.add(uris);
 
   const validate = (uri: string) => {
     const doc = documents.get(uri);
     const path = uriToPath(uri);
-    if (path && isConfigFile(path)) {
-      validateConfig(path);
-      return;
+    try {
+      if (path && isConfigFile(path)) {
+        checked.set(uri, { diagnostics: workspace.configDiagnostics(path).map(toLspDiagnostic) });
+      } else if (!doc || !path || !isMarkdownPath(path) || !enabled) {
+        checked.set(uri, { diagnostics: [] });
+      } else {
+        const result = workspace.lint(path, doc.getText());
+        // An editor may keep a deleted file's document open (VS Code disposes it later, without telling
+        // us): it is still checked, but it is no longer a page of the site.
+        if (options.disk.exists(path) !== 'file') workspace.siteFor(path)?.index.remove(path);
+        checked.set(uri, { version: doc.version, diagnostics: result.diagnostics.map(toPublished) });
+      }
+    } catch (e) {
+      // The core catches its own failures per rule and per page; this is for anything else.
+      failures.logFailure('checking this file', path ?? uri, e);
+      checked.set(uri, { version: doc?.version, diagnostics: path ? [toPublished(internalError(path, 'checking this file', e))] : [] });
     }
-    if (!doc || !path || !isMarkdownPath(path) || !enabled) {
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
-      return;
-    }
-    const result = workspace.lint(path, doc.getText());
-    // An editor may keep a deleted file's document open (VS Code disposes it later, without telling
-    // us): it is still checked, but it is no longer a page of the site.
-    if (options.disk.exists(path) !== 'file') workspace.siteFor(path)?.index.remove(path);
-    void connection.sendDiagnostics({
-      uri, version: doc.version,
-      diagnostics: result.diagnostics.map((d) => {
-        const lsp = toLspDiagnostic(d);
-        if (options.docsBase) lsp.codeDescription = { href: `${options.docsBase}/${d.code}.md` };
-        return lsp;
-      }),
-    });
+    publish(uri);
   };
 
-  const validateConfig = (path: string) => {
-    void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: workspace.configDiagnostics(path).map(toLspDiagnostic) });
-  };
+  const validateConfig = (path: string) => validate(pathToUri(path));
 
   const loadSettings = async () => {
     if (!canConfigure) return;
-    const s = (await connection.workspace.getConfiguration('careerPages')) as EditorSettings | null;
+    let s: EditorSettings | null;
+    try {
+      s = (await connection.workspace.getConfiguration('careerPages')) as EditorSettings | null;
+    } catch (e) {
+      // The client refused (or failed) to answer: keep the settings we have.
+      failures.log(`Career Pages could not read the careerPages settings from the client: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
     enabled = s?.enable !== false;
     workspace.setSettings(settingsToOptions(s ?? undefined));
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    canConfigure = !!params.capabilities.workspace?.configuration;
-    canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+    canWatch = !!params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canConfigure = !!params.capabilities?.workspace?.configuration;
+    canRefreshLenses = !!params.capabilities?.workspace?.codeLens?.refreshSupport;
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = roots.flatMap((u) => uriToPath(u) ?? []);
     workspace = new Workspace(host, { settings: settingsToOptions(params.initializationOptions?.settings as EditorSettings | undefined) });
@@ -125,66 +147,77 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialized(async () => {
     if (canWatch) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/.career-pages.jsonc' }, { globPattern: '**/{hugo,config}.{toml,yaml,yml,json}' }],
-      });
+      try {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/.career-pages.jsonc' }, { globPattern: '**/{hugo,config}.{toml,yaml,yml,json}' }],
+        });
+      } catch (e) {
+        failures.log(`Career Pages could not watch the workspace's files (the client refused): ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
     await loadSettings();
     schedule(documents.all().map((d) => d.uri));
-    indexer.start(folders);
+    failures.run('indexing the workspace', undefined, () => indexer.start(folders));
   });
 
   connection.onDidChangeConfiguration(async () => {
     await loadSettings();
     schedule(documents.all().map((d) => d.uri));
-    if (canConfigure) indexer.restart(); // new settings: the workspace dropped its sites and their indexes
+    if (canConfigure) failures.run('indexing the workspace', undefined, () => indexer.restart()); // new settings: the workspace dropped its sites and their indexes
   });
 
   documents.onDidOpen((e) => {
     const path = uriToPath(e.document.uri);
     if (path) openByPath.set(path, e.document);
+    failures.clear(e.document.uri);
     schedule([e.document.uri]);
   });
 
   documents.onDidChangeContent((e) => {
-    const path = uriToPath(e.document.uri);
+    const uri = e.document.uri;
+    const path = uriToPath(uri);
     if (!path) return;
     openByPath.set(path, e.document);
+    failures.clear(uri);
+    schedule([uri]);
     // An open include file being edited changes the pages that include it.
-    const affected = workspace.fileChanged(path, 'changed');
-    schedule([e.document.uri, ...urisOf(affected)]);
+    failures.run('finding the pages this change affects', uri, () => schedule(urisOf(workspace.fileChanged(path, 'changed'))));
   });
 
   documents.onDidClose((e) => {
-    const path = uriToPath(e.document.uri);
+    const uri = e.document.uri;
+    const path = uriToPath(uri);
+    failures.clear(uri);
+    checked.delete(uri);
     if (path) {
       openByPath.delete(path);
-      const affected = workspace.fileChanged(path, 'changed');
-      schedule(urisOf(affected));
+      failures.run('finding the pages this change affects', undefined, () => schedule(urisOf(workspace.fileChanged(path, 'changed'))));
     }
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    sendDiagnostics({ uri, diagnostics: [] });
   });
 
   connection.onDidChangeWatchedFiles((params) => {
     const uris = new Set<string>();
     let all = false;
-    for (const change of params.changes) {
-      const path = uriToPath(change.uri);
-      if (!path) continue;
-      const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
-      const affected = workspace.fileChanged(path, kind);
-      if (affected === 'all') all = true;
-      else for (const u of urisOf(affected)) uris.add(u);
-      if (affected !== 'all') indexer.fileChanged(path, kind);
-      if (isConfigFile(path)) validateConfig(path);
+    for (const change of params.changes ?? []) {
+      failures.run('following a change on disk', undefined, () => {
+        const path = uriToPath(change.uri);
+        if (!path) return;
+        const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+        const affected = workspace.fileChanged(path, kind);
+        if (affected === 'all') all = true;
+        else for (const u of urisOf(affected)) uris.add(u);
+        if (affected !== 'all') indexer.fileChanged(path, kind);
+        if (isConfigFile(path)) validateConfig(path);
+      });
     }
     schedule(all ? documents.all().map((d) => d.uri) : uris);
-    if (all) indexer.restart();
+    if (all) failures.run('indexing the workspace', undefined, () => indexer.restart());
   });
 
-  connection.onCodeAction((params) => codeActions(params, documents.get(params.textDocument.uri), workspace));
-  registerFeatures({ connection, documents, workspace: () => workspace });
-  registerCustomRequests({ connection, documents, workspace: () => workspace, sites: () => indexer.sites(), revalidate: (files) => schedule(urisOf(files)) });
+  connection.onCodeAction(failures.request('computing the code actions', (p) => p.textDocument.uri, () => [], (params) => codeActions(params, documents.get(params.textDocument.uri), workspace)));
+  registerFeatures({ connection, documents, workspace: () => workspace, failures });
+  registerCustomRequests({ connection, documents, workspace: () => workspace, sites: () => indexer.sites(), revalidate: (files) => schedule(urisOf(files)), failures });
 
   /** URIs of the open documents among the affected paths (as the client spelled them). */
   const urisOf = (affected: Set<string> | 'all'): string[] => {

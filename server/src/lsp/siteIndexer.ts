@@ -3,6 +3,9 @@
 // answered while it runs. Keeps the index current on file events: a changed page is summarised again,
 // the pages that include a changed file too; creating or deleting an include file (which may resolve
 // or break includes anywhere) re-indexes its site. Models built here are not kept (keepModels false).
+// A failure never escapes into the event loop: the core skips a page it fails to read (lint reports
+// it as internal-error), and whatever else throws here is reported through `failed`; a page that
+// fails does not stop the pages after it.
 
 import type { Host } from '../core/host';
 import { basename, dirname } from '../core/paths';
@@ -15,6 +18,8 @@ export interface SiteIndexerOptions {
   isOpen(path: string): boolean;
   /** A site's index became complete (or was brought up to date). */
   onIndexed(site: Site, stats: { pages: number; ms: number }): void;
+  /** Something failed (a bug): what was being done, on which file if one. */
+  failed(what: string, path: string | undefined, error: unknown): void;
   /** Pages summarised per step of Workspace.indexSteps (default 1: a slice stops after any page). */
   batch?: number;
   /**
@@ -87,14 +92,22 @@ export class SiteIndexer {
     const slice = () => {
       if (generation !== this.generation) return;
       const until = Date.now() + sliceMs;
-      for (;;) {
-        const step = steps.next();
-        if (step.done) {
-          this.running.delete(site.root);
-          this.options.onIndexed(site, { pages: site.index.size, ms: Date.now() - started });
-          return;
+      try {
+        for (;;) {
+          const step = steps.next();
+          if (step.done) {
+            this.running.delete(site.root);
+            this.indexed(site, { pages: site.index.size, ms: Date.now() - started });
+            return;
+          }
+          if (Date.now() >= until) break;
         }
-        if (Date.now() >= until) break;
+      } catch (e) {
+        // Not a page (the core skips those): the run itself broke. What it indexed stays; the next
+        // change of an include file or of the settings starts a new run.
+        this.running.delete(site.root);
+        this.options.failed(`indexing the site ${site.root}`, undefined, e);
+        return;
       }
       setImmediate(slice);
     };
@@ -121,6 +134,14 @@ export class SiteIndexer {
     this.scheduleDrain();
   }
 
+  private indexed(site: Site, stats: { pages: number; ms: number }): void {
+    try {
+      this.options.onIndexed(site, stats);
+    } catch (e) {
+      this.options.failed(`announcing the index of ${site.root}`, undefined, e);
+    }
+  }
+
   private scheduleDrain(): void {
     if (this.drainScheduled) return;
     this.drainScheduled = true;
@@ -131,14 +152,18 @@ export class SiteIndexer {
       const touched = new Map<string, Site>();
       for (const page of this.pendingPages) {
         this.pendingPages.delete(page);
-        workspace.model(page); // summarises it into its site's index
-        if (!this.options.isOpen(page)) workspace.forget(page);
-        const site = workspace.siteFor(page);
-        if (site) touched.set(site.root, site);
+        try {
+          workspace.model(page); // summarises it into its site's index
+          if (!this.options.isOpen(page)) workspace.forget(page);
+          const site = workspace.siteFor(page);
+          if (site) touched.set(site.root, site);
+        } catch (e) {
+          this.options.failed('indexing this page', page, e);
+        }
         if (Date.now() >= until) break;
       }
       if (this.pendingPages.size) this.scheduleDrain();
-      for (const site of touched.values()) if (!this.running.has(site.root)) this.options.onIndexed(site, { pages: site.index.size, ms: 0 });
+      for (const site of touched.values()) if (!this.running.has(site.root)) this.indexed(site, { pages: site.index.size, ms: 0 });
     });
   }
 }

@@ -2,13 +2,50 @@
 // the client chose (IPC from VS Code, --stdio from other editors and tests), the core over Node's fs.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
 import { NodeHost } from './nodeHost';
+import { MessageFraming } from './stdioFraming';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
+
+// A promise nobody waits for that fails (a notification the closing client no longer takes, a
+// client request the client answers with an error) is logged, and the server goes on, as VS Code's
+// own language servers do: nothing was half done. An exception that escapes every guard (each
+// handler, each check, the indexer catch their own) is left to Node: it prints the stack on stderr
+// and ends the process with status 1, and the client starts a fresh server. Node's documentation
+// says why it must not be resumed (the state it left behind is unknown), and a server that stays up
+// on wrong caches would show wrong diagnostics without saying so.
+process.on('unhandledRejection', (reason) => {
+  try {
+    connection.console.error(`Career Pages: a promise failed and nobody handled it: ${reason instanceof Error ? reason.stack : String(reason)}`);
+  } catch {
+    process.stderr.write(`Career Pages: unhandled rejection: ${String(reason)}\n`);
+  }
+});
+
 startServer(connection, {
   disk: new NodeHost(),
   // dist/server.js → docs/rules/ in the installed extension or the checkout.
   docsBase: pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).toString(),
 });
+
+/**
+ * Over stdio, the input goes through MessageFraming (a message with a wrong Content-Length is
+ * dropped instead of leaving the connection deaf), and console output goes to the client's log, not
+ * into the protocol stream (what vscode-languageserver does for its own --stdio connection).
+ */
+function stdioConnection(): Connection {
+  const input = process.stdin.pipe(new MessageFraming((bytes, reason) => {
+    process.stderr.write(`Career Pages: skipped ${bytes} bytes of input (${reason}).\n`);
+  }));
+  const c = createConnection(ProposedFeatures.all, input, process.stdout);
+  const log = (send: (message: string) => void) => (...args: unknown[]) => send(format(...args));
+  console.log = log((m) => c.console.log(m));
+  console.info = log((m) => c.console.info(m));
+  console.warn = log((m) => c.console.warn(m));
+  console.error = log((m) => c.console.error(m));
+  console.debug = log((m) => c.console.log(m));
+  return c;
+}
