@@ -33,8 +33,8 @@ export interface Host {
   /**
    * Every file below `dir` (recursively), absolute paths, skipping dot-folders and node_modules.
    * Folders reached through symbolic links are walked when they lie inside the site, each link
-   * target at most once on a path (so loops end); links to files are listed whatever they lead to,
-   * so that reading them reports them.
+   * target once per listing (so loops end); links to files are listed whatever they lead to, so
+   * that reading them reports them.
    */
   listFiles(dir: string): string[];
 }

@@ -11,7 +11,7 @@
 // opening anything, so the core can say where it leads. A path under no site at all (a
 // .career-pages.jsonc above the site root, an include root configured outside the site) is read as
 // it is. Loops of links never hang: the OS answers ELOOP for a path, and listFiles() enters each
-// link target at most once on a path (as Hugo's own walk does).
+// link target once per listing (as Hugo's own walk does, so it lists the pages Hugo builds).
 
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
@@ -20,8 +20,6 @@ import { isInside } from '../core/paths';
 import { isSiteRoot } from '../core/site';
 
 const SNIFF_BYTES = 8000;
-/** Folders entered through links in one listing, at most: a maze of links cannot keep a listing going for ever. */
-const MAX_LINKED_FOLDERS = 10_000;
 /** Opens the real path itself (a link swapped in after the check is not followed) and never waits on a FIFO. */
 const OPEN_FLAGS = nodeFs.constants.O_RDONLY | (nodeFs.constants.O_NOFOLLOW ?? 0) | (nodeFs.constants.O_NONBLOCK ?? 0);
 
@@ -122,19 +120,22 @@ export class NodeHost implements Host {
     if (this.locate(start).kind !== 'inside') return out; // not there, or a folder out of the site
     const root = this.siteRootOf(`${start}/.`);
     const realRoot = root === undefined ? undefined : this.realCorePath(root);
-    let linkedFolders = 0;
-    const walk = (d: string, entered: string[]) => {
+    // Like Hugo's walk (hugofs/walk.go): the folder links of a folder are decided before any is entered,
+    // and each link target is entered once in the whole listing; a loop ends there.
+    const entered = new Set<string>();
+    const walk = (d: string) => {
       let entries: nodeFs.Dirent[];
       try {
-        entries = this.disk.readdir(fromCorePath(d));
+        entries = this.disk.readdir(fromCorePath(d)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       } catch {
         return; // not a folder (or gone): nothing below it
       }
+      const folders: string[] = [];
       for (const e of entries) {
         const p = d === '/' ? `/${e.name}` : `${d}/${e.name}`;
         const hidden = e.name.startsWith('.') || e.name === 'node_modules';
         if (e.isDirectory()) {
-          if (!hidden) walk(p, entered);
+          if (!hidden) folders.push(p);
         } else if (e.isFile()) out.push(p);
         else if (e.isSymbolicLink()) {
           let target: string;
@@ -149,14 +150,15 @@ export class NodeHost implements Host {
           if (stat.isFile()) out.push(p); // wherever it leads: reading it says when that is out of the site
           if (!stat.isDirectory() || hidden) continue;
           const real = toCorePath(target);
-          if (realRoot === undefined ? false : !isInside(realRoot, real)) continue; // out of the site: not walked
-          if (entered.includes(real) || linkedFolders >= MAX_LINKED_FOLDERS) continue; // a loop (or a maze)
-          linkedFolders++;
-          walk(p, [...entered, real]);
+          if (realRoot !== undefined && !isInside(realRoot, real)) continue; // out of the site: not walked
+          if (entered.has(real)) continue;
+          entered.add(real);
+          folders.push(p);
         }
       }
+      for (const f of folders) walk(f);
     };
-    walk(start, []);
+    walk(start);
     return out.sort();
   }
 
@@ -261,6 +263,8 @@ export class NodeHost implements Host {
     try {
       fd = this.disk.open(real, OPEN_FLAGS);
     } catch (e) {
+      // With O_NOFOLLOW, ELOOP means a link was put where the checked file was.
+      if ((e as NodeJS.ErrnoException).code === 'ELOOP') return { kind: 'unreadable', message: 'ELOOP: it became a symbolic link while being read' };
       return isGone(e) ? undefined : { kind: 'unreadable', message: describeError(e) };
     }
     try {
