@@ -36,6 +36,7 @@ export type IncludeResolution =
     kind: 'missing'; tried: string[];
     /** The path with its surrounding spaces removed names a file. */ trimmed?: string;
     /** A character no one means to put in a path (a control character, an unpaired surrogate), described. */ oddCharacter?: string;
+    /** What stands at the path instead of a file, as the host says (a symbolic link to nothing). */ entry?: string;
   }
   | { kind: 'directory'; path: string }
   | {
@@ -75,6 +76,7 @@ export class IncludeResolver {
     // "/x" is cleaned as an absolute path (".." stops at the top) and then looked up under assets/.
     const relative = leadingSlash ? normalizePath(arg).slice(1) : arg;
     const tried: string[] = [];
+    let entry: string | undefined;
     for (const root of this.roots) {
       const candidate = normalizePath(joinPath(root, relative));
       if (!isInside(root, candidate)) {
@@ -87,11 +89,16 @@ export class IncludeResolver {
       const what = this.host.exists(candidate);
       if (what === 'file') return { kind: 'found', path: candidate, root, leadingSlash };
       if (what === 'directory') return { kind: 'directory', path: candidate };
-      // Nothing readable there: a link out of the site is where Hugo would look next, so say so.
-      const through = this.outsideLink(candidate);
-      if (through) return through;
+      // Nothing readable there; the host may still say what stands there: a link out of the site
+      // (where Hugo would look next, so say so) or a link to nothing.
+      const there = this.host.readFile(candidate);
+      if (there?.kind === 'outside') return outsideLink(there.realPath);
+      if (there?.kind === 'unreadable' && entry === undefined) entry = there.message;
       const real = this.caseInsensitive(root, candidate);
-      if (real) return (this.host.exists(real) === undefined && this.outsideLink(real)) || { kind: 'case-mismatch', path: real, root, written: arg };
+      if (real && real !== candidate) {
+        const target = this.host.exists(real) === undefined ? this.host.readFile(real) : undefined;
+        return target?.kind === 'outside' ? outsideLink(target.realPath) : { kind: 'case-mismatch', path: real, root, written: arg };
+      }
     }
     if (leadingSlash) {
       return {
@@ -103,17 +110,7 @@ export class IncludeResolver {
       const trimmed = this.resolve(arg.trim());
       if (trimmed.kind === 'found') return { kind: 'missing', tried, trimmed: arg.trim() };
     }
-    return oddCharacter ? { kind: 'missing', tried, oddCharacter } : { kind: 'missing', tried };
-  }
-
-  /** The host's answer for a path that leads through a symbolic link out of the site (nothing is read). */
-  private outsideLink(path: string): IncludeResolution | undefined {
-    const content = this.host.readFile(path);
-    if (content?.kind !== 'outside') return undefined;
-    return {
-      kind: 'outside', reason: 'symlink', realPath: content.realPath,
-      detail: `Its real path is ${content.realPath}, and files outside the site are never read. Hugo follows the link, so the page depends on a file outside the site: move the file into the site, or point the link inside it.`,
-    };
+    return { kind: 'missing', tried, ...(oddCharacter ? { oddCharacter } : {}), ...(entry ? { entry } : {}) };
   }
 
   /** Every file under the include roots (for completion and did-you-mean). */
@@ -134,6 +131,14 @@ export class IncludeResolver {
     }
     return idx;
   }
+}
+
+/** An include that leads through a symbolic link out of the site: nothing was read. */
+function outsideLink(realPath: string): IncludeResolution {
+  return {
+    kind: 'outside', reason: 'symlink', realPath,
+    detail: `Its real path is ${realPath}, and files outside the site are never read. Hugo follows the link, so the page depends on a file outside the site: move the file into the site, or point the link inside it.`,
+  };
 }
 
 const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

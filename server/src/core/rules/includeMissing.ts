@@ -38,7 +38,8 @@ export const includeMissing: Rule = {
       ctx.report({
         span,
         message: (r.tried.length
-          ? `Include file not found: Hugo looks for ${where} and fails the build.` + (r.oddCharacter ? ` The path holds ${r.oddCharacter}.` : '')
+          ? `Include file not found: Hugo looks for ${where} and fails the build.` + (r.oddCharacter ? ` The path holds ${r.oddCharacter}.` : '') +
+            (r.entry ? ` There is ${r.entry}.` : '')
           : `Include file not found: the path holds ${r.oddCharacter}, and Hugo fails the build.`) +
           (suggestion ? ` Did you mean "${suggestion}"?` : '') +
           (inc.context === 'code-block' || inc.context === 'code-span' ? ' (Hugo runs shortcodes inside code too.)' : '') +
@@ -58,8 +59,10 @@ export function suggestInclude(inc: IncludeCall, site: SiteContext): string | un
     const root = roots.find((r) => f.startsWith(r + '/'));
     if (root) candidates.push(relativePath(root, f));
   }
-  if (!candidates.length) return undefined;
   const written = inc.path.replace(/^\/+/, '');
+  // What is written may be listed and still not be a file (a symbolic link to nothing): never suggest it back.
+  candidates.splice(0, candidates.length, ...candidates.filter((c) => c !== written));
+  if (!candidates.length) return undefined;
   const sameName = candidates.filter((c) => basename(c).toLowerCase() === basename(written).toLowerCase());
   if (sameName.length) return closest(written, sameName);
   const best = closest(written, candidates);
