@@ -26,9 +26,14 @@ export interface TestServer {
   published: PublishDiagnosticsParams[];
   /** Every window/logMessage received, in order. */
   logs: { type: number; message: string }[];
+  /** What the server process wrote to stderr so far. */
+  stderr(): string;
   /** Writes bytes to the server's input as they are (framing is the caller's); await the connection's own sends first. */
   writeRaw(bytes: string | Buffer): Promise<void>;
-  /** The response to a request written with writeRaw (string ids are the raw requests'; the connection's own are numbers). */
+  /**
+   * The response to a request written with writeRaw (string ids are the raw requests'; the
+   * connection's own are numbers), once the messages the server sent before it have been handled.
+   */
   responseTo(id: string, timeoutMs?: number): Promise<ResponseMessage>;
   /** Resolves with the first publishDiagnostics (already received or coming) that satisfies `predicate`. */
   waitForPublished(predicate: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
@@ -169,8 +174,14 @@ function connect(
   };
   const publishWaiters: { predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   const server: TestServer = {
-    connection, process: child, diagnostics, published, logs, settings, writeRaw,
-    responseTo: (id, timeoutMs = 10000) => responses.responseTo(id, timeoutMs, stderr),
+    connection, process: child, diagnostics, published, logs, settings, writeRaw, stderr,
+    responseTo: async (id, timeoutMs = 10000) => {
+      const response = await responses.responseTo(id, timeoutMs, stderr);
+      // Raw responses are seen as they are read, before the connection handles the notifications that
+      // came first; the answer to one more request is handled after them.
+      await connection.sendRequest('$/careerPagesTest/settle').catch(() => undefined);
+      return response;
+    },
     waitForPublished(predicate, timeoutMs = 10000) {
       const seen = published.find(predicate);
       if (seen) return Promise.resolve(seen);

@@ -37,10 +37,13 @@ startServer(connection, {
  * into the protocol stream (what vscode-languageserver does for its own --stdio connection).
  */
 function stdioConnection(): Connection {
-  const input = process.stdin.pipe(new MessageFraming((bytes, reason) => {
-    process.stderr.write(`Career Pages: skipped ${bytes} bytes of input (${reason}).\n`);
-  }));
+  // Told in the client's log, in order with the messages around it (the connection exists by the time input arrives).
+  let warn = (message: string): void => {
+    process.stderr.write(`${message}\n`);
+  };
+  const input = process.stdin.pipe(new MessageFraming((bytes, reason) => warn(`Career Pages: skipped ${bytes} bytes of input (${reason}).`)));
   const c = createConnection(ProposedFeatures.all, input, process.stdout);
+  warn = (message) => c.console.warn(message);
   const log = (send: (message: string) => void) => (...args: unknown[]) => send(format(...args));
   console.log = log((m) => c.console.log(m));
   console.info = log((m) => c.console.info(m));
