@@ -46,3 +46,42 @@ export function renderPage(md: MarkdownIt, host: MemoryHost, path: string, text?
 export const SENIOR = `${SITE}/content/handbook/engineering/careers/matrix/quality/engineering-productivity/senior.md`;
 export const INTERMEDIATE = `${SITE}/content/handbook/engineering/careers/matrix/quality/engineering-productivity/intermediate.md`;
 export const JOB_FAMILY = `${SITE}/content/job-families/engineering/infrastructure/engineering-productivity-manager.md`;
+
+/**
+ * A markdown-it set up as VS Code's Markdown preview sets up its own after loading the extensions'
+ * plugins (MarkdownItEngine in extensions/markdown-language-features/src/markdownEngine.ts of
+ * microsoft/vscode), in short: linkify on, links to vscode: and data:image/...; URLs accepted,
+ * `data-href` on links and `data-src` on images, `data-line`/`code-line`/`dir` on every block and a
+ * marker before each HTML block. Our plugin runs first, as it does there.
+ */
+export function vscodeLikeMarkdownIt(host: Host | (() => Host)): MarkdownIt {
+  const md = new MarkdownIt({ html: true, linkify: true });
+  md.linkify.set({ fuzzyLink: false });
+  includePreviewPlugin(md, { host });
+  const validateLink = md.validateLink;
+  md.validateLink = (url) => validateLink(url) || /^vscode(-insiders)?:/i.test(url) || /^data:image\/.*?;/.test(url);
+  const rules = md.renderer.rules;
+  const image = rules.image!;
+  rules.image = (tokens, idx, opts, env, self) => {
+    const src = tokens[idx].attrGet('src');
+    if (src && !tokens[idx].attrGet('data-src')) tokens[idx].attrSet('data-src', src);
+    return image(tokens, idx, opts, env, self);
+  };
+  const linkOpen = rules.link_open;
+  rules.link_open = (tokens, idx, opts, env, self) => {
+    const href = tokens[idx].attrGet('href');
+    if (typeof href === 'string') tokens[idx].attrSet('data-href', href);
+    return linkOpen ? linkOpen(tokens, idx, opts, env, self) : self.renderToken(tokens, idx, opts);
+  };
+  md.core.ruler.push('source_map_data_attribute', (state) => {
+    for (const t of state.tokens) {
+      if (!t.map || t.type === 'inline') continue;
+      t.attrSet('data-line', String(t.map[0]));
+      t.attrJoin('class', 'code-line');
+      t.attrJoin('dir', 'auto');
+    }
+  });
+  const htmlBlock = rules.html_block!;
+  rules.html_block = (tokens, idx, opts, env, self) => `<div ${self.renderAttrs(tokens[idx])} ></div>\n` + htmlBlock(tokens, idx, opts, env, self);
+  return md;
+}
