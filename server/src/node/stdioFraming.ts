@@ -20,22 +20,29 @@ const HEADER_LINE = /^([A-Za-z0-9-]+):[ \t]*(.*)$/;
 const CONTENT_LENGTH_LINE = /content-length:[ \t]*\d+\r\n/i;
 /** Longest header block waited for (real ones are under 100 bytes). */
 const MAX_HEADER = 4096;
+/** Bytes of a body kept to find a header line that straddles two chunks (`Content-Length: ` + digits + CR LF). */
+const TAIL = 40;
 
 export class MessageFraming extends Transform {
+  /** Bytes not passed on yet, from the start of a header (or of bytes to skip). */
   private buffer: Buffer = Buffer.alloc(0);
-  /** Length of the body being read, after its header (undefined while reading a header). */
+  /** While a body longer than the buffer is arriving: its chunks, kept apart (joined once, when complete). */
+  private parts: Buffer[] | undefined;
+  private partsLength = 0;
+  /** The last bytes of that body so far (a header may straddle two chunks). */
+  private tail: Buffer = Buffer.alloc(0);
+  /** Length of the body being read and where it starts in the buffer (undefined while reading a header). */
   private bodyLength: number | undefined;
   private bodyStart = 0;
-  /** Bytes of the current body already searched for a header (the search resumes there). */
-  private searched = 0;
 
   constructor(private readonly skipped: (bytes: number, reason: string) => void) {
     super();
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
-    this.drain();
+    if (this.parts) this.collect(chunk);
+    else this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    if (!this.parts) this.drain();
     done();
   }
 
@@ -46,20 +53,43 @@ export class MessageFraming extends Transform {
         continue;
       }
       const end = this.bodyStart + this.bodyLength;
-      const available = Math.min(this.buffer.length, end);
-      // Search a little before where the last search stopped: a header may straddle two chunks.
-      const from = Math.max(this.bodyStart, this.searched - 32);
-      const next = findHeader(this.buffer, from, available);
+      const next = findHeader(this.buffer, this.bodyStart, Math.min(this.buffer.length, end));
       if (next >= 0) {
-        this.skip(next, `a message declared ${this.bodyLength} bytes, but the next message starts after ${next - this.bodyStart}`);
+        this.tooLong(next);
         continue;
       }
-      this.searched = available;
-      if (this.buffer.length < end) return; // the rest of the body is still coming
+      if (this.buffer.length < end) {
+        // The rest of the body is still coming: collect its chunks without copying the buffer each time.
+        this.parts = [this.buffer];
+        this.partsLength = this.buffer.length;
+        this.tail = this.buffer.subarray(Math.max(this.bodyStart, this.buffer.length - TAIL));
+        return;
+      }
       this.push(this.buffer.subarray(0, end));
       this.buffer = this.buffer.subarray(end);
       this.bodyLength = undefined;
     }
+  }
+
+  /** A chunk of a body that is still arriving. */
+  private collect(chunk: Buffer): void {
+    const parts = this.parts!;
+    const end = this.bodyStart + this.bodyLength!;
+    // Search the new chunk, after the last bytes of the body before it.
+    const probe = Buffer.concat([this.tail, chunk]);
+    const offset = this.partsLength - this.tail.length;
+    const next = findHeader(probe, 0, Math.min(probe.length, end - offset));
+    parts.push(chunk);
+    this.partsLength += chunk.length;
+    this.tail = probe.subarray(Math.max(0, probe.length - TAIL));
+    if (next < 0 && this.partsLength < end) return;
+    this.buffer = Buffer.concat(parts, this.partsLength);
+    this.parts = undefined;
+    if (next >= 0) this.tooLong(offset + next);
+  }
+
+  private tooLong(next: number): void {
+    this.skip(next, `a message declared ${this.bodyLength} bytes, but the next message starts after ${next - this.bodyStart}`);
   }
 
   /** Reads the header block at the start of the buffer; false when more bytes are needed. */
@@ -91,7 +121,6 @@ export class MessageFraming extends Transform {
     }
     this.bodyStart = end + HEADER_END.length;
     this.bodyLength = length;
-    this.searched = this.bodyStart;
     return true;
   }
 
@@ -104,7 +133,7 @@ export class MessageFraming extends Transform {
 
 /** Offset of the first `Content-Length: N\r\n` line starting in [from, to), or -1. */
 function findHeader(buffer: Buffer, from: number, to: number): number {
-  if (to - from < 16) return -1;
+  if (to - from < 1) return -1;
   // latin1 keeps one character per byte, so string offsets are byte offsets.
   const text = buffer.toString('latin1', from, Math.min(buffer.length, to + 40));
   const m = CONTENT_LENGTH_LINE.exec(text);
