@@ -71,8 +71,10 @@ const fresh = (): Observed => ({ hits: [], dialogs: [], requests: [], navigation
  * too (stylesheets); every other request is recorded and aborted, except a navigation of the page,
  * which is recorded and answered "204 No Content", so that the page stays to be looked at.
  */
-export async function openObserved(browser: Browser, url: string, files: Record<string, Served>, viewport = { width: 1000, height: 800 }): Promise<ObservedPage> {
-  const context: BrowserContext = await browser.newContext({ viewport });
+export async function openObserved(
+  browser: Browser, url: string, files: Record<string, Served>, options: { viewport?: { width: number; height: number }; initScript?: string } = {},
+): Promise<ObservedPage> {
+  const context: BrowserContext = await browser.newContext({ viewport: options.viewport ?? { width: 1000, height: 800 } });
   const page = await context.newPage();
   let served = files;
   let loading = true;
@@ -118,7 +120,7 @@ export async function openObserved(browser: Browser, url: string, files: Record<
   // A string, not a function: the test runner's transpiler would add helpers the page does not have.
   await page.addInitScript(
     "document.addEventListener('securitypolicyviolation', function (e) { __violation(e.violatedDirective + ' ' + e.blockedURI); });" +
-    "window.addEventListener('message', function (e) { __hit('message:' + e.data); });",
+    "window.addEventListener('message', function (e) { __hit('message:' + e.data); });" + (options.initScript ?? ''),
   );
   page.on('dialog', (d) => {
     result.observed.dialogs.push(d.message());

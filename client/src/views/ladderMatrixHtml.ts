@@ -1,7 +1,8 @@
 // The ladder matrix view's HTML, from the data of the `careerPages/ladderMatrix` request. Pure (no
 // VS Code API) so that tests render it and open it in a browser. Every piece of author text is
 // escaped; the only script is ours, allowed by its nonce; styles come from media/ladderMatrix.css
-// (the content security policy allows nothing else). Cells are buttons carrying the index of their
+// (the content security policy allows nothing else: no other script, style, image, frame or font,
+// no <base>, no form submission). Cells are buttons carrying the index of their
 // source location: the webview posts `{ type: 'open', target: index }` and the extension, which
 // keeps the locations, opens the file (see parseMatrixMessage).
 
@@ -59,7 +60,14 @@ export function renderLadderMatrixHtml(matrix: LadderMatrixResult, options: Matr
     targets.push(location);
     return ` data-target="${targets.length - 1}"`;
   };
-  const fileName = (uri: string) => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const fileName = (uri: string) => {
+    const last = uri.slice(uri.lastIndexOf('/') + 1);
+    try {
+      return decodeURIComponent(last);
+    } catch {
+      return last; // not percent-encoded as a URI should be: shown as it is
+    }
+  };
   const where = (l: MatrixLocation) => `${fileName(l.uri)}, line ${l.line + 1}`;
 
   const head = matrix.columns.map((c) =>
@@ -72,7 +80,7 @@ export function renderLadderMatrixHtml(matrix: LadderMatrixResult, options: Matr
       const text = cell.text !== undefined ? `<span class="text">${escapeHtml(cell.text)}</span>` : `<span class="empty">${escapeHtml(note || '—')}</span>`;
       const label = [column?.label, note, cell.location ? `open ${where(cell.location)}` : ''].filter(Boolean).join(' · ');
       const content = `${written}${text}`;
-      return `<td class="cell state-${cell.state}">${cell.location
+      return `<td class="cell state-${escapeHtml(cell.state)}">${cell.location
         ? `<button type="button" class="open"${target(cell.location)} title="${escapeHtml(label)}">${content}</button>`
         : content}</td>`;
     }).join('');
@@ -88,7 +96,8 @@ export function renderLadderMatrixHtml(matrix: LadderMatrixResult, options: Matr
     : [plural(matrix.columns.length, 'level'), plural(gaps, 'missing section or grade', 'missing sections or grades')].join(' · ');
   const legend = LEGEND[matrix.kind].map((l) => `<li><span class="swatch state-${l.state}" aria-hidden="true"></span>${escapeHtml(l.text)}</li>`).join('');
 
-  const csp = `default-src 'none'; style-src ${options.cspSource}; script-src 'nonce-${options.nonce}';`;
+  // base-uri and form-action do not fall back to default-src.
+  const csp = `default-src 'none'; style-src ${options.cspSource}; script-src 'nonce-${options.nonce}'; base-uri 'none'; form-action 'none';`;
   const html = `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -98,7 +107,7 @@ export function renderLadderMatrixHtml(matrix: LadderMatrixResult, options: Matr
 ${options.styleUris.map((u) => `<link rel="stylesheet" href="${escapeHtml(u)}">`).join('\n')}
 <title>${escapeHtml(matrixTitle(matrix))}</title>
 </head>
-<body class="ladder-matrix kind-${matrix.kind}">
+<body class="ladder-matrix kind-${escapeHtml(matrix.kind)}">
 <header>
 <h1>${escapeHtml(matrix.title)}</h1>
 <p class="subject">${escapeHtml(matrix.subject)}</p>

@@ -24,9 +24,9 @@ const MATRIX: LadderMatrixResult = {
 describe('ladder matrix HTML', () => {
   const { html, targets } = renderLadderMatrixHtml(MATRIX, { cspSource: 'vscode-webview://abc', nonce: NONCE, styleUris: ['vscode-webview://abc/media/ladderMatrix.css'] });
 
-  it('declares a strict content security policy: nothing by default, styles from the webview, only the nonced script', () => {
+  it('declares a strict content security policy: nothing by default, styles from the webview, only the nonced script, no <base>, no forms', () => {
     // Quotes in the attribute are written as &#39; (the browser reads them back as ').
-    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src vscode-webview://abc; script-src &#39;nonce-${NONCE}&#39;;">`));
+    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src vscode-webview://abc; script-src &#39;nonce-${NONCE}&#39;; base-uri &#39;none&#39;; form-action &#39;none&#39;;">`));
     assert.equal((html.match(/<script/g) ?? []).length, 1);
     assert.ok(html.includes(`<script nonce="${NONCE}">`));
     assert.equal((html.match(/<style/g) ?? []).length, 0);
@@ -42,6 +42,17 @@ describe('ladder matrix HTML', () => {
     assert.ok(html.includes('<span class="text">a &lt; b</span>'));
     assert.equal(escapeHtml(`<'&">`), '&lt;&#39;&amp;&quot;&gt;');
     assert.equal(matrixTitle(MATRIX), 'Ladder Matrix: Engineer <b>&</b>');
+  });
+
+  it('names files in tooltips decoded and escaped: a hostile name stays inside the attribute, a malformed URI does not throw', () => {
+    const name = `senior-"'<svg onload=alert(1)>&amp;#?%.md`;
+    const hostile = structuredClone(MATRIX);
+    hostile.columns[1].location.uri = `file:///s/${encodeURIComponent(name)}`;
+    hostile.columns[0].location.uri = 'file:///s/100%.md';
+    const out = renderLadderMatrixHtml(hostile, { cspSource: 'vscode-webview://abc', nonce: NONCE, styleUris: [] }).html;
+    assert.ok(out.includes('title="Open senior-&quot;&#39;&lt;svg onload=alert(1)&gt;&amp;amp;#?%.md, line 6">Senior</button>'));
+    assert.ok(out.includes('title="Open 100%.md, line 6">Intermediate</button>'));
+    assert.doesNotMatch(out, /<svg/);
   });
 
   it('gives every header and cell with a source the index of its location, and marks cells by state', () => {
