@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MemoryHost } from '../../server/src/core/host';
 import { Workspace } from '../../server/src/core/workspace';
-import { exampleHost, INTERMEDIATE, JOB_FAMILY, previewMarkdownIt, renderPage, SENIOR, SITE } from './previewSite';
+import { exampleHost, INTERMEDIATE, JOB_FAMILY, previewMarkdownIt, renderPage, SENIOR, SITE, vscodeLikeMarkdownIt } from './previewSite';
 
 /** Every `<hN id="...">` in order: [level, id or null]. */
 function headings(html: string): [number, string | null][] {
@@ -210,6 +210,62 @@ describe('include preview: safety', () => {
     assert.match(html, />assets\/includes\/&lt;b&gt;.md<\/a>/);
     assert.match(html, /<span class="cp-shortcode-params">&lt;i&gt;<\/span>/);
     assert.doesNotMatch(html, /<(img|b|i)[ >]/);
+  });
+});
+
+describe('include preview: URLs, raw text, comments and references (hostilePreview.test.ts has them in a browser)', () => {
+  const render = (body: string, md = previewMarkdownIt) => {
+    const host = exampleHost({ [P]: page(body) });
+    return renderPage(md(host), host, P).replace(/^<header[^]*?<\/header>\n/, '');
+  };
+  const REMOVED = (what: string, scheme: string) => `title="Not ${what} in the preview: a ${scheme}: URL could run script or load content. Only http(s), mailto, tel and relative URLs are kept."`;
+
+  it('renders safe Markdown as before: links, images, tel:, tables with alignment, headings with ids', () => {
+    assert.equal(render('## Top\n\n[a](https://example.com/x?y=1&z=2#f) [b](../other.md#sec) [c](#top) [m](mailto:a@b.c) [t](tel:+1555) ![i](https://example.com/i.png "T") ![r](img/r.png)\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n'),
+      '<h2 id="top">Top</h2>\n' +
+      '<p><a href="https://example.com/x?y=1&amp;z=2#f">a</a> <a href="../other.md#sec">b</a> <a href="#top">c</a> <a href="mailto:a@b.c">m</a> <a href="tel:+1555">t</a> <img src="https://example.com/i.png" alt="i" title="T"> <img src="img/r.png" alt="r"></p>\n' +
+      '<table>\n<thead>\n<tr>\n<th style="text-align:left">a</th>\n<th style="text-align:right">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td style="text-align:left">1</td>\n<td style="text-align:right">2</td>\n</tr>\n</tbody>\n</table>\n');
+  });
+
+  it('shows a Markdown link or image with another scheme as its text: markdown-it lets vscode:, command: and data:image/png through', () => {
+    assert.equal(render('[v](vscode:extension/x) [c](command:foo) ![p](data:image/png;base64,iVBORw0KGgo=)\n'),
+      `<p><a class="cp-url-removed" ${REMOVED('followed', 'vscode')}>v</a> <a class="cp-url-removed" ${REMOVED('followed', 'command')}>c</a> <span class="cp-url-removed" ${REMOVED('loaded', 'data')}>p</span></p>\n`);
+  });
+
+  it('checks the URL again at render time, after VS Code widens markdown-it\'s check (data:image/svg+xml links, images, autolinks)', () => {
+    const svg = 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=';
+    const html = render(`[l](${svg}) ![i](${svg}) <${svg}>\n`, vscodeLikeMarkdownIt);
+    assert.equal(html, `<p data-line="5" class="code-line" dir="auto"><a class="cp-url-removed" ${REMOVED('followed', 'data')}>l</a> <span class="cp-url-removed" ${REMOVED('loaded', 'data')}>i</span> <a class="cp-url-removed" ${REMOVED('followed', 'data')}>${svg}</a></p>\n`);
+    // The same Markdown in a plain markdown-it: refused by markdown-it itself, shown as written.
+    assert.equal(render(`[l](${svg})\n`), `<p>[l](${svg})</p>\n`);
+  });
+
+  it('keeps the text of a removed <script>, <style> or <textarea> as text, in a block and inline', () => {
+    const removed = (tag: string) => `<code class="cp-html-removed" title="Not rendered in the preview: it could run script or change the page.">${tag}</code>`;
+    assert.equal(render(`<script>document.write('<img src="https://example.com/a.png">')</script>\n`),
+      `${removed('&lt;script&gt;')}document.write(&#39;&lt;img src=&quot;https://example.com/a.png&quot;&gt;&#39;)${removed('&lt;/script&gt;')}\n`);
+    assert.equal(render(`Inline <script>x = '<img src="https://example.com/b.png">'</script> and <b>b</b>\n`),
+      `<p>Inline ${removed('&lt;script&gt;')}x = '&lt;img src=&quot;https://example.com/b.png&quot;&gt;'${removed('&lt;/script&gt;')} and <b>b</b></p>\n`);
+    assert.equal(render('<textarea><b>x</b>\n</textarea>\n'), `${removed('&lt;textarea&gt;')}&lt;b&gt;x&lt;/b&gt;\n${removed('&lt;/textarea&gt;')}\n`);
+  });
+
+  it('ends a comment where the browser does (<!-->, --!>), so what follows is checked, not hidden', () => {
+    assert.equal(render('<!--><img src onerror="x()"> shown-->\n'), '<img src> shown-->\n');
+    assert.equal(render('<!-- a --!><b onclick="x()">b</b> -->\n'), '<b>b</b> -->\n');
+  });
+
+  it('decodes named references in attribute values as the browser does, and drops the ids VS Code\'s preview owns', () => {
+    assert.equal(render('<abbr title="caf&eacute; &notit; &amp; &#x41; &constructor;">t</abbr> <a href="/x" id="keep">y</a> <span id="code-csp-warning">w</span>\n'),
+      '<p><abbr title="café &amp;notit; &amp; A &amp;constructor;">t</abbr> <a href="/x" id="keep">y</a> <span>w</span></p>\n');
+  });
+
+  it('links the include caption with each path segment percent-encoded, and not at all when a custom link is unsafe', () => {
+    const odd = `a:b"'<c>&amp;#?%.md`;
+    const host = exampleHost({ [`${SITE}/assets/includes/${odd}`]: 'x\n', [P]: page(`{{% include \`includes/${odd}\` %}}\n`) });
+    const caption = (md: ReturnType<typeof previewMarkdownIt>) => /<a class="cp-include-file"[^>]*>/.exec(renderPage(md, host, P))![0];
+    assert.equal(caption(previewMarkdownIt(host)),
+      `<a class="cp-include-file" href="../../assets/includes/a%3Ab%22&#39;%3Cc%3E%26amp%3B%23%3F%25.md" title="Open assets/includes/a:b&quot;&#39;&lt;c&gt;&amp;amp;#?%.md">`);
+    assert.equal(caption(previewMarkdownIt(host, { fileLink: () => 'javascript:alert(1)' })), `<a class="cp-include-file" title="Open assets/includes/a:b&quot;&#39;&lt;c&gt;&amp;amp;#?%.md">`);
   });
 });
 
