@@ -40,6 +40,8 @@ export class LadderMatrixPanel implements vscode.Disposable {
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel(LADDER_MATRIX_VIEW, 'Ladder Matrix', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true,
+        // Forms would otherwise be on with scripts; the view has none (its CSP says form-action 'none' too).
+        enableForms: false,
         enableCommandUris: false,
         localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
       });
