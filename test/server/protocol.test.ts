@@ -110,6 +110,27 @@ describe('protocol robustness over stdio', () => {
     });
   });
 
+  describe('params without the fields a method needs', () => {
+    it('a request answers empty and logs the failure; a notification is logged by the connection; the server goes on', async () => {
+      const logs = server.logs.length;
+      assert.deepEqual(await answer('textDocument/hover', {}), { jsonrpc: '2.0', id: `raw-${ids}`, result: null });
+      assert.deepEqual(await answer('textDocument/references', { textDocument: { uri: 5 }, position: 'x' }), { jsonrpc: '2.0', id: `raw-${ids}`, result: null });
+      const r = await linksOfSenior(Buffer.concat([
+        frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: {} }),
+        frame({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri: senior() } } }),
+        frame({ jsonrpc: '2.0', method: 'workspace/didChangeWatchedFiles', params: {} }),
+        frame({ jsonrpc: '2.0', method: 'textDocument/didClose', params: {} }),
+      ]));
+      assert.equal((r.result as unknown[]).length, 4);
+      assert.deepEqual(logsSince(logs).map(([type, message]) => [type, String(message).split('\n')[0]]), [
+        [1, "Career Pages failed while computing the hover: TypeError: Cannot read properties of undefined (reading 'uri')"],
+        [1, "Notification handler 'textDocument/didOpen' failed with message: Cannot read properties of undefined (reading 'uri')"],
+        [1, "Notification handler 'textDocument/didChange' failed with message: Cannot read properties of undefined (reading 'length')"],
+        [1, "Notification handler 'textDocument/didClose' failed with message: Cannot read properties of undefined (reading 'uri')"],
+      ]);
+    });
+  });
+
   describe('unknown methods', () => {
     it('an unknown request is answered MethodNotFound (-32601), also a $/ one', async () => {
       assert.deepEqual((await answer('careerPages/noSuchRequest', {})).error, { code: -32601, message: 'Unhandled method careerPages/noSuchRequest' });
