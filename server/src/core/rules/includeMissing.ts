@@ -14,6 +14,8 @@ export const includeMissing: Rule = {
     for (const inc of ctx.model.includes) {
       const r = inc.resolution;
       if (!inc.argument || (r.kind !== 'missing' && r.kind !== 'directory')) continue;
+      // A call Hugo's lexer rejects stops the build before the include runs: include-syntax says so.
+      if (inc.call.problems.some((p) => p.fatal)) continue;
       const span = inc.argument.valueSpan;
       if (r.kind === 'directory') {
         ctx.report({ span, message: `"${inc.path}" is a folder, not a file: Hugo's include finds nothing and the build fails.` });

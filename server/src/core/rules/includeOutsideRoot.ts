@@ -12,7 +12,7 @@ export const includeOutsideRoot: Rule = {
   check(ctx) {
     for (const inc of ctx.model.includes) {
       const r = inc.resolution;
-      if (r.kind !== 'outside' || !inc.argument) continue;
+      if (r.kind !== 'outside' || !inc.argument || inc.call.problems.some((p) => p.fatal)) continue;
       const lead = r.reason === 'url'
         ? `"${inc.path}" is a URL, not a file under assets/.`
         : r.reason === 'escapes'
