@@ -119,7 +119,8 @@ export class NodeHost implements Host {
     const start = dir.replace(/\/+$/, '') || '/';
     if (this.locate(start).kind !== 'inside') return out; // not there, or a folder out of the site
     const root = this.siteRootOf(`${start}/.`);
-    const realRoot = root === undefined ? undefined : this.realCorePath(root);
+    // (A site root whose real path cannot be had confines to nothing: no link is walked.)
+    const realRoot = root === undefined ? undefined : this.realCorePath(root) ?? '\0';
     // Like Hugo's walk (hugofs/walk.go): the folder links of a folder are decided before any is entered,
     // and each link target is entered once in the whole listing; a loop ends there.
     const entered = new Set<string>();
