@@ -80,12 +80,13 @@ async function interact(p: ObservedPage, c: { interact?: string; hover?: true })
   }
 }
 
+/** The page's styles, overlays and base URL (one round trip). */
 async function measure(p: ObservedPage): Promise<{ restyled: boolean; positioned: string[]; baseURI: string }> {
-  return {
-    restyled: (await p.page.evaluate('getComputedStyle(document.body).backgroundColor')) !== 'rgb(255, 255, 255)',
-    positioned: await p.page.evaluate(POSITIONED_ELEMENTS_SCRIPT) as string[],
-    baseURI: await p.page.evaluate('document.baseURI') as string,
-  };
+  return await p.page.evaluate(`({
+    restyled: getComputedStyle(document.body).backgroundColor !== 'rgb(255, 255, 255)',
+    positioned: ${POSITIONED_ELEMENTS_SCRIPT},
+    baseURI: document.baseURI,
+  })`);
 }
 
 // ---- the page and the included file ---------------------------------------------------------
