@@ -79,7 +79,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     onIndexed: (site, stats) => {
       void connection.sendNotification(SITE_INDEXED, { root: pathToUri(site.root), ...stats });
       schedule(documents.all().map((d) => d.uri));
-      if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
+      if (canRefreshLenses) {
+        connection.sendRequest(CodeLensRefreshRequest.type).catch((e) => failures.log(`Career Pages could not ask the client to refresh code lenses: ${e instanceof Error ? e.message : String(e)}`));
+      }
     },
     // Logged only: the page is not open (checking it reports the failure when it is).
     failed: (what, path, error) => failures.logFailure(what, path, error),
@@ -96,7 +98,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (path && isConfigFile(path)) {
         checked.set(uri, { diagnostics: workspace.configDiagnostics(path).map(toLspDiagnostic) });
       } else if (!doc || !path || !isMarkdownPath(path) || !enabled) {
-        checked.set(uri, { diagnostics: [] });
+        // Not checked (closed, not Markdown, or turned off): nothing to keep.
+        checked.delete(uri);
       } else {
         const result = workspace.lint(path, doc.getText());
         // An editor may keep a deleted file's document open (VS Code disposes it later, without telling
