@@ -128,24 +128,23 @@ function rawTextEnd(html: string, from: number, name: string): number {
 }
 
 /**
- * The raw-text element (script, style, ...) that inline HTML tag `tags[index]` sits inside, given
- * the inline HTML tags before it in the same paragraph; undefined when it sits in none, or closes it.
+ * For each inline HTML tag of a paragraph, in order: whether it sits inside a raw-text element
+ * (script, style, ...) opened by an earlier one, so that the browser reads it as text. The end tag
+ * that closes the element does not sit inside it.
  */
-export function openRawTextElement(tags: readonly string[], index: number): string | undefined {
+export function insideRawText(tags: readonly string[]): boolean[] {
   let open: string | undefined;
-  for (let i = 0; i <= index; i++) {
-    const tag = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)/.exec(tags[i]);
+  return tags.map((source) => {
+    const tag = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)/.exec(source);
     const name = tag?.[2].toLowerCase();
     if (open) {
-      if (tag?.[1] && name === open) {
-        if (i === index) return undefined;
-        open = undefined;
-      }
-    } else if (tag && !tag[1] && name && RAW_TEXT_TAGS.has(name) && i < index) {
+      if (tag?.[1] && name === open) open = undefined;
+      else return true;
+    } else if (tag && !tag[1] && name && RAW_TEXT_TAGS.has(name)) {
       open = name;
     }
-  }
-  return open;
+    return false;
+  });
 }
 
 /**

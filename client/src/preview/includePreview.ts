@@ -30,7 +30,7 @@ import type { IncludeCall, PageModel } from '../../../server/src/core/model/page
 import { dirname, relativePath } from '../../../server/src/core/paths';
 import { fileLabel, findSiteRoot } from '../../../server/src/core/site';
 import { Workspace, type Site } from '../../../server/src/core/workspace';
-import { escapeHtml, escapeIncludedHtml, isSafeUrl, openRawTextElement, removedUrlTitle, sanitizePageHtml } from './htmlSafety';
+import { escapeHtml, escapeIncludedHtml, insideRawText, isSafeUrl, removedUrlTitle, sanitizePageHtml } from './htmlSafety';
 
 export interface IncludePreviewOptions {
   /** File access for the page's site (called once per render, so it may hand out a fresh view). */
@@ -95,6 +95,8 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
   // Named character references in page HTML attributes, with markdown-it's own table.
   const decodeEntity = (entity: string) => md.utils.unescapeAll(entity);
   const sanitize = (html: string) => sanitizePageHtml(html, decodeEntity);
+  /** Inline token arrays (paragraphs) → which of their tokens sit inside a <script>, <style>, ... */
+  const rawText = new WeakMap<Token[], boolean[]>();
 
   // ---- parse phase ---------------------------------------------------------------------------
 
@@ -139,9 +141,12 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
       const token = tokens[idx];
       if ((token.meta as IncludedTokenMeta | null)?.careerPagesIncluded) return escapeIncludedHtml(token.content, type === 'html_block');
       const ctx = contextOf(env);
-      if (ctx && type === 'html_block') return renderPageHtmlBlock(token, ctx, opts, env, self);
-      if (ctx) return insideRawText(tokens, idx) ? escapeHtml(token.content) : sanitize(token.content);
-      return original ? original(tokens, idx, opts, env, self) : token.content;
+      if (!ctx) return original ? original(tokens, idx, opts, env, self) : token.content;
+      if (type === 'html_block') return renderPageHtmlBlock(token, ctx, opts, env, self);
+      // Worked out once per paragraph: it depends on the paragraph's tokens only.
+      let inside = rawText.get(tokens);
+      if (!inside) rawText.set(tokens, (inside = rawTextFlags(tokens)));
+      return inside[idx] ? escapeHtml(token.content) : sanitize(token.content);
     };
   }
   // Markdown links and images (the page's and included ones) follow the URL rule of raw HTML.
@@ -326,16 +331,13 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
   }
 }
 
-/** Whether inline HTML `tokens[idx]` is inside a <script> (or other raw-text element) opened earlier in its paragraph. */
-function insideRawText(tokens: Token[], idx: number): boolean {
-  const tags: string[] = [];
-  let at = -1;
-  tokens.forEach((t, i) => {
-    if (t.type !== 'html_inline' || i > idx) return;
-    if (i === idx) at = tags.length;
-    tags.push(t.content);
-  });
-  return openRawTextElement(tags, at) !== undefined;
+/** Per inline token of a paragraph: whether it is inline HTML inside a <script> (or other raw-text element) opened before it. */
+function rawTextFlags(tokens: Token[]): boolean[] {
+  const html = tokens.map((t, i) => [t, i] as const).filter(([t]) => t.type === 'html_inline');
+  const inside = insideRawText(html.map(([t]) => t.content));
+  const flags = new Array<boolean>(tokens.length).fill(false);
+  html.forEach(([, i], k) => (flags[i] = inside[k]));
+  return flags;
 }
 
 function headingId(tokens: Token[], idx: number, ctx: RenderContext | undefined): string | null | undefined {
