@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: type-check, build, then every test suite, and one summary line "N passed, N failed".
 //   node scripts/test.mjs                 everything
-//   node scripts/test.mjs --only unit     one group (unit, rules, cli, server, corpus, hugo, preview, e2e)
+//   node scripts/test.mjs --only unit     one group (unit, rules, cli, server, corpus, hugo, preview, fuzz, e2e)
 // Suites that need what a fresh clone may not have (../shared, Hugo, Chromium) skip with a message.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -88,7 +88,7 @@ if (!only) {
     step('type-check the pure core (no Node, no DOM types)', 'npx', ['tsc', '-p', 'server/src/core/tsconfig.json', '--noEmit']);
 }
 if (!only || only.some((g) => ['server', 'cli', 'e2e', 'preview'].includes(g))) step('build (esbuild)', process.execPath, ['esbuild.mjs']);
-for (const group of ['unit', 'rules', 'cli', 'server', 'corpus', 'hugo', 'preview']) {
+for (const group of ['unit', 'rules', 'cli', 'server', 'corpus', 'hugo', 'preview', 'fuzz']) {
   if (wanted(group)) nodeTests(group, [`test/${group}`]);
 }
 if (wanted('e2e') && existsSync(join(root, 'scripts/e2e/run-suite.mjs'))) {

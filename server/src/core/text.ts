@@ -91,6 +91,26 @@ export class LineIndex {
   }
 }
 
+/** Index of the first line break (\n or \r) at or after `from`, or the text's length. */
+export function nextLineBreak(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+/** The line break a text uses (its first one), for the text an edit inserts; '\n' when it has none. */
+export function lineBreakOf(text: string): '\n' | '\r\n' | '\r' {
+  const m = /\r\n|\r|\n/.exec(text);
+  return (m?.[0] as '\n' | '\r\n' | '\r' | undefined) ?? '\n';
+}
+
+/** Length of a byte order mark at the start of a text (0 or 1): text inserted "at the start" goes after it. */
+export function bomLength(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }

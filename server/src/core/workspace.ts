@@ -6,7 +6,7 @@
 import { CONFIG_FILE_NAME, mergeOptions, PathClassifier, type Options, type PageKind } from './config';
 import { loadConfigFile, type ConfigState } from './configFile';
 import { compareDiagnostics, internalError, type Diagnostic, type Severity } from './diagnostic';
-import type { FileContent, Host } from './host';
+import { MAX_TEXT_BYTES, type FileContent, type Host } from './host';
 import { buildPageModel, sourceFile, type IncludeLookup, type PageModel, type SourceFile } from './model/pageModel';
 import { isSuppressed } from './model/directives';
 import { ladderOf, type Ladder } from './model/ladder';
@@ -279,6 +279,7 @@ export class Workspace {
       if (content?.kind !== 'text') return undefined;
       text = content.text;
     }
+    if (text.length > MAX_TEXT_BYTES) return undefined; // an editor's text gets the disk's limit (see lint())
     return this.modelFor(site, file, text, kind);
   }
 
@@ -323,13 +324,11 @@ export class Workspace {
       const file = pages[i];
       const hadModel = this.models.has(file);
       if (!site.index.page(file) || !hadModel) {
-        const content = this.host.readFile(file);
-        if (content?.kind === 'text') {
-          try {
-            this.modelFor(site, file, content.text, site.kindOf(file));
-          } catch {
-            // A page the core fails to read stays out of the index; lint() reports it as internal-error.
-          }
+        try {
+          const content = this.host.readFile(file);
+          if (content?.kind === 'text') this.modelFor(site, file, content.text, site.kindOf(file));
+        } catch {
+          // A page the core fails to read stays out of the index; lint() reports it as internal-error.
         }
         if (!hadModel && !options.keepModels) this.models.delete(file);
       }
@@ -420,14 +419,14 @@ export class Workspace {
     const kind = site.kindOf(file);
     const cached = text === undefined ? this.models.get(file) : undefined;
     if (cached && cached.kind === kind) text = cached.text;
-    if (text === undefined) {
-      const content = this.host.readFile(file);
-      if (!content) return { file, diagnostics: [], skipped: 'no such file' };
-      if (content.kind !== 'text') {
-        return { file, kind, diagnostics: this.finish(site, undefined, [this.fileDiagnostic(file, 'file-unreadable', `This file is not checked: ${describeUnreadable(content)}.`)]) };
-      }
-      text = content.text;
+    const content: FileContent | undefined = text === undefined ? this.host.readFile(file) : { kind: 'text', text };
+    if (!content) return { file, diagnostics: [], skipped: 'no such file' };
+    // The text an editor holds gets the limit a file on disk gets: the same answer in the editor and in CI.
+    const unusable = content.kind !== 'text' ? content : content.text.length > MAX_TEXT_BYTES ? { kind: 'too-large' as const, size: content.text.length } : undefined;
+    if (unusable || content.kind !== 'text') {
+      return { file, kind, diagnostics: this.finish(site, undefined, [this.fileDiagnostic(file, 'file-unreadable', `This file is not checked: ${describeUnreadable(unusable ?? content)}.`)]) };
     }
+    text = content.text;
     let model: PageModel;
     try {
       model = this.modelFor(site, file, text, kind);

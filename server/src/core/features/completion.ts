@@ -31,6 +31,7 @@ export function completions(workspace: Workspace, file: string, text: string, po
   if (!doc) return [];
   const lines = doc.model.file.lines;
   if (position.line >= lines.lineCount) return [];
+  position = lines.positionAt(lines.offsetAt(position)); // a column past the line's end is its end
   const line = lines.lineText(position.line);
   const ctx: LineContext = { doc, position, line, before: line.slice(0, position.character) };
   const fm = doc.model.frontmatter;

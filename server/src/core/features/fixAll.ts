@@ -16,7 +16,8 @@ export interface FixAllResult {
   applied: string[];
 }
 
-const MAX_ROUNDS = 8;
+/** Rounds of fixing before giving up; a chain of fixes that each reveal the next (many heading jumps in a row) needs one round each. */
+const MAX_ROUNDS = 32;
 
 interface OffsetEdit {
   start: number;

@@ -51,6 +51,8 @@ md.core.ruler.enableOnly(['normalize', 'block']);
 // markdown-it's normalize rule runs its replacements over every text; most pages have no CR and no
 // NUL, and then there is nothing to replace. Same result, checked first.
 md.core.ruler.at('normalize', (state) => {
+  // A byte order mark is not text (Hugo and VS Code drop it): "\uFEFF# Title" is a heading. Blocks are read by line, so offsets stay right.
+  if (state.src.charCodeAt(0) === 0xfeff) state.src = state.src.slice(1);
   if (state.src.includes('\r')) state.src = state.src.replace(/\r\n?/g, '\n');
   if (state.src.includes('\0')) state.src = state.src.replace(/\0/g, '\uFFFD');
 });

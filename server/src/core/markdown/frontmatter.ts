@@ -4,7 +4,7 @@
 // top-level keys case-insensitively (`Title` is the title), and so do we.
 
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Document, type Node as YamlNode } from 'yaml';
-import type { Span } from '../text';
+import { nextLineBreak, type Span } from '../text';
 
 export interface FrontmatterLocation {
   keySpan?: Span;
@@ -266,8 +266,7 @@ function errorSpan(source: string, code: string, a: number, b: number, base: num
   if (code === 'MISSING_CHAR') {
     const opened = lastOpeningQuote(source, a);
     if (opened >= 0) {
-      const eol = source.indexOf('\n', opened);
-      return { start: base + opened, end: base + (eol < 0 ? source.length : eol) };
+      return { start: base + opened, end: base + nextLineBreak(source, opened) };
     }
   }
   let start = Math.min(a, source.length);
@@ -362,19 +361,18 @@ export function excessiveNesting(source: string, limit: number): number | undefi
   let blockScalarIndent = -1; // inside a | or > scalar: the indentation of its parent line
   let pos = 0;
   while (pos < source.length) {
-    let eol = source.indexOf('\n', pos);
-    if (eol < 0) eol = source.length;
+    let eol = nextLineBreak(source, pos);
     let i = pos;
     while (i < eol && source[i] === ' ') i++;
     const indent = i - pos;
-    const blank = i >= eol || source[i] === '\r' || (source[i] === '#' && flow === 0);
+    const blank = i >= eol || (source[i] === '#' && flow === 0);
     if (blockScalarIndent >= 0 && (blank || indent > blockScalarIndent)) {
-      pos = eol + 1;
+      pos = afterLineBreak(source, eol);
       continue;
     }
     blockScalarIndent = -1;
     if (blank) {
-      pos = eol + 1;
+      pos = afterLineBreak(source, eol);
       continue;
     }
     if (flow === 0) {
@@ -395,11 +393,8 @@ export function excessiveNesting(source: string, limit: number): number | undefi
       if (c === '"' || c === "'") {
         if (flow === 0 && !valueStart) continue; // a quote inside a plain scalar is text
         i = skipQuoted(source, i);
-        if (i >= eol) {
-          // The string went on over more lines: go on after it, on the line where it closes.
-          eol = source.indexOf('\n', i);
-          if (eol < 0) eol = source.length;
-        }
+        // A string that goes on over more lines: go on after it, on the line where it closes.
+        if (i >= eol) eol = nextLineBreak(source, i);
         valueStart = false;
         continue;
       }
@@ -411,7 +406,7 @@ export function excessiveNesting(source: string, limit: number): number | undefi
       if (c === '#' && (i === pos || source[i - 1] === ' ' || source[i - 1] === '\t')) break;
       if (c === ' ' || c === '\t') continue;
       if (flow === 0 && !valueStart) {
-        if (c === ':' && (source[i + 1] === ' ' || source[i + 1] === '\t' || i + 1 >= eol || source[i + 1] === '\r')) valueStart = true;
+        if (c === ':' && (source[i + 1] === ' ' || source[i + 1] === '\t' || i + 1 >= eol)) valueStart = true;
         continue;
       }
       if (c === '[' || c === '{') {
@@ -423,15 +418,20 @@ export function excessiveNesting(source: string, limit: number): number | undefi
         flow--;
         continue;
       }
-      if (flow === 0 && (c === '|' || c === '>') && /^[|>][-+0-9]*[ \t]*(#.*)?\r?$/.test(source.slice(i, eol))) {
+      if (flow === 0 && (c === '|' || c === '>') && /^[|>][-+0-9]*[ \t]*(#.*)?$/.test(source.slice(i, eol))) {
         blockScalarIndent = indent;
         break;
       }
       if (flow === 0) valueStart = c === '-' || c === '?' ? valueStart : false;
     }
-    pos = eol + 1;
+    pos = afterLineBreak(source, eol);
   }
   return undefined;
+}
+
+/** Index of the next line's start, given the index of a line break (CRLF is one break). */
+function afterLineBreak(source: string, eol: number): number {
+  return eol + (source[eol] === '\r' && source[eol + 1] === '\n' ? 2 : 1);
 }
 
 /** Index just past a quoted scalar that opens at `i` (quoted scalars may span lines). */
@@ -449,11 +449,10 @@ function skipQuoted(source: string, i: number): number {
 
 /** The top-level key line at or before `offset` (its key, or the whole line when it has none). */
 function topLevelKeyBefore(source: string, offset: number): Span {
-  let lineStart = source.lastIndexOf('\n', offset - 1) + 1;
-  while (lineStart > 0 && /^[ \t-]/.test(source.slice(lineStart, lineStart + 1))) lineStart = source.lastIndexOf('\n', lineStart - 2) + 1;
-  let lineEnd = source.indexOf('\n', lineStart);
-  if (lineEnd < 0) lineEnd = source.length;
-  const line = source.slice(lineStart, lineEnd).replace(/\r$/, '');
+  const startOf = (at: number) => Math.max(source.lastIndexOf('\n', at), source.lastIndexOf('\r', at)) + 1;
+  let lineStart = startOf(offset - 1);
+  while (lineStart > 0 && /^[ \t-]/.test(source.slice(lineStart, lineStart + 1))) lineStart = startOf(lineStart - 1 - (source.slice(lineStart - 2, lineStart) === '\r\n' ? 2 : 1));
+  const line = source.slice(lineStart, nextLineBreak(source, lineStart));
   const colon = /^[^\s#][^:]*?(?=:(\s|$))/.exec(line);
   return { start: lineStart, end: lineStart + (colon ? colon[0].length : Math.max(1, line.length)) };
 }

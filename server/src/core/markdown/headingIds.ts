@@ -88,14 +88,19 @@ export class AnchorRegistry {
       this.used.add(base);
       return base;
     }
-    for (let n = 1; ; n++) {
+    // Ids are never taken back, so every suffix below the last one given for this base is still
+    // used: start there (a page with 20,000 equal headings would otherwise try 200 million ids).
+    for (let n = this.lastSuffix.get(base) ?? 1; ; n++) {
       const candidate = `${base}-${n}`;
       if (!this.used.has(candidate)) {
         this.used.add(candidate);
+        this.lastSuffix.set(base, n);
         return candidate;
       }
     }
   }
+
+  private readonly lastSuffix = new Map<string, number>();
 }
 
 export interface HeadingText {

@@ -2,39 +2,52 @@
 // rules), link destinations (inline links, reference definitions, HTML `href`s) and HTML anchors
 // (`id="..."`, `<a name="...">`). markdown-it's inline tokens carry no positions, hence this module.
 
-import type { Span } from '../text';
+import { nextLineBreak, type Span } from '../text';
 
 /** Code spans in `text[start, end)`: runs of N backticks closed by the next run of exactly N. */
 export function codeSpans(text: string, start: number, end: number): Span[] {
-  const spans: Span[] = [];
-  let i = text.indexOf('`', start);
-  while (i >= 0 && i < end) {
-    if (isEscaped(text, i, start)) {
-      i = text.indexOf('`', i + 1);
-      continue;
-    }
+  // Every run of backticks in the block, then each opener is paired with the next run of the same
+  // length (found by binary search per length), so a block full of unmatched backticks stays linear.
+  // (Scanned by hand: indexOf would look past `end`, to the end of the page, once per block.)
+  const runs: Span[] = [];
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) !== 96) continue;
     let n = i;
     while (n < end && text.charCodeAt(n) === 96) n++;
-    const run = n - i;
-    let j = text.indexOf('`', n);
-    let closed = -1;
-    while (j >= 0 && j < end) {
-      let k = j;
-      while (k < end && text.charCodeAt(k) === 96) k++;
-      if (k - j === run) {
-        closed = k;
-        break;
-      }
-      j = text.indexOf('`', k);
-    }
-    if (closed < 0) {
-      i = text.indexOf('`', n);
-      continue;
-    }
-    spans.push({ start: i, end: closed });
-    i = text.indexOf('`', closed);
+    runs.push({ start: i, end: n });
+    i = n;
+  }
+  const byLength = new Map<number, number[]>();
+  runs.forEach((r, k) => {
+    const list = byLength.get(r.end - r.start);
+    if (list) list.push(k);
+    else byLength.set(r.end - r.start, [k]);
+  });
+  const spans: Span[] = [];
+  for (let k = 0; k < runs.length; k++) {
+    // A backslash before a run escapes its first backtick; the rest of the run can still open a span.
+    const open = isEscaped(text, runs[k].start, start) ? runs[k].start + 1 : runs[k].start;
+    const length = runs[k].end - open;
+    if (length === 0) continue;
+    const close = nextAfter(byLength.get(length), k);
+    if (close === undefined) continue;
+    spans.push({ start: open, end: runs[close].end });
+    k = close;
   }
   return spans;
+}
+
+/** The first entry of a sorted list that is greater than `k`. */
+function nextAfter(sorted: number[] | undefined, k: number): number | undefined {
+  if (!sorted) return undefined;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= k) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo];
 }
 
 /** True when the character at `i` is preceded by an odd number of backslashes (within the block). */
@@ -54,36 +67,41 @@ export interface LinkDestination {
 
 /** A copy of `text[start, end)` with code spans blanked, offsets kept. */
 function masked(text: string, start: number, end: number, spans: Span[]): string {
-  let s = text.slice(start, end);
-  for (const sp of spans) {
-    if (sp.end <= start || sp.start >= end) continue;
-    const a = Math.max(sp.start, start) - start;
-    const b = Math.min(sp.end, end) - start;
-    s = s.slice(0, a) + ' '.repeat(b - a) + s.slice(b);
+  const parts: string[] = [];
+  let at = start;
+  for (const sp of [...spans].sort((a, b) => a.start - b.start)) {
+    const a = Math.max(sp.start, at);
+    const b = Math.min(sp.end, end);
+    if (b <= a) continue;
+    parts.push(text.slice(at, a), ' '.repeat(b - a));
+    at = b;
   }
-  return s;
+  parts.push(text.slice(at, end));
+  return parts.join('');
 }
 
 /** Inline links and images `[text](destination "title")` in `text[start, end)`, code spans excluded. */
 export function inlineLinks(text: string, start: number, end: number, code: Span[]): LinkDestination[] {
   const src = masked(text, start, end, code);
   const out: LinkDestination[] = [];
+  let brackets: Int32Array | undefined;
+  let nextGt = -2; // the next '>' at or after the current destination (-1: none left; -2: not looked for yet)
   let i = src.indexOf('](');
   while (i >= 0) {
     if (src[i - 1] === '\\') {
       i = src.indexOf('](', i + 2);
       continue;
     }
-    const open = matchingBracket(src, i);
+    const open = (brackets ??= bracketPairs(src))[i];
     let p = i + 2;
-    while (src[p] === ' ' || src[p] === '\t' || src[p] === '\n') p++;
+    while (src[p] === ' ' || src[p] === '\t' || src[p] === '\n' || src[p] === '\r') p++;
     let destStart = p;
     let destEnd: number;
     if (src[p] === '<') {
       destStart = p + 1;
-      const close = src.indexOf('>', destStart);
-      const nl = src.indexOf('\n', destStart);
-      if (close < 0 || (nl >= 0 && nl < close)) {
+      if (nextGt !== -1 && nextGt < destStart) nextGt = src.indexOf('>', destStart);
+      const close = nextGt;
+      if (close < 0 || nextLineBreak(src, destStart) < close) {
         i = src.indexOf('](', i + 2);
         continue;
       }
@@ -123,18 +141,21 @@ function closesLink(src: string, p: number): boolean {
   return /^[ \t]*(?:\n[ \t]*)?(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))[ \t]*(?:\n[ \t]*)?)?\)/.test(rest);
 }
 
-function matchingBracket(src: string, close: number): number {
-  let depth = 0;
-  for (let j = close - 1; j >= 0; j--) {
+/**
+ * For every "]" of the text, the "[" that opens it (-1 when none does), matched in one pass with a
+ * stack: a blank line closes every open bracket, a backslash escapes the character after it.
+ */
+function bracketPairs(src: string): Int32Array {
+  const out = new Int32Array(src.length).fill(-1);
+  const open: number[] = [];
+  for (let j = 0; j < src.length; j++) {
     const ch = src[j];
-    if (src[j - 1] === '\\') continue;
-    if (ch === ']') depth++;
-    else if (ch === '[') {
-      if (depth === 0) return j;
-      depth--;
-    } else if (ch === '\n' && src[j - 1] === '\n') return -1;
+    if (src[j - 1] === '\\' && src[j - 2] !== '\\') continue;
+    if (ch === '[') open.push(j);
+    else if (ch === ']') out[j] = open.length ? open.pop()! : -1;
+    else if (ch === '\n' && src[j - 1] === '\n') open.length = 0;
   }
-  return -1;
+  return out;
 }
 
 const REFERENCE_DEFINITION = /^((?:[ \t]*>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*[ \t]{0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*)(<[^>\n]*>|\S+)/;

@@ -10,7 +10,7 @@
 // The scanner is lenient where Hugo is strict: it still extracts the name and parameters of a call
 // Hugo would reject (so the editor can help fix it) and records why Hugo rejects it in `problems`.
 
-import type { Span } from '../text';
+import { nextLineBreak, type Span } from '../text';
 
 export type Delimiter = '%' | '<';
 
@@ -74,6 +74,16 @@ const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' ||
 export function scanShortcodes(text: string, start = 0, end = text.length): ShortcodeScan {
   const calls: ShortcodeCall[] = [];
   const escaped: Span[] = [];
+  // Where each escaped form's "*/%}}" or "*/>}}" is next found, remembered so that many unclosed
+  // "{{%/*" do not each search the rest of the page.
+  const ends = new Map<string, number>();
+  const escapeEnd = (right: string, from: number): number => {
+    const known = ends.get(right);
+    if (known !== undefined && (known < 0 || known >= from)) return known;
+    const found = text.indexOf('*/' + right, from);
+    ends.set(right, found);
+    return found;
+  };
   let i = text.indexOf('{{', start);
   while (i >= 0 && i < end) {
     const d = text[i + 2];
@@ -85,7 +95,7 @@ export function scanShortcodes(text: string, start = 0, end = text.length): Shor
     const right = delimiter === '%' ? '%}}' : '>}}';
     // The escaped form: {{</* ... */>}}
     if (text.startsWith('/*', i + 3)) {
-      const close = text.indexOf('*/' + right, i + 5);
+      const close = escapeEnd(right, i + 5);
       if (close < 0 || close > end) {
         const lineEnd = endOfLine(text, i, end);
         calls.push(problemCall(i, lineEnd, delimiter, {
@@ -107,8 +117,7 @@ export function scanShortcodes(text: string, start = 0, end = text.length): Shor
 }
 
 function endOfLine(text: string, from: number, end: number): number {
-  const nl = text.indexOf('\n', from);
-  return nl < 0 || nl > end ? end : nl;
+  return Math.min(nextLineBreak(text, from), end);
 }
 
 function problemCall(start: number, end: number, delimiter: Delimiter, problem: ShortcodeProblem): ShortcodeCall {
@@ -141,11 +150,14 @@ function lexCall(text: string, start: number, delimiter: Delimiter, end: number)
 
   skipSpace();
   if (text[p] === '-' && p < limit) {
+    // The whole run of dashes, so that removing it leaves none ("{{%--" is the same mistake).
+    let run = p + 1;
+    while (text[run] === '-' && run < limit) run++;
     problems.push({
-      kind: 'trim-marker', fatal: true, span: { start: p, end: p + 1 },
+      kind: 'trim-marker', fatal: true, span: { start: p, end: run },
       message: `Hugo shortcodes have no trim markers: "{{${delimiter}-" stops the build ("unrecognized character in shortcode action: U+002D '-'").`,
     });
-    p++;
+    p = run;
     skipSpace();
   }
   if (text[p] === '/') {
@@ -247,7 +259,8 @@ function lexValue(
         q += 2;
         continue;
       }
-      if (ch === '"' || ch === '\n') break;
+      // A line break ends the string (Hugo: "unterminated quoted string"); a lone CR is kept, as Hugo keeps it.
+      if (ch === '"' || ch === '\n' || (ch === '\r' && text[q + 1] === '\n')) break;
       value += ch;
       q++;
     }
@@ -263,8 +276,7 @@ function lexValue(
   if (c === '`') {
     const close = text.indexOf('`', p + 1);
     if (close < 0 || close >= limit) {
-      const nl = text.indexOf('\n', p);
-      const stop = nl < 0 || nl > limit ? limit : nl;
+      const stop = Math.min(nextLineBreak(text, p), limit);
       problems.push({
         kind: 'unterminated-string', fatal: true, span: { start: p, end: stop },
         message: 'Unterminated raw string (`...`) in a shortcode parameter; Hugo stops the build.',

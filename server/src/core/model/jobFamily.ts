@@ -33,9 +33,11 @@ export const normalizeName = (s: string): string => s.replace(/[*_`]/g, '').trim
 export function sectionsOf(model: PageModel): Section[] {
   const own = model.headings.filter((h) => h.include === undefined);
   const text = model.file.text;
+  const lines = model.file.lines;
+  // The start of the line after the one that holds `offset` (LF, CRLF or CR).
   const lineEnd = (offset: number) => {
-    const nl = text.indexOf('\n', offset);
-    return nl < 0 ? text.length : nl + 1;
+    const line = lines.positionAt(offset).line;
+    return line + 1 < lines.lineCount ? lines.lineStarts[line + 1] : text.length;
   };
   return own.map((h, i) => {
     const start = lineEnd(h.span.end);

@@ -219,8 +219,9 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
 
   // HTML ids anywhere outside code: only lines with a tag that has an id= or name= attribute.
   const anchorLines = new Set<number>();
+  let gt = -1; // the first '>' after the current '<' (shared by every '<' before it, so the scan stays linear)
   for (let lt = expanded.text.indexOf('<'); lt >= 0; lt = expanded.text.indexOf('<', lt + 1)) {
-    const gt = expanded.text.indexOf('>', lt);
+    if (gt < lt) gt = expanded.text.indexOf('>', lt);
     if (gt < 0) break;
     if (gt - lt > 2000 || !/\b(?:id|name)\s*=/.test(expanded.text.slice(lt, gt))) continue;
     const l = lines.positionAt(lt).line;

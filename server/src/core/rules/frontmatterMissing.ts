@@ -1,4 +1,5 @@
 import { basename } from '../paths';
+import { bomLength, lineBreakOf } from '../text';
 import { PAGE_KINDS_ONLY, type Rule } from './rule';
 
 /** A page without front matter has no title or description for Hugo to render. */
@@ -14,14 +15,15 @@ export const frontmatterMissing: Rule = {
     const firstLineEnd = model.file.lines.lineEnd(0);
     const heading = model.headings.find((h) => h.include === undefined);
     const title = heading?.text ?? basename(model.file.path).replace(/\.md$/, '').replace(/[-_]/g, ' ');
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const eol = lineBreakOf(text);
+    const start = bomLength(text);
     ctx.report({
-      span: { start: 0, end: firstLineEnd },
+      span: { start, end: Math.max(start, firstLineEnd) },
       message: 'This page has no front matter: start it with a "---" block that gives at least its title (and a description).',
       fixes: [{
         title: 'Add front matter with a title',
         preferred: true,
-        edits: [{ span: { start: 0, end: 0 }, newText: `---${eol}title: ${JSON.stringify(title)}${eol}description: ""${eol}---${eol}${eol}` }],
+        edits: [{ span: { start, end: start }, newText: `---${eol}title: ${JSON.stringify(title)}${eol}description: ""${eol}---${eol}${eol}` }],
       }],
     });
   },

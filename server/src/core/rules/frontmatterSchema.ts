@@ -1,4 +1,5 @@
 import { didYouMean } from '../schema/schemaErrors';
+import { lineBreakOf } from '../text';
 import { PAGE_KINDS_ONLY, type FixSpec, type Rule } from './rule';
 
 /** Front matter checked against the page kind's JSON Schema (schemas/*.schema.json). */
@@ -21,7 +22,7 @@ export const frontmatterSchema: Rule = {
       }
       if (f.missingKey && fm && f.pointer === '/frontmatter') {
         const text = ctx.model.file.text;
-        const eol = text.includes('\r\n') ? '\r\n' : '\n';
+        const eol = lineBreakOf(text);
         const value = f.missingKey === 'title' ? JSON.stringify(ctx.model.headings.find((h) => h.include === undefined)?.text ?? '') : '""';
         fixes.push({
           title: `Add "${f.missingKey}" to the front matter`,

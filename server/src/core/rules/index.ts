@@ -1,4 +1,5 @@
 // The rule registry: every rule, in the order of its documentation (docs/rules/).
+import { fileEncoding } from './fileEncoding';
 import { fileUnreadable } from './fileUnreadable';
 import { frontmatterMissing } from './frontmatterMissing';
 import { frontmatterSchema } from './frontmatterSchema';
@@ -32,6 +33,7 @@ import { tableShape } from './tableShape';
 
 export const RULES: readonly Rule[] = [
   fileUnreadable,
+  fileEncoding,
   frontmatterMissing,
   frontmatterSyntax,
   frontmatterSchema,

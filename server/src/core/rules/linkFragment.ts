@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
-import type { Link, PageModel } from '../model/pageModel';
+import type { Heading, Link, PageModel } from '../model/pageModel';
+import type { Span } from '../text';
 import { linkBases, linkedPage } from './crossPage';
 import { ALL_KINDS, type Rule, type RuleContext } from './rule';
 
@@ -26,6 +27,7 @@ export const linkFragment: Rule = {
     const common = pages.length ? pages.slice(1).reduce((ids, p) => { const has = new Set(p.anchors); return ids.filter((id) => has.has(id)); }, pages[0].anchors) : [];
     const pageIds = pages.length ? common : [...model.anchors.keys()];
     const suggest = suggester();
+    const ownHeadings = model.headings.filter((h) => h.include === undefined);
     for (const link of samePage) {
       const fragment = link.fragment!;
       const span = { start: link.fragmentSpan!.start - 1, end: link.fragmentSpan!.end };
@@ -43,7 +45,9 @@ export const linkFragment: Rule = {
         continue;
       }
       if (hasAnchor(model, fragment)) continue;
-      const suggestion = suggest(fragment, pageIds);
+      // A link written inside a heading is part of that heading's id: pointing it there would change the id again.
+      const within = headingAround(ownHeadings, link.fragmentSpan!);
+      const suggestion = within ? suggestAnchor(fragment, pageIds.filter((id) => id !== within.id)) : suggest(fragment, pageIds);
       ctx.report({
         span,
         message: `No heading or anchor "#${fragment}" on this page` + (model.includes.length ? ' (headings from included files count)' : '') + '.' +
@@ -76,6 +80,20 @@ function checkOtherPages(ctx: RuleContext): void {
       break;
     }
   }
+}
+
+/** The heading (of a list in document order) whose text holds the span, by binary search. */
+function headingAround(headings: Heading[], span: Span): Heading | undefined {
+  let lo = 0;
+  let hi = headings.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const h = headings[mid];
+    if (span.start < h.span.start) hi = mid - 1;
+    else if (span.start >= h.span.end) lo = mid + 1;
+    else return span.end <= h.span.end ? h : undefined;
+  }
+  return undefined;
 }
 
 /** `#:~:text=...` asks the browser to find text, not an element: nothing to check. */

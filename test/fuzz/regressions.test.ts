@@ -1,0 +1,71 @@
+// Every bug the fuzz group found, as the smallest document that showed it, with the exact result
+// now expected. Each case also goes through the fuzz properties (properties.ts).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { completions } from '../../server/src/core/features/completion';
+import { fixAll } from '../../server/src/core/features/fixAll';
+import { formatRange } from '../../server/src/core/text';
+import { Workspace } from '../../server/src/core/workspace';
+import { FUZZ_PATHS, fuzzHost, SITE_ROOT, type FuzzCase } from './fuzzSite';
+import { applyEdits, checkFeatures, checkFixAll, checkLint, newStats, type FuzzContext } from './properties';
+
+function context(): FuzzContext {
+  const host = fuzzHost();
+  const workspace = new Workspace(host);
+  workspace.indexSite(workspace.siteFor(`${SITE_ROOT}/.`)!);
+  return { host, workspace, stats: newStats() };
+}
+
+const page = (text: string): FuzzCase => ({ kind: 'page', text, include: '' });
+
+describe('fuzz regressions', () => {
+  it('a page with a BOM and no front matter: the added front matter goes after the BOM', () => {
+    const ctx = context();
+    const text = '\uFEFF# Notice\n\nText.\n';
+    const [d] = checkLint(ctx, page(text)).filter((x) => x.code === 'frontmatter-missing');
+    assert.equal(formatRange(d.range), '1:2-1:10');
+    const fixed = applyEdits(text, d.fixes![0].edits, 'fix');
+    assert.equal(fixed, '\uFEFF---\ntitle: "Notice"\ndescription: ""\n---\n\n# Notice\n\nText.\n');
+    checkFixAll(ctx, page(text));
+  });
+
+  it('a page with CR line breaks only: added front matter uses CR', () => {
+    const ctx = context();
+    const text = '# Notice\r\rText.\r';
+    const [d] = checkLint(ctx, page(text)).filter((x) => x.code === 'frontmatter-missing');
+    assert.equal(applyEdits(text, d.fixes![0].edits, 'fix'), '---\rtitle: "Notice"\rdescription: ""\r---\r\r# Notice\r\rText.\r');
+  });
+
+  it('an unclosed shortcode on a CRLF line ends before the line break', () => {
+    const ctx = context();
+    const text = '---\r\ntitle: T\r\ndescription: D\r\n---\r\n{{% x\r\nabc\r\n';
+    const found = checkLint(ctx, page(text)).filter((x) => x.code === 'shortcode-syntax').map((x) => formatRange(x.range));
+    assert.deepEqual(found, ['5:1-5:6']);
+    checkFeatures(ctx, page(text), [0.6, 0.7]);
+  });
+
+  it('a broken link inside a heading is never "fixed" to that heading\'s own id (the id would change again)', () => {
+    const ctx = context();
+    const text = '---\ntitle: T\ndescription: D\n---\n\n## Staff [link](#x)\n';
+    const diagnostics = checkLint(ctx, page(text)).filter((x) => x.code === 'link-fragment');
+    assert.deepEqual(diagnostics.map((x) => [formatRange(x.range), x.fixes ?? []]), [['6:17-6:19', []]]);
+    assert.deepEqual(fixAll(ctx.workspace, FUZZ_PATHS.page, text).applied, []);
+  });
+
+  it('"{{%---" is one trim-marker mistake, removed by one fix (fix all had stopped after eight rounds)', () => {
+    const ctx = context();
+    const text = '---\ntitle: T\ndescription: D\n---\n{{%--------- x %}}\n';
+    const [d] = checkLint(ctx, page(text)).filter((x) => x.fixes?.length);
+    assert.deepEqual([d.code, formatRange(d.range), d.fixes![0].title], ['shortcode-syntax', '5:4-5:13', 'Remove the "-"']);
+    assert.equal(applyEdits(text, fixAll(ctx.workspace, FUZZ_PATHS.page, text).edits, 'fix all'), '---\ntitle: T\ndescription: D\n---\n{{% x %}}\n');
+    checkFixAll(ctx, page(text));
+  });
+
+  it('completion at a column past the end of the line answers for the line\'s end', () => {
+    const ctx = context();
+    const text = '{{% include "includes/';
+    checkFeatures(ctx, page(text), []);
+    const items = completions(ctx.workspace, FUZZ_PATHS.page, text, { line: 0, character: 10_000 });
+    assert.deepEqual([...new Set(items.map((i) => formatRange(i.range)))], ['1:23-1:23']);
+  });
+});
