@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli, type JsonReport } from '../../server/src/cli/cli';
+import type { Host } from '../../server/src/core/host';
+import { NodeHost, toCorePath } from '../../server/src/node/nodeHost';
 import { repoRoot } from '../support/fixtureSite';
 import { copyOfExample } from '../support/lspClient';
 
@@ -142,6 +144,46 @@ describe('career-lint', () => {
     assert.match(rules.stdout, /^include-missing\s+error\s+An include names a file/m);
     assert.match((await cli(['--help'])).stdout, /^Usage: career-lint/);
     assert.equal((await cli(['--version'])).stdout, '9.9.9\n');
+  });
+
+  it('reports a file it fails on as internal-error and checks the others (exit 1); cannot write the report: exit 2', async () => {
+    // A disk that throws when one page is read: the failure is the tool's, not the page's.
+    const disk = new NodeHost();
+    const boom = toCorePath(path.join(repoRoot, `${EP}/senior.md`));
+    const host: Host = {
+      readFile: (p) => {
+        if (p === boom) throw new Error('disk on fire');
+        return disk.readFile(p);
+      },
+      exists: (p) => disk.exists(p),
+      listFiles: (d) => disk.listFiles(d),
+    };
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['--format', 'json', EP], { cwd: repoRoot, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), version: '9.9.9', host });
+    assert.equal(code, 1, stderr);
+    const report = JSON.parse(stdout) as JsonReport;
+    assert.equal(report.files, 3);
+    const failed = report.diagnostics.filter((d) => d.code === 'internal-error');
+    assert.deepEqual(failed.find((d) => d.file.endsWith('/senior.md')), {
+      file: `${EP}/senior.md`, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'internal-error',
+      message: 'Career Pages failed while checking this file (disk on fire). Please report it with this file at https://github.com/handbook-career-pages/handbook-career-pages/issues.',
+    });
+    // The sibling level page's ladder rules read senior.md too: those rules fail there, its other rules still report.
+    assert.deepEqual(failed.map((d) => `${path.basename(d.file)}: ${d.message.split(' (')[0]}`), [
+      'intermediate.md: Career Pages failed while running the rule ladder-missing-term on this file',
+      'intermediate.md: Career Pages failed while running the rule ladder-term-spelling on this file',
+      'senior.md: Career Pages failed while checking this file',
+    ]);
+    assert.ok(report.diagnostics.some((d) => d.file.endsWith('/intermediate.md') && d.code === 'link-fragment'));
+    assert.deepEqual([...new Set(report.diagnostics.map((d) => d.file))].sort(), [`${EP}/_index.md`, `${EP}/intermediate.md`, `${EP}/senior.md`]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'career-out-'));
+    try {
+      const r = await cli(['--format', 'json', '--output', dir, `${EP}/senior.md`]);
+      assert.deepEqual([r.code, r.stderr], [2, `career-lint: cannot write the report to ${dir}: EISDIR.\n`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('runs as the built executable', { skip: !existsSync(path.join(repoRoot, 'dist/cli.js')) && 'dist/cli.js is not built (npm run build)' }, () => {

@@ -1,17 +1,19 @@
 // career-lint: the command-line linter on the same core as the language server.
 //   career-lint [paths or globs...] [--config FILE] [--format text|json] [--output FILE]
-// Exit status: 0 without errors, 1 with errors, 2 on usage or configuration errors.
+// Exit status: 0 without errors, 1 with errors (a file the tool failed on is one, reported as
+// internal-error), 2 on usage or configuration errors, 3 when the tool itself failed outside any file.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import picomatch from 'picomatch';
 import { CONFIG_FILE_NAME } from '../core/config';
-import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
+import { compareDiagnostics, internalError, type Diagnostic } from '../core/diagnostic';
+import type { Host } from '../core/host';
 import { relativePath } from '../core/paths';
 import { RULES } from '../core/rules';
 import { findSiteRoot, isSiteRoot } from '../core/site';
-import { isMarkdownPath, Workspace, type Site } from '../core/workspace';
+import { isMarkdownPath, Workspace, type LintResult, type Site } from '../core/workspace';
 import { fromCorePath, NodeHost, toCorePath } from '../node/nodeHost';
 
 export interface CliIo {
@@ -19,6 +21,8 @@ export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   version: string;
+  /** The file system (default: the disk). Tests pass one that fails on purpose. */
+  host?: Host;
 }
 
 export interface JsonReport {
@@ -44,7 +48,8 @@ Options:
   -h, --help           show this help
   -v, --version        show the version
 
-Exit status: 0 no errors, 1 errors found, 2 usage or configuration error.`;
+Exit status: 0 no errors, 1 errors found (internal-error on a file the tool failed on),
+2 usage or configuration error, 3 the tool failed outright (please report it).`;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let args;
@@ -82,7 +87,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`career-lint: --format must be "text" or "json", not "${values.format}".\n`);
     return 2;
   }
-  const host = new NodeHost();
+  const host = io.host ?? new NodeHost();
   let configFile: string | undefined;
   if (values.config) {
     configFile = toCorePath(path.resolve(io.cwd, values.config));
@@ -130,13 +135,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const site = workspace.siteFor(f);
     if (site) sites.add(site);
   }
-  for (const site of sites) workspace.indexSite(site);
+  const diagnostics: Diagnostic[] = [];
+  for (const site of sites) {
+    try {
+      workspace.indexSite(site);
+    } catch (e) {
+      // Without a complete index the site-wide checks are incomplete: say so, check the rest.
+      diagnostics.push(internalError(site.root, 'indexing the site (links to other pages and unused include files are not checked)', e));
+    }
+  }
   // Pages, then include files: an include file's links are checked on the pages that include it.
   const ordered = [...files].sort((a, b) => Number(isIncludeFile(workspace, a)) - Number(isIncludeFile(workspace, b)) || a.localeCompare(b));
-  const diagnostics: Diagnostic[] = [];
   let checked = 0;
   for (const f of ordered) {
-    const result = workspace.lint(f);
+    let result: LintResult;
+    try {
+      result = workspace.lint(f);
+    } catch (e) {
+      // A failure on one file is reported on that file; the run goes on.
+      result = { file: f, diagnostics: [internalError(f, 'checking this file', e)] };
+    }
     if (result.skipped) {
       io.stderr(`career-lint: skipped ${displayPath(cwd, f)}: ${result.skipped}\n`);
       continue;
@@ -148,7 +166,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   const report = values.format === 'json' ? JSON.stringify(toJson(checked, diagnostics, cwd), null, 2) + '\n' : textReport(diagnostics, cwd);
   if (values.output) {
-    fs.writeFileSync(path.resolve(io.cwd, values.output), report);
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, values.output), report);
+    } catch (e) {
+      io.stderr(`career-lint: cannot write the report to ${values.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.\n`);
+      return 2;
+    }
   } else {
     io.stdout(report);
   }
@@ -170,7 +193,7 @@ export function siteFiles(workspace: Workspace, root: string): string[] {
   return [...out].sort();
 }
 
-function expandPaths(host: NodeHost, workspace: Workspace, cwd: string, patterns: string[]): { files: string[]; missing: string[] } {
+function expandPaths(host: Host, workspace: Workspace, cwd: string, patterns: string[]): { files: string[]; missing: string[] } {
   const files = new Set<string>();
   const missing: string[] = [];
   for (const p of patterns) {

@@ -1,4 +1,5 @@
 // The `career-lint` executable (package.json "bin" → dist/cli.js).
+import { REPORT_URL } from '../core/diagnostic';
 import { runCli } from './cli';
 
 declare const PACKAGE_VERSION: string;
@@ -13,7 +14,8 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`career-lint: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
-    process.exitCode = 2;
+    // Failures on single files are reported in the report; this is a failure of the run itself.
+    process.stderr.write(`career-lint: internal error: ${e instanceof Error ? e.stack : String(e)}\nPlease report it at ${REPORT_URL}.\n`);
+    process.exitCode = 3;
   },
 );
