@@ -3,7 +3,7 @@
 // a real browser: chromium.test.ts.)
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MemoryHost } from '../../server/src/core/host';
+import { MAX_TEXT_BYTES, MemoryHost } from '../../server/src/core/host';
 import { Workspace } from '../../server/src/core/workspace';
 import { exampleHost, INTERMEDIATE, JOB_FAMILY, previewMarkdownIt, renderPage, SENIOR, SITE, vscodeLikeMarkdownIt } from './previewSite';
 
@@ -257,6 +257,14 @@ describe('include preview: URLs, raw text, comments and references (hostilePrevi
   it('decodes named references in attribute values as the browser does, and drops the ids VS Code\'s preview owns', () => {
     assert.equal(render('<abbr title="caf&eacute; &notit; &amp; &#x41; &constructor;">t</abbr> <a href="/x" id="keep">y</a> <span id="code-csp-warning">w</span>\n'),
       '<p><abbr title="café &amp;notit; &amp; A &amp;constructor;">t</abbr> <a href="/x" id="keep">y</a> <span>w</span></p>\n');
+  });
+
+  it('checks HTML and URLs of a page in a site even when the page is too large to model (no includes then)', () => {
+    const html = render(`<!-- ${'x'.repeat(MAX_TEXT_BYTES)} -->\n\n<script>alert(1)</script>\n\n![d](data:image/png;base64,AA==)\n\n{{% include "includes/x.md" %}}\n`);
+    // The dropped comment leaves its line end; no front matter card without a model.
+    assert.equal(html, '\n<code class="cp-html-removed" title="Not rendered in the preview: it could run script or change the page.">&lt;script&gt;</code>alert(1)' +
+      '<code class="cp-html-removed" title="Not rendered in the preview: it could run script or change the page.">&lt;/script&gt;</code>\n' +
+      `<p><span class="cp-url-removed" ${REMOVED('loaded', 'data')}>d</span></p>\n<p>{{% include &quot;includes/x.md&quot; %}}</p>\n`);
   });
 
   it('links the include caption with each path segment percent-encoded, and not at all when a custom link is unsafe', () => {

@@ -10,7 +10,9 @@
 // - render: with the file path from the env, build the page model over the injected Host, then
 //   resolve includes, read and parse the included files, and give every heading its id.
 // Outside a Hugo site (no path, or no site root above it) the page renders as plain Markdown with
-// shortcodes shown as written. Raw HTML never reaches the output as written: see htmlSafety.ts.
+// shortcodes shown as written, as VS Code renders any Markdown. In a site, raw HTML never reaches the
+// output as written, and links and images keep only safe URLs (see htmlSafety.ts), even when the
+// page has no model (a page larger than the core reads is rendered without includes, not unchecked).
 //
 // No vscode, Node or DOM imports: tests run it with a plain markdown-it and an in-memory Host.
 
@@ -48,6 +50,8 @@ export interface IncludePreviewOptions {
 const NESTED = Symbol('careerPages.nestedInclude');
 /** Where the render phase keeps its per-render context inside markdown-it's env. */
 const CONTEXT = Symbol('careerPages.renderContext');
+/** Set in the env when the page is in a Hugo site: its HTML and URLs are checked (see htmlSafety.ts). */
+const IN_SITE = Symbol('careerPages.inSite');
 const SOURCE_TOKEN = 'career_pages_source';
 const FRONTMATTER_TOKEN = 'career_pages_frontmatter';
 const INCLUDE_TOKEN = 'career_pages_include';
@@ -118,7 +122,9 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
   const rules = md.renderer.rules;
   rules[SOURCE_TOKEN] = (tokens, idx, _options, env: Env) => {
     const path = documentPath(env as Record<string, unknown>);
-    env[CONTEXT] = path ? createContext(hostOf(), path, tokens[idx].content) : undefined;
+    const host = path ? hostOf() : undefined;
+    env[IN_SITE] = Boolean(path && host && findSiteRoot(host, path));
+    env[CONTEXT] = env[IN_SITE] ? createContext(host!, path!, tokens[idx].content) : undefined;
     return '';
   };
   rules[FRONTMATTER_TOKEN] = (tokens, idx, opts, env: Env, self) => renderFrontmatter(tokens[idx], opts, env, self);
@@ -140,9 +146,9 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
     rules[type] = (tokens, idx, opts, env: Env, self) => {
       const token = tokens[idx];
       if ((token.meta as IncludedTokenMeta | null)?.careerPagesIncluded) return escapeIncludedHtml(token.content, type === 'html_block');
+      if (!env[IN_SITE]) return original ? original(tokens, idx, opts, env, self) : token.content;
       const ctx = contextOf(env);
-      if (!ctx) return original ? original(tokens, idx, opts, env, self) : token.content;
-      if (type === 'html_block') return renderPageHtmlBlock(token, ctx, opts, env, self);
+      if (type === 'html_block') return ctx ? renderPageHtmlBlock(token, ctx, opts, env, self) : sanitize(token.content);
       // Worked out once per paragraph: it depends on the paragraph's tokens only.
       let inside = rawText.get(tokens);
       if (!inside) rawText.set(tokens, (inside = rawTextFlags(tokens)));
@@ -156,14 +162,14 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
   const linkOpen = rules.link_open;
   rules.link_open = (tokens, idx, opts, env: Env, self) => {
     const href = tokens[idx].attrGet('href');
-    if (contextOf(env) && href !== null && !isSafeUrl(href)) return `<a class="cp-url-removed" title="${escapeHtml(removedUrlTitle('link', href))}">`;
+    if (env[IN_SITE] && href !== null && !isSafeUrl(href)) return `<a class="cp-url-removed" title="${escapeHtml(removedUrlTitle('link', href))}">`;
     return linkOpen ? linkOpen(tokens, idx, opts, env, self) : self.renderToken(tokens, idx, opts);
   };
   const image = rules.image;
   rules.image = (tokens, idx, opts, env: Env, self) => {
     const token = tokens[idx];
     const src = token.attrGet('src');
-    if (contextOf(env) && src !== null && !isSafeUrl(src)) {
+    if (env[IN_SITE] && src !== null && !isSafeUrl(src)) {
       const alt = self.renderInlineAsText(token.children ?? [], opts, env);
       return `<span class="cp-url-removed" title="${escapeHtml(removedUrlTitle('image', src))}">${escapeHtml(alt || 'image')}</span>`;
     }
@@ -295,9 +301,8 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
     return self.render(tokens, opts, env);
   }
 
+  /** The page's model and ids, for a page in a Hugo site (the caller checked: most Markdown files VS Code previews are not). */
   function createContext(host: Host, path: string, src: string): RenderContext | undefined {
-    // Most Markdown files VS Code previews are not in a Hugo site: find out before building anything.
-    if (!findSiteRoot(host, path)) return undefined;
     const workspace = new Workspace(host);
     const site = workspace.siteFor(path);
     if (!site) return undefined;
