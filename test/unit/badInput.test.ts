@@ -118,3 +118,34 @@ describe('bad input: configuration', () => {
     assert.equal(globProblem('**/*-competency*.md'), undefined);
   });
 });
+
+describe('bad input: line breaks, BOM, size', () => {
+  const page = '---\ntitle: T\ndescription: D\n---\n\n## Role\n\n[a](#nope) and [b](#role)\n\n| Responsibility | Description |\n| --- |\n| Term | |\n\n{{% include "includes/missing.md" %}}\n#### Jump\n';
+  const ranges = (text: string) => lint(text).diagnostics.map((d) => `${d.code} ${formatRange(d.range)}`);
+  const lf = ranges(page);
+
+  it('LF, CRLF, lone CR and a mix give the same diagnostics at the same ranges', () => {
+    assert.deepEqual(lf, [
+      'link-fragment 8:5-8:10', 'table-shape 10:1-11:8', 'include-missing 14:14-14:33', 'heading-increment 15:6-15:10',
+    ]);
+    assert.deepEqual(ranges(page.replace(/\n/g, '\r\n')), lf);
+    assert.deepEqual(ranges(page.replace(/\n/g, '\r')), lf);
+    let i = 0;
+    assert.deepEqual(ranges(page.replace(/\n/g, () => ['\r\n', '\n', '\r'][i++ % 3])), lf); // (a CR is never followed by an LF: that would be one CRLF)
+  });
+
+  it('a BOM is one more character on the first line only', () => {
+    assert.deepEqual(ranges('\uFEFF' + page), lf);
+    const noFrontMatter = '\uFEFF## Role\n\n[a](#nope)\n';
+    assert.deepEqual(ranges(noFrontMatter), ['frontmatter-missing 1:2-1:9', 'link-fragment 3:5-3:10']);
+  });
+
+  it('a text over 4 MB (an open editor holds any size) gets the limit a file on disk gets', () => {
+    const huge = page + 'word '.repeat(900_000);
+    const ws = new Workspace(new MemoryHost({ '/s/hugo.toml': '', [PAGE]: page }));
+    assert.deepEqual(ws.lint(PAGE, huge).diagnostics.map((d) => `${d.code} ${formatRange(d.range)} ${d.message}`), [
+      'file-unreadable 1:1-1:1 This file is not checked: it is too large to check (4.3 MB).',
+    ]);
+    assert.equal(ws.model(PAGE, huge), undefined);
+  });
+});

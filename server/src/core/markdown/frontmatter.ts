@@ -115,7 +115,8 @@ export const MAX_FRONTMATTER_ALIASES = 100;
 
 function readYaml(text: string, fm: Frontmatter): void {
   const base = fm.contentSpan.start;
-  const source = text.slice(base, fm.contentSpan.end);
+  // YAML breaks lines at CR too, the yaml package only at LF and CRLF: a lone CR becomes LF (same length, same offsets).
+  const source = text.slice(base, fm.contentSpan.end).replace(/\r(?!\n)/g, '\n');
   const deep = excessiveNesting(source, MAX_FRONTMATTER_DEPTH);
   if (deep !== undefined) {
     const key = topLevelKeyBefore(source, deep);
