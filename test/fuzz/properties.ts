@@ -145,6 +145,39 @@ export function positionsFor(lines: LineIndex, fractions: number[]): Position[] 
   return out;
 }
 
+/**
+ * A preferred quick fix, applied, solves its problem: linting the fixed text does not offer the same
+ * fix again, i.e. the same title with the same replacements at the place where the first one wrote.
+ */
+function checkFixSolves(ctx: FuzzContext, path: string, text: string, d: Diagnostic): void {
+  const fix = d.fixes?.find((f) => f.preferred && !f.createFile && f.edits.length && f.edits.every((e) => e.file === path));
+  if (!fix) return;
+  const fixed = applyEdits(text, fix.edits, `${d.code} fix "${fix.title}"`);
+  if (fixed === text) return;
+  const before = new LineIndex(text);
+  let shift = 0;
+  const written = fix.edits
+    .map((e) => ({ start: before.offsetAt(e.range.start), end: before.offsetAt(e.range.end), newText: e.newText }))
+    .sort((a, b) => a.start - b.start)
+    .map((e) => {
+      const at = e.start + shift; // where the replacement stands in the fixed text
+      shift += e.newText.length - (e.end - e.start);
+      return `${at}→${JSON.stringify(e.newText)}`;
+    })
+    .join('|');
+  const after = new LineIndex(fixed);
+  const same = (f: { title: string; edits: { file: string; range: Range; newText: string }[] }) =>
+    f.title === fix.title && f.edits.every((e) => e.file === path) &&
+    f.edits
+      .map((e) => ({ start: after.offsetAt(e.range.start), end: after.offsetAt(e.range.end), newText: e.newText }))
+      .sort((a, b) => a.start - b.start)
+      .map((e) => `${e.start}→${JSON.stringify(e.newText)}`)
+      .join('|') === written;
+  const again = ctx.workspace.lint(path, fixed).diagnostics.some((x) => x.code === d.code && x.fixes?.some(same));
+  assert.ok(!again, `${d.code} fix "${fix.title}" did not solve the problem: the fixed text is offered the same fix again`);
+  ctx.stats.fixesChecked++;
+}
+
 /** Lints the case (and, for an include file, the page that includes it) with every check above. */
 export function checkLint(ctx: FuzzContext, c: FuzzCase): Diagnostic[] {
   const path = place(ctx, c);
@@ -153,6 +186,7 @@ export function checkLint(ctx: FuzzContext, c: FuzzCase): Diagnostic[] {
   checkDiagnostics(ctx, own, first.diagnostics);
   const again = ctx.workspace.lint(path, c.text);
   assert.deepEqual(again.diagnostics, first.diagnostics, 'the same text linted twice gave different diagnostics');
+  for (const d of first.diagnostics.filter((x) => x.fixes?.some((f) => f.preferred)).slice(0, 3)) checkFixSolves(ctx, path, c.text, d);
   if (c.kind === 'include') {
     const includer = ctx.workspace.lint(FUZZ_INCLUDER);
     const text = textOf(ctx, FUZZ_INCLUDER, own)!;

@@ -68,4 +68,12 @@ describe('fuzz regressions', () => {
     const items = completions(ctx.workspace, FUZZ_PATHS.page, text, { line: 0, character: 10_000 });
     assert.deepEqual([...new Set(items.map((i) => formatRange(i.range)))], ['1:23-1:23']);
   });
+
+  it('a word written three times is one finding whose fix removes both repeats (it had to be fixed twice)', () => {
+    const ctx = context();
+    const c: FuzzCase = { kind: 'job-family', text: '---\ntitle: T\ndescription: D\n---\n\nScope Scope Scope here.\n', include: '' };
+    const found = checkLint(ctx, c).filter((x) => x.code === 'repeated-words');
+    assert.deepEqual(found.map((x) => [formatRange(x.range), x.message]), [['6:7-6:18', '"Scope" is written 3 times in a row.']]);
+    assert.equal(applyEdits(c.text, found[0].fixes![0].edits, 'fix'), '---\ntitle: T\ndescription: D\n---\n\nScope here.\n');
+  });
 });

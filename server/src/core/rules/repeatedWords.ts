@@ -3,7 +3,8 @@ import { codeSpans } from '../markdown/inline';
 import type { Rule } from './rule';
 
 // One to three words written twice in a row: "working in working in", "the the".
-const REPEAT = /(?<![\p{L}\p{N}_'’-])([\p{L}][\p{L}\p{N}'’-]*(?:[ \t]+[\p{L}][\p{L}\p{N}'’-]*){0,2})[ \t]+\1(?![\p{L}\p{N}_'’-])/giu;
+// (Three or more times is one finding, fixed at once.)
+const REPEAT = /(?<![\p{L}\p{N}_'’-])([\p{L}][\p{L}\p{N}'’-]*(?:[ \t]+[\p{L}][\p{L}\p{N}'’-]*){0,2})(?:[ \t]+\1)+(?![\p{L}\p{N}_'’-])/giu;
 // Repeats that are good English.
 const ALLOWED = new Set(['that that', 'had had', 'is is', 'bye bye', 'no no', 'so so', 'very very']);
 
@@ -25,13 +26,14 @@ export const repeatedWords: Rule = {
         if (code.some((c) => m.index! < c.end && m.index! + m[0].length > c.start)) continue;
         const words = m[1];
         if (ALLOWED.has(`${words} ${words}`.toLowerCase())) continue;
-        const second = m.index! + m[0].length - words.length;
-        const mapped = model.expanded.toSource({ start: start + m.index!, end: start + second + words.length });
+        const mapped = model.expanded.toSource({ start: start + m.index!, end: start + m.index! + m[0].length });
         if (!mapped || mapped.source !== -1) continue;
         const firstEnd = mapped.span.start + words.length;
+        const repeats = m[0].slice(words.length);
+        const times = 1 + repeats.trim().split(/[ \t]+/).length / words.split(/[ \t]+/).length;
         ctx.report({
-          span: { start: mapped.span.end - words.length, end: mapped.span.end },
-          message: `"${words}" is written twice in a row.`,
+          span: { start: firstEnd + (/^[ \t]+/.exec(repeats)?.[0].length ?? 0), end: mapped.span.end },
+          message: `"${words}" is written ${times === 2 ? 'twice' : `${times} times`} in a row.`,
           fixes: [{ title: `Remove the repeated "${words}"`, preferred: true, edits: [{ span: { start: firstEnd, end: mapped.span.end }, newText: '' }] }],
           data: { words },
         });
