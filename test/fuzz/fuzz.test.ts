@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { Workspace } from '../../server/src/core/workspace';
 import { previewMarkdownIt, REPO } from '../preview/previewSite';
 import { fuzzCase, fuzzHost, seedTexts, SITE_ROOT, type FuzzCase } from './fuzzSite';
-import { checkFeatures, checkFixAll, checkLint, checkPreview, newStats, timed, type FuzzContext } from './properties';
+import { checkFeatures, checkFixAll, checkLikeFresh, checkLint, checkPreview, newStats, timed, type FuzzContext } from './properties';
 
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
 const path = process.env.FUZZ_PATH;
@@ -49,9 +49,13 @@ describe('fuzz: generated and mutated documents', () => {
   before(() => console.log(`fuzz seed ${seed} (replay: FUZZ_SEED=${seed}); ${texts.length} seed documents (${corpus} from the corpus)`));
   after(() => console.log(`fuzz: ${stats.documents} documents, ${stats.diagnostics} diagnostics, ${stats.fixesChecked} fixes checked; CPU per document mean ${(stats.totalMs / Math.max(1, stats.documents)).toFixed(2)} ms, max ${stats.maxMs.toFixed(0)} ms`));
 
-  it(`lint: no throw, ranges inside the file, fixes keep line endings and BOM, same result twice (${RUNS.lint} documents)`, () => {
+  it(`lint: no throw, ranges inside the file, fixes keep line endings and BOM and solve their problem, same result twice and as a new workspace (${RUNS.lint} documents)`, () => {
     const ctx = context();
-    property('lint', fuzzCase(texts), RUNS.lint, (c: FuzzCase) => timed(ctx, () => void checkLint(ctx, c)));
+    let n = 0;
+    property('lint', fuzzCase(texts), RUNS.lint, (c: FuzzCase) => timed(ctx, () => {
+      const diagnostics = checkLint(ctx, c);
+      if (++n % 200 === 0) checkLikeFresh(ctx, c, diagnostics);
+    }));
   });
 
   it(`fix all: valid edits, nothing lost, a second run changes nothing (${RUNS.fixAll} documents)`, () => {

@@ -19,7 +19,7 @@ import { documentSymbols } from '../../server/src/core/features/symbols';
 import { FeatureError, type DocumentSymbol, type FileEdit } from '../../server/src/core/features/types';
 import type { MemoryHost } from '../../server/src/core/host';
 import { LineIndex, type Position, type Range } from '../../server/src/core/text';
-import type { Workspace } from '../../server/src/core/workspace';
+import { Workspace } from '../../server/src/core/workspace';
 import { FUZZ_INCLUDE, FUZZ_INCLUDER, FUZZ_PATHS, type FuzzCase } from './fuzzSite';
 
 export const MAX_MS_PER_DOCUMENT = 1000;
@@ -194,6 +194,16 @@ export function checkLint(ctx: FuzzContext, c: FuzzCase): Diagnostic[] {
   }
   ctx.stats.diagnostics += first.diagnostics.length;
   return first.diagnostics;
+}
+
+/**
+ * What the long-lived workspace answers after all the earlier cases (caches, the site index kept up
+ * to date by fileChanged) equals what a new workspace over the same files answers.
+ */
+export function checkLikeFresh(ctx: FuzzContext, c: FuzzCase, diagnostics: Diagnostic[]): void {
+  const fresh = new Workspace(ctx.host);
+  fresh.indexSite(fresh.siteFor(FUZZ_PATHS[c.kind])!);
+  assert.deepEqual(fresh.lint(FUZZ_PATHS[c.kind], c.text).diagnostics, diagnostics, 'the editor\'s long-lived workspace and a new one disagree on this page');
 }
 
 /** Fix all: valid, non-overlapping edits that keep line endings and the BOM; applying them and asking again gives nothing to do. */
