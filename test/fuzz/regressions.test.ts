@@ -76,4 +76,14 @@ describe('fuzz regressions', () => {
     assert.deepEqual(found.map((x) => [formatRange(x.range), x.message]), [['6:7-6:18', '"Scope" is written 3 times in a row.']]);
     assert.equal(applyEdits(c.text, found[0].fixes![0].edits, 'fix'), '---\ntitle: T\ndescription: D\n---\n\nScope here.\n');
   });
+
+  it('a heading that an include call completes gets an outline section that does not end before it starts', () => {
+    const ctx = context();
+    const c: FuzzCase = {
+      kind: 'career-page',
+      text: "{{% include \"includes/fuzz/inc.md\" %}}title: \"Track Career Framework: Intermediate\"\ndescription: \"Well structured.\"\n---\n\n## Intermediate Engineer, Track\n\n### Leadership\n",
+      include: "---\ntitle: [a, b]\ntitle: [a, b]\ntitle: \"Senior Senior Senior Intermediate\"\ntitle: \"Technical Intermediate Leadership\"\n---\n\nSenior\n",
+    };
+    checkFeatures(ctx, c, [0]);
+  });
 });

@@ -61,8 +61,9 @@ function includeSymbol(doc: OpenDocument, inc: IncludeCall): DocumentSymbol {
 export function sectionEnd(doc: OpenDocument, own: Heading[], h: Heading): number {
   const lines = doc.model.file.lines;
   const next = own.find((n) => n.lineSpan.start > h.lineSpan.start && n.level <= h.level);
-  let line = next ? lines.positionAt(next.lineSpan.start).line - 1 : lines.lineCount - 1;
   const first = lines.positionAt(h.lineSpan.start).line;
+  // (Never before the heading's own line: a heading an include call completes can share it with the next one.)
+  let line = Math.max(first, next ? lines.positionAt(next.lineSpan.start).line - 1 : lines.lineCount - 1);
   while (line > first && !lines.lineText(line).trim()) line--;
   return lines.lineEnd(line);
 }
