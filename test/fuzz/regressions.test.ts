@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { completions } from '../../server/src/core/features/completion';
 import { fixAll } from '../../server/src/core/features/fixAll';
+import { MemoryHost } from '../../server/src/core/host';
 import { formatRange } from '../../server/src/core/text';
 import { Workspace } from '../../server/src/core/workspace';
 import { FUZZ_PATHS, fuzzHost, SITE_ROOT, type FuzzCase } from './fuzzSite';
@@ -85,5 +86,25 @@ describe('fuzz regressions', () => {
       include: "---\ntitle: [a, b]\ntitle: [a, b]\ntitle: \"Senior Senior Senior Intermediate\"\ntitle: \"Technical Intermediate Leadership\"\n---\n\nSenior\n",
     };
     checkFeatures(ctx, c, [0]);
+  });
+
+  it('links in two headings that point at each other\'s ids get no fix (each fix renamed the other anchor, forever)', () => {
+    const ctx = context();
+    const text = '---\ntitle: T\ndescription: D\n---\n\n## Staff [link](#x)\n\n## Senior [link](#y)\n';
+    const found = checkLint(ctx, page(text)).filter((x) => x.code === 'link-fragment');
+    assert.deepEqual(found.map((x) => [formatRange(x.range), x.fixes ?? []]), [['6:17-6:19', []], ['8:18-8:20', []]]);
+    checkFixAll(ctx, page(text));
+  });
+
+  it('a related location in an included file is a range of the text the page included, not of a newer text the cache holds', () => {
+    const host = new MemoryHost({
+      '/s/hugo.toml': '',
+      '/s/assets/includes/i.md': '\n\n\n##### Deep\n',
+      '/s/content/p.md': '---\ntitle: P\ndescription: D\n---\n\n## P\n\n{{% include "includes/i.md" %}}\n',
+    });
+    const ws = new Workspace(host);
+    ws.lint('/s/assets/includes/i.md', '##### Deep\n'); // a hypothetical text of the include file, as fix all checks one
+    const [d] = ws.lint('/s/content/p.md').diagnostics.filter((x) => x.code === 'heading-increment');
+    assert.deepEqual(d.related!.map((r) => formatRange(r.range)), ['4:7-4:11']);
   });
 });

@@ -484,7 +484,9 @@ export class Workspace {
 
   private toDiagnostic(rule: Rule, model: PageModel, f: FindingSpec): Diagnostic {
     const lines = model.file.lines;
-    const rangeIn = (file: string, span: Span) => (file === model.file.path ? lines : this.linesOf(file) ?? lines).spanRange(span);
+    // An included file's ranges come from the text this model included (the cache may hold a newer one).
+    const linesOf = (file: string) => (file === model.file.path ? lines : model.includes.find((i) => i.target?.path === file)?.target?.lines ?? this.linesOf(file) ?? lines);
+    const rangeIn = (file: string, span: Span) => linesOf(file).spanRange(span);
     return {
       file: model.file.path,
       code: rule.code,

@@ -45,9 +45,10 @@ export const linkFragment: Rule = {
         continue;
       }
       if (hasAnchor(model, fragment)) continue;
-      // A link written inside a heading is part of that heading's id: pointing it there would change the id again.
-      const within = headingAround(ownHeadings, link.fragmentSpan!);
-      const suggestion = within ? suggestAnchor(fragment, pageIds.filter((id) => id !== within.id)) : suggest(fragment, pageIds);
+      // A link written in a heading is part of that heading's id (Goldmark keeps the URL's letters):
+      // changing it renames the anchor too, so there is no fix to offer (two such links would keep
+      // chasing each other's ids).
+      const suggestion = headingAround(ownHeadings, link.fragmentSpan!) ? undefined : suggest(fragment, pageIds);
       ctx.report({
         span,
         message: `No heading or anchor "#${fragment}" on this page` + (model.includes.length ? ' (headings from included files count)' : '') + '.' +
