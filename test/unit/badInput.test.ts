@@ -75,6 +75,16 @@ describe('bad input: configuration', () => {
     assert.deepEqual(ws.lint(PAGE).diagnostics.map((d) => d.code), ['link-page']);
   });
 
+  it('a configuration file that is binary or a link out of the site is not used, and says why', () => {
+    const host = new MemoryHost({ '/s/hugo.toml': '', [PAGE]: page });
+    host.set(CONFIG, { kind: 'binary', size: 12 });
+    assert.deepEqual(new Workspace(host).configDiagnostics(CONFIG).map((d) => d.message), ['The configuration file is not used: it is a binary file (12 bytes), not JSON text.']);
+    host.set(CONFIG, { kind: 'outside', realPath: '/etc/passwd' });
+    assert.deepEqual(new Workspace(host).configDiagnostics(CONFIG).map((d) => d.message), [
+      'The configuration file is not used: it leads through a symbolic link to /etc/passwd, outside the site, and files outside the site are never read.',
+    ]);
+  });
+
   it('wrong types are reported at the value, and the defaults are kept', () => {
     const config = '{ "includeRoots": "assets", "rules": { "link-page": 3 }, "linkExclusions": [1] }';
     const { ws } = lint(page, { [CONFIG]: config });

@@ -5,7 +5,7 @@
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { globProblem, parseConfigText, type Options } from './config';
 import type { Diagnostic } from './diagnostic';
-import type { Host } from './host';
+import { describeUnreadable, type Host } from './host';
 import { compileLinkPattern } from './linkTargets';
 import { RULES } from './rules';
 import { describeType, TYPE_NAMES } from './schema/schemaErrors';
@@ -28,7 +28,7 @@ export function loadConfigFile(host: Host, path: string, schemas: SchemaRegistry
     return { path, options: {}, diagnostics: [unreadable(path, `The configuration file ${path} does not exist.`)] };
   }
   if (content.kind !== 'text') {
-    return { path, options: {}, diagnostics: [unreadable(path, `The configuration file cannot be read as text (${content.kind}).`)] };
+    return { path, options: {}, diagnostics: [unreadable(path, `The configuration file is not used: ${describeUnreadable(content, 'JSON text')}.`)] };
   }
   const lines = new LineIndex(content.text);
   const { value, problems } = parseConfigText(content.text);

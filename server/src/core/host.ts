@@ -39,6 +39,17 @@ export interface Host {
   listFiles(dir: string): string[];
 }
 
+/** Why a file cannot be checked, as the end of a sentence ("This file is not checked: …"). */
+export function describeUnreadable(content: FileContent, expected = 'Markdown text'): string {
+  switch (content.kind) {
+    case 'binary': return `it is a binary file (${content.size} bytes), not ${expected}`;
+    case 'too-large': return `it is too large to check (${(content.size / 1024 / 1024).toFixed(1)} MB)`;
+    case 'unreadable': return `it cannot be read (${content.message})`;
+    case 'outside': return `it leads through a symbolic link to ${content.realPath}, outside the site, and files outside the site are never read`;
+    default: return 'it cannot be read';
+  }
+}
+
 /** Largest file the core reads as text; larger ones get a diagnostic instead of a hang. */
 export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
 

@@ -6,7 +6,7 @@
 import { CONFIG_FILE_NAME, mergeOptions, PathClassifier, type Options, type PageKind } from './config';
 import { loadConfigFile, type ConfigState } from './configFile';
 import { compareDiagnostics, internalError, type Diagnostic, type Severity } from './diagnostic';
-import { MAX_TEXT_BYTES, type FileContent, type Host } from './host';
+import { describeUnreadable, MAX_TEXT_BYTES, type FileContent, type Host } from './host';
 import { buildPageModel, sourceFile, type IncludeLookup, type PageModel, type SourceFile } from './model/pageModel';
 import { isSuppressed } from './model/directives';
 import { ladderOf, type Ladder } from './model/ladder';
@@ -529,15 +529,5 @@ function runRule(rule: Rule, ctx: RuleContext, diagnostics: Diagnostic[], model:
   } catch (e) {
     // A bug in a rule must not take the other rules down, and must not be hidden either.
     diagnostics.push(internalError(model.file.path, `running the rule ${rule.code} on this file`, e));
-  }
-}
-
-function describeUnreadable(content: FileContent): string {
-  switch (content.kind) {
-    case 'binary': return `it is a binary file (${content.size} bytes), not Markdown text`;
-    case 'too-large': return `it is too large to check (${(content.size / 1024 / 1024).toFixed(1)} MB)`;
-    case 'unreadable': return `it cannot be read (${content.message})`;
-    case 'outside': return `it leads through a symbolic link to ${content.realPath}, outside the site, and files outside the site are never read`;
-    default: return 'it cannot be read';
   }
 }
