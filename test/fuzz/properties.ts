@@ -131,10 +131,11 @@ function checkSymbols(own: { lines: LineIndex }, symbols: DocumentSymbol[]): voi
 /** Puts the case's files into the host and tells the workspace, as the editor would. */
 export function place(ctx: FuzzContext, c: FuzzCase): string {
   const path = FUZZ_PATHS[c.kind];
-  ctx.host.set(FUZZ_INCLUDE, c.include);
-  ctx.workspace.fileChanged(FUZZ_INCLUDE, 'changed');
-  ctx.host.set(path, c.text);
-  ctx.workspace.fileChanged(path, 'changed');
+  for (const [file, text] of [[FUZZ_INCLUDE, c.include], [path, c.text]]) {
+    const change = ctx.host.exists(file) === 'file' ? 'changed' : 'created'; // what a file watcher would say
+    ctx.host.set(file, text);
+    ctx.workspace.fileChanged(file, change);
+  }
   return path;
 }
 
