@@ -107,4 +107,20 @@ describe('fuzz regressions', () => {
     const [d] = ws.lint('/s/content/p.md').diagnostics.filter((x) => x.code === 'heading-increment');
     assert.deepEqual(d.related!.map((r) => formatRange(r.range)), ['4:7-4:11']);
   });
+
+  it('an include file\'s links are checked against its including pages as they are with its new text', () => {
+    const inc = '/s/assets/includes/i.md';
+    const host = new MemoryHost({
+      '/s/hugo.toml': '',
+      [inc]: '## Old\n\n[x](#new)\n',
+      '/s/content/p.md': '---\ntitle: P\ndescription: D\n---\n\n## P\n\n{{% include "includes/i.md" %}}\n',
+    });
+    const ws = new Workspace(host);
+    ws.indexSite(ws.siteFor(inc)!, false); // as the editor indexes: models of pages not open are dropped
+    assert.deepEqual(ws.lint(inc).diagnostics.map((d) => d.code), ['link-fragment']);
+    // The author adds the heading the link names (the including page is not open, so nobody reads it).
+    host.set(inc, '## New\n\n[x](#new)\n');
+    ws.fileChanged(inc, 'changed');
+    assert.deepEqual(ws.lint(inc).diagnostics.map((d) => d.code), []);
+  });
 });

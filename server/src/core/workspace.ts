@@ -436,6 +436,7 @@ export class Workspace {
     }
     const diagnostics: Diagnostic[] = [];
     let schemaFindings: SchemaFinding[] | undefined;
+    let includers: PageSummary[] | undefined;
     let ladder: Ladder | undefined;
     const ladderOfPage = (): Ladder => {
       if (!ladder) {
@@ -456,7 +457,7 @@ export class Workspace {
         schemaFindings: () => (schemaFindings ??= this.schemaFindings(model)),
         frontmatterKeys: () => this.frontmatterKeys(kind),
         ladder: ladderOfPage,
-        includers: () => site.index.includersOf(file),
+        includers: (current) => (current ? (includers ??= this.currentIncluders(site, file)) : site.index.includersOf(file)),
         report: (f) => diagnostics.push(this.toDiagnostic(rule, model, f)),
       };
       runRule(rule, ctx, diagnostics, model);
@@ -470,6 +471,24 @@ export class Workspace {
       }));
     }
     return { file, kind, diagnostics: this.finish(site, model, diagnostics) };
+  }
+
+  /**
+   * The pages that include `file`, with summaries as they are now: an edit of the include file
+   * dropped their models (fileChanged), and their anchors in the index are those of the old text
+   * until they are read again, here, once per check of the include file.
+   */
+  private currentIncluders(site: Site, file: string): PageSummary[] {
+    return site.index.includersOf(file).map((p) => {
+      if (!p.generated && !this.models.has(p.path)) {
+        try {
+          this.model(p.path);
+        } catch {
+          // The page's own check reports it; keep its last summary.
+        }
+      }
+      return site.index.page(p.path) ?? p;
+    });
   }
 
   private frontmatterKeys(kind: PageKind): { known: string[]; open: boolean } {

@@ -21,7 +21,7 @@ export const linkFragment: Rule = {
     if (!samePage.length) return;
     // An include file's links land on the pages that include it; check against those pages. With
     // no known includer there is no page to check against (include-unused reports such files).
-    const pages = model.kind === 'include' ? ctx.includers() : [];
+    const pages = model.kind === 'include' ? ctx.includers(true) : [];
     if (model.kind === 'include' && !pages.length) return;
     // Only an anchor every including page has fixes a link for all of them.
     const common = pages.length ? pages.slice(1).reduce((ids, p) => { const has = new Set(p.anchors); return ids.filter((id) => has.has(id)); }, pages[0].anchors) : [];

@@ -56,8 +56,12 @@ export interface RuleContext {
   frontmatterKeys(): { known: string[]; open: boolean };
   /** The career ladder this page belongs to (its sibling level pages), read on first use. */
   ladder(): Ladder;
-  /** The pages known to include this file (include files only). */
-  includers(): PageSummary[];
+  /**
+   * The pages known to include this file (include files only), from the site index. With `current`,
+   * their summaries are brought up to date first (an edit of this file changes their anchors); that
+   * reads them again, so only rules that need their anchors ask for it.
+   */
+  includers(current?: boolean): PageSummary[];
   report(finding: FindingSpec): void;
 }
 
