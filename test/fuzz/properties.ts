@@ -27,6 +27,8 @@ export const MAX_MS_PER_DOCUMENT = 1000;
 export interface FuzzStats {
   documents: number;
   maxMs: number;
+  /** The slowest document: its kind and length. */
+  slowest?: string;
   totalMs: number;
   diagnostics: number;
   fixesChecked: number;
@@ -261,13 +263,16 @@ export function checkPreview(ctx: FuzzContext, c: FuzzCase): void {
 }
 
 /** Runs `check` on a case, counting it and enforcing the per-document time limit (CPU time of this process). */
-export function timed(ctx: FuzzContext, check: () => void): void {
+export function timed(ctx: FuzzContext, c: FuzzCase, check: () => void): void {
   const before = process.cpuUsage();
   check();
   const used = process.cpuUsage(before);
   const ms = (used.user + used.system) / 1000;
   ctx.stats.documents++;
   ctx.stats.totalMs += ms;
-  ctx.stats.maxMs = Math.max(ctx.stats.maxMs, ms);
+  if (ms > ctx.stats.maxMs) {
+    ctx.stats.maxMs = ms;
+    ctx.stats.slowest = `${c.kind}, ${c.text.length} characters, include ${c.include.length}`;
+  }
   assert.ok(ms < MAX_MS_PER_DOCUMENT, `took ${ms.toFixed(0)} ms (limit ${MAX_MS_PER_DOCUMENT} ms)`);
 }
