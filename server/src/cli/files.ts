@@ -1,0 +1,58 @@
+// Which files career-lint checks: the pages and include files of a site, or of the paths and globs
+// given (each resolved against the working directory).
+
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import type { Host } from '../core/host';
+import { isSiteRoot } from '../core/site';
+import { isMarkdownPath, type Workspace } from '../core/workspace';
+import { fromCorePath, toCorePath } from '../node/nodeHost';
+
+/** The files `career-lint` checks in a site by default: Markdown under content/ and the include roots. */
+export function siteFiles(workspace: Workspace, root: string): string[] {
+  const site = workspace.siteFor(`${root}/.`)!;
+  const dirs = [`${root}/content`, ...site.includeRoots];
+  const out = new Set<string>();
+  for (const d of dirs) for (const f of workspace.host.listFiles(d)) if (isMarkdownPath(f)) out.add(f);
+  return [...out].sort();
+}
+
+/** The Markdown files that paths, folders and globs name; `missing` lists those that name none. */
+export function expandPaths(host: Host, workspace: Workspace, cwd: string, patterns: string[]): { files: string[]; missing: string[] } {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  for (const p of patterns) {
+    const abs = toCorePath(path.resolve(fromCorePath(cwd), p));
+    const what = host.exists(abs);
+    if (what === 'file') {
+      files.add(abs);
+      continue;
+    }
+    if (what === 'directory') {
+      // A site root means the site's pages and include files; any other folder, the pages and
+      // include files below it (README files and layouts are not pages).
+      const before = files.size;
+      const listed = isSiteRoot(host, abs) ? siteFiles(workspace, abs) : host.listFiles(abs).filter(isMarkdownPath);
+      for (const f of listed) if (workspace.siteFor(f)?.isPageOrInclude(f) ?? true) files.add(f);
+      if (files.size === before) missing.push(p);
+      continue;
+    }
+    if (picomatch.scan(p).isGlob) {
+      const scan = picomatch.scan(p);
+      const base = toCorePath(path.resolve(fromCorePath(cwd), scan.base || '.'));
+      const match = picomatch(toCorePath(path.resolve(fromCorePath(cwd), p)), { dot: false });
+      const before = files.size;
+      for (const f of host.listFiles(base)) if (isMarkdownPath(f) && match(f)) files.add(f);
+      if (files.size === before) missing.push(p);
+      continue;
+    }
+    missing.push(p);
+  }
+  return { files: [...files].sort(), missing };
+}
+
+/** Include files sort after pages: an include file's links are checked on the pages that include it. */
+export function checkOrder(workspace: Workspace, files: string[]): string[] {
+  const isInclude = (f: string) => !!workspace.siteFor(f)?.isUnderIncludeRoot(f);
+  return [...files].sort((a, b) => Number(isInclude(a)) - Number(isInclude(b)) || a.localeCompare(b));
+}
