@@ -6,6 +6,7 @@ import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-pars
 import { globProblem, parseConfigText, type Options } from './config';
 import type { Diagnostic } from './diagnostic';
 import { describeUnreadable, type Host } from './host';
+import { pointerSegments } from './jsonPointer';
 import { compileLinkPattern } from './linkTargets';
 import { RULES } from './rules';
 import { describeType, TYPE_NAMES } from './schema/schemaErrors';
@@ -40,7 +41,7 @@ export function loadConfigFile(host: Host, path: string, schemas: SchemaRegistry
   const errors = schemas.validate('config', value);
   for (const e of errors) {
     // JSON pointer segments; an index into a list is a number for jsonc-parser.
-    const segments = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const segments = pointerSegments(e.instancePath).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     const params = e.params as Record<string, unknown>;
     let node: JsonNode | undefined = tree ? findNodeAtLocation(tree, segments) : undefined;
     const setting = segments.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s), '');

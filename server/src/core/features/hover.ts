@@ -2,6 +2,7 @@
 // matter key, what the schema says about it; on a link with a fragment, the heading it lands on (and
 // the file it is written in when included); on a heading, the anchor Hugo gives it.
 
+import { pointerSegments } from '../jsonPointer';
 import type { Heading, IncludeCall, Link } from '../model/pageModel';
 import type { PageSummary } from '../siteIndex';
 import type { Position } from '../text';
@@ -56,7 +57,7 @@ function frontmatterKeyHover(doc: OpenDocument, offset: number): Hover | undefin
   if (!fm || offset < fm.contentSpan.start || offset > fm.contentSpan.end) return undefined;
   for (const [pointer, loc] of fm.locations) {
     if (!loc.keySpan || !touches(loc.keySpan, offset)) continue;
-    const path = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const path = pointerSegments(pointer);
     const key = keyAt(doc.workspace.schemas, doc.model.kind, path.map((p, i) => (i === 0 ? p.toLowerCase() : p)));
     const name = path.join('.');
     const contents = key

@@ -4,6 +4,7 @@
 // top-level keys case-insensitively (`Title` is the title), and so do we.
 
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Document, type Node as YamlNode } from 'yaml';
+import { escapePointer } from '../jsonPointer';
 import { nextLineBreak, type Span } from '../text';
 
 export interface FrontmatterLocation {
@@ -37,10 +38,6 @@ export interface FrontmatterSplit {
   frontmatter?: Frontmatter;
   /** Offset where the Markdown body starts. */
   bodyStart: number;
-}
-
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function splitFrontmatter(text: string): FrontmatterSplit {

@@ -1,3 +1,4 @@
+import { escapePointer } from '../jsonPointer';
 import { didYouMean } from '../schema/schemaErrors';
 import { lineBreakOf } from '../text';
 import { PAGE_KINDS_ONLY, type FixSpec, type Rule } from './rule';
@@ -42,7 +43,7 @@ export const frontmatterSchema: Rule = {
     for (const key of Object.keys(fm.data)) {
       if (known.includes(key)) continue;
       const suggestion = didYouMean(key, known);
-      const loc = fm.locations.get('/' + key.replace(/~/g, '~0').replace(/\//g, '~1'));
+      const loc = fm.locations.get('/' + escapePointer(key));
       if (!suggestion || !loc?.keySpan) continue;
       ctx.report({
         span: loc.keySpan, severity: 'warning',

@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { closestWithin, TYPO_LIMITS } from '../suggest';
 import { basename, relativePath } from '../paths';
 import type { IncludeCall } from '../model/pageModel';
 import { printablePath } from '../site';
@@ -66,7 +66,6 @@ export function suggestInclude(inc: IncludeCall, site: SiteContext): string | un
   candidates.splice(0, candidates.length, ...candidates.filter((c) => c !== written));
   if (!candidates.length) return undefined;
   const sameName = candidates.filter((c) => basename(c).toLowerCase() === basename(written).toLowerCase());
-  if (sameName.length) return closest(written, sameName);
-  const best = closest(written, candidates);
-  return distance(written, best) <= Math.max(3, Math.floor(basename(written).length / 2)) ? best : undefined;
+  if (sameName.length) return closestWithin(written, sameName, Infinity);
+  return closestWithin(written, candidates, TYPO_LIMITS.includePath(written));
 }

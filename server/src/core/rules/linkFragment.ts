@@ -1,6 +1,6 @@
-import { distance } from 'fastest-levenshtein';
 import type { Heading, Link, PageModel } from '../model/pageModel';
 import type { Span } from '../text';
+import { closestWithin, TYPO_LIMITS } from '../suggest';
 import { linkBases, linkedPage } from './crossPage';
 import { ALL_KINDS, type Rule, type RuleContext } from './rule';
 
@@ -140,18 +140,7 @@ export function suggestAnchor(fragment: string, ids: string[]): string | undefin
   const f = fragment.toLowerCase();
   const containing = ids.filter((id) => id.toLowerCase() === f || id.includes(f) || (id.length > 3 && f.includes(id)));
   if (containing.length) return containing.sort((a, b) => Math.abs(a.length - f.length) - Math.abs(b.length - f.length) || a.localeCompare(b))[0];
-  const limit = Math.max(2, Math.floor(f.length / 3));
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const id of ids) {
-    if (Math.abs(id.length - f.length) > limit) continue; // the distance is at least the length difference
-    const d = distance(f, id);
-    if (d < bestDistance) {
-      best = id;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(f.length / 3)) ? best : undefined;
+  return closestWithin(f, ids, TYPO_LIMITS.anchor(f));
 }
 
 export type { Link };

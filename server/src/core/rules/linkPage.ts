@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { closestWithin, TYPO_LIMITS } from '../suggest';
 import { relativePath } from '../paths';
 import { linkBases, linkedPage, type LinkedPage } from './crossPage';
 import { ALL_KINDS, type Rule } from './rule';
@@ -37,13 +37,8 @@ export const linkPage: Rule = {
 /** The best of the index's similar URLs: same parts reordered, then same last part, then a close sibling. */
 export function suggestUrl(url: string, similar: { sameParts: string[]; sameLast: string[]; siblings: string[] }): string | undefined {
   if (similar.sameParts.length) return similar.sameParts[0];
-  if (similar.sameLast.length) {
-    const best = closest(url, similar.sameLast);
-    return distance(url, best) <= Math.max(8, url.length * 0.4) ? best : undefined;
-  }
-  if (!similar.siblings.length) return undefined;
-  const best = closest(url, similar.siblings);
-  return distance(url, best) <= 3 ? best : undefined;
+  if (similar.sameLast.length) return closestWithin(url, similar.sameLast, TYPO_LIMITS.movedUrl(url));
+  return closestWithin(url, similar.siblings, TYPO_LIMITS.siblingUrl());
 }
 
 /** Keeps a relative link relative when suggesting another page. */

@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { closestWithin, TYPO_LIMITS } from '../suggest';
 import { PAGE_KINDS_ONLY, type Rule } from './rule';
 
 /**
@@ -18,8 +18,7 @@ export const shortcodeUnknown: Rule = {
     for (const { call, context } of ctx.model.shortcodes) {
       if (!call.name || call.closing || context === 'code-block' || context === 'code-span' || catalog.byName.has(call.name)) continue;
       if (call.problems.some((p) => p.fatal)) continue;
-      const best = closest(call.name, names);
-      const suggestion = distance(call.name, best) <= Math.max(1, Math.floor(call.name.length / 3)) ? best : undefined;
+      const suggestion = closestWithin(call.name, names, TYPO_LIMITS.name(call.name));
       ctx.report({
         span: call.nameSpan,
         message: `No shortcode "${call.name}": Hugo stops the build ("template for shortcode ${JSON.stringify(call.name)} not found").` +

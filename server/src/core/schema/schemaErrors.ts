@@ -3,8 +3,9 @@
 // for unknown keys.
 
 import type { ErrorObject } from 'ajv';
-import { closest, distance } from 'fastest-levenshtein';
 import type { Severity } from '../diagnostic';
+import { escapePointer, pointerSegments } from '../jsonPointer';
+import { closestWithin, TYPO_LIMITS } from '../suggest';
 import type { Span } from '../text';
 import { locate, type SchemaInstance } from './instance';
 
@@ -22,7 +23,6 @@ export interface SchemaFinding {
   firstSpan?: Span;
 }
 
-const unescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
 
 export function codeForPointer(pointer: string): SchemaFinding['code'] {
   if (pointer.startsWith('/frontmatter')) return 'frontmatter-schema';
@@ -30,12 +30,10 @@ export function codeForPointer(pointer: string): SchemaFinding['code'] {
   return 'page-structure';
 }
 
-/** Close enough to be a typo: at most 3 edits, and at most a third of the word. */
+/** A known key the written one is a typo of (letter case does not count). */
 export function didYouMean(word: string, candidates: string[]): string | undefined {
-  if (!candidates.length) return undefined;
   const lower = word.toLowerCase();
-  const best = closest(lower, candidates);
-  return distance(lower, best) <= Math.min(3, Math.max(1, Math.floor(lower.length / 3))) ? best : undefined;
+  return closestWithin(lower, candidates, TYPO_LIMITS.name(lower));
 }
 
 export function describeType(v: unknown): string {
@@ -51,7 +49,7 @@ export const TYPE_NAMES: Record<string, string> = {
 };
 
 function subject(pointer: string): string {
-  const parts = pointer.split('/').slice(1).map(unescape);
+  const parts = pointerSegments(pointer);
   if (parts[0] === 'frontmatter') return parts.length > 1 ? `Front matter key "${parts.slice(1).join('.')}"` : 'The front matter';
   return 'This';
 }
@@ -84,7 +82,7 @@ export function mapSchemaErrors(errors: ErrorObject[], instance: SchemaInstance,
       }
       case 'additionalProperties': {
         const key = (e.params as { additionalProperty: string }).additionalProperty;
-        const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        const childPointer = `${pointer}/${escapePointer(key)}`;
         const child = locate(instance, childPointer);
         const known = Object.keys((parent.properties as Record<string, unknown>) ?? {});
         const suggestion = didYouMean(key, known);
