@@ -1,7 +1,7 @@
 import { escapePointer } from '../jsonPointer';
 import { didYouMean } from '../schema/schemaErrors';
 import { lineBreakOf } from '../text';
-import { PAGE_KINDS_ONLY, type FixSpec, type Rule } from './rule';
+import { type FixSpec, PAGE_KINDS_ONLY, replaceFix, type Rule } from './rule';
 
 /** Front matter checked against the page kind's JSON Schema (schemas/*.schema.json). */
 export const frontmatterSchema: Rule = {
@@ -48,7 +48,7 @@ export const frontmatterSchema: Rule = {
       ctx.report({
         span: loc.keySpan, severity: 'warning',
         message: `Unknown front matter key "${key}": did you mean "${suggestion}"? Hugo ignores keys it does not know.`,
-        fixes: [{ title: `Rename "${key}" to "${suggestion}"`, preferred: true, edits: [{ span: loc.keySpan, newText: suggestion }] }],
+        fixes: [replaceFix(`Rename "${key}" to "${suggestion}"`, loc.keySpan, suggestion)],
         data: { unknownKey: key, suggestion },
       });
     }

@@ -1,4 +1,4 @@
-import { ALL_KINDS, type FixSpec, type Rule } from './rule';
+import { ALL_KINDS, type FixSpec, replaceFix, type Rule } from './rule';
 
 /**
  * Heading levels should go down one at a time in the rendered page. Included headings count where
@@ -37,7 +37,7 @@ export const headingIncrement: Rule = {
         const hashes = /#{1,6}/.exec(text.slice(h.lineSpan.start, h.span.start));
         if (hashes) {
           const start = h.lineSpan.start + hashes.index;
-          fixes.push({ title: `Make it a level-${prev.level + 1} heading`, preferred: true, edits: [{ span: { start, end: start + hashes[0].length }, newText: '#'.repeat(prev.level + 1) }] });
+          fixes.push(replaceFix(`Make it a level-${prev.level + 1} heading`, { start, end: start + hashes[0].length }, '#'.repeat(prev.level + 1)));
         }
       }
       ctx.report({

@@ -1,5 +1,5 @@
 import { relativePath } from '../paths';
-import { PAGE_KINDS_ONLY, type Rule } from './rule';
+import { PAGE_KINDS_ONLY, replaceFix, type Rule } from './rule';
 
 /**
  * A path that names its file only when case is ignored. Hugo 0.111 looks include paths up
@@ -19,7 +19,7 @@ export const includeCase: Rule = {
       ctx.report({
         span: inc.argument.valueSpan,
         message: `No file "${inc.path}": the file is ${ctx.site.label(r.path)}. Hugo looks include paths up case-sensitively and fails the build (its look-up cache can even make it pass or fail by page order). Write "${real}".`,
-        fixes: [{ title: `Change to "${real}"`, preferred: true, edits: [{ span: inc.argument.valueSpan, newText: real }] }],
+        fixes: [replaceFix(`Change to "${real}"`, inc.argument.valueSpan, real)],
       });
     }
   },

@@ -2,7 +2,7 @@ import { closestWithin, TYPO_LIMITS } from '../suggest';
 import { basename, relativePath } from '../paths';
 import type { IncludeCall } from '../model/pageModel';
 import { printablePath } from '../site';
-import { PAGE_KINDS_ONLY, type FixSpec, type Rule, type SiteContext } from './rule';
+import { type FixSpec, PAGE_KINDS_ONLY, replaceFix, type Rule, type SiteContext } from './rule';
 
 /** An include whose file does not exist: Hugo stops the build. */
 export const includeMissing: Rule = {
@@ -26,14 +26,14 @@ export const includeMissing: Rule = {
         ctx.report({
           span,
           message: `Hugo looks for "${inc.path}" with its spaces, finds nothing and fails the build; without them it names ${r.trimmed}.`,
-          fixes: [{ title: 'Remove the spaces around the path', preferred: true, edits: [{ span, newText: r.trimmed }] }],
+          fixes: [replaceFix('Remove the spaces around the path', span, r.trimmed)],
           data: { path: inc.path, suggestion: r.trimmed },
         });
         continue;
       }
       const suggestion = suggestInclude(inc, ctx.site);
       const fixes: FixSpec[] = [];
-      if (suggestion) fixes.push({ title: `Change to "${suggestion}"`, preferred: true, edits: [{ span, newText: suggestion }] });
+      if (suggestion) fixes.push(replaceFix(`Change to "${suggestion}"`, span, suggestion));
       if (r.tried[0] && /\.md$/i.test(r.tried[0]) && !r.oddCharacter) {
         fixes.push({ title: `Create ${ctx.site.label(r.tried[0])}`, edits: [], createFile: { path: r.tried[0], text: '' } });
       }

@@ -1,5 +1,5 @@
 import type { Delimiter, ShortcodeProblem } from '../markdown/shortcodes';
-import { PAGE_KINDS_ONLY, type FixSpec, type Rule } from './rule';
+import { type FixSpec, PAGE_KINDS_ONLY, replaceFix, type Rule } from './rule';
 
 /** Include calls Hugo rejects or misreads: lexer errors, no path, a named path, a closing tag, extra parameters. */
 export const includeSyntax: Rule = {
@@ -13,7 +13,7 @@ export const includeSyntax: Rule = {
       ctx.report({
         span: call.span,
         message: 'include takes no inner content, so it has no closing tag: Hugo stops the build ("does not evaluate .Inner, yet a closing tag was provided").',
-        fixes: [{ title: 'Remove the closing tag', preferred: true, edits: [{ span: call.span, newText: '' }] }],
+        fixes: [replaceFix('Remove the closing tag', call.span, '')],
       });
     }
     for (const inc of ctx.model.includes) {
@@ -40,14 +40,14 @@ export const includeSyntax: Rule = {
         ctx.report({
           span: { start: extra[0].span.start, end: last.span.end }, severity: 'warning', tags: ['unnecessary'],
           message: `include reads only its first parameter; ${extra.length === 1 ? 'this one is' : 'these are'} ignored.`,
-          fixes: [{ title: 'Remove the ignored parameters', preferred: true, edits: [{ span: { start: inc.argument.span.end, end: last.span.end }, newText: '' }] }],
+          fixes: [replaceFix('Remove the ignored parameters', { start: inc.argument.span.end, end: last.span.end }, '')],
         });
       }
       if (call.trailingDash) {
         ctx.report({
           span: call.trailingDash, severity: 'warning', tags: ['unnecessary'],
           message: 'Hugo shortcodes have no trim markers: this "-" is read as one more (ignored) parameter and trims nothing.',
-          fixes: [{ title: 'Remove the "-"', preferred: true, edits: [{ span: { start: call.trailingDash.start - (ctx.model.file.text[call.trailingDash.start - 1] === ' ' ? 1 : 0), end: call.trailingDash.end }, newText: '' }] }],
+          fixes: [replaceFix('Remove the "-"', { start: call.trailingDash.start - (ctx.model.file.text[call.trailingDash.start - 1] === ' ' ? 1 : 0), end: call.trailingDash.end }, '')],
         });
       }
       if (inc.resolution.kind === 'found' && inc.resolution.leadingSlash) {
@@ -55,7 +55,7 @@ export const includeSyntax: Rule = {
         ctx.report({
           span: inc.argument.valueSpan, severity: 'warning',
           message: `Hugo resolves include paths under assets/ and ignores the leading "/"; write "${fixed}" so it does not read as a file-system path.`,
-          fixes: [{ title: `Change to "${fixed}"`, preferred: true, edits: [{ span: inc.argument.valueSpan, newText: fixed }] }],
+          fixes: [replaceFix(`Change to "${fixed}"`, inc.argument.valueSpan, fixed)],
         });
       }
     }
@@ -64,10 +64,10 @@ export const includeSyntax: Rule = {
 
 /** Fixes for lexer problems whose repair is certain. */
 export function problemFixes(p: ShortcodeProblem, delimiter: Delimiter): FixSpec[] {
-  if (p.kind === 'trim-marker') return [{ title: 'Remove the "-"', preferred: true, edits: [{ span: p.span, newText: '' }] }];
+  if (p.kind === 'trim-marker') return [replaceFix('Remove the "-"', p.span, '')];
   if (p.kind === 'mismatched-delimiter') {
     const right = delimiter === '%' ? '%}}' : '>}}';
-    return [{ title: `Close with ${right}`, preferred: true, edits: [{ span: p.span, newText: right }] }];
+    return [replaceFix(`Close with ${right}`, p.span, right)];
   }
   return [];
 }

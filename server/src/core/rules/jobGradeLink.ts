@@ -1,6 +1,6 @@
 import { jobFamilyOf } from '../model/jobFamily';
 import { normalizeUrlPath } from '../siteIndex';
-import type { Rule } from './rule';
+import { replaceFix, type Rule } from './rule';
 
 /** Where job grades are explained in the handbook. */
 export const COMPENSATION_PAGE = '/handbook/total-rewards/compensation/compensation-calculator/';
@@ -20,7 +20,7 @@ export const jobGradeLink: Rule = {
         ctx.report({
           span: level.grade.span,
           message: `Link the grade to the compensation page: [${ctx.model.file.text.slice(level.grade.span.start, level.grade.span.end)}](${expected}).`,
-          fixes: [{ title: 'Link the grade to the compensation page', preferred: true, edits: [{ span: level.grade.span, newText: `[${ctx.model.file.text.slice(level.grade.span.start, level.grade.span.end)}](${expected})` }] }],
+          fixes: [replaceFix('Link the grade to the compensation page', level.grade.span, `[${ctx.model.file.text.slice(level.grade.span.start, level.grade.span.end)}](${expected})`)],
         });
         continue;
       }
@@ -28,7 +28,7 @@ export const jobGradeLink: Rule = {
         ctx.report({
           span: link.span,
           message: `The grade links to ${link.target}; job grades are explained on ${expected}.`,
-          fixes: [{ title: `Link to ${expected}`, preferred: true, edits: [{ span: link.span, newText: expected }] }],
+          fixes: [replaceFix(`Link to ${expected}`, link.span, expected)],
         });
       }
     }

@@ -1,6 +1,6 @@
 import { levelOfFile, levelsIn } from '../model/ladder';
 import { basename } from '../paths';
-import type { Rule } from './rule';
+import { replaceFix, type Rule } from './rule';
 
 /** Each level page includes the competency files of its own level, not a neighbour's. */
 export const ladderIncludeLevel: Rule = {
@@ -21,7 +21,7 @@ export const ladderIncludeLevel: Rule = {
       ctx.report({
         span: inc.argument.valueSpan,
         message: `This is the ${level} page, but it includes the ${other} competencies (${basename(inc.path)}).` + (exists ? ` The ${level} file is ${fixed}.` : ''),
-        fixes: exists ? [{ title: `Include "${fixed}"`, preferred: true, edits: [{ span: inc.argument.valueSpan, newText: fixed }] }] : [],
+        fixes: exists ? [replaceFix(`Include "${fixed}"`, inc.argument.valueSpan, fixed)] : [],
         data: { level, other, suggestion: exists ? fixed : undefined },
       });
     }

@@ -1,6 +1,6 @@
 import { LEVELS, levelOfFile, levelsIn } from '../model/ladder';
 import type { Span } from '../text';
-import type { Rule } from './rule';
+import { replaceFix, type Rule } from './rule';
 
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 
@@ -32,7 +32,7 @@ export const ladderLevel: Rule = {
           ? `The ${what} names the ${cap(other)} level, but this is the ${cap(level)} page (${LEVELS.indexOf(level) + 1}. level, from the file name).`
           : `The ${what} does not name the level of this page: ${cap(level)} (from the file name).`,
         fixes: other
-          ? [{ title: `Change "${cap(other)}" to "${cap(level)}"`, preferred: true, edits: [{ span, newText: written.replace(new RegExp(`\\b${other}\\b`, 'gi'), (m) => (m[0] === m[0].toUpperCase() ? cap(level) : level)) }] }]
+          ? [replaceFix(`Change "${cap(other)}" to "${cap(level)}"`, span, written.replace(new RegExp(`\\b${other}\\b`, 'gi'), (m) => (m[0] === m[0].toUpperCase() ? cap(level) : level)))]
           : [],
         data: { level, other },
       });

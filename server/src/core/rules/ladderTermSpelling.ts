@@ -1,5 +1,5 @@
 import { levelOfFile, sameTermKey, termKey } from '../model/ladder';
-import type { Rule } from './rule';
+import { replaceFix, type Rule } from './rule';
 
 /** The same responsibility term keeps the same spelling on every level of a track. */
 export const ladderTermSpelling: Rule = {
@@ -23,7 +23,7 @@ export const ladderTermSpelling: Rule = {
         span: term.span,
         message: `"${term.text}" is written "${first.term.text}" at the ${first.page.level} level (${ctx.site.label(first.page.path)}); keep one spelling across the track.`,
         related: [{ file: first.page.path, span: first.term.span, message: `"${first.term.text}" at the ${first.page.level} level.` }],
-        fixes: [{ title: `Write "${first.term.text}"`, preferred: true, edits: [{ span: term.span, newText: first.term.text }] }],
+        fixes: [replaceFix(`Write "${first.term.text}"`, term.span, first.term.text)],
         data: { term: term.text, elsewhere: first.term.text },
       });
     }

@@ -1,7 +1,7 @@
 import { closest } from 'fastest-levenshtein';
 import { jobFamilyOf, normalizeName } from '../model/jobFamily';
 import { LineKind } from '../markdown/blocks';
-import type { Rule } from './rule';
+import { replaceFix, type Rule } from './rule';
 
 // "All of the responsibilities listed for <level>", "All requirements of the <level> role", ...
 const REFERENCE = /\b(?:responsibilities|requirements)\s+(?:listed\s+|described\s+|outlined\s+)?(?:for|of|in)\s+(?:the\s+|an?\s+)?([A-Z][^.;\n]*?)(?:\s+(?:role|level|position|job))?(?=[.;,]?\s*$|[.;])/gm;
@@ -31,7 +31,7 @@ export const levelReference: Rule = {
       ctx.report({
         span,
         message: `"${written}" is not a level on this page (levels: ${names.map((n) => `"${n}"`).join(', ')}). Did you mean "${suggestion}"?`,
-        fixes: [{ title: `Change to "${suggestion}"`, preferred: true, edits: [{ span, newText: suggestion }] }],
+        fixes: [replaceFix(`Change to "${suggestion}"`, span, suggestion)],
         data: { written, suggestion },
       });
     }

@@ -2,7 +2,7 @@ import type { Heading, Link, PageModel } from '../model/pageModel';
 import type { Span } from '../text';
 import { closestWithin, TYPO_LIMITS } from '../suggest';
 import { linkBases, linkedPage } from './crossPage';
-import { ALL_KINDS, type Rule, type RuleContext } from './rule';
+import { ALL_KINDS, replaceFix, type Rule, type RuleContext } from './rule';
 
 /**
  * Same-page links (`[text](#anchor)`, `[ref]: #anchor`, `<a href="#anchor">`) whose anchor is not on
@@ -39,7 +39,7 @@ export const linkFragment: Rule = {
           span,
           message: `No anchor "#${fragment}" on ${missingOn.length === pages.length ? 'any page that includes this file' : 'some pages that include this file'}: ${missingOn.map((p) => ctx.site.label(p.path)).join(', ')}.` +
             (suggestion ? ` Did you mean "#${suggestion}"?` : ''),
-          fixes: suggestion ? [{ title: `Change to "#${suggestion}"`, preferred: true, edits: [{ span: link.fragmentSpan!, newText: suggestion }] }] : [],
+          fixes: suggestion ? [replaceFix(`Change to "#${suggestion}"`, link.fragmentSpan!, suggestion)] : [],
           data: { fragment, pages: missingOn.map((p) => p.path), suggestion },
         });
         continue;
@@ -53,7 +53,7 @@ export const linkFragment: Rule = {
         span,
         message: `No heading or anchor "#${fragment}" on this page` + (model.includes.length ? ' (headings from included files count)' : '') + '.' +
           (suggestion ? ` Did you mean "#${suggestion}"?` : ''),
-        fixes: suggestion ? [{ title: `Change to "#${suggestion}"`, preferred: true, edits: [{ span: link.fragmentSpan!, newText: suggestion }] }] : [],
+        fixes: suggestion ? [replaceFix(`Change to "#${suggestion}"`, link.fragmentSpan!, suggestion)] : [],
         data: { fragment, suggestion },
       });
     }
@@ -75,7 +75,7 @@ function checkOtherPages(ctx: RuleContext): void {
       ctx.report({
         span: { start: link.fragmentSpan.start - 1, end: link.fragmentSpan.end },
         message: `No heading or anchor "#${link.fragment}" on ${page.url} (${ctx.site.label(page.path)}).` + (suggestion ? ` Did you mean "#${suggestion}"?` : ''),
-        fixes: suggestion ? [{ title: `Change to "#${suggestion}"`, preferred: true, edits: [{ span: link.fragmentSpan, newText: suggestion }] }] : [],
+        fixes: suggestion ? [replaceFix(`Change to "#${suggestion}"`, link.fragmentSpan, suggestion)] : [],
         data: { fragment: link.fragment, page: page.path, suggestion },
       });
       break;

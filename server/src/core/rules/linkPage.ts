@@ -1,7 +1,7 @@
 import { closestWithin, TYPO_LIMITS } from '../suggest';
 import { relativePath } from '../paths';
 import { linkBases, linkedPage, type LinkedPage } from './crossPage';
-import { ALL_KINDS, type Rule } from './rule';
+import { ALL_KINDS, replaceFix, type Rule } from './rule';
 
 /**
  * Links to other pages of the site (`/handbook/...`, relative links, `x.md` files) that lead to no
@@ -27,7 +27,7 @@ export const linkPage: Rule = {
       ctx.report({
         span: { start: link.span.start, end: pathEnd },
         message: `No page at ${r.shown} in this site.` + (suggestion ? ` Did you mean ${suggestion}?` : ''),
-        fixes: suggestion ? [{ title: `Change to ${suggestion}`, preferred: true, edits: [{ span: { start: link.span.start, end: pathEnd }, newText: rewriteLike(link.path, suggestion, bases[0]) }] }] : [],
+        fixes: suggestion ? [replaceFix(`Change to ${suggestion}`, { start: link.span.start, end: pathEnd }, rewriteLike(link.path, suggestion, bases[0]))] : [],
         data: { url: r.shown, suggestion },
       });
     }

@@ -1,6 +1,6 @@
 import { LineKind } from '../markdown/blocks';
 import { codeSpans } from '../markdown/inline';
-import type { Rule } from './rule';
+import { replaceFix, type Rule } from './rule';
 
 // One to three words written twice in a row: "working in working in", "the the".
 // (Three or more times is one finding, fixed at once.)
@@ -34,7 +34,7 @@ export const repeatedWords: Rule = {
         ctx.report({
           span: { start: firstEnd + (/^[ \t]+/.exec(repeats)?.[0].length ?? 0), end: mapped.span.end },
           message: `"${words}" is written ${times === 2 ? 'twice' : `${times} times`} in a row.`,
-          fixes: [{ title: `Remove the repeated "${words}"`, preferred: true, edits: [{ span: { start: firstEnd, end: mapped.span.end }, newText: '' }] }],
+          fixes: [replaceFix(`Remove the repeated "${words}"`, { start: firstEnd, end: mapped.span.end }, '')],
           data: { words },
         });
       }

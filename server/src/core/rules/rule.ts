@@ -20,6 +20,11 @@ export interface FixSpec {
   preferred?: boolean;
 }
 
+/** The preferred fix that puts `newText` in place of `span` (an empty text removes it, an empty span inserts). */
+export function replaceFix(title: string, span: Span, newText: string): FixSpec {
+  return { title, preferred: true, edits: [{ span, newText }] };
+}
+
 export interface FindingSpec {
   span: Span;
   message: string;

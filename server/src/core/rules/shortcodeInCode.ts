@@ -1,4 +1,4 @@
-import { PAGE_KINDS_ONLY, type Rule } from './rule';
+import { PAGE_KINDS_ONLY, replaceFix, type Rule } from './rule';
 
 // Hugo runs shortcodes before Markdown, so a shortcode in a code block, in inline code or in an HTML
 // comment still runs (observed with Hugo 0.111: an include in a fence is replaced by the file's text;
@@ -24,7 +24,7 @@ export const shortcodeInCode: Rule = {
         span: call.span,
         message: `Hugo runs shortcodes ${where} too: ${effect}. To show it literally, write it as {{${d}/* ... */${d === '<' ? '>' : '%'}}}.`,
         fixes: original.endsWith('}}')
-          ? [{ title: 'Escape the shortcode', preferred: true, edits: [{ span: call.span, newText: `{{${d}/*${inner}*/${d === '<' ? '>' : '%'}}}` }] }]
+          ? [replaceFix('Escape the shortcode', call.span, `{{${d}/*${inner}*/${d === '<' ? '>' : '%'}}}`)]
           : [],
         data: { context },
       });

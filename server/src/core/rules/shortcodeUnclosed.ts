@@ -1,5 +1,5 @@
 import type { ShortcodeCall } from '../markdown/shortcodes';
-import { PAGE_KINDS_ONLY, type Rule } from './rule';
+import { PAGE_KINDS_ONLY, replaceFix, type Rule } from './rule';
 
 /**
  * Paired shortcodes (templates that read .Inner) need their closing tag, and a closing tag needs its
@@ -36,7 +36,7 @@ export const shortcodeUnclosed: Rule = {
           ctx.report({
             span: call.span,
             message: `"${call.name}" takes no inner content (its template does not read .Inner), so it has no closing tag: Hugo stops the build.`,
-            fixes: [{ title: 'Remove the closing tag', preferred: true, edits: [{ span: call.span, newText: '' }] }],
+            fixes: [replaceFix('Remove the closing tag', call.span, '')],
           });
         }
         for (const inner of popped.slice(1)) if (paired(inner) && !inner.problems.some((p) => p.fatal)) reportUnclosed(inner);

@@ -1,5 +1,5 @@
 import { closestWithin, TYPO_LIMITS } from '../suggest';
-import { PAGE_KINDS_ONLY, type Rule } from './rule';
+import { PAGE_KINDS_ONLY, replaceFix, type Rule } from './rule';
 
 /**
  * A shortcode name with no template: Hugo stops the build ("template for shortcode ... not found").
@@ -23,7 +23,7 @@ export const shortcodeUnknown: Rule = {
         span: call.nameSpan,
         message: `No shortcode "${call.name}": Hugo stops the build ("template for shortcode ${JSON.stringify(call.name)} not found").` +
           (suggestion ? ` Did you mean "${suggestion}"?` : ' If the theme provides it, add it to "shortcodes" in .career-pages.jsonc.'),
-        fixes: suggestion ? [{ title: `Change to "${suggestion}"`, preferred: true, edits: [{ span: call.nameSpan, newText: suggestion }] }] : [],
+        fixes: suggestion ? [replaceFix(`Change to "${suggestion}"`, call.nameSpan, suggestion)] : [],
         data: { name: call.name, suggestion },
       });
     }

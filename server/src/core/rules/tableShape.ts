@@ -1,4 +1,4 @@
-import { ALL_KINDS, type Rule } from './rule';
+import { ALL_KINDS, replaceFix, type Rule } from './rule';
 
 /**
  * Tables as Goldmark (Hugo 0.111) renders them, where the delimiter row sets the width: a header
@@ -44,7 +44,7 @@ export const tableShape: Rule = {
             : `This row has ${k} cell${k === 1 ? '' : 's'} but the table has ${m} columns: Hugo fills in ${m - k} empty one${m - k === 1 ? '' : 's'}.`,
           // Writing the empty cells Hugo adds anyway is safe; which cells are extra is not knowable.
           fixes: k < m
-            ? [{ title: `Add ${m - k} empty cell${m - k === 1 ? '' : 's'}`, preferred: true, edits: [{ span: row.span, newText: paddedRow(ctx.model.file.text.slice(row.span.start, row.span.end), m - k) }] }]
+            ? [replaceFix(`Add ${m - k} empty cell${m - k === 1 ? '' : 's'}`, row.span, paddedRow(ctx.model.file.text.slice(row.span.start, row.span.end), m - k))]
             : [],
           data: { columns: m, row: k },
         });
