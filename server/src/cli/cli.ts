@@ -12,11 +12,12 @@ import { RULES } from '../core/rules';
 import { findSiteRoot } from '../core/site';
 import { Workspace, type LintResult, type Site } from '../core/workspace';
 import { NodeHost, toCorePath } from '../node/nodeHost';
+import { baselineOf, compareWithBaseline, describeOutcome, failsRun, readBaseline, writeBaseline } from './baseline';
 import { checkOrder, expandPaths, siteFiles } from './files';
 import { fingerprints } from './fingerprints';
 import { parseOptions, USAGE, type CliOptions } from './options';
 import { REPORTS } from './reports';
-import { displayPath } from './reports/report';
+import { displayPath, reportRoot } from './reports/report';
 import { formatText, summary } from './reports/text';
 
 export type { JsonReport } from './reports/json';
@@ -48,9 +49,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     for (const r of RULES) io.stdout(`${r.code.padEnd(26)} ${r.defaultSeverity.padEnd(8)} ${r.summary}\n`);
     return 0;
   }
-  const unsupported = (['baseline', 'writeBaseline', 'changedSince', 'fix', 'cache'] as const).find((k) => options[k]);
+  const unsupported = (['changedSince', 'fix', 'cache'] as const).find((k) => options[k]);
   if (unsupported) {
     io.stderr(`career-lint: --${unsupported.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} is not available yet.\n`);
+    return 2;
+  }
+  // Read before anything is checked: a missing or malformed baseline is a usage error (baseline.ts).
+  const baseline = options.baseline === undefined ? undefined : readBaseline(io.cwd, options.baseline);
+  if (baseline && 'error' in baseline) {
+    io.stderr(`career-lint: ${baseline.error}\n`);
     return 2;
   }
   const host = io.host ?? new NodeHost();
@@ -84,8 +91,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   const run = lintFiles(workspace, files, (f, reason) => io.stderr(`career-lint: skipped ${displayPath(cwd, f)}: ${reason}\n`));
-  const prints = fingerprints(cwd, run.diagnostics);
-  const input = { cwd, version: io.version, files: run.checked, diagnostics: run.diagnostics, fingerprint: (d: Diagnostic) => prints.get(d)! };
+  const prints = fingerprints(run.workspace, run.diagnostics);
+  const fingerprint = (d: Diagnostic) => prints.get(d)!;
+  const root = reportRoot(cwd);
+  // With --baseline, the reports and the exit status are of the findings it does not list.
+  const judged = baseline ? compareWithBaseline(baseline.baseline, options.baseline!, run.diagnostics, fingerprint) : { reported: run.diagnostics, outcome: undefined };
+  const input = { cwd, root, version: io.version, files: run.checked, diagnostics: judged.reported, fingerprint, baseline: judged.outcome };
 
   for (const report of options.reports) {
     const text = REPORTS[report.format](input);
@@ -100,11 +111,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
   }
+  if (options.writeBaseline !== undefined) {
+    const written = baselineOf(root, io.version, run.diagnostics, fingerprint);
+    const failed = writeBaseline(io.cwd, options.writeBaseline, written);
+    if (failed) {
+      io.stderr(`career-lint: ${failed.error}\n`);
+      return 2;
+    }
+    io.stderr(`career-lint: wrote the baseline ${options.writeBaseline} (${written.findings.length} finding${written.findings.length === 1 ? '' : 's'}).\n`);
+  }
+  if (judged.outcome) io.stderr(describeOutcome(judged.outcome));
   // The summary goes to standard error: with a text report on standard output, after it; with the
   // machine-readable report there, it would be in the way, so it is left out.
   const onStdout = options.reports.find((r) => r.output === undefined);
-  if (!onStdout || onStdout.format === 'text') io.stderr(summary(run.checked.length, run.diagnostics) + '\n');
-  return run.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  if (!onStdout || onStdout.format === 'text') io.stderr(summary(run.checked.length, judged.reported) + '\n');
+  return failsRun(options, judged.reported) ? 1 : 0;
 }
 
 /** The files to check: the site around the working directory, or the paths given. */
@@ -124,7 +145,7 @@ function selectFiles(host: Host, workspace: Workspace, cwd: string, options: Cli
  * unused include files and the ladders need every page), then checks each file. A failure on one
  * file is reported on that file, and the run goes on.
  */
-function lintFiles(workspace: Workspace, files: string[], skipped: (file: string, reason: string) => void): { checked: string[]; diagnostics: Diagnostic[] } {
+function lintFiles(workspace: Workspace, files: string[], skipped: (file: string, reason: string) => void): { workspace: Workspace; checked: string[]; diagnostics: Diagnostic[] } {
   const sites = new Set<Site>();
   for (const f of files) {
     const site = workspace.siteFor(f);
@@ -154,5 +175,5 @@ function lintFiles(workspace: Workspace, files: string[], skipped: (file: string
     checked.push(f);
     diagnostics.push(...result.diagnostics);
   }
-  return { checked, diagnostics: diagnostics.sort(compareDiagnostics) };
+  return { workspace, checked, diagnostics: diagnostics.sort(compareDiagnostics) };
 }

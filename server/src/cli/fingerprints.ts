@@ -1,16 +1,17 @@
 // Fingerprints: one stable identifier per finding, for CI reports (GitLab Code Quality, SARIF) and
-// baselines. (Replaced by a content-based fingerprint that survives unrelated edits: issue 11.)
+// baselines. The core says what identifies a finding (core/findingIdentity.ts: the file relative to
+// its site root, the rule, the nearest heading, the text at the range, an occurrence counter; never a
+// line number); here that key is hashed, so a line inserted above a finding leaves its fingerprint as
+// it was.
 
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../core/diagnostic';
-import { relativePath } from '../core/paths';
+import { findingKeys } from '../core/findingIdentity';
+import type { Workspace } from '../core/workspace';
 
-/** Fingerprints for every finding of a run, relative to `root` so that they do not depend on where the checkout is. */
-export function fingerprints(root: string, diagnostics: Diagnostic[]): Map<Diagnostic, string> {
+/** 32 hex digits (128 bits of SHA-256), the length GitLab's own examples use. */
+export function fingerprints(workspace: Workspace, diagnostics: Diagnostic[]): Map<Diagnostic, string> {
   const out = new Map<Diagnostic, string>();
-  for (const d of diagnostics) {
-    const key = `${relativePath(root, d.file)}\0${d.code}\0${d.range.start.line}\0${d.range.start.character}\0${d.message}`;
-    out.set(d, createHash('sha256').update(key).digest('hex').slice(0, 32));
-  }
+  for (const [d, key] of findingKeys(workspace, diagnostics)) out.set(d, createHash('sha256').update(key).digest('hex').slice(0, 32));
   return out;
 }

@@ -5,7 +5,8 @@
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE_NAME } from '../core/config';
 
-export const REPORT_FORMATS = ['text', 'json'] as const;
+/** text and json for people and scripts; codequality (GitLab Code Quality), sarif (GitHub code scanning) and junit (GitLab test reports) for CI. */
+export const REPORT_FORMATS = ['text', 'json', 'codequality', 'sarif', 'junit'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportRequest {

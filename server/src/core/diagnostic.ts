@@ -46,8 +46,16 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
+/** The project's home: its issues, and its rule documentation (docs/rules/). */
+export const PROJECT_URL = 'https://github.com/handbook-career-pages/handbook-career-pages';
+
 /** Where authors report a failure of the tool itself. */
-export const REPORT_URL = 'https://github.com/handbook-career-pages/handbook-career-pages/issues';
+export const REPORT_URL = `${PROJECT_URL}/issues`;
+
+/** The documentation page of a rule (docs/rules/<code>.md), as editors and CI reports link it. */
+export function ruleDocUrl(code: string): string {
+  return `${PROJECT_URL}/blob/main/docs/rules/${code}.md`;
+}
 
 /** The code of a failure of the tool itself (never of the page); see docs/rules/internal-error.md. */
 export const INTERNAL_ERROR = 'internal-error';

@@ -4,7 +4,7 @@ import { URI } from 'vscode-uri';
 import {
   DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver';
-import type { Diagnostic, Fix, Severity } from '../core/diagnostic';
+import { ruleDocUrl, type Diagnostic, type Fix, type Severity } from '../core/diagnostic';
 import { fromCorePath, toCorePath } from '../node/nodeHost';
 
 export const SOURCE = 'career-pages';
@@ -34,7 +34,7 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
-    codeDescription: { href: `https://github.com/handbook-career-pages/handbook-career-pages/blob/main/docs/rules/${d.code}.md` },
+    codeDescription: { href: ruleDocUrl(d.code) },
     source: SOURCE,
     message: d.message,
     relatedInformation: d.related?.map((r) => ({ location: { uri: pathToUri(r.file), range: r.range }, message: r.message })),

@@ -1,6 +1,8 @@
 // The JSON report: {"files": <files checked>, "diagnostics": [...]}, positions 1-based, paths
-// relative to the working directory.
+// relative to the working directory; with --baseline also "baseline": {"file", "known" (findings it
+// lists, not reported), "fixed": [its entries no longer found]}.
 
+import type { BaselineOutcome } from '../baseline';
 import { displayPath, type ReportInput } from './report';
 
 export interface JsonReport {
@@ -9,6 +11,7 @@ export interface JsonReport {
     file: string; line: number; column: number; endLine: number; endColumn: number;
     severity: string; code: string; message: string;
   }[];
+  baseline?: BaselineOutcome;
 }
 
 export function toJson(input: ReportInput): JsonReport {
@@ -24,6 +27,7 @@ export function toJson(input: ReportInput): JsonReport {
       code: d.code,
       message: d.message,
     })),
+    ...(input.baseline ? { baseline: input.baseline } : {}),
   };
 }
 
