@@ -14,6 +14,7 @@ import { Workspace, type LintResult, type Site } from '../core/workspace';
 import { NodeHost, toCorePath } from '../node/nodeHost';
 import { baselineOf, compareWithBaseline, describeOutcome, failsRun, readBaseline, writeBaseline } from './baseline';
 import { checkOrder, expandPaths, siteFiles } from './files';
+import { fixFiles } from './fix';
 import { fingerprints } from './fingerprints';
 import { parseOptions, USAGE, type CliOptions } from './options';
 import { REPORTS } from './reports';
@@ -49,7 +50,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     for (const r of RULES) io.stdout(`${r.code.padEnd(26)} ${r.defaultSeverity.padEnd(8)} ${r.summary}\n`);
     return 0;
   }
-  const unsupported = (['changedSince', 'fix', 'cache'] as const).find((k) => options[k]);
+  const unsupported = (['changedSince', 'cache'] as const).find((k) => options[k]);
   if (unsupported) {
     io.stderr(`career-lint: --${unsupported.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} is not available yet.\n`);
     return 2;
@@ -90,7 +91,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
-  const run = lintFiles(workspace, files, (f, reason) => io.stderr(`career-lint: skipped ${displayPath(cwd, f)}: ${reason}\n`));
+  // --fix (fix.ts) changes the files first; the report is then of what it left, read by a new workspace.
+  const fixed = options.fix ? fixFiles({ host, configFile, files, cwd, dryRun: options.dryRun, stdout: io.stdout, stderr: io.stderr }) : undefined;
+  const run = lintFiles(fixed ? new Workspace(fixed.reportHost, { configFile }) : workspace, files, (f, reason) => io.stderr(`career-lint: skipped ${displayPath(cwd, f)}: ${reason}\n`));
+  if (fixed?.failures.length) run.diagnostics = [...run.diagnostics, ...fixed.failures].sort(compareDiagnostics);
   const prints = fingerprints(run.workspace, run.diagnostics);
   const fingerprint = (d: Diagnostic) => prints.get(d)!;
   const root = reportRoot(cwd);

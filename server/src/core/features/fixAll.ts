@@ -5,7 +5,7 @@
 // most), and the rounds are composed into edits of the text as it was. Applying the result and asking
 // again gives nothing to do.
 
-import { LineIndex } from '../text';
+import { LineIndex, type Range } from '../text';
 import type { Workspace } from '../workspace';
 import type { FileEdit } from './types';
 
@@ -54,6 +54,23 @@ export function fixAll(workspace: Workspace, file: string, text: string): FixAll
     edits: composer.edits().map((e) => ({ file, range: lines.range(e.start, e.end), newText: e.text })),
     applied,
   };
+}
+
+/**
+ * The text with edits of it applied (the result of fixAll, for instance), as an editor applies them:
+ * a position past a line's end stands for its end. The command line writes what this gives.
+ */
+export function applyEdits(text: string, edits: readonly { range: Range; newText: string }[]): string {
+  const lines = new LineIndex(text);
+  const spans = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    if (s.start < at) throw new Error('edits overlap');
+    out += text.slice(at, s.start) + s.text;
+    at = s.end;
+  }
+  return out + text.slice(at);
 }
 
 /**
