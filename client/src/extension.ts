@@ -1,17 +1,19 @@
 // Extension entry: starts the language server (dist/server.js) and keeps it informed of settings
 // and file changes. Features of the client itself (preview, commands, views) live beside this file.
 
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommandsAndViews, type CareerPagesUi } from './commands';
 import { extendMarkdownIt } from './preview/markdownPreview';
+import { PreviewData } from './preview/previewData';
 import { registerShowReferences } from './showReferences';
 
 let client: LanguageClient | undefined;
 
 export async function activate(
   context: vscode.ExtensionContext,
-): Promise<{ client: LanguageClient; extendMarkdownIt: typeof extendMarkdownIt; ui: CareerPagesUi }> {
+): Promise<{ client: LanguageClient; extendMarkdownIt: (md: MarkdownIt) => MarkdownIt; ui: CareerPagesUi; preview: PreviewData }> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -21,15 +23,25 @@ export async function activate(
     documentSelector: [{ scheme: 'file', language: 'markdown' }, { scheme: 'file', pattern: '**/.career-pages.jsonc' }],
     synchronize: { configurationSection: 'careerPages' },
     initializationOptions: { settings: vscode.workspace.getConfiguration('careerPages') },
+    middleware: {
+      // The server checked a document again: what the preview shows of it may have changed.
+      handleDiagnostics: (uri, diagnostics, next) => {
+        next(uri, diagnostics);
+        preview.serverChecked(uri.toString());
+      },
+    },
   };
   client = new LanguageClient('careerPages', 'Handbook Career Pages', serverOptions, clientOptions);
+  // What the Markdown preview renders, from the server (client/src/preview/).
+  const preview = new PreviewData(client);
+  context.subscriptions.push(preview);
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
   context.subscriptions.push(registerShowReferences(client));
   // Commands, the ladder matrix view and the page-kind status bar item (client/src/commands/).
   const ui = registerCommandsAndViews(context, client);
   // extendMarkdownIt: VS Code's Markdown preview calls it (contributes.markdown.markdownItPlugins).
-  return { client, extendMarkdownIt, ui };
+  return { client, extendMarkdownIt: (md: MarkdownIt) => extendMarkdownIt(md, preview), ui, preview };
 }
 
 export async function deactivate(): Promise<void> {

@@ -52,7 +52,7 @@ describe('include preview: seeds', () => {
   it('shows front matter as a card with the page kind, title and description', () => {
     const host = exampleHost();
     const html = renderPage(previewMarkdownIt(host), host, JOB_FAMILY);
-    assert.match(html, /^<header class="cp-frontmatter" data-line="0"><div class="cp-frontmatter-kind">Job family page<\/div><div class="cp-frontmatter-title">Engineering Productivity Manager<\/div><p class="cp-frontmatter-description">Driving Engineering Efficiency and Productivity<\/p><\/header>\n/);
+    assert.match(html, /^<header class="cp-frontmatter" data-line="0"><div class="cp-frontmatter-kind">Job-family page<\/div><div class="cp-frontmatter-title">Engineering Productivity Manager<\/div><p class="cp-frontmatter-description">Driving Engineering Efficiency and Productivity<\/p><\/header>\n/);
     assert.doesNotMatch(html, /title:/);
     assert.deepEqual(headings(html), new Workspace(host).model(JOB_FAMILY)!.headings.map((h) => [h.level, h.id]));
   });

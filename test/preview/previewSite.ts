@@ -1,10 +1,15 @@
 // Shared by the preview tests: the bundled example site in memory, and a markdown-it with the
-// include preview plugin over it, configured like VS Code's preview (raw HTML allowed).
+// include preview plugin over it, configured like VS Code's preview (raw HTML allowed). The plugin's
+// data comes from the core's previewModel() over the host, as the language server computes it, so
+// these tests need no server.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { includePreviewPlugin, type IncludePreviewOptions } from '../../client/src/preview/includePreview';
+import { includePreviewPlugin, type IncludePreviewOptions, type PreviewSource } from '../../client/src/preview/includePreview';
+import type { Options } from '../../server/src/core/config';
+import { previewModel } from '../../server/src/core/features/previewModel';
 import { MemoryHost, type Host } from '../../server/src/core/host';
+import { Workspace } from '../../server/src/core/workspace';
 
 export const REPO = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 export const EXAMPLE_SITE = join(REPO, 'examples/handbook');
@@ -29,9 +34,31 @@ export function exampleHost(extra: Record<string, string> = {}): MemoryHost {
   return new MemoryHost({ ...exampleSiteFiles(), ...extra });
 }
 
-export function previewMarkdownIt(host: Host | (() => Host), options: Partial<IncludePreviewOptions> = {}): MarkdownIt {
+export interface TestPreviewOptions {
+  /** The document's path from markdown-it's env; default env.careerPagesPath. */
+  documentPath?: (env: Record<string, unknown>) => string | undefined;
+  /** Settings, as the editor's careerPages.* settings reach the language server. */
+  settings?: Partial<Options>;
+  fileLink?: IncludePreviewOptions['fileLink'];
+}
+
+/**
+ * The plugin's data as the language server would send it: the core's previewModel() of the text
+ * being rendered, with a workspace over the host made for each render (files changed in the host
+ * show at the next render).
+ */
+export function engineSource(host: Host | (() => Host), options: TestPreviewOptions = {}): IncludePreviewOptions['source'] {
+  const documentPath = options.documentPath ?? ((env) => (typeof env.careerPagesPath === 'string' ? env.careerPagesPath : undefined));
+  return (env, text): PreviewSource => {
+    const path = documentPath(env);
+    if (!path) return { inSite: false };
+    return previewModel(new Workspace(typeof host === 'function' ? host() : host, { settings: options.settings }), path, text);
+  };
+}
+
+export function previewMarkdownIt(host: Host | (() => Host), options: TestPreviewOptions = {}): MarkdownIt {
   const md = new MarkdownIt({ html: true });
-  includePreviewPlugin(md, { host, ...options });
+  includePreviewPlugin(md, { source: engineSource(host, options), fileLink: options.fileLink });
   return md;
 }
 
@@ -57,7 +84,7 @@ export const JOB_FAMILY = `${SITE}/content/job-families/engineering/infrastructu
 export function vscodeLikeMarkdownIt(host: Host | (() => Host)): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: true });
   md.linkify.set({ fuzzyLink: false });
-  includePreviewPlugin(md, { host });
+  includePreviewPlugin(md, { source: engineSource(host) });
   const validateLink = md.validateLink;
   md.validateLink = (url) => validateLink(url) || /^vscode(-insiders)?:/i.test(url) || /^data:image\/.*?;/.test(url);
   const rules = md.renderer.rules;

@@ -1,20 +1,24 @@
 // A markdown-it plugin that shows a Hugo handbook page the way the site will: each include shortcode
 // (both delimiters) replaced by the included file's Markdown in a framed box with a caption naming
 // the file, front matter as a small header card, other shortcodes as labelled placeholders, and
-// heading ids exactly as the language server computes them (the core's Workspace.model()).
+// heading ids exactly as the language server computes them. What each of those is comes from the
+// engine (core/features/previewModel.ts): in VS Code the language server sends it for the open
+// document (`careerPages/previewData`, kept by previewData.ts), in the tests the core builds it.
 //
 // It runs in two phases because VS Code's preview parses a document once per version (env empty,
 // tokens cached) and renders it many times (env.currentDocument set):
 // - parse: recognise front matter, include calls on their own line(s) and inline shortcodes, and
-//   keep the page's source in a hidden first token; nothing here needs the file's location;
-// - render: with the file path from the env, build the page model over the injected Host, then
-//   resolve includes, read and parse the included files, and give every heading its id.
-// Outside a Hugo site (no path, or no site root above it) the page renders as plain Markdown with
-// shortcodes shown as written, as VS Code renders any Markdown. In a site, raw HTML never reaches the
-// output as written, and links and images keep only safe URLs (see htmlSafety.ts), even when the
-// page has no model (a page larger than the core reads is rendered without includes, not unchecked).
+//   keep the page's text in a hidden first token; nothing here needs the file or the engine;
+// - render: ask `source` for the engine's data of that very text, and render each call, card and
+//   heading from it, matched by position (line and column, which markdown-it's line-break
+//   normalization keeps).
+// Without data for this text (not yet sent, or the page too large to model) the page renders as
+// plain Markdown with shortcodes shown as written and no heading ids of ours; outside a Hugo site it
+// renders as VS Code renders any Markdown. In a site, or while that is not known yet, raw HTML never
+// reaches the output as written, and links and images keep only safe URLs (see htmlSafety.ts).
 //
-// No vscode, Node or DOM imports: tests run it with a plain markdown-it and an in-memory Host.
+// No vscode, Node or DOM imports: tests run it with a plain markdown-it and data from the core, and
+// it can run in a web worker.
 
 import type MarkdownIt from 'markdown-it';
 import type { Options as MarkdownItOptions } from 'markdown-it';
@@ -23,27 +27,28 @@ import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
-import type { PageKind } from '../../../server/src/core/config';
-import type { Host } from '../../../server/src/core/host';
+import type { PreviewIncludedFile, PreviewInclude, PreviewPage, PreviewShortcode } from '../../../server/src/core/features/previewModel';
 import { splitFrontmatter } from '../../../server/src/core/markdown/frontmatter';
-import { AnchorRegistry, githubAnchor, headingText } from '../../../server/src/core/markdown/headingIds';
 import { scanShortcodes, type ShortcodeCall } from '../../../server/src/core/markdown/shortcodes';
-import type { IncludeCall, PageModel } from '../../../server/src/core/model/pageModel';
-import { dirname, relativePath } from '../../../server/src/core/paths';
-import { fileLabel, findSiteRoot } from '../../../server/src/core/site';
-import { Workspace, type Site } from '../../../server/src/core/workspace';
 import { escapeHtml, escapeIncludedHtml, insideRawText, isSafeUrl, removedUrlTitle, sanitizePageHtml } from './htmlSafety';
 
+/** What the engine says about the document being rendered. */
+export interface PreviewSource {
+  /** A file of a Hugo site, or perhaps one (not known yet): its HTML and URLs are checked. */
+  inSite: boolean;
+  /** The engine's preview of exactly the text being rendered; undefined while there is none. */
+  page?: PreviewPage;
+}
+
 export interface IncludePreviewOptions {
-  /** File access for the page's site (called once per render, so it may hand out a fresh view). */
-  host: Host | (() => Host);
   /**
-   * The absolute POSIX path of the document being rendered, from markdown-it's env. The default
-   * reads `env.careerPagesPath`; VS Code passes `env.currentDocument` (a Uri) instead.
+   * The engine's data for a render: markdown-it's env (VS Code sets env.currentDocument) and the text
+   * being rendered, so that data computed for another version of the document is never used for
+   * this one. Called once per render and must answer at once (the render is synchronous).
    */
-  documentPath?: (env: Record<string, unknown>) => string | undefined;
+  source(env: Record<string, unknown>, text: string): PreviewSource;
   /** The href of the caption link that opens an included file. Default: relative to the page, each segment percent-encoded. */
-  fileLink?: (page: string, file: string) => string;
+  fileLink?: (file: PreviewIncludedFile) => string;
 }
 
 /** Set in the env of a nested parse of an included file: shortcodes there stay literal, as in Hugo. */
@@ -57,10 +62,26 @@ const FRONTMATTER_TOKEN = 'career_pages_frontmatter';
 const INCLUDE_TOKEN = 'career_pages_include';
 const SHORTCODE_TOKEN = 'career_pages_shortcode';
 
+interface Position {
+  line: number;
+  character: number;
+}
+
 interface IncludeTokenMeta {
-  /** Offset of the call in the page source. */
-  offset: number;
+  /** Where the call starts in the page. */
+  at: Position;
   call: ShortcodeCall;
+}
+
+interface ShortcodeTokenMeta {
+  call: ShortcodeCall;
+  /** Offset of the call in its inline content (set by the inline rule). */
+  pos?: number;
+  /** Which of the page's shortcodes it is: `${line}|${label}` and how many calls with that key come before it. */
+  key?: string;
+  occurrence?: number;
+  /** Where it starts in the page, when known exactly (a call on its own line in an HTML block). */
+  at?: Position;
 }
 
 interface IncludedTokenMeta {
@@ -70,19 +91,15 @@ interface IncludedTokenMeta {
 }
 
 interface RenderContext {
-  path: string;
-  site: Site;
-  model: PageModel;
-  kind: PageKind;
+  page: PreviewPage;
   /** Page line of a heading's first line → id (headings inside paired {{< >}} shortcodes included). */
   pageIds: Map<number, string>;
-  /** `${include index}:${line in the included file}` → id. */
-  includeIds: Map<string, string>;
-  /** Ids for headings the model does not place (inside paired shortcodes, structure drift). */
-  fallback: AnchorRegistry;
+  /** `${line}:${character}` of a call's start → the include call / shortcode there. */
+  includesAt: Map<string, PreviewInclude>;
+  shortcodesAt: Map<string, PreviewShortcode>;
+  /** `${line}|${label}` → the shortcodes with that label starting on that line, in order. */
+  shortcodesOnLine: Map<string, PreviewShortcode[]>;
   pageLines: string[];
-  /** Offset in the page source where each line starts. */
-  lineStarts: number[];
 }
 
 type Env = Record<string | symbol, unknown>;
@@ -91,11 +108,9 @@ type Env = Record<string | symbol, unknown>;
 type RenderedBlock = Pick<Token, 'map' | 'attrs' | 'content'>;
 
 export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOptions): void {
-  const hostOf = typeof options.host === 'function' ? options.host : () => options.host as Host;
-  const documentPath = options.documentPath ?? ((env) => (typeof env.careerPagesPath === 'string' ? env.careerPagesPath : undefined));
   // Every segment percent-encoded: a file name cannot end the path early (?, #), read as a scheme (:)
   // or leave the attribute (quotes, <, & are escaped again as HTML).
-  const fileLink = options.fileLink ?? ((page, file) => relativePath(dirname(page), file).split('/').map(encodeURIComponent).join('/'));
+  const fileLink = options.fileLink ?? ((file) => file.link.split('/').map(encodeURIComponent).join('/'));
   // Named character references in page HTML attributes, with markdown-it's own table.
   const decodeEntity = (entity: string) => md.utils.unescapeAll(entity);
   const sanitize = (html: string) => sanitizePageHtml(html, decodeEntity);
@@ -104,7 +119,8 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
 
   // ---- parse phase ---------------------------------------------------------------------------
 
-  md.core.ruler.after('normalize', 'career_pages_source', (state: StateCore) => {
+  // Before 'normalize': the text as the editor has it (CRLF and all), which is what the engine's data is for.
+  md.core.ruler.before('normalize', 'career_pages_source', (state: StateCore) => {
     if (state.inlineMode || isNested(state.env)) return;
     const token = new state.Token(SOURCE_TOKEN, '', 0);
     token.content = state.src;
@@ -116,27 +132,28 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
   md.block.ruler.before('table', 'career_pages_include', includeBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.inline.ruler.before('text', 'career_pages_shortcode', shortcodeInline);
   md.core.ruler.after('inline', 'career_pages_escaped_in_code', unescapeShortcodesInCode);
+  md.core.ruler.after('career_pages_escaped_in_code', 'career_pages_shortcode_lines', locateShortcodes);
 
   // ---- render phase --------------------------------------------------------------------------
 
   const rules = md.renderer.rules;
   rules[SOURCE_TOKEN] = (tokens, idx, _options, env: Env) => {
-    const path = documentPath(env as Record<string, unknown>);
-    const host = path ? hostOf() : undefined;
-    env[IN_SITE] = Boolean(path && host && findSiteRoot(host, path));
-    env[CONTEXT] = env[IN_SITE] ? createContext(host!, path!, tokens[idx].content) : undefined;
+    const text = tokens[idx].content;
+    const source = options.source(env as Record<string, unknown>, text);
+    env[IN_SITE] = source.inSite;
+    env[CONTEXT] = source.inSite && source.page ? createContext(source.page, text) : undefined;
     return '';
   };
   rules[FRONTMATTER_TOKEN] = (tokens, idx, opts, env: Env, self) => renderFrontmatter(tokens[idx], opts, env, self);
   rules[INCLUDE_TOKEN] = (tokens, idx, opts, env: Env, self) => {
-    const { offset, call } = tokens[idx].meta as IncludeTokenMeta;
-    return renderInclude(tokens[idx], offset, call, false, opts, env, self);
+    const { at, call } = tokens[idx].meta as IncludeTokenMeta;
+    return renderInclude(tokens[idx], at, call, false, opts, env, self);
   };
   rules[SHORTCODE_TOKEN] = (tokens, idx, _opts, env: Env) => renderShortcode(tokens[idx], contextOf(env));
 
   const headingOpen = rules.heading_open;
   rules.heading_open = (tokens, idx, opts, env: Env, self) => {
-    const id = headingId(tokens, idx, contextOf(env));
+    const id = headingId(tokens[idx], contextOf(env));
     if (id === null) tokens[idx].attrs = tokens[idx].attrs?.filter(([name]) => name !== 'id') ?? null;
     else if (id !== undefined) tokens[idx].attrSet('id', id);
     return headingOpen ? headingOpen(tokens, idx, opts, env, self) : self.renderToken(tokens, idx, opts);
@@ -179,22 +196,18 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
   function renderFrontmatter(token: Token, opts: MarkdownItOptions, env: Env, self: Renderer): string {
     const ctx = contextOf(env);
     if (!ctx) return '';
-    if (ctx.kind === 'include') {
-      // Hugo reads no front matter in an included file: its `---` lines are thematic breaks.
-      return renderNested(token.content, opts, env, self, token.map?.[0] ?? 0, (line) => ctx.pageIds.get(line), ctx.fallback);
+    const fm = ctx.page.frontmatter;
+    if (!fm) {
+      // An include file: Hugo reads no front matter there, its `---` lines are thematic breaks.
+      return renderNested(token.content, opts, env, self, token.map?.[0] ?? 0, (line) => ctx.pageIds.get(line) ?? null);
     }
-    const fm = ctx.model.frontmatter;
-    const data = fm?.data ?? {};
-    const title = typeof data.title === 'string' ? data.title : undefined;
-    const description = typeof data.description === 'string' ? data.description : undefined;
-    let body = `<div class="cp-frontmatter-kind">${escapeHtml(KIND_LABELS[ctx.kind])}</div>`;
-    body += title !== undefined
-      ? `<div class="cp-frontmatter-title">${escapeHtml(title)}</div>`
+    let body = `<div class="cp-frontmatter-kind">${escapeHtml(ctx.page.kindLabel)}</div>`;
+    body += fm.title !== undefined
+      ? `<div class="cp-frontmatter-title">${escapeHtml(fm.title)}</div>`
       : `<div class="cp-frontmatter-title cp-missing">No title in the front matter</div>`;
-    if (description !== undefined) body += `<p class="cp-frontmatter-description">${escapeHtml(description)}</p>`;
-    if (fm && fm.format !== 'yaml') body += `<p class="cp-frontmatter-note">${fm.format.toUpperCase()} front matter: fields are not shown.</p>`;
-    const problem = fm?.problems.find((p) => p.severity === 'error');
-    if (problem) body += `<p class="cp-frontmatter-problem">${escapeHtml(problem.message)}</p>`;
+    if (fm.description !== undefined) body += `<p class="cp-frontmatter-description">${escapeHtml(fm.description)}</p>`;
+    if (fm.format !== 'yaml') body += `<p class="cp-frontmatter-note">${fm.format.toUpperCase()} front matter: fields are not shown.</p>`;
+    if (fm.problem) body += `<p class="cp-frontmatter-problem">${escapeHtml(fm.problem)}</p>`;
     return `<header${blockAttributes(token, 'cp-frontmatter')}>${body}</header>\n`;
   }
 
@@ -219,58 +232,45 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
       }
       out += sanitize(html);
       html = '';
-      const offset = ctx.lineStarts[pageLine] + column;
-      const shifted = { ...call, span: { start: offset, end: offset + call.span.end - call.span.start } };
+      const at = { line: pageLine, character: column };
       const block: RenderedBlock = { map: [pageLine, pageLine + 1], attrs: null, content: line.trim() };
       out += call.name === 'include' && !call.closing
-        ? renderInclude(block, offset, shifted, true, opts, env, self)
-        : renderShortcode({ ...block, meta: call }, ctx) + '\n';
+        ? renderInclude(block, at, call, true, opts, env, self)
+        : renderShortcode({ ...block, meta: { call, at } satisfies ShortcodeTokenMeta }, ctx) + '\n';
     });
     return out + sanitize(html);
   }
 
   function renderInclude(
-    token: RenderedBlock, offset: number, call: ShortcodeCall, insideHtml: boolean, opts: MarkdownItOptions, env: Env, self: Renderer,
+    token: RenderedBlock, at: Position, call: ShortcodeCall, insideHtml: boolean, opts: MarkdownItOptions, env: Env, self: Renderer,
   ): string {
     const ctx = contextOf(env);
     if (!ctx) return `<p>${escapeHtml(token.content)}</p>\n`;
-    const inc = ctx.model.includes.find((i) => i.call.span.start === offset);
-    const argument = call.params.find((p) => p.name === undefined)?.value ?? '';
+    const inc = ctx.includesAt.get(`${at.line}:${at.character}`);
+    const argument = inc?.argument ?? call.params.find((p) => p.name === undefined)?.value ?? '';
     const attrs = (className: string, extra: [string, string][] = []) => blockAttributes(token, className, [...extra, ['data-include-path', argument]]);
-    const fatal = call.problems.find((p) => p.fatal);
-    if (fatal) return errorBox(attrs, 'Hugo cannot run this include', argument, fatal.message);
     if (!inc) return errorBox(attrs, 'Include not resolved', argument, 'The preview could not match this call to the page model.');
-    const problem = includeProblem(inc, ctx);
-    if (problem) return errorBox(attrs, problem.title, argument, problem.detail);
-    const target = inc.target!;
-    const label = fileLabel(ctx.site.root, target.path);
+    if (inc.problem || !inc.file) return errorBox(attrs, inc.problem?.title ?? 'Include cannot be shown', argument, inc.problem?.detail ?? '');
+    const file = inc.file;
     const notes: string[] = [];
-    if (inc.resolution.kind === 'case-mismatch') {
-      notes.push(`<span class="cp-include-warning">Found only because Hugo ignores case: the file is ${escapeHtml(label)}.</span>`);
-    }
-    const detached = call.delimiter === '<' || inc.detached || insideHtml;
+    if (file.caseMismatch) notes.push(`<span class="cp-include-warning">Found only because Hugo ignores case: the file is ${escapeHtml(file.label)}.</span>`);
     if (insideHtml) {
       const why = 'Hugo puts the file\'s Markdown into the HTML block around the call, where Markdown is not rendered: on the site it shows as raw text and its headings get no ids.';
       notes.push(`<span class="cp-include-note" title="${escapeHtml(why)}">inside an HTML block: the site shows this text unrendered</span>`);
-    } else if (call.delimiter === '<') {
+    } else if (file.rendered === 'raw') {
       const why = 'With {{< >}} Hugo puts the file\'s Markdown into the page unrendered: on the site its headings, lists and links show as raw text and its headings get no ids. The handbook uses {{% include %}}.';
       notes.push(`<span class="cp-include-note" title="${escapeHtml(why)}">the site shows this text unrendered</span>`);
-    } else if (inc.detached) {
+    } else if (file.rendered === 'apart') {
       notes.push('<span class="cp-include-note">inside a paired shortcode: rendered apart from the page</span>');
     }
-    // {{< >}} output is not Markdown on the site: its headings get no ids. A {{% %}} call inside a
-    // paired shortcode is rendered apart from the page: ids of its own namespace.
-    const pageLine = token.map?.[0] ?? 0;
-    const body = call.delimiter === '<' || insideHtml
-      ? renderNested(target.text, opts, env, self, pageLine, () => null, new AnchorRegistry())
-      : inc.detached
-      ? renderNested(target.text, opts, env, self, pageLine, () => undefined, new AnchorRegistry())
-      : renderNested(target.text, opts, env, self, pageLine, (line) => ctx.includeIds.get(`${inc.index}:${line}`), ctx.fallback);
-    const delimiter = call.delimiter === '%' ? '{{% %}}' : '{{&lt; &gt;}}';
-    const href = fileLink(ctx.path, target.path);
-    return `<figure${attrs(detached ? 'cp-include cp-include-detached' : 'cp-include')}>\n` +
+    // Unrendered text gets no heading ids on the site; spliced or apart, the engine's ids of that file's lines.
+    const ids = new Map(insideHtml ? [] : file.headingIds.map((h) => [h.line, h.id]));
+    const body = renderNested(file.text, opts, env, self, token.map?.[0] ?? 0, (line) => ids.get(line) ?? null);
+    const delimiter = inc.delimiter === '%' ? '{{% %}}' : '{{&lt; &gt;}}';
+    const href = fileLink(file);
+    return `<figure${attrs(file.rendered !== 'page' || insideHtml ? 'cp-include cp-include-detached' : 'cp-include')}>\n` +
       `<figcaption class="cp-include-caption"><span class="cp-include-label">include ${delimiter}</span> ` +
-      `<a class="cp-include-file"${isSafeUrl(href) ? ` href="${escapeHtml(href)}"` : ''} title="Open ${escapeHtml(label)}">${escapeHtml(label)}</a>` +
+      `<a class="cp-include-file"${isSafeUrl(href) ? ` href="${escapeHtml(href)}"` : ''} title="Open ${escapeHtml(file.label)}">${escapeHtml(file.label)}</a>` +
       (notes.length ? ' ' + notes.join(' ') : '') + '</figcaption>\n' +
       `<div class="cp-include-body">\n${body}</div>\n</figure>\n`;
   }
@@ -278,62 +278,43 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
   /**
    * Parses and renders an included file's text on its own. A blank first line keeps any front matter
    * rule (VS Code adds one) from claiming a leading `---`, which Hugo renders as a thematic break.
-   * `knownId` gives the model's id for a heading on a line of `text` (null: none on the site);
-   * others get one from `registry`.
+   * `id` gives the engine's id for a heading on a line of `text` (null: none on the site).
    */
-  function renderNested(
-    text: string, opts: MarkdownItOptions, env: Env, self: Renderer, pageLine: number,
-    knownId: (line: number) => string | null | undefined, registry: AnchorRegistry,
-  ): string {
+  function renderNested(text: string, opts: MarkdownItOptions, env: Env, self: Renderer, pageLine: number, id: (line: number) => string | null): string {
     const tokens = md.parse('\n' + text, { [NESTED]: true });
-    const lines = text.split('\n');
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
-      if (t.type === 'heading_open' && t.map) {
-        const known = knownId(t.map[0] - 1);
-        const id = known !== undefined ? known : idFromSource(lines, t, tokens[i + 1], -1, registry);
-        t.meta = { ...(t.meta ?? {}), careerPagesId: id } satisfies IncludedTokenMeta;
-      }
+    for (const t of tokens) {
+      if (t.type === 'heading_open' && t.map) t.meta = { ...(t.meta ?? {}), careerPagesId: id(t.map[0] - 1) } satisfies IncludedTokenMeta;
       // Scroll sync and click-to-source point at the include call, not at lines of another file.
       if (t.attrGet('data-line') !== null) t.attrSet('data-line', String(pageLine));
     }
     markIncluded(tokens);
     return self.render(tokens, opts, env);
   }
+}
 
-  /** The page's model and ids, for a page in a Hugo site (the caller checked: most Markdown files VS Code previews are not). */
-  function createContext(host: Host, path: string, src: string): RenderContext | undefined {
-    const workspace = new Workspace(host);
-    const site = workspace.siteFor(path);
-    if (!site) return undefined;
-    const model = workspace.model(path, src);
-    if (!model) return undefined;
-    const pageIds = new Map<number, string>();
-    const includeIds = new Map<string, string>();
-    // Headings inside paired {{< >}} shortcodes: ids of their own namespace, as the model gives them.
-    for (const targets of model.anchors.values()) {
-      for (const a of targets) if (a.kind === 'detached' && a.file === path) pageIds.set(model.file.lines.positionAt(a.span.start).line, a.id);
-    }
-    for (const h of model.headings) {
-      if (h.include === undefined) {
-        pageIds.set(model.file.lines.positionAt(h.lineSpan.start).line, h.id);
-      } else {
-        const target = model.includes[h.include].target;
-        if (target) includeIds.set(`${h.include}:${target.lines.positionAt(h.lineSpan.start).line}`, h.id);
-      }
-    }
-    // The fallback namespace starts with every id the model handed out, so it never repeats one.
-    const fallback = new AnchorRegistry();
-    for (const id of model.anchors.keys()) fallback.custom(id);
-    const pageLines = src.split('\n');
-    const lineStarts: number[] = [];
-    let start = 0;
-    for (const line of pageLines) {
-      lineStarts.push(start);
-      start += line.length + 1;
-    }
-    return { path, site, model, kind: model.kind, pageIds, includeIds, fallback, pageLines, lineStarts };
+/** What the render phase looks up, for the page's data and text. */
+function createContext(page: PreviewPage, text: string): RenderContext {
+  const pageIds = new Map<number, string>();
+  // Headings inside paired {{< >}} shortcodes: ids of their own namespace; the page's own headings win a line.
+  for (const h of page.detachedHeadings) pageIds.set(h.line, h.id);
+  for (const h of page.headings) if (h.include === undefined) pageIds.set(h.line, h.id);
+  const at = (p: Position) => `${p.line}:${p.character}`;
+  const shortcodesOnLine = new Map<string, PreviewShortcode[]>();
+  for (const s of page.shortcodes) {
+    const key = `${s.start.line}|${s.label}`;
+    const list = shortcodesOnLine.get(key);
+    if (list) list.push(s);
+    else shortcodesOnLine.set(key, [s]);
   }
+  return {
+    page,
+    pageIds,
+    includesAt: new Map(page.includes.map((i) => [at(i.start), i])),
+    shortcodesAt: new Map(page.shortcodes.map((s) => [at(s.start), s])),
+    shortcodesOnLine,
+    // The lines markdown-it sees: line breaks and NUL as its 'normalize' rule leaves them.
+    pageLines: text.replace(/\0/g, '\uFFFD').split(/\r\n?|\n/),
+  };
 }
 
 /** Per inline token of a paragraph: whether it is inline HTML inside a <script> (or other raw-text element) opened before it. */
@@ -345,28 +326,13 @@ function rawTextFlags(tokens: Token[]): boolean[] {
   return flags;
 }
 
-function headingId(tokens: Token[], idx: number, ctx: RenderContext | undefined): string | null | undefined {
-  const token = tokens[idx];
-  const decided = (token.meta as IncludedTokenMeta | null)?.careerPagesId;
-  if (decided !== undefined) return decided;
+/** The id a heading gets: the engine's (null: none on the site), or undefined without data (markdown-it's, or VS Code's, stays). */
+function headingId(token: Token, ctx: RenderContext | undefined): string | null | undefined {
+  const meta = token.meta as IncludedTokenMeta | null;
+  if (meta?.careerPagesIncluded) return meta.careerPagesId;
   if (!ctx || !token.map) return undefined;
-  return ctx.pageIds.get(token.map[0]) ?? idFromSource(ctx.pageLines, token, tokens[idx + 1], 0, ctx.fallback);
+  return ctx.pageIds.get(token.map[0]) ?? null;
 }
-
-/** Hugo's id for a heading the model does not know, from its source line. */
-function idFromSource(lines: string[], open: Token, inline: Token | undefined, lineOffset: number, registry: AnchorRegistry): string {
-  const setext = open.markup === '=' || open.markup === '-';
-  const textLine = (setext ? open.map![1] - 2 : open.map![0]) + lineOffset;
-  const t = headingText(lines[textLine] ?? '', !setext, inline?.content ?? '');
-  return t.customId !== undefined ? registry.custom(t.customId) : registry.auto(t.text || githubAnchor(inline?.content ?? ''));
-}
-
-const KIND_LABELS: Record<PageKind, string> = {
-  'career-page': 'Career framework page',
-  'job-family': 'Job family page',
-  page: 'Handbook page',
-  include: 'Include file',
-};
 
 function markIncluded(tokens: Token[]): void {
   for (const t of tokens) {
@@ -401,40 +367,16 @@ function errorBox(attrs: (className: string, extra?: [string, string][]) => stri
     `<div class="cp-include-error-detail">${escapeHtml(detail)}</div></div>\n`;
 }
 
-function includeProblem(inc: IncludeCall, ctx: RenderContext): { title: string; detail: string } | undefined {
-  const r = inc.resolution;
-  const label = (p: string) => fileLabel(ctx.site.root, p);
-  switch (r.kind) {
-    case 'empty':
-      return { title: 'Include without a path', detail: 'Name a file under assets/, e.g. {{% include "includes/x.md" %}}.' };
-    case 'missing':
-      return { title: 'Missing include', detail: `No such file: Hugo looks for ${r.tried.map(label).join(', ')} and the build fails.` };
-    case 'outside':
-      return { title: r.reason === 'url' ? 'Unsafe include (URL)' : r.reason === 'absolute' ? 'Unsafe include (absolute path)' : 'Unsafe include (outside assets/)', detail: r.detail };
-    case 'directory':
-      return { title: 'Include names a folder', detail: `${label(r.path)} is a folder, not a file.` };
-    case 'found':
-    case 'case-mismatch':
-      if (inc.targetProblem) return { title: 'Include cannot be shown', detail: `${label(r.path)}: ${inc.targetProblem}.` };
-      if (!inc.target) return { title: 'Include cannot be shown', detail: `${label(r.path)} could not be read.` };
-      return undefined;
-  }
-}
-
+/** A shortcode's placeholder, as the engine describes the call; as written when the engine has not described it. */
 function renderShortcode(token: RenderedBlock & { meta: unknown }, ctx: RenderContext | undefined): string {
-  const call = token.meta as ShortcodeCall;
-  if (!ctx) return escapeHtml(token.content);
-  const fatal = call.problems.find((p) => p.fatal);
-  const name = call.name || '?';
-  const params = call.params.map((p) => (p.name ? `${p.name}=${p.value}` : p.value)).join(' ');
-  const label = `${call.closing ? '/' : ''}${name}`;
-  const isInclude = name === 'include' && !call.closing;
-  const title = fatal ? fatal.message
-    : isInclude ? 'An include in the middle of a line: the preview shows it as a placeholder.'
-    : `Hugo shortcode {{${call.delimiter} ${label} ${call.delimiter === '<' ? '>' : '%'}}}: the site's theme renders it.`;
-  return `<span class="cp-shortcode${fatal ? ' cp-shortcode-error' : ''}" title="${escapeHtml(title)}">` +
-    `<span class="cp-shortcode-name">${escapeHtml(label)}</span>` +
-    (params ? ` <span class="cp-shortcode-params">${escapeHtml(params)}</span>` : '') + '</span>';
+  const meta = token.meta as ShortcodeTokenMeta;
+  const s = ctx && (meta.at
+    ? ctx.shortcodesAt.get(`${meta.at.line}:${meta.at.character}`)
+    : meta.key !== undefined ? ctx.shortcodesOnLine.get(meta.key)?.[meta.occurrence ?? 0] : undefined);
+  if (!s) return escapeHtml(token.content);
+  return `<span class="cp-shortcode${s.error ? ' cp-shortcode-error' : ''}" title="${escapeHtml(s.title)}">` +
+    `<span class="cp-shortcode-name">${escapeHtml(s.label)}</span>` +
+    (s.params ? ` <span class="cp-shortcode-params">${escapeHtml(s.params)}</span>` : '') + '</span>';
 }
 
 // ---- parse-phase rules (no file access) ----------------------------------------------------
@@ -471,7 +413,8 @@ function includeBlock(state: StateBlock, startLine: number, endLine: number, sil
   token.block = true;
   token.map = [startLine, last + 1];
   token.content = src.slice(pos, call.span.end);
-  token.meta = { offset: pos, call } satisfies IncludeTokenMeta;
+  // Line and column, which markdown-it's line-break normalization keeps (offsets it does not).
+  token.meta = { at: { line: startLine, character: pos - (src.lastIndexOf('\n', pos - 1) + 1) }, call } satisfies IncludeTokenMeta;
   state.line = last + 1;
   return true;
 }
@@ -494,7 +437,7 @@ function shortcodeInline(state: StateInline, silent: boolean): boolean {
   if (!silent) {
     const token = state.push(SHORTCODE_TOKEN, 'span', 0);
     token.content = src.slice(call.span.start, call.span.end);
-    token.meta = call;
+    token.meta = { call, pos } satisfies ShortcodeTokenMeta;
   }
   state.pos = call.span.end;
   return true;
@@ -507,6 +450,34 @@ function unescapeShortcodesInCode(state: StateCore): void {
     if ((t.type === 'fence' || t.type === 'code_block') && t.content.includes('{{')) t.content = unescapeShortcode(t.content);
     for (const c of t.children ?? []) {
       if (c.type === 'code_inline' && c.content.includes('{{')) c.content = unescapeShortcode(c.content);
+    }
+  }
+}
+
+/**
+ * Which of the engine's shortcodes each inline placeholder is: markdown-it keeps no offsets of inline
+ * content, but an inline block's lines are the page's lines from its map on, so a call's line is
+ * known; among calls with the same label on a line, the n-th token is the n-th call.
+ */
+function locateShortcodes(state: StateCore): void {
+  if (state.inlineMode || isNested(state.env)) return;
+  const seen = new Map<string, number>();
+  for (const t of state.tokens) {
+    if (!t.children || !t.map || !t.content.includes('{{')) continue;
+    let line = t.map[0];
+    let counted = 0; // the line breaks before this offset of the content are counted in `line`
+    for (const c of t.children) {
+      if (c.type !== SHORTCODE_TOKEN) continue;
+      const meta = c.meta as ShortcodeTokenMeta;
+      const pos = meta.pos ?? 0;
+      for (let i = t.content.indexOf('\n', counted); i >= 0 && i < pos; i = t.content.indexOf('\n', i + 1)) {
+        line++;
+        counted = i + 1;
+      }
+      const key = `${line}|${meta.call.closing ? '/' : ''}${meta.call.name || '?'}`;
+      meta.key = key;
+      meta.occurrence = seen.get(key) ?? 0;
+      seen.set(key, meta.occurrence + 1);
     }
   }
 }

@@ -5,9 +5,11 @@
 
 import type { PageKind } from '../core/config';
 import type { CellState } from '../core/features/ladderMatrix';
+import type { PreviewModel } from '../core/features/previewModel';
 import type { Level } from '../core/model/ladder';
 
 export type { CellState, Level, PageKind };
+export type { PreviewInclude, PreviewPage, PreviewShortcode } from '../core/features/previewModel';
 
 export interface UriParams {
   uri: string;
@@ -28,6 +30,22 @@ export interface PageInfoResult {
   glob?: string;
   configuredKind: PageKind;
   configUri?: string;
+}
+
+/**
+ * `careerPages/previewData` {uri, version} → PreviewDataResult: what the Markdown preview renders of an
+ * open document, computed by the engine with the workspace's settings and session page kinds
+ * (core/features/previewModel.ts). Answered for the text the server has; `version` says which.
+ */
+export const PREVIEW_DATA = 'careerPages/previewData';
+export interface PreviewDataParams extends UriParams {
+  /** The version the client is about to render. */
+  version: number;
+}
+export interface PreviewDataResult extends PreviewModel {
+  uri: string;
+  /** The version of the open document the data is for; null when the server has no open document for the URI, or failed (then `inSite` is true, so the preview still checks the page's HTML). */
+  version: number | null;
 }
 
 /** `careerPages/setPageKind` {uri, kind} → PageInfoResult | null; kind null goes back to the configured kind. The file is checked again. */

@@ -10,6 +10,7 @@ import {
   careerTrackFolders, DEFAULT_JOB_FAMILY_LEVELS, jobFamilyFolders, levelChoices, newCareerPage, newJobFamilyPage, type NewPage,
 } from '../core/features/newPage';
 import { pageInfo, permanentKindAdvice, type PageInfo } from '../core/features/pageInfo';
+import { previewModel } from '../core/features/previewModel';
 import { siteLintSteps, summarizeDiagnostics } from '../core/features/siteLint';
 import { FeatureError } from '../core/features/types';
 import { LEVELS, type Level } from '../core/model/ladder';
@@ -18,10 +19,10 @@ import { pathToUri, toLspDiagnostic, uriToPath } from './convert';
 import { cancelled, failedRequest, type Failures, type Refusal } from './failures';
 import {
   CONVERT_DELIMITERS, LADDER_MATRIX, LEVEL_CHOICES, LINT_WORKSPACE, NEW_CAREER_PAGE, NEW_JOB_FAMILY_PAGE, NEW_PAGE_CHOICES, PAGE_INFO,
-  PERMANENT_KIND, SET_PAGE_KIND,
+  PERMANENT_KIND, PREVIEW_DATA, SET_PAGE_KIND,
   type ConvertDelimitersResult, type LadderMatrixResult, type LevelChoiceResult, type LintWorkspaceParams, type LintWorkspaceResult,
   type NewCareerPageParams, type NewJobFamilyPageParams, type NewPageChoices, type NewPageResult, type PageInfoResult,
-  type PermanentKindParams, type PermanentKindResult, type SetPageKindParams, type UriParams,
+  type PermanentKindParams, type PermanentKindResult, type PreviewDataParams, type PreviewDataResult, type SetPageKindParams, type UriParams,
 } from './customProtocol';
 
 export interface CustomRequestContext {
@@ -57,6 +58,17 @@ export function registerCustomRequests({ connection, documents, workspace, sites
     const path = uriToPath(uri);
     return path ? toPageInfoResult(pageInfo(workspace(), path)) : null;
   });
+
+  // A failure answers "in a site, no page" for no version: the client keeps what it has and still checks the page's HTML.
+  connection.onRequest(PREVIEW_DATA, failures.request<PreviewDataParams, PreviewDataResult>(
+    'preparing the preview', (p) => p?.uri, (p) => ({ uri: String(p?.uri), version: null, inSite: true }),
+    ({ uri }) => {
+      const path = uriToPath(uri);
+      const doc = documents.get(uri);
+      if (!path || !doc) return { uri, version: null, inSite: !!path && !!workspace().siteFor(path) };
+      return { uri, version: doc.version, ...previewModel(workspace(), path, doc.getText()) };
+    },
+  ));
 
   handle<SetPageKindParams, PageInfoResult | null>(SET_PAGE_KIND, 'changing the kind of this file', null, ({ uri, kind }) => {
     const path = pathOf(uri);

@@ -8,12 +8,17 @@ import type { Site, Workspace } from '../workspace';
 import { isMarkdownPath } from '../workspace';
 
 /** How each page kind is called in the editor. */
-export const KIND_LABELS: Record<PageKind, string> = {
+const KIND_LABELS: Record<PageKind, string> = {
   'career-page': 'Career page',
   'job-family': 'Job-family page',
   page: 'Page',
   include: 'Include file',
 };
+
+/** A page kind's name as the editor shows it (status bar, preview, quick pick). */
+export function kindLabel(kind: PageKind): string {
+  return KIND_LABELS[kind];
+}
 
 /** The JSON Schema (under schemas/) each page kind is checked against. */
 export const KIND_SCHEMAS: Record<PageKind, string> = {
@@ -75,7 +80,7 @@ export function pageInfo(workspace: Workspace, file: string): PageInfo | undefin
     checked: reason === undefined,
     reason,
     kind,
-    label: KIND_LABELS[kind],
+    label: kindLabel(kind),
     schema: KIND_SCHEMAS[kind],
     source: override ? 'session' : glob ? 'pageKinds' : 'default',
     glob,
@@ -111,7 +116,7 @@ export function permanentKindAdvice(site: Site, file: string, kind: PageKind): P
   const configFile = site.config?.path ?? `${site.root}/${CONFIG_FILE_NAME}`;
   const exists = !!site.config;
   const configured = site.configuredKindOf(file);
-  const name = KIND_LABELS[kind].toLowerCase();
+  const name = kindLabel(kind).toLowerCase();
   if (configured === kind) {
     return { configFile, exists, explanation: `The configuration already makes ${relative} a ${name}: go back to the configured kind.` };
   }
