@@ -1,8 +1,13 @@
 // The include preview plugin as HTML text: what it renders for includes, front matter, shortcodes
-// and raw HTML, and that its heading ids are the ones Workspace.model() computes. (The same pages in
-// a real browser: chromium.test.ts.)
+// and raw HTML from the engine's data (the core's previewModel(), as the language server sends it),
+// that its heading ids are the ones Workspace.model() computes, that settings reach it, and what it
+// renders while it has no data. (The same pages in a real browser: chromium.test.ts.)
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import MarkdownIt from 'markdown-it';
+import { includePreviewPlugin, type PreviewSource } from '../../client/src/preview/includePreview';
+import type { Options } from '../../server/src/core/config';
+import { previewModel } from '../../server/src/core/features/previewModel';
 import { MAX_TEXT_BYTES, MemoryHost } from '../../server/src/core/host';
 import { Workspace } from '../../server/src/core/workspace';
 import { exampleHost, INTERMEDIATE, JOB_FAMILY, previewMarkdownIt, renderPage, SENIOR, SITE, vscodeLikeMarkdownIt } from './previewSite';
@@ -322,5 +327,69 @@ describe('include preview: outside a site and in VS Code', () => {
     const included = /<figure class="cp-include code-line" data-line="19" data-include-path="[^"]*">[\s\S]*?<\/figure>/.exec(html)![0];
     assert.deepEqual([...new Set([...included.matchAll(/data-line="(\d+)"/g)].map((m) => m[1]))], ['19']);
     assert.ok(lines.length > 10);
+  });
+});
+
+describe('include preview: settings and session kinds reach it through the engine', () => {
+  it('includeRoots elsewhere: the same call resolves under the configured folder, or is missing there', () => {
+    const host = exampleHost({
+      [`${SITE}/static/includes/engineering-careers/values-competency.md`]: '##### From static\n',
+      [P]: page('{{% include "includes/engineering-careers/values-competency.md" %}}\n\n{{% include "includes/engineering-careers/ep-career-nav.md" %}}\n'),
+    });
+    assert.deepEqual(headings(renderPage(previewMarkdownIt(host), host, P)), [[5, 'gitlab']]);
+    const html = renderPage(previewMarkdownIt(host, { settings: { includeRoots: ['static'] } }), host, P);
+    assert.deepEqual(headings(html), [[5, 'from-static']]);
+    assert.match(html, />static\/includes\/engineering-careers\/values-competency.md<\/a>/);
+    assert.match(html, /<div class="cp-include-error-title">Missing include: <code class="cp-include-error-path">includes\/engineering-careers\/ep-career-nav.md<\/code><\/div><div class="cp-include-error-detail">No such file: Hugo looks for static\/includes\/engineering-careers\/ep-career-nav.md and the build fails.<\/div>/);
+  });
+
+  it('a pageKinds entry changes the kind the front matter card names, as the status bar names it', () => {
+    const host = exampleHost({ [P]: page('Text.\n') });
+    const kind = (html: string) => /<div class="cp-frontmatter-kind">([^<]*)<\/div>/.exec(html)?.[1];
+    assert.equal(kind(renderPage(previewMarkdownIt(host), host, P)), 'Page');
+    assert.equal(kind(renderPage(previewMarkdownIt(host, { settings: { pageKinds: { 'job-family': ['content/handbook/*.md'] } as Options['pageKinds'] } }), host, P)), 'Job-family page');
+    assert.equal(kind(renderPage(previewMarkdownIt(host), host, SENIOR)), 'Career page');
+  });
+
+  it('a shortcode the site does not know says so in its placeholder, until the shortcodes setting names it', () => {
+    const host = exampleHost({ [P]: page('A {{< widget "x" >}} here.\n') });
+    const title = (html: string) => /<span class="cp-shortcode" title="([^"]*)"><span class="cp-shortcode-name">widget<\/span>/.exec(html)?.[1];
+    assert.equal(title(renderPage(previewMarkdownIt(host), host, P)), 'No shortcode &quot;widget&quot; in this site, in Hugo or in the configured shortcodes: Hugo stops the build.');
+    assert.equal(title(renderPage(previewMarkdownIt(host, { settings: { shortcodes: ['widget'] } }), host, P)), 'Hugo shortcode {{&lt; widget &gt;}}: the site&#39;s theme renders it.');
+  });
+});
+
+describe('include preview: without the engine\'s data for the text being rendered', () => {
+  const text = page('## Top\n\n{{% include "includes/engineering-careers/values-competency.md" %}}\n\nA {{< youtube "x" >}} and <b onclick="x()">b</b> [j](vbscript:x)\n');
+  const rendered = (source: PreviewSource) => {
+    const md = new MarkdownIt({ html: true });
+    const asked: string[] = [];
+    includePreviewPlugin(md, { source: (_env, t) => (asked.push(t), source) });
+    const html = md.render(text, {});
+    assert.deepEqual(asked, [text], 'asked once, with the text as written');
+    return html;
+  };
+
+  it('in a site (or not known yet): plain Markdown, shortcodes as written, no heading ids of ours, HTML and URLs still checked', () => {
+    assert.equal(rendered({ inSite: true }),
+      '<h2>Top</h2>\n<p>{{% include &quot;includes/engineering-careers/values-competency.md&quot; %}}</p>\n' +
+      '<p>A {{&lt; youtube &quot;x&quot; &gt;}} and <b>b</b> [j](vbscript:x)</p>\n');
+  });
+
+  it('outside a site: as markdown-it renders any Markdown', () => {
+    assert.equal(rendered({ inSite: false }),
+      '<h2>Top</h2>\n<p>{{% include &quot;includes/engineering-careers/values-competency.md&quot; %}}</p>\n' +
+      '<p>A {{&lt; youtube &quot;x&quot; &gt;}} and <b onclick="x()">b</b> [j](vbscript:x)</p>\n');
+  });
+
+  it('data for another text of the page is never used: its ids and includes would be of another version', () => {
+    const host = exampleHost({ [P]: text });
+    const other = previewModel(new Workspace(host), P, text.replace('## Top', '## Other\n\n## Top'));
+    assert.equal(other.page!.headings[0].id, 'other');
+    const md = new MarkdownIt({ html: true });
+    // What the editor's cache does: the answer only for the text it was computed for.
+    includePreviewPlugin(md, { source: (_env, t) => (t === text ? previewModel(new Workspace(host), P, t) : { inSite: true }) });
+    assert.deepEqual(headings(md.render(text, {})), [[2, 'top'], [5, 'gitlab']]);
+    assert.deepEqual(headings(md.render(text.replace('## Top', '## Other\n\n## Top'), {})), [[2, null], [2, null]]);
   });
 });

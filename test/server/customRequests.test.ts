@@ -5,10 +5,13 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { WorkDoneProgress, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol';
+import { previewModel } from '../../server/src/core/features/previewModel';
+import { Workspace } from '../../server/src/core/workspace';
 import type {
   ConvertDelimitersResult, LadderMatrixResult, LevelChoiceResult, LintWorkspaceResult, NewPageChoices, NewPageResult, PageInfoResult,
-  PermanentKindResult,
+  PermanentKindResult, PreviewDataResult,
 } from '../../server/src/lsp/customProtocol';
+import { NodeHost, toCorePath } from '../../server/src/node/nodeHost';
 import { copyOfExample, startServer, uriOf, type TestServer } from '../support/lspClient';
 
 const TRACK = 'content/handbook/engineering/careers/matrix/quality/engineering-productivity';
@@ -62,6 +65,35 @@ describe('custom requests over stdio', () => {
     assert.equal(reset.source, 'pageKinds');
     await server.waitForDiagnostics(uri(page), (ds) => !ds.some((d) => d.code === 'page-structure'));
     await assert.rejects(request('careerPages/setPageKind', { uri: uri(page), kind: 'blog-post' }), /Unknown page kind "blog-post"/);
+  });
+
+  it('careerPages/previewData is the core\'s preview of the open text, with the session\'s page kinds and the settings in force', async () => {
+    const page = `${TRACK}/senior.md`;
+    const text = open(page);
+    const ask = () => request<PreviewDataResult>('careerPages/previewData', { uri: uri(page), version: 1 });
+    const data = await ask();
+    assert.deepEqual([data.uri, data.version, data.inSite], [uri(page), 1, true]);
+    // What travels is JSON: undefined fields are left out.
+    const core = previewModel(new Workspace(new NodeHost()), toCorePath(path.join(example.dir, page)), text).page;
+    assert.deepEqual(data.page, JSON.parse(JSON.stringify(core)));
+    assert.deepEqual(data.page!.headings.filter((h) => h.include !== undefined).map((h) => h.id), ['engineering', 'engineering-1', 'gitlab']);
+    assert.equal(data.page!.kindLabel, 'Career page');
+    await request('careerPages/setPageKind', { uri: uri(page), kind: 'job-family' });
+    assert.equal((await ask()).page!.kindLabel, 'Job-family page');
+    await request('careerPages/setPageKind', { uri: uri(page), kind: null });
+    assert.equal((await ask()).page!.kindLabel, 'Career page');
+    // Include roots elsewhere: the same calls find nothing.
+    server.settings = { includeRoots: ['static'] };
+    server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await server.waitForDiagnostics(uri(page), (ds) => ds.some((d) => d.code === 'include-missing'));
+    assert.deepEqual((await ask()).page!.includes.map((i) => i.problem?.title ?? i.file?.label), ['Missing include', 'Missing include', 'Missing include', 'Missing include']);
+    server.settings = {};
+    server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await server.waitForDiagnostics(uri(page), (ds) => !ds.some((d) => d.code === 'include-missing'));
+    // Not open: no version, no page; outside a site: not in one.
+    assert.deepEqual(await request('careerPages/previewData', { uri: uri(JOB_FAMILY), version: 1 }), { uri: uri(JOB_FAMILY), version: null, inSite: true });
+    const elsewhere = uriOf(path.join(path.dirname(example.dir), 'elsewhere.md'));
+    assert.deepEqual(await request('careerPages/previewData', { uri: elsewhere, version: 1 }), { uri: elsewhere, version: null, inSite: false });
   });
 
   it('careerPages/ladderMatrix gives the track with file URIs and lines, and refuses pages without a ladder', async () => {
