@@ -168,7 +168,14 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
   const allCodeSpans = spansByBlock.flat().sort((a, b) => a.start - b.start);
   const headingCodeSpans = blocks.headings.map((h) => codeSpans(expanded.text, lines.lineStarts[h.textLine], lines.lineEnd(h.textLine)));
   allCodeSpans.push(...headingCodeSpans.flat());
-  const comments = htmlComments(text, bodyStart);
+  // A "<!--" that Markdown reads as code opens no comment: a template in a fence that never closes
+  // its comment would otherwise hide (and invite escaping) every live shortcode after it.
+  const sortedCodeSpans = [...allCodeSpans].sort((a, b) => a.start - b.start);
+  const comments = htmlComments(text, bodyStart, (pageOffset) => {
+    const exp = expanded.fromPage(pageOffset);
+    if (exp === undefined) return true;
+    return blocks.lineKinds[lines.positionAt(exp).line] !== LineKind.Code && !insideSpan(sortedCodeSpans, exp);
+  });
 
   const contextAt = (pageOffset: number, expandedOffset: number | undefined): CallContext => {
     if (expandedOffset !== undefined) {
@@ -345,17 +352,34 @@ function pairedAngleRegions(calls: ShortcodeCall[]): DetachedRegion[] {
   return regions.filter((r) => !regions.some((o) => o !== r && o.start <= r.start && o.end >= r.end));
 }
 
-/** HTML comments in the page text (Hugo still runs shortcodes inside them). */
-function htmlComments(text: string, from: number): Span[] {
+/** HTML comments in the page text (Hugo still runs shortcodes inside them), from each "<!--" that `opens` one. */
+function htmlComments(text: string, from: number, opens: (offset: number) => boolean): Span[] {
   const out: Span[] = [];
   let i = text.indexOf('<!--', from);
   while (i >= 0) {
+    if (!opens(i)) {
+      i = text.indexOf('<!--', i + 4);
+      continue;
+    }
     const end = text.indexOf('-->', i + 4);
     out.push({ start: i, end: end < 0 ? text.length : end + 3 });
     if (end < 0) break;
     i = text.indexOf('<!--', end + 3);
   }
   return out;
+}
+
+/** True when `offset` lies strictly inside one of `spans` (sorted by start, not overlapping). */
+function insideSpan(spans: Span[], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = spans[lo - 1];
+  return s !== undefined && offset < s.end;
 }
 
 /** Where a needle occurs in a text, to ask cheaply whether a stretch contains it. */
