@@ -1,11 +1,65 @@
-// The client's Markdown preview and snippets in the real editor (issue 7): markdown.api.render shows
-// the included files' content with the server's heading ids, and the snippets expand into pages
-// that our own linter finds no error in.
+// The client's Markdown preview and snippets in the real editor (issues 7 and 12): markdown.api.render
+// shows the included files' content with the server's heading ids, from the data the language
+// server sends, so the careerPages.* settings and the session's page kinds reach it; the snippets
+// expand into pages that our own linter finds no error in.
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ours, waitForDiagnostics } from '../support/diagnostics';
-import { Cleanup, openPage, PAGES, siteUri, writeSiteFile } from '../support/workspace';
+import { activateExtension, Cleanup, closeWithoutSaving, openPage, PAGES, setSetting, siteUri, writeSiteFile } from '../support/workspace';
+
+/** What the extension's activate() returns, as far as these tests read it (client/src/preview/previewData.ts). */
+interface Api {
+  preview: { isCurrent(document: vscode.TextDocument): boolean; onDidUpdate: vscode.Event<string> };
+}
+
+const render = (doc: vscode.TextDocument) => vscode.commands.executeCommand<string>('markdown.api.render', doc);
+
+/**
+ * The preview's HTML once `accept` holds for it: rendered now and again after each answer of the
+ * server for this document; rejects after `timeoutMs` naming what was awaited and what it showed.
+ */
+async function previewWhen(doc: vscode.TextDocument, accept: (html: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
+  const { preview } = (await activateExtension()).exports as Api;
+  return new Promise((resolve, reject) => {
+    let last = '';
+    let rendering = false;
+    let again = false;
+    let done = false;
+    const finish = (error?: Error) => {
+      done = true;
+      clearTimeout(timer);
+      subscription.dispose();
+      if (error) reject(error);
+      else resolve(last);
+    };
+    const timer = setTimeout(() => finish(new Error(`timed out after ${timeoutMs} ms waiting for the preview ${what}; it showed:\n${last}`)), timeoutMs);
+    const look = async () => {
+      if (rendering) return void (again = true);
+      rendering = true;
+      do {
+        again = false;
+        last = await render(doc);
+        if (!done && accept(last)) return finish();
+      } while (again && !done);
+      rendering = false;
+    };
+    const subscription = preview.onDidUpdate((uri) => {
+      if (uri === doc.uri.toString()) look().catch(finish);
+    });
+    look().catch(finish);
+  });
+}
+
+/** The preview rendered from the server's data for the document's current text. */
+async function currentPreview(doc: vscode.TextDocument): Promise<string> {
+  const { preview } = (await activateExtension()).exports as Api;
+  return previewWhen(doc, () => preview.isCurrent(doc), 'with the server\'s data for this version');
+}
+
+const kindLabel = (html: string) => /<div class="cp-frontmatter-kind">([^<]*)<\/div>/.exec(html)?.[1];
+const captions = (html: string) => [...html.matchAll(/<a class="cp-include-file"[^>]*>([^<]*)<\/a>/g)].map((m) => m[1]);
+const headingIds = (html: string) => [...html.matchAll(/<h[1-6][^>]*\sid="([^"]*)"/g)].map((m) => m[1]);
 
 suite('preview and snippets', () => {
   const cleanup = new Cleanup();
@@ -13,7 +67,7 @@ suite('preview and snippets', () => {
 
   test('markdown.api.render shows included content, framed, with the heading ids the server computes', async () => {
     const { document: doc } = await openPage(PAGES.senior);
-    const html = await vscode.commands.executeCommand<string>('markdown.api.render', doc);
+    const html = await currentPreview(doc);
     // Text of includes/engineering-careers/senior-leadership-competency.md, rendered in place.
     assert.match(html, /Communicates clearly and effectively, both written and verbally/);
     assert.match(html, /id="engineering"/);
@@ -26,9 +80,38 @@ suite('preview and snippets', () => {
   test('a missing include renders as a visible error naming the path', async () => {
     writeSiteFile(cleanup, 'content/handbook/preview-e2e.md', '---\ntitle: "Preview"\n---\n\n## Preview\n\n{{% include "includes/nowhere-e2e.md" %}}\n');
     const doc = await vscode.workspace.openTextDocument(siteUri('content/handbook/preview-e2e.md'));
-    const html = await vscode.commands.executeCommand<string>('markdown.api.render', doc);
+    const html = await currentPreview(doc);
     assert.match(html, /includes\/nowhere-e2e\.md/);
     assert.match(html, /not found|missing/i);
+  });
+
+  test('careerPages.includeRoots and careerPages.pageKinds change what the preview shows: where an include resolves, the kind on the card', async () => {
+    writeSiteFile(cleanup, 'assets/includes/preview-roots-e2e.md', '##### From assets\n');
+    writeSiteFile(cleanup, 'static/includes/preview-roots-e2e.md', '##### From static\n');
+    const page = 'content/handbook/preview-settings-e2e.md';
+    writeSiteFile(cleanup, page, '---\ntitle: "Settings"\ndescription: "Preview settings"\n---\n\n## Settings\n\n{{% include "includes/preview-roots-e2e.md" %}}\n');
+    const { document: doc } = await openPage(page);
+    cleanup.defer(() => closeWithoutSaving(doc.uri));
+    let html = await currentPreview(doc);
+    assert.deepEqual([kindLabel(html), captions(html), headingIds(html)], ['Page', ['assets/includes/preview-roots-e2e.md'], ['settings', 'from-assets']]);
+
+    await setSetting(cleanup, 'includeRoots', ['static']);
+    html = await previewWhen(doc, (h) => h.includes('From static'), 'resolving the include under static/');
+    assert.deepEqual([captions(html), headingIds(html)], [['static/includes/preview-roots-e2e.md'], ['settings', 'from-static']]);
+
+    await setSetting(cleanup, 'pageKinds', { 'job-family': [page] });
+    html = await previewWhen(doc, (h) => kindLabel(h) === 'Job-family page', 'naming the page kind the setting gives');
+    assert.deepEqual(captions(html), ['static/includes/preview-roots-e2e.md']);
+  });
+
+  test('the session\'s page kind (Change Page Kind for This File) reaches the front matter card, and going back does too', async () => {
+    const { document: doc } = await openPage(PAGES.jobFamily);
+    assert.equal(kindLabel(await currentPreview(doc)), 'Job-family page');
+    await vscode.commands.executeCommand('careerPages.changePageKind', doc.uri, 'page');
+    cleanup.defer(() => vscode.commands.executeCommand('careerPages.changePageKind', doc.uri, null));
+    await previewWhen(doc, (h) => kindLabel(h) === 'Page', 'naming the kind chosen for the session');
+    await vscode.commands.executeCommand('careerPages.changePageKind', doc.uri, null);
+    await previewWhen(doc, (h) => kindLabel(h) === 'Job-family page', 'naming the configured kind again');
   });
 
   const snippets = [
