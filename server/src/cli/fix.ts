@@ -151,7 +151,7 @@ export function fixFiles(request: FixRequest): FixOutcome {
       fixed = applyEdits(text, result.edits);
       applied = result.applied;
     } catch (e) {
-      failures.push(internalError(file, 'fixing this file (it was left as it is)', e));
+      failures.push(internalError(file, 'fixing this file, which was left as it is', e));
       notFixed(file, 'the tool failed while fixing it (internal-error in the report)');
       continue;
     }
@@ -163,7 +163,7 @@ export function fixFiles(request: FixRequest): FixOutcome {
       continue;
     }
     if (!keepsTextShape(text, fixed)) {
-      failures.push(internalError(file, 'fixing this file (the fixes would have changed its line breaks or its byte order mark; it was left as it is)', 'line breaks'));
+      failures.push(internalError(file, 'fixing this file, which was left as it is', 'the fixes would have changed its line breaks or its byte order mark'));
       notFixed(file, 'its fixes would change its line breaks or its byte order mark (internal-error in the report)');
       continue;
     }
