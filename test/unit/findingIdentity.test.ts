@@ -13,6 +13,7 @@ const PAGE = '/s/content/p.md';
 function keys(files: Record<string, string>, root = '/s'): string[] {
   const host = new MemoryHost({ [`${root}/hugo.toml`]: '', ...files });
   const ws = new Workspace(host);
+  ws.indexSite(ws.siteFor(`${root}/.`)!);
   const ds: Diagnostic[] = Object.keys(files).flatMap((f) => ws.lint(f).diagnostics);
   const map = findingKeys(ws, ds);
   return ds.map((d) => map.get(d)!.split('\u0000').join(' | '));
@@ -42,15 +43,18 @@ describe('finding identity keys', () => {
     assert.deepEqual(keys(files).filter((k) => k.includes('link-fragment')), ['content/p.md | link-fragment | Own | #nowhere | 0']);
   });
 
-  it('use the message for a file that cannot be read, and no heading before the first one', () => {
+  it('use the message for a file that cannot be read and for findings about the whole file (their span only marks the first line)', () => {
     const host = new MemoryHost({ '/s/hugo.toml': '', [PAGE]: 'No front matter.\n' });
     host.set('/s/content/b.md', { kind: 'binary', size: 8 });
     const ws = new Workspace(host);
     const ds = [PAGE, '/s/content/b.md'].flatMap((f) => ws.lint(f).diagnostics);
     const map = findingKeys(ws, ds);
     assert.deepEqual(ds.map((d) => map.get(d)!.split('\u0000').join(' | ')), [
-      'content/p.md | frontmatter-missing |  | No front matter. | 0',
+      'content/p.md | frontmatter-missing |  | This page has no front matter: start it with a "---" block that gives at least its title (and a description). | 0',
       'content/b.md | file-unreadable |  | This file is not checked: it is a binary file (8 bytes), not Markdown text. | 0',
     ]);
+    const include = keys({ '/s/assets/includes/x.md': 'First line.\n', '/s/content/q.md': '---\ntitle: Q\n---\n' });
+    assert.deepEqual(include, keys({ '/s/assets/includes/x.md': 'A line added on top.\n\nFirst line.\n', '/s/content/q.md': '---\ntitle: Q\n---\n' }));
+    assert.deepEqual(include, ['assets/includes/x.md | include-unused |  | No page includes assets/includes/x.md: delete it, or include it where it belongs. | 0']);
   });
 });

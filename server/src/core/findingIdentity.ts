@@ -7,6 +7,7 @@ import type { Diagnostic } from './diagnostic';
 import { compareDiagnostics } from './diagnostic';
 import type { PageModel } from './model/pageModel';
 import { basename } from './paths';
+import { RULES_BY_CODE } from './rules';
 import type { Workspace } from './workspace';
 
 /**
@@ -15,8 +16,9 @@ import type { Workspace } from './workspace';
  * - the rule code;
  * - the text of the nearest heading at or above the finding written in the same file (a heading
  *   an include brings in does not count: an edit of another file never changes this file's keys);
- * - the text at the finding's range, whitespace-normalised; for a finding with an empty range (a
- *   whole-file finding), its message instead;
+ * - the text at the finding's range, whitespace-normalised; for a finding with an empty range, or
+ *   of a rule whose findings are about the whole file (Rule.wholeFile: the span only marks the first
+ *   line), its message instead;
  * - an occurrence counter among findings whose key is otherwise equal, in document order, so two
  *   identical findings on one page stay two.
  * Line and column numbers are never part of it. Severity is not either: a severity configured
@@ -41,7 +43,7 @@ export function findingKeys(workspace: Workspace, diagnostics: readonly Diagnost
 
 /** The nearest heading at or above the finding (in its own file) and the text it points at. */
 export function findingContext(model: PageModel | undefined, d: Diagnostic): [heading: string, text: string] {
-  if (!model) return ['', normalizeSpace(d.message)];
+  if (!model || RULES_BY_CODE.get(d.code)?.wholeFile) return ['', normalizeSpace(d.message)];
   const lines = model.file.lines;
   const start = lines.offsetAt(d.range.start);
   const end = lines.offsetAt(d.range.end);

@@ -8,6 +8,7 @@ export const frontmatterMissing: Rule = {
   defaultSeverity: 'error',
   summary: 'A page has no front matter block (--- ... ---) at its start, so it has no title or description.',
   appliesTo: PAGE_KINDS_ONLY,
+  wholeFile: true,
   check(ctx) {
     const { model } = ctx;
     if (model.frontmatter) return;

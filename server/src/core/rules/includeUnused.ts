@@ -6,6 +6,7 @@ export const includeUnused: Rule = {
   defaultSeverity: 'warning',
   summary: 'No page of the site includes this include file.',
   appliesTo: ['include'],
+  wholeFile: true,
   check(ctx) {
     const { index } = ctx.site;
     if (!index.complete || ctx.includers().length) return;

@@ -78,6 +78,12 @@ export interface Rule {
   summary: string;
   /** Which kinds of file it checks. */
   appliesTo: PageKind[];
+  /**
+   * Its findings are about the whole file and their span only marks where to show them (the first
+   * line): across versions of the file they are told apart by their message, not by the text there
+   * (core/findingIdentity.ts).
+   */
+  wholeFile?: boolean;
   check(ctx: RuleContext): void;
 }
 
