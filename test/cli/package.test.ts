@@ -59,7 +59,10 @@ describe('the npm package (npm pack, then npm install into an empty folder)', ()
     symlinkSync(path.join(repoRoot, 'node_modules'), path.join(checkout, 'node_modules'), 'dir');
     const packs = path.join(tmp, 'packs');
     mkdirSync(packs);
-    mustSucceed(npm(['pack', '--pack-destination', packs], checkout, cache), 'npm pack');
+    const packed = mustSucceed(npm(['pack', '--pack-destination', packs], checkout, cache), 'npm pack');
+    // Only the tarball's name on standard output (.npmrc: prepack's output is captured): the
+    // pre-commit framework installs the hook of .pre-commit-hooks.yaml from what npm pack prints.
+    assert.equal(packed.stdout, `${name}-${version}.tgz\n`);
     assert.deepEqual(readdirSync(packs), [`${name}-${version}.tgz`]);
     tarball = path.join(packs, `${name}-${version}.tgz`);
     mkdirSync(install);
