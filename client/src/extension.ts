@@ -5,8 +5,8 @@ import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommandsAndViews, type CareerPagesUi } from './commands';
-import { extendMarkdownIt } from './preview/markdownPreview';
-import { PreviewData } from './preview/previewData';
+import { editorPreviewData, extendMarkdownIt } from './preview/markdownPreview';
+import type { PreviewData } from './preview/previewData';
 import { registerShowReferences } from './showReferences';
 
 let client: LanguageClient | undefined;
@@ -33,8 +33,8 @@ export async function activate(
   };
   client = new LanguageClient('careerPages', 'Handbook Career Pages', serverOptions, clientOptions);
   // What the Markdown preview renders, from the server (client/src/preview/).
-  const preview = new PreviewData(client);
-  context.subscriptions.push(preview);
+  const { data: preview, disposable } = editorPreviewData(client);
+  context.subscriptions.push(disposable);
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
   context.subscriptions.push(registerShowReferences(client));

@@ -161,6 +161,15 @@ describe('include preview: Hugo semantics', () => {
     assert.match(html, /<\/figure>\n<span class="cp-shortcode" title="[^"]*"><span class="cp-shortcode-name">youtube<\/span> <span class="cp-shortcode-params">x<\/span><\/span>\n<p>end<\/p>\n<h2/);
   });
 
+  it('matches each placeholder to the engine\'s call: in table cells, on the later lines of a list item, two of a name on a line', () => {
+    const host = exampleHost({
+      [P]: page('| a | b |\n| --- | --- |\n| {{< youtube "one" >}} | {{< youtube "two" >}} |\n\n- item\n  more {{< vimeo "three" >}}\n  and {{< x >}}{{< x "four" >}}\n'),
+    });
+    const html = renderPage(previewMarkdownIt(host), host, P);
+    const shown = [...html.matchAll(/<span class="cp-shortcode-name">([^<]*)<\/span>(?: <span class="cp-shortcode-params">([^<]*)<\/span>)?/g)].map((m) => `${m[1]} ${m[2] ?? ''}`.trim());
+    assert.deepEqual(shown, ['youtube one', 'youtube two', 'vimeo three', 'x', 'x four']);
+  });
+
   it('gives headings inside paired {{< >}} shortcodes the ids the model accepts for them', () => {
     const host = exampleHost({ [P]: page('## Intro\n\n{{< panel >}}\n## Intro\n{{< /panel >}}\n\n## Intro\n') });
     const html = renderPage(previewMarkdownIt(host), host, P);

@@ -30,6 +30,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import type { PreviewIncludedFile, PreviewInclude, PreviewPage, PreviewShortcode } from '../../../server/src/core/features/previewModel';
 import { splitFrontmatter } from '../../../server/src/core/markdown/frontmatter';
 import { scanShortcodes, type ShortcodeCall } from '../../../server/src/core/markdown/shortcodes';
+import type { Position } from '../../../server/src/core/text';
 import { escapeHtml, escapeIncludedHtml, insideRawText, isSafeUrl, removedUrlTitle, sanitizePageHtml } from './htmlSafety';
 
 /** What the engine says about the document being rendered. */
@@ -55,17 +56,12 @@ export interface IncludePreviewOptions {
 const NESTED = Symbol('careerPages.nestedInclude');
 /** Where the render phase keeps its per-render context inside markdown-it's env. */
 const CONTEXT = Symbol('careerPages.renderContext');
-/** Set in the env when the page is in a Hugo site: its HTML and URLs are checked (see htmlSafety.ts). */
+/** Set in the env when the page is (or may be) in a Hugo site: its HTML and URLs are checked (see htmlSafety.ts). */
 const IN_SITE = Symbol('careerPages.inSite');
 const SOURCE_TOKEN = 'career_pages_source';
 const FRONTMATTER_TOKEN = 'career_pages_frontmatter';
 const INCLUDE_TOKEN = 'career_pages_include';
 const SHORTCODE_TOKEN = 'career_pages_shortcode';
-
-interface Position {
-  line: number;
-  character: number;
-}
 
 interface IncludeTokenMeta {
   /** Where the call starts in the page. */
@@ -462,9 +458,13 @@ function unescapeShortcodesInCode(state: StateCore): void {
 function locateShortcodes(state: StateCore): void {
   if (state.inlineMode || isNested(state.env)) return;
   const seen = new Map<string, number>();
+  let row: [number, number] | null = null;
   for (const t of state.tokens) {
-    if (!t.children || !t.map || !t.content.includes('{{')) continue;
-    let line = t.map[0];
+    // A table cell's inline token has no map of its own: its row has.
+    if (t.type === 'tr_open') row = t.map;
+    const map = t.map ?? (t.type === 'inline' ? row : null);
+    if (!t.children || !map || !t.content.includes('{{')) continue;
+    let line = map[0];
     let counted = 0; // the line breaks before this offset of the content are counted in `line`
     for (const c of t.children) {
       if (c.type !== SHORTCODE_TOKEN) continue;

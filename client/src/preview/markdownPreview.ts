@@ -1,11 +1,11 @@
 // Wires the include preview (includePreview.ts) into VS Code's built-in Markdown preview: the
-// extension's `extendMarkdownIt` export. What each render shows comes from the language server's
-// engine, kept per document by previewData.ts; nothing here reads files.
+// extension's `extendMarkdownIt` export, and the data each render shows, which previewData.ts keeps
+// from the language server, told of the editor's documents here. Nothing here reads files.
 
 import type MarkdownIt from 'markdown-it';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { includePreviewPlugin } from './includePreview';
-import type { PreviewData } from './previewData';
+import { PreviewData, type PreviewDataClient } from './previewData';
 
 export function extendMarkdownIt(md: MarkdownIt, data: PreviewData): MarkdownIt {
   includePreviewPlugin(md, {
@@ -13,4 +13,24 @@ export function extendMarkdownIt(md: MarkdownIt, data: PreviewData): MarkdownIt 
     source: (env, text) => data.lookup((env.currentDocument as vscode.Uri | undefined)?.toString(), text),
   });
   return md;
+}
+
+/** The preview's data for the Markdown files open in the editor, following their opening, edits and closing. */
+export function editorPreviewData(client: PreviewDataClient): { data: PreviewData; disposable: vscode.Disposable } {
+  const data = new PreviewData({
+    client,
+    document: (uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri),
+    refresh: () => vscode.commands.executeCommand('markdown.preview.refresh'),
+  });
+  const changed = (d: vscode.TextDocument) => {
+    if (d.languageId === 'markdown' && d.uri.scheme === 'file') data.changed(d.uri.toString());
+  };
+  const disposable = vscode.Disposable.from(
+    vscode.workspace.onDidOpenTextDocument(changed),
+    vscode.workspace.onDidChangeTextDocument((e) => changed(e.document)),
+    vscode.workspace.onDidCloseTextDocument((d) => data.closed(d.uri.toString())),
+    { dispose: () => data.dispose() },
+  );
+  for (const d of vscode.workspace.textDocuments) changed(d);
+  return { data, disposable };
 }

@@ -1,22 +1,21 @@
 // What the preview's synchronous render needs from the language server, kept per open Markdown
 // document: the server's answer to `careerPages/previewData` for one version of its text.
 //
-// When to ask: after the server has checked the document (its diagnostics arrive: after every open
+// When to ask: when the server has checked the document (its diagnostics arrive: after every open
 // and change, and after a setting, a session page kind, the configuration file or an included file
-// changed), and a little after an open or change in case no check follows. An answer computed
-// before such a check may be outdated; one computed after it is not. JSON-RPC keeps the order of
-// the server's messages, so diagnostics that arrive while a request is under way mean its answer
-// comes from after the check, and diagnostics that arrive with no request under way mean a new one
-// is needed.
+// changed), and a little after an open or change in case no check comes first. JSON-RPC keeps the
+// order of the server's messages: diagnostics that arrive while a request for the checked version
+// is under way mean its answer comes from after the check; diagnostics that arrive otherwise mean
+// a new request is needed.
 //
 // What a render gets: the answer for exactly the text it renders, or, while that is missing, no page
-// (plain Markdown, shortcodes as written, no heading ids of ours, never ids of another version) with
-// the HTML checks of a site page unless the server said the file is not in one. When an answer
-// arrives that a render of the same text went without, the preview is refreshed.
+// (plain Markdown, shortcodes as written, no heading ids of ours, never those of another version),
+// checked as a site page unless the server said the file is in no site. When an answer arrives that
+// a render of the same text went without (or had another answer for), the previews are refreshed.
 //
-// Only the VS Code API and the request (no Node modules): this can run in a web extension host.
+// No VS Code API and no Node modules (markdownPreview.ts wires it to the editor's events): the tests
+// drive it directly, and it can run in a web extension host.
 
-import * as vscode from 'vscode';
 import { PREVIEW_DATA, type PreviewDataParams, type PreviewDataResult } from '../../../server/src/lsp/customProtocol';
 import type { PreviewSource } from './includePreview';
 
@@ -26,10 +25,15 @@ export interface PreviewDataClient {
 }
 
 export interface PreviewDataOptions {
-  /** Re-renders the open previews (default: VS Code's `markdown.preview.refresh`). */
-  refresh?: () => unknown;
-  /** How long after an open or change to ask when no check of the server came first (ms). */
+  client: PreviewDataClient;
+  /** The open document with this URI (its current version and text), if it is open. */
+  document(uri: string): { version: number; getText(): string } | undefined;
+  /** Re-renders the open previews (VS Code: `markdown.preview.refresh`). */
+  refresh(): unknown;
+  /** How long after an open or change to ask when no check of the server came first (ms, default 250). */
   fallbackDelayMs?: number;
+  /** For tests: the timer (default setTimeout / clearTimeout). */
+  timer?: { set(run: () => void, ms: number): unknown; clear(handle: unknown): void };
 }
 
 interface DocumentState {
@@ -39,33 +43,21 @@ interface DocumentState {
   inSite?: boolean;
   /** The version a request under way asks for. */
   asking?: number;
-  /** The server checked the document after the last request was answered (or for a version it did not ask for): ask again. */
+  /** The server checked the document since the last request was sent: ask again. */
   stale: boolean;
-  timer?: ReturnType<typeof setTimeout>;
+  timer?: unknown;
   /** The text of the last render, and the answer it used (undefined: none). */
   rendered?: { text: string; result: PreviewDataResult | undefined };
 }
 
-export class PreviewData implements vscode.Disposable {
+export class PreviewData {
   private readonly documents = new Map<string, DocumentState>();
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly updated = new vscode.EventEmitter<string>();
-  /** Fires with the URI after an answer for a document was kept (tests wait on it). */
-  readonly onDidUpdate = this.updated.event;
+  private readonly listeners = new Set<(uri: string) => void>();
   private refreshQueued = false;
-  private readonly refresh: () => unknown;
-  private readonly fallbackDelayMs: number;
+  private readonly timer: NonNullable<PreviewDataOptions['timer']>;
 
-  constructor(private readonly client: PreviewDataClient, options: PreviewDataOptions = {}) {
-    this.refresh = options.refresh ?? (() => vscode.commands.executeCommand('markdown.preview.refresh'));
-    this.fallbackDelayMs = options.fallbackDelayMs ?? 250;
-    this.disposables.push(
-      this.updated,
-      vscode.workspace.onDidOpenTextDocument((d) => this.changed(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.changed(e.document)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri.toString())),
-    );
-    for (const d of vscode.workspace.textDocuments) this.changed(d);
+  constructor(private readonly options: PreviewDataOptions) {
+    this.timer = options.timer ?? { set: (run, ms) => setTimeout(run, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
   }
 
   /** For the markdown-it plugin: the answer for exactly `text` of the document `uri`, or what to do without one. */
@@ -74,15 +66,28 @@ export class PreviewData implements vscode.Disposable {
     const state = this.documents.get(uri);
     const answer = state?.answer?.text === text ? state.answer.result : undefined;
     if (state) state.rendered = { text, result: answer };
-    if (answer) return { inSite: answer.inSite, page: answer.page };
-    // Not known yet, or a file: document of a site: checked as a site page.
+    if (answer) return answer.page ? { inSite: answer.inSite, page: answer.page } : { inSite: answer.inSite };
+    // Not known yet: a file could be a site's page, so its HTML is checked.
     return { inSite: state?.inSite ?? uri.startsWith('file:') };
   }
 
-  /** Whether the answer for the document's current text is here and nothing newer is on its way. */
-  isCurrent(document: vscode.TextDocument): boolean {
-    const state = this.documents.get(document.uri.toString());
-    return !!state && state.asking === undefined && !state.stale && !state.timer && state.answer?.text === document.getText();
+  /** Whether the answer for this text of the document is here and nothing newer is on its way. */
+  isCurrent(uri: string, text: string): boolean {
+    const state = this.documents.get(uri);
+    return !!state && state.asking === undefined && !state.stale && state.timer === undefined && state.answer?.text === text;
+  }
+
+  /** Calls `listener` with the URI each time an answer for a document was kept (tests wait on it). */
+  onDidUpdate(listener: (uri: string) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => void this.listeners.delete(listener) };
+  }
+
+  /** A Markdown file was opened or changed in the editor. */
+  changed(uri: string): void {
+    let state = this.documents.get(uri);
+    if (!state) this.documents.set(uri, (state = { stale: true }));
+    if (state.timer === undefined) this.schedule(uri, state, this.options.fallbackDelayMs ?? 250);
   }
 
   /** The server checked this document again (its diagnostics arrived). */
@@ -90,44 +95,32 @@ export class PreviewData implements vscode.Disposable {
     const state = this.documents.get(uri);
     if (!state) return;
     // An answer under way for the version checked comes from after the check.
-    if (state.asking !== undefined && state.asking === this.documentOf(uri)?.version) return;
+    if (state.asking !== undefined && state.asking === this.options.document(uri)?.version) return;
     state.stale = true;
     if (state.asking === undefined) this.schedule(uri, state, 0);
   }
 
-  dispose(): void {
-    for (const state of this.documents.values()) clearTimeout(state.timer);
-    this.documents.clear();
-    for (const d of this.disposables) d.dispose();
-  }
-
-  private changed(document: vscode.TextDocument): void {
-    if (document.languageId !== 'markdown' || document.uri.scheme !== 'file') return;
-    const uri = document.uri.toString();
-    let state = this.documents.get(uri);
-    if (!state) this.documents.set(uri, (state = { stale: true }));
-    if (!state.timer) this.schedule(uri, state, this.fallbackDelayMs);
-  }
-
-  private forget(uri: string): void {
-    clearTimeout(this.documents.get(uri)?.timer);
+  closed(uri: string): void {
+    const state = this.documents.get(uri);
+    if (state?.timer !== undefined) this.timer.clear(state.timer);
     this.documents.delete(uri);
   }
 
+  dispose(): void {
+    for (const uri of [...this.documents.keys()]) this.closed(uri);
+    this.listeners.clear();
+  }
+
   private schedule(uri: string, state: DocumentState, delayMs: number): void {
-    clearTimeout(state.timer);
-    state.timer = setTimeout(() => {
+    if (state.timer !== undefined) this.timer.clear(state.timer);
+    state.timer = this.timer.set(() => {
       state.timer = undefined;
       void this.ask(uri, state);
     }, delayMs);
   }
 
-  private documentOf(uri: string): vscode.TextDocument | undefined {
-    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-  }
-
   private async ask(uri: string, state: DocumentState): Promise<void> {
-    const document = this.documentOf(uri);
+    const document = this.options.document(uri);
     if (!document || state.asking !== undefined) return;
     const text = document.getText();
     const version = document.version;
@@ -135,9 +128,9 @@ export class PreviewData implements vscode.Disposable {
     state.stale = false;
     let result: PreviewDataResult | undefined;
     try {
-      result = await this.client.sendRequest<PreviewDataResult>(PREVIEW_DATA, { uri, version });
+      result = await this.options.client.sendRequest<PreviewDataResult>(PREVIEW_DATA, { uri, version });
     } catch {
-      // The server is restarting or stopped: its diagnostics will ask again.
+      // The server is restarting or stopped: its next diagnostics ask again.
     } finally {
       state.asking = undefined;
     }
@@ -149,7 +142,7 @@ export class PreviewData implements vscode.Disposable {
     state.inSite = result.inSite;
     const rendered = state.rendered;
     if (rendered?.text === text && JSON.stringify(rendered.result) !== JSON.stringify(result)) this.queueRefresh();
-    this.updated.fire(uri);
+    for (const listener of this.listeners) listener(uri);
   }
 
   /** One refresh for the answers that arrive in the same turn. */
@@ -158,7 +151,8 @@ export class PreviewData implements vscode.Disposable {
     this.refreshQueued = true;
     queueMicrotask(() => {
       this.refreshQueued = false;
-      void Promise.resolve(this.refresh()).catch(() => undefined);
+      // A refresh that fails (no Markdown extension) leaves the preview as it is: nothing to report.
+      Promise.resolve().then(() => this.options.refresh()).catch(() => undefined);
     });
   }
 }

@@ -10,7 +10,7 @@ import { activateExtension, Cleanup, closeWithoutSaving, openPage, PAGES, setSet
 
 /** What the extension's activate() returns, as far as these tests read it (client/src/preview/previewData.ts). */
 interface Api {
-  preview: { isCurrent(document: vscode.TextDocument): boolean; onDidUpdate: vscode.Event<string> };
+  preview: { isCurrent(uri: string, text: string): boolean; onDidUpdate(listener: (uri: string) => void): vscode.Disposable };
 }
 
 const render = (doc: vscode.TextDocument) => vscode.commands.executeCommand<string>('markdown.api.render', doc);
@@ -54,7 +54,7 @@ async function previewWhen(doc: vscode.TextDocument, accept: (html: string) => b
 /** The preview rendered from the server's data for the document's current text. */
 async function currentPreview(doc: vscode.TextDocument): Promise<string> {
   const { preview } = (await activateExtension()).exports as Api;
-  return previewWhen(doc, () => preview.isCurrent(doc), 'with the server\'s data for this version');
+  return previewWhen(doc, () => preview.isCurrent(doc.uri.toString(), doc.getText()), 'with the server\'s data for this version');
 }
 
 const kindLabel = (html: string) => /<div class="cp-frontmatter-kind">([^<]*)<\/div>/.exec(html)?.[1];
