@@ -9,7 +9,7 @@ import type { PreviewModel } from '../core/features/previewModel';
 import type { Level } from '../core/model/ladder';
 
 export type { CellState, Level, PageKind };
-export type { PreviewInclude, PreviewPage, PreviewShortcode } from '../core/features/previewModel';
+export type { PreviewIncludedFile, PreviewInclude, PreviewPage, PreviewShortcode } from '../core/features/previewModel';
 
 export interface UriParams {
   uri: string;
