@@ -7,12 +7,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compareDiagnostics, internalError, type Diagnostic } from '../core/diagnostic';
+import type { KnownContext } from '../core/findingIdentity';
 import type { Host } from '../core/host';
 import { RULES } from '../core/rules';
 import { findSiteRoot } from '../core/site';
 import { Workspace, type LintResult, type Site } from '../core/workspace';
 import { NodeHost, toCorePath } from '../node/nodeHost';
 import { baselineOf, compareWithBaseline, describeOutcome, failsRun, readBaseline, writeBaseline } from './baseline';
+import { LintCache, type CacheOptions } from './cache';
 import { checkOrder, expandPaths, siteFiles } from './files';
 import { fixFiles } from './fix';
 import { fingerprints } from './fingerprints';
@@ -50,7 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     for (const r of RULES) io.stdout(`${r.code.padEnd(26)} ${r.defaultSeverity.padEnd(8)} ${r.summary}\n`);
     return 0;
   }
-  const unsupported = (['changedSince', 'cache'] as const).find((k) => options[k]);
+  const unsupported = (['changedSince'] as const).find((k) => options[k]);
   if (unsupported) {
     io.stderr(`career-lint: --${unsupported.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} is not available yet.\n`);
     return 2;
@@ -93,9 +95,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   // --fix (fix.ts) changes the files first; the report is then of what it left, read by a new workspace.
   const fixed = options.fix ? fixFiles({ host, configFile, files, cwd, dryRun: options.dryRun, stdout: io.stdout, stderr: io.stderr }) : undefined;
-  const run = lintFiles(fixed ? new Workspace(fixed.reportHost, { configFile }) : workspace, files, (f, reason) => io.stderr(`career-lint: skipped ${displayPath(cwd, f)}: ${reason}\n`));
+  // --cache (cache.ts): findings of files whose content and dependencies did not change are reused.
+  const cache = options.cache ? { cwd: io.cwd, location: options.cacheLocation, version: io.version, warn: (m: string) => io.stderr(`career-lint: ${m}.\n`) } : undefined;
+  const run = lintFiles(fixed ? new Workspace(fixed.reportHost, { configFile }) : workspace, files, (f, reason) => io.stderr(`career-lint: skipped ${displayPath(cwd, f)}: ${reason}\n`), cache);
   if (fixed?.failures.length) run.diagnostics = [...run.diagnostics, ...fixed.failures].sort(compareDiagnostics);
-  const prints = fingerprints(run.workspace, run.diagnostics);
+  const prints = fingerprints(run.workspace, run.diagnostics, run.knownContext);
   const fingerprint = (d: Diagnostic) => prints.get(d)!;
   const root = reportRoot(cwd);
   // With --baseline, the reports and the exit status are of the findings it does not list.
@@ -149,7 +153,8 @@ function selectFiles(host: Host, workspace: Workspace, cwd: string, options: Cli
  * unused include files and the ladders need every page), then checks each file. A failure on one
  * file is reported on that file, and the run goes on.
  */
-function lintFiles(workspace: Workspace, files: string[], skipped: (file: string, reason: string) => void): { workspace: Workspace; checked: string[]; diagnostics: Diagnostic[] } {
+function lintFiles(workspace: Workspace, files: string[], skipped: (file: string, reason: string) => void, cacheOptions?: CacheOptions): { workspace: Workspace; checked: string[]; diagnostics: Diagnostic[]; knownContext?: KnownContext } {
+  const cache = cacheOptions && new LintCache(workspace, cacheOptions);
   const sites = new Set<Site>();
   for (const f of files) {
     const site = workspace.siteFor(f);
@@ -158,8 +163,9 @@ function lintFiles(workspace: Workspace, files: string[], skipped: (file: string
   const diagnostics: Diagnostic[] = [];
   for (const site of sites) {
     try {
-      workspace.indexSite(site);
+      workspace.indexSite(site, true, cache?.summaries(site));
     } catch (e) {
+      cache?.indexFailed(site);
       // Without a complete index the site-wide checks are incomplete: say so, check the rest.
       diagnostics.push(internalError(site.root, 'indexing the site (links to other pages and unused include files are not checked)', e));
     }
@@ -168,7 +174,7 @@ function lintFiles(workspace: Workspace, files: string[], skipped: (file: string
   for (const f of checkOrder(workspace, files)) {
     let result: LintResult;
     try {
-      result = workspace.lint(f);
+      result = cache ? cache.lint(f) : workspace.lint(f);
     } catch (e) {
       result = { file: f, diagnostics: [internalError(f, 'checking this file', e)] };
     }
@@ -179,5 +185,6 @@ function lintFiles(workspace: Workspace, files: string[], skipped: (file: string
     checked.push(f);
     diagnostics.push(...result.diagnostics);
   }
-  return { workspace, checked, diagnostics: diagnostics.sort(compareDiagnostics) };
+  cache?.save();
+  return { workspace, checked, diagnostics: diagnostics.sort(compareDiagnostics), knownContext: cache?.knownContext };
 }

@@ -6,12 +6,12 @@
 
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../core/diagnostic';
-import { findingKeys } from '../core/findingIdentity';
+import { findingKeys, type KnownContext } from '../core/findingIdentity';
 import type { Workspace } from '../core/workspace';
 
 /** 32 hex digits (128 bits of SHA-256), the length GitLab's own examples use. */
-export function fingerprints(workspace: Workspace, diagnostics: Diagnostic[]): Map<Diagnostic, string> {
+export function fingerprints(workspace: Workspace, diagnostics: Diagnostic[], known?: KnownContext): Map<Diagnostic, string> {
   const out = new Map<Diagnostic, string>();
-  for (const [d, key] of findingKeys(workspace, diagnostics)) out.set(d, createHash('sha256').update(key).digest('hex').slice(0, 32));
+  for (const [d, key] of findingKeys(workspace, diagnostics, known)) out.set(d, createHash('sha256').update(key).digest('hex').slice(0, 32));
   return out;
 }

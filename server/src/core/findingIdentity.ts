@@ -24,7 +24,7 @@ import type { Workspace } from './workspace';
  * Line and column numbers are never part of it. Severity is not either: a severity configured
  * otherwise leaves a finding the same finding.
  */
-export function findingKeys(workspace: Workspace, diagnostics: readonly Diagnostic[]): Map<Diagnostic, string> {
+export function findingKeys(workspace: Workspace, diagnostics: readonly Diagnostic[], known?: KnownContext): Map<Diagnostic, string> {
   const keys = new Map<Diagnostic, string>();
   const seen = new Map<string, number>();
   const models = new Map<string, PageModel | undefined>();
@@ -33,13 +33,19 @@ export function findingKeys(workspace: Workspace, diagnostics: readonly Diagnost
     return models.get(file);
   };
   for (const d of [...diagnostics].sort(compareDiagnostics)) {
-    const base = [siteRelative(workspace, d.file), d.code, ...findingContext(modelOf(d.file), d)].join('\u0000');
+    const base = [siteRelative(workspace, d.file), d.code, ...(known?.(d) ?? findingContext(modelOf(d.file), d))].join('\u0000');
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     keys.set(d, `${base}\u0000${n}`);
   }
   return keys;
 }
+
+/**
+ * Contexts already known, for findings whose file is not read again (the CLI's cache keeps each
+ * reused finding's context with it: it depends on the file's own text only).
+ */
+export type KnownContext = (d: Diagnostic) => [heading: string, text: string] | undefined;
 
 /** The nearest heading at or above the finding (in its own file) and the text it points at. */
 export function findingContext(model: PageModel | undefined, d: Diagnostic): [heading: string, text: string] {

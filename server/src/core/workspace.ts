@@ -9,6 +9,7 @@ import { compareDiagnostics, internalError, type Diagnostic, type Severity } fro
 import { describeUnreadable, MAX_TEXT_BYTES, type FileContent, type Host } from './host';
 import { buildPageModel, sourceFile, type IncludeLookup, type PageModel, type SourceFile } from './model/pageModel';
 import { isSuppressed } from './model/directives';
+import { recordingReaders, type LintReads } from './lintReads';
 import { ladderOf, type Ladder } from './model/ladder';
 import { basename, dirname, isInside, joinPath, relativePath } from './paths';
 import { RULES, RULES_BY_CODE } from './rules';
@@ -94,6 +95,11 @@ export class Site implements SiteContext {
 
   isExcludedLink(target: string): boolean {
     return this.linkExclusions().some((re) => re.test(target));
+  }
+
+  /** The Markdown files directly in a folder: the level pages a career ladder is made of. */
+  ladderFiles(folder: string): string[] {
+    return this.host.listFiles(folder).filter((f) => dirname(f) === folder && isMarkdownPath(f));
   }
 
   label(file: string): string {
@@ -315,15 +321,19 @@ export class Workspace {
   /**
    * Summarises every page of the site into its index, `batch` pages per step, so that a server can
    * interleave requests between steps. Models are kept only when `keepModels` (the CLI checks every
-   * page next; an editor keeps only what it has open).
+   * page next; an editor keeps only what it has open). `summaries` are entries known to be current
+   * (the CLI's cache restores them, checked against the pages' texts and includes): those pages go
+   * into the index as they are, unread.
    */
-  *indexSteps(site: Site, options: { batch?: number; keepModels?: boolean } = {}): Generator<{ done: number; total: number }> {
+  *indexSteps(site: Site, options: { batch?: number; keepModels?: boolean; summaries?: ReadonlyMap<string, PageSummary> } = {}): Generator<{ done: number; total: number }> {
     const pages = this.sitePages(site);
     const batch = options.batch ?? 100;
     for (let i = 0; i < pages.length; i++) {
       const file = pages[i];
       const hadModel = this.models.has(file);
-      if (!site.index.page(file) || !hadModel) {
+      const restored = hadModel ? undefined : options.summaries?.get(file);
+      if (restored) site.index.update(restored);
+      else if (!site.index.page(file) || !hadModel) {
         try {
           const content = this.host.readFile(file);
           if (content?.kind === 'text') this.modelFor(site, file, content.text, site.kindOf(file));
@@ -348,8 +358,8 @@ export class Workspace {
   }
 
   /** The whole index at once (the CLI). */
-  indexSite(site: Site, keepModels = true): void {
-    for (const step of this.indexSteps(site, { keepModels, batch: Number.MAX_SAFE_INTEGER })) void step;
+  indexSite(site: Site, keepModels = true, summaries?: ReadonlyMap<string, PageSummary>): void {
+    for (const step of this.indexSteps(site, { keepModels, summaries, batch: Number.MAX_SAFE_INTEGER })) void step;
   }
 
   /** Pages known to include `file` (from the site index). */
@@ -411,7 +421,8 @@ export class Workspace {
 
   // ---- linting ------------------------------------------------------------------------------
 
-  lint(file: string, text?: string): LintResult {
+  /** Checks a file; with `reads`, records what the check read of the site besides the file's own model (lintReads.ts). */
+  lint(file: string, text?: string, reads?: LintReads): LintResult {
     const site = this.siteFor(file);
     if (!site) return { file, diagnostics: [], skipped: 'not inside a Hugo site (no hugo.toml, config.* or content/ and assets/ above it)' };
     if (!site.isPageOrInclude(file)) return { file, diagnostics: [], skipped: 'not a page of the site (Hugo renders only content/; includes come from the include folders)' };
@@ -441,23 +452,28 @@ export class Workspace {
     const ladderOfPage = (): Ladder => {
       if (!ladder) {
         const folder = dirname(file);
-        const siblings = this.host.listFiles(folder).filter((f) => dirname(f) === folder && isMarkdownPath(f));
+        const siblings = site.ladderFiles(folder);
+        reads?.add('ladder', folder);
         // A sibling's edit changes this page's ladder findings.
         for (const s of siblings) if (s !== file) this.depend(s, file);
-        ladder = ladderOf(model, siblings, (p) => this.model(p));
+        ladder = ladderOf(model, siblings, (p) => (p !== file && reads?.add('model', p), this.model(p)));
       }
       return ladder;
     };
+    const siteView: SiteContext = reads ? { ...siteContextOf(site), ...recordingReaders(site.index, site.resolver, reads) } : site;
     for (const rule of RULES) {
       if (!rule.appliesTo.includes(kind)) continue;
       if (site.options.rules[rule.code] === 'off') continue;
       const ctx: RuleContext = {
         model,
-        site,
+        site: siteView,
         schemaFindings: () => (schemaFindings ??= this.schemaFindings(model)),
         frontmatterKeys: () => this.frontmatterKeys(kind),
         ladder: ladderOfPage,
-        includers: (current) => (current ? (includers ??= this.currentIncluders(site, file)) : site.index.includersOf(file)),
+        includers: (current) => {
+          reads?.add('includers', file);
+          return current ? (includers ??= this.currentIncluders(site, file)) : site.index.includersOf(file);
+        },
         report: (f) => diagnostics.push(this.toDiagnostic(rule, model, f)),
       };
       runRule(rule, ctx, diagnostics, model);
@@ -540,6 +556,14 @@ export class Workspace {
     }
     return out.sort(compareDiagnostics);
   }
+}
+
+/** A Site as the plain SiteContext rules see, for a view that replaces some of its readers. */
+function siteContextOf(site: Site): SiteContext {
+  return {
+    root: site.root, options: site.options, resolver: site.resolver, index: site.index, contentDir: site.contentDir,
+    shortcodes: () => site.shortcodes(), isExcludedLink: (t) => site.isExcludedLink(t), label: (f) => site.label(f), lines: (f) => site.lines(f),
+  };
 }
 
 function runRule(rule: Rule, ctx: RuleContext, diagnostics: Diagnostic[], model: PageModel): void {

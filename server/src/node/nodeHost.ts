@@ -40,6 +40,8 @@ export function fromCorePath(p: string): string {
 export interface DiskCalls {
   realpath(p: string): string;
   stat(p: string): nodeFs.Stats;
+  /** stat, or undefined when nothing is there (ENOENT), without the cost of an exception. */
+  statIfAny(p: string): nodeFs.Stats | undefined;
   lstat(p: string): nodeFs.Stats;
   readlink(p: string): string;
   readdir(p: string): nodeFs.Dirent[];
@@ -52,6 +54,7 @@ export interface DiskCalls {
 export const NODE_DISK: DiskCalls = {
   realpath: (p) => nodeFs.realpathSync.native(p),
   stat: (p) => nodeFs.statSync(p),
+  statIfAny: (p) => nodeFs.statSync(p, { throwIfNoEntry: false }),
   lstat: (p) => nodeFs.lstatSync(p),
   readlink: (p) => nodeFs.readlinkSync(p),
   readdir: (p) => nodeFs.readdirSync(p, { withFileTypes: true }),
@@ -103,7 +106,15 @@ export class NodeHost implements Host {
   }
 
   exists(p: string): 'file' | 'directory' | undefined {
-    const at = this.locate(p);
+    // Most paths asked about are not there (the site markers looked for in every folder): one stat
+    // says so. Anything else it meets (ENOTDIR, ELOOP, EACCES), locate() describes.
+    try {
+      if (!p.includes('\0') && this.disk.statIfAny(fromCorePath(p)) === undefined) return undefined;
+    } catch {
+      // See below.
+    }
+    // Nothing there and a link out of the site are the same answer here: no need to tell them apart.
+    const at = this.locate(p, false);
     if (at.kind === 'error') return 'file';
     if (at.kind !== 'inside') return undefined;
     try {
@@ -165,7 +176,8 @@ export class NodeHost implements Host {
 
   // ---- where a path leads ----------------------------------------------------------------------
 
-  private locate(p: string): Location {
+  /** Where a path leads; `placeMissing` works out whether a path that is not there would lie outside the site. */
+  private locate(p: string, placeMissing = true): Location {
     if (p.includes('\0')) return { kind: 'missing' }; // no file name holds a NUL (and Node would throw)
     const native = fromCorePath(p);
     let real: string;
@@ -175,6 +187,7 @@ export class NodeHost implements Host {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENAMETOOLONG') return { kind: 'missing' };
       if (!isGone(e)) return { kind: 'error', message: describeError(e) };
+      if (!placeMissing) return { kind: 'missing' };
       // Nothing there; where would it be? Through a link out of the site it is "outside", there or not.
       const would = this.realPathOfMissing(native);
       if (would !== undefined && would !== native && this.leavesSite(p, would)) return { kind: 'outside', realPath: toCorePath(would) };

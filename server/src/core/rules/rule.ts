@@ -6,8 +6,8 @@ import type { Options, PageKind } from '../config';
 import type { Severity } from '../diagnostic';
 import type { PageModel } from '../model/pageModel';
 import type { SchemaFinding } from '../schema/schemaErrors';
-import type { IncludeResolver } from '../site';
-import type { PageSummary, SiteIndex } from '../siteIndex';
+import type { ResolverReader, SiteIndexReader } from '../lintReads';
+import type { PageSummary } from '../siteIndex';
 import type { Ladder } from '../model/ladder';
 import type { ShortcodeCatalog } from '../shortcodeCatalog';
 import type { LineIndex, Span } from '../text';
@@ -39,8 +39,9 @@ export interface FindingSpec {
 export interface SiteContext {
   root: string;
   options: Options;
-  resolver: IncludeResolver;
-  index: SiteIndex;
+  /** Read-only, and every look-up one that a cache can record (lintReads.ts). */
+  resolver: ResolverReader;
+  index: SiteIndexReader;
   contentDir: string;
   /** The shortcodes the site can use. */
   shortcodes(): ShortcodeCatalog;

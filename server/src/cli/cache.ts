@@ -1,0 +1,600 @@
+// career-lint --cache: a re-run reuses what did not change. One cache file per site (default
+// <site root>/node_modules/.cache/career-lint/cache.json; --cache-location FILE or FOLDER/) holds,
+// per file:
+//   - the digest of its content, the include arguments of its model, and its model digest: the
+//     content with, for each include, where it resolves and the included file's content digest;
+//   - for a page, its site-index entry (PageSummary): restored unread while the model digest is
+//     the same, so a warm run parses only the pages that changed (or include what changed);
+//   - its findings, with the reads its check made (core/lintReads.ts: other pages' index entries,
+//     URL look-ups, includers, include resolutions, the include file list, ladder siblings' models),
+//     each read's answer kept once per file as a digest. Findings are reused while the model digest
+//     and every read's answer are the same.
+// The configuration (options from .career-pages.jsonc or --config, .hugolint.yaml, the site's
+// shortcode templates) and the tool (version and build) name the whole cache: any change of them
+// and it starts again. Paths inside are written relative to the site root, so a checkout moved
+// with its cache (a CI runner's build folder) keeps it.
+//
+// The file: a header line (what it is, for which tool and site, the length and SHA-256 of the
+// body), the body (JSON), then the index entries' headings and links (compact JSON, one slice per
+// page with its own SHA-256, decoded only when something asks for them; no check does, and a slice
+// that fails its digest is read from the page instead). Anything unexpected (truncated, damaged,
+// another format, tool, build or site) and the file is ignored as a whole, and rewritten at the end
+// of the run, atomically (a temporary file renamed over it). Findings are kept with each one's
+// identity context (core/findingIdentity.ts), so fingerprints need no page read either.
+
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { INTERNAL_ERROR, type Diagnostic } from '../core/diagnostic';
+import type { FileContent } from '../core/host';
+import { LintReads, pageFacet, readAnswer } from '../core/lintReads';
+import { normalizePath, relativePath } from '../core/paths';
+import { findingContext, type KnownContext } from '../core/findingIdentity';
+import type { HeadingSummary, LinkSummary, PageSummary } from '../core/siteIndex';
+import type { LintResult, Site, Workspace } from '../core/workspace';
+import { fromCorePath, toCorePath } from '../node/nodeHost';
+
+/** Bumped whenever what the file holds, or what a digest covers, changes meaning. */
+const FORMAT = 1;
+const TOOL = 'career-lint-cache';
+export const DEFAULT_CACHE_FOLDER = 'node_modules/.cache/career-lint';
+const FILE_NAME = 'cache.json';
+
+export interface CacheOptions {
+  /** The working directory (platform path): --cache-location is relative to it. */
+  cwd: string;
+  /** --cache-location as given. */
+  location?: string;
+  /** career-lint's version. */
+  version: string;
+  /** Says what went wrong with the cache (the run goes on without it). */
+  warn(message: string): void;
+}
+
+/** The cache of a run: one file per site. */
+export class LintCache {
+  private readonly sites = new Map<string, SiteCache>();
+  private readonly tool: string;
+  private readonly contexts = new Map<Diagnostic, Context>();
+  /** The identity contexts of reused findings (for fingerprints), whose files were not read. */
+  readonly knownContext: KnownContext = (d) => this.contexts.get(d);
+
+  constructor(private readonly workspace: Workspace, private readonly options: CacheOptions) {
+    this.tool = toolIdentity(options.version);
+  }
+
+  /** The cache file of a site (a platform path). */
+  fileFor(site: Site): string {
+    const { location, cwd } = this.options;
+    if (location === undefined) return path.join(fromCorePath(site.root), DEFAULT_CACHE_FOLDER, FILE_NAME);
+    const abs = path.resolve(cwd, location);
+    const isFolder = /[\\/]$/.test(location) || safeIsDirectory(abs);
+    return isFolder ? path.join(abs, FILE_NAME) : abs;
+  }
+
+  private of(site: Site): SiteCache {
+    let cache = this.sites.get(site.root);
+    if (!cache) {
+      cache = new SiteCache(this.workspace, site, this.fileFor(site), this.tool, this.contexts);
+      // One file holds one site: a --cache-location given for files of several sites serves the first.
+      if (this.options.location !== undefined && this.sites.size) {
+        cache.disabled = true;
+        this.options.warn(`--cache-location holds the cache of one site; ${fromCorePath(site.root)} is checked without it`);
+      }
+      this.sites.set(site.root, cache);
+    }
+    return cache;
+  }
+
+  /** Index entries known to be current, to restore instead of reading those pages (Workspace.indexSite). */
+  summaries(site: Site): ReadonlyMap<string, PageSummary> {
+    return this.of(site).restorable();
+  }
+
+  /** The site's index could not be built: nothing of its cache is used or written this run. */
+  indexFailed(site: Site): void {
+    this.of(site).disabled = true;
+  }
+
+  /** A file's findings: the cached ones when nothing they depend on changed, else a new check's. */
+  lint(file: string): LintResult {
+    const site = this.workspace.siteFor(file);
+    return site ? this.of(site).lint(file) : this.workspace.lint(file);
+  }
+
+  /** Writes each site's cache file; what cannot be written is said, and the run goes on. */
+  save(): void {
+    for (const cache of this.sites.values()) {
+      let problem: string | undefined;
+      try {
+        problem = cache.save();
+      } catch (e) {
+        problem = `cannot write the cache: ${(e as Error).message}`;
+      }
+      if (problem) this.options.warn(problem);
+    }
+  }
+}
+
+// ---- the file ----------------------------------------------------------------------------------
+
+type Context = [heading: string, text: string];
+
+interface Header {
+  tool: string;
+  format: number;
+  /** career-lint's version and build. */
+  build: string;
+  /** The site root, relative to the cache file's folder. */
+  site: string;
+  /** The body's length in bytes and its SHA-256. */
+  length: number;
+  sha256: string;
+}
+
+interface Body {
+  /** Digest of the site's configuration. */
+  config: string;
+  /** Every read some file's findings depend on, with the digest of the answer it got. */
+  reads: [key: string, answer: string][];
+  files: Record<string, FileEntry>;
+}
+
+interface FileEntry {
+  content: string;
+  model: string;
+  /** The include arguments of the file's model, in order. */
+  includes: string[];
+  summary?: StoredSummary;
+  lint?: { reads: number[]; diagnostics: Diagnostic[]; contexts: Context[] };
+}
+
+/** An index entry without its headings and links: those are the slice [start, end) of the file's tail, with its SHA-256. */
+interface StoredSummary {
+  kind: PageSummary['kind'];
+  url: string;
+  aliases: string[];
+  title?: string;
+  anchors: string[];
+  includes: string[];
+  hasFootnotes: boolean;
+  /** Digest of its pageFacet (what other files' checks read of it). */
+  facet: string;
+  tail: [number, number, string];
+}
+
+type CompactHeading = [id: string, text: string, level: number, file: string | 0, sl: number, sc: number, el: number, ec: number];
+type CompactLink = [target: string, path: string, fragment: string | null, sl: number, sc: number, el: number, ec: number];
+
+interface Loaded {
+  body: Body;
+  tail: Buffer;
+  /** Read index → key. */
+  readKeys: string[];
+}
+
+class SiteCache {
+  disabled = false;
+  private readonly rootMark: { escaped: string; placeholder: string };
+  private readonly siteName: string;
+  private readonly config: string;
+  private readonly old: Loaded | undefined;
+  private readonly contents = new Map<string, string>();
+  private readonly modelDigests = new Map<string, string>();
+  private readonly includeArgs = new Map<string, string[]>();
+  private readonly answers = new Map<string, string>();
+  private readonly facets = new WeakMap<PageSummary, string>();
+  private restored?: Map<string, PageSummary>;
+  /** Files checked this run, with the reads their findings depend on (and, when reused, their contexts). */
+  private readonly checked = new Map<string, { keys: string[]; diagnostics: Diagnostic[]; contexts?: Context[] }>();
+  private readonly rootSlash: string;
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly site: Site,
+    private readonly file: string,
+    private readonly tool: string,
+    private readonly contexts: Map<Diagnostic, Context>,
+  ) {
+    this.rootSlash = site.root === '/' ? '/' : `${site.root}/`;
+    // Inside the file, the site root is a NUL character (which JSON text never holds raw).
+    this.rootMark = { escaped: JSON.stringify(site.root).slice(1, -1) + '/', placeholder: '\u0000/' };
+    this.siteName = relativePath(toCorePath(path.dirname(file)), site.root);
+    this.config = this.configDigest();
+    this.old = this.load();
+  }
+
+  // ---- digests ----
+
+  private configDigest(): string {
+    const catalog = this.site.shortcodes();
+    const shortcodes = [...catalog.byName.values()].map((s) => [s.name, s.paired, s.template ?? null]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    return sha256(this.relativize(JSON.stringify([this.site.options, catalog.hasTemplates, shortcodes, this.contentDigest(`${this.site.root}/.hugolint.yaml`)])));
+  }
+
+  /** What reading a file gives now, as a digest (its text's, or what stands there instead). */
+  private contentDigest(file: string): string {
+    let digest = this.contents.get(file);
+    if (digest === undefined) {
+      const content: FileContent | undefined = this.workspace.host.readFile(file);
+      digest = !content ? 'absent' : content.kind === 'text' ? sha256(content.text) : this.relativize(JSON.stringify({ ...content, version: undefined }));
+      this.contents.set(file, digest);
+    }
+    return digest;
+  }
+
+  /** The include arguments of a file's model now: the cached ones for the same content, else the model's. */
+  private argumentsOf(file: string): string[] {
+    let args = this.includeArgs.get(file);
+    if (!args) {
+      const entry = this.oldEntry(file);
+      if (entry && entry.content === this.contentDigest(file)) args = entry.includes;
+      else if (this.site.kindOf(file) === 'include') args = [];
+      else args = this.workspace.model(file)?.includes.flatMap((i) => (i.argument ? [i.argument.value] : [])) ?? [];
+      this.includeArgs.set(file, args);
+    }
+    return args;
+  }
+
+  /** The file's content, where each include argument resolves now, and the included contents. */
+  private modelDigest(file: string): string {
+    let digest = this.modelDigests.get(file);
+    if (digest === undefined) {
+      const parts = [this.contentDigest(file)];
+      for (const arg of this.argumentsOf(file)) {
+        const resolution = this.site.resolver.resolve(arg);
+        const target = resolution.kind === 'found' || resolution.kind === 'case-mismatch' ? this.contentDigest(resolution.path) : '';
+        parts.push(this.answer(`resolve:${arg}`), target);
+      }
+      digest = sha256(parts.join('\u0000'));
+      this.modelDigests.set(file, digest);
+    }
+    return digest;
+  }
+
+  /** The digest of the answer a read gets now. */
+  private answer(key: string): string {
+    let digest = this.answers.get(key);
+    if (digest === undefined) {
+      if (key.startsWith('model:')) digest = this.modelDigest(key.slice('model:'.length));
+      else {
+        const answer = readAnswer(this.site, key) ?? '';
+        digest = typeof answer === 'string' ? sha256(this.relativize(answer)) : answer.pages.map((p) => this.facetDigest(p)).join(' ');
+      }
+      this.answers.set(key, digest);
+    }
+    return digest;
+  }
+
+  /** The digest of what other files' checks read of an index entry (once per entry: many links lead to one page). */
+  private facetDigest(page: PageSummary | undefined): string {
+    if (!page) return '-';
+    let digest = this.facets.get(page);
+    if (digest === undefined) {
+      digest = sha256(this.relativize(pageFacet(page)));
+      this.facets.set(page, digest);
+    }
+    return digest;
+  }
+
+  private relativize(text: string): string {
+    return text.replaceAll(this.rootMark.escaped, this.rootMark.placeholder);
+  }
+
+  private absolutize(text: string): string {
+    return text.replaceAll(this.rootMark.placeholder, this.rootMark.escaped);
+  }
+
+  /** A site file's path relative to the root (entries are keyed by it). */
+  private rel(file: string): string {
+    return file.startsWith(this.rootSlash) ? file.slice(this.rootSlash.length) : relativePath(this.site.root, file);
+  }
+
+  // ---- reuse ----
+
+  /** The file an entry is for: a page or include file of the site (whatever else the file says). */
+  private fileOf(rel: string): string | undefined {
+    const file = normalizePath(this.rootSlash + rel);
+    return this.rel(file) === rel && this.site.isPageOrInclude(file) ? file : undefined;
+  }
+
+  private oldEntry(file: string): FileEntry | undefined {
+    const files = this.old?.body.files;
+    if (!files) return undefined;
+    const key = this.rel(file);
+    return Object.hasOwn(files, key) ? files[key] : undefined;
+  }
+
+  /** An old entry whose model is the file's model now. */
+  private currentEntry(file: string): FileEntry | undefined {
+    const entry = this.oldEntry(file);
+    if (!entry || entry.content !== this.contentDigest(file) || entry.model !== this.modelDigest(file)) return undefined;
+    return entry;
+  }
+
+  /** The old entry's findings, when every read they depend on gets the answer it got. */
+  private reusable(file: string): FileEntry['lint'] {
+    const entry = this.currentEntry(file);
+    if (!entry?.lint) return undefined;
+    const { readKeys, body } = this.old!;
+    return entry.lint.reads.every((i) => this.answer(readKeys[i]) === body.reads[i][1]) ? entry.lint : undefined;
+  }
+
+  restorable(): ReadonlyMap<string, PageSummary> {
+    if (!this.restored) {
+      this.restored = new Map();
+      for (const [rel, entry] of Object.entries(this.old?.body.files ?? {})) {
+        const page = this.fileOf(rel);
+        if (entry.summary && page && this.currentEntry(page)) this.restored.set(page, this.restoreSummary(page, entry.summary));
+      }
+    }
+    return this.restored;
+  }
+
+  private restoreSummary(file: string, s: StoredSummary): PageSummary {
+    let decoded: { headings: HeadingSummary[]; links: LinkSummary[] } | undefined;
+    const decode = () => (decoded ??= this.decodeTail(file, s.tail));
+    const summary: PageSummary = {
+      path: file, kind: s.kind, url: s.url, aliases: s.aliases, anchors: s.anchors, includes: s.includes, hasFootnotes: s.hasFootnotes,
+      get headings() {
+        return decode().headings;
+      },
+      get links() {
+        return decode().links;
+      },
+    };
+    if (s.title !== undefined) summary.title = s.title;
+    this.facets.set(summary, s.facet);
+    return summary;
+  }
+
+  /** A restored entry's headings and links; from the page itself when its slice is not what was written. */
+  private decodeTail(file: string, [start, end, digest]: StoredSummary['tail']): { headings: HeadingSummary[]; links: LinkSummary[] } {
+    const bytes = this.old!.tail.subarray(start, end);
+    try {
+      if (createHash('sha256').update(bytes).digest('base64') === digest) return decodeTail(file, this.absolutize(bytes.toString('utf8')));
+    } catch {
+      // Not the JSON that was written: read the page.
+    }
+    this.workspace.model(file);
+    const page = this.site.index.page(file);
+    return { headings: page?.headings ?? [], links: page?.links ?? [] };
+  }
+
+  lint(file: string): LintResult {
+    if (this.disabled) return this.workspace.lint(file);
+    const reused = this.reusable(file);
+    if (reused) {
+      reused.diagnostics.forEach((d, i) => this.contexts.set(d, reused.contexts[i]));
+      this.checked.set(file, { keys: reused.reads.map((i) => this.old!.readKeys[i]), diagnostics: reused.diagnostics, contexts: reused.contexts });
+      return { file, kind: this.site.kindOf(file), diagnostics: reused.diagnostics };
+    }
+    const reads = new LintReads();
+    const result = this.workspace.lint(file, undefined, reads);
+    // A skipped file has nothing to keep; a failure of the tool is not kept either (it may not happen again).
+    if (!result.skipped && !result.diagnostics.some((d) => d.code === INTERNAL_ERROR)) {
+      this.checked.set(file, { keys: [...reads.keys], diagnostics: result.diagnostics });
+    }
+    return result;
+  }
+
+  // ---- loading and saving ----
+
+  private load(): Loaded | undefined {
+    let data: Buffer;
+    try {
+      data = fs.readFileSync(this.file);
+    } catch {
+      return undefined; // no cache yet (or none that can be read): a cold run
+    }
+    try {
+      const newline = data.indexOf(10);
+      if (newline < 0) return undefined;
+      const header = JSON.parse(data.toString('utf8', 0, newline)) as Header;
+      if (header?.tool !== TOOL || header.format !== FORMAT || header.build !== this.tool || header.site !== this.siteName || !isInt(header.length)) return undefined;
+      const bodyEnd = newline + 1 + header.length;
+      if (bodyEnd >= data.length || data[bodyEnd] !== 10) return undefined;
+      const bodyBytes = data.subarray(newline + 1, bodyEnd);
+      if (header.sha256 !== createHash('sha256').update(bodyBytes).digest('base64')) return undefined;
+      const body = JSON.parse(this.absolutize(bodyBytes.toString('utf8'))) as Body;
+      if (body?.config !== this.config) return undefined;
+      const tail = data.subarray(bodyEnd + 1);
+      if (!isBody(body, tail.length)) return undefined;
+      return { body, tail, readKeys: body.reads.map(([key]) => key) };
+    } catch {
+      return undefined; // not JSON where JSON belongs: ignored, and rewritten at the end
+    }
+  }
+
+  /** Writes the cache file (atomically); returns the problem when it cannot. */
+  save(): string | undefined {
+    if (this.disabled) return undefined;
+    const reads: [string, string][] = [];
+    const readIndex = new Map<string, number>();
+    const indexOf = (key: string) => {
+      let i = readIndex.get(key);
+      if (i === undefined) {
+        i = reads.length;
+        reads.push([key, this.answer(key)]);
+        readIndex.set(key, i);
+      }
+      return i;
+    };
+    const tail: Buffer[] = [];
+    let tailLength = 0;
+    const addTail = (bytes: Buffer): [number, number] => {
+      tail.push(bytes);
+      tailLength += bytes.length;
+      return [tailLength - bytes.length, tailLength];
+    };
+    const files: Record<string, FileEntry> = {};
+    const pages = new Map<string, PageSummary>();
+    for (const page of this.site.index.all()) if (!page.generated) pages.set(page.path, page);
+    const candidates = new Set([...pages.keys(), ...this.checked.keys()]);
+    for (const rel of Object.keys(this.old?.body.files ?? {})) {
+      const file = this.fileOf(rel);
+      if (file) candidates.add(file);
+    }
+    for (const file of [...candidates].sort()) {
+      if (this.contentDigest(file) === 'absent') continue;
+      const entry: FileEntry = { content: this.contentDigest(file), model: this.modelDigest(file), includes: this.argumentsOf(file) };
+      const page = pages.get(file);
+      if (page) {
+        // A restored entry keeps its slice as it was read (and checked when decoded).
+        const old = this.restored?.get(file) === page ? this.oldEntry(file)?.summary : undefined;
+        let slice: [number, number, string];
+        if (old) slice = [...addTail(this.old!.tail.subarray(old.tail[0], old.tail[1])), old.tail[2]];
+        else {
+          const bytes = Buffer.from(this.relativize(encodeTail(page)));
+          slice = [...addTail(bytes), createHash('sha256').update(bytes).digest('base64')];
+        }
+        entry.summary = {
+          kind: page.kind, url: page.url, aliases: page.aliases, anchors: page.anchors, includes: page.includes, hasFootnotes: page.hasFootnotes,
+          facet: old?.facet ?? this.facetDigest(page), tail: slice,
+        };
+        if (page.title !== undefined) entry.summary.title = page.title;
+      }
+      const lint = this.checked.get(file) ?? this.stillValid(file);
+      if (lint) entry.lint = { reads: lint.keys.map(indexOf), diagnostics: lint.diagnostics, contexts: lint.contexts ?? this.contextsOf(file, lint.diagnostics) };
+      if (entry.summary || entry.lint) files[this.rel(file)] = entry;
+    }
+    const body = Buffer.from(this.relativize(JSON.stringify({ config: this.config, reads, files } satisfies Body)));
+    const header: Header = { tool: TOOL, format: FORMAT, build: this.tool, site: this.siteName, length: body.length, sha256: createHash('sha256').update(body).digest('base64') };
+    return writeAtomically(this.file, [Buffer.from(JSON.stringify(header) + '\n'), body, Buffer.from('\n'), ...tail]);
+  }
+
+  /** The old findings of a file not checked this run, while they still hold. */
+  private stillValid(file: string): { keys: string[]; diagnostics: Diagnostic[]; contexts: Context[] } | undefined {
+    const lint = this.reusable(file);
+    return lint && { keys: lint.reads.map((i) => this.old!.readKeys[i]), diagnostics: lint.diagnostics, contexts: lint.contexts };
+  }
+
+  /** The identity contexts of a file's new findings, from its model (which its check just built). */
+  private contextsOf(file: string, diagnostics: Diagnostic[]): Context[] {
+    let model;
+    try {
+      model = this.workspace.model(file);
+    } catch {
+      model = undefined; // as fingerprints do: the context then comes from the message
+    }
+    return diagnostics.map((d) => findingContext(model, d));
+  }
+}
+
+// ---- helpers -------------------------------------------------------------------------------------
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
+}
+
+/** The version, and the build that runs (a development build of the same version has other rules). */
+function toolIdentity(version: string): string {
+  let build = '';
+  try {
+    build = createHash('sha256').update(fs.readFileSync(__filename)).digest('base64');
+  } catch {
+    // Not readable: the version alone names the tool.
+  }
+  return `${version} ${build}`;
+}
+
+function safeIsDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function writeAtomically(file: string, parts: Buffer[]): string | undefined {
+  const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const fd = fs.openSync(temp, 'w');
+    try {
+      // No fsync: a file cut short by a crash fails its checksum and is ignored.
+      fs.writeSync(fd, Buffer.concat(parts));
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, file);
+    return undefined;
+  } catch (e) {
+    try {
+      fs.rmSync(temp, { force: true });
+    } catch {
+      // Nothing was left behind, or it cannot be removed either.
+    }
+    return `cannot write the cache to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+  }
+}
+
+function encodeTail(page: PageSummary): string {
+  const r = (x: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }) =>
+    [x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character] as const;
+  const headings: CompactHeading[] = page.headings.map((h) => [h.id, h.text, h.level, h.file === page.path ? 0 : h.file, ...r(h)]);
+  const links: CompactLink[] = page.links.map((l) => [l.target, l.path, l.fragment ?? null, ...r(l)]);
+  return JSON.stringify([headings, links]);
+}
+
+function decodeTail(file: string, text: string): { headings: HeadingSummary[]; links: LinkSummary[] } {
+  const [headings, links] = JSON.parse(text) as [CompactHeading[], CompactLink[]];
+  const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+  return {
+    headings: headings.map(([id, text, level, f, sl, sc, el, ec]) => ({ id, text, level, file: f === 0 ? file : f, range: range(sl, sc, el, ec) })),
+    links: links.map(([target, p, fragment, sl, sc, el, ec]) => {
+      const link: LinkSummary = { target, path: p, range: range(sl, sc, el, ec) };
+      if (fragment !== null) link.fragment = fragment;
+      return link;
+    }),
+  };
+}
+
+// ---- the body's shape (a file that parses is still not trusted) -------------------------------
+
+const isString = (x: unknown): x is string => typeof x === 'string';
+const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every(isString);
+const isInt = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
+const KINDS = new Set(['career-page', 'job-family', 'page', 'include']);
+
+function isPosition(x: unknown): boolean {
+  return isObject(x) && isInt(x.line) && isInt(x.character);
+}
+
+function isRange(x: unknown): boolean {
+  return isObject(x) && isPosition(x.start) && isPosition(x.end);
+}
+
+function isDiagnostic(x: unknown): x is Diagnostic {
+  if (!isObject(x) || !isString(x.file) || !isString(x.code) || !isString(x.message) || !SEVERITIES.has(x.severity as string) || !isRange(x.range)) return false;
+  if (x.related !== undefined && !(Array.isArray(x.related) && x.related.every((r) => isObject(r) && isString(r.file) && isString(r.message) && isRange(r.range)))) return false;
+  if (x.fixes !== undefined && !(Array.isArray(x.fixes) && x.fixes.every((f) => isObject(f) && isString(f.title) && Array.isArray(f.edits) &&
+    f.edits.every((e) => isObject(e) && isString(e.file) && isString(e.newText) && isRange(e.range))))) return false;
+  return (x.data === undefined || isObject(x.data)) && (x.tags === undefined || isStrings(x.tags));
+}
+
+function isSummary(x: unknown, tailLength: number): x is StoredSummary {
+  if (!isObject(x) || !KINDS.has(x.kind as string) || !isString(x.url) || !isStrings(x.aliases) || !isStrings(x.anchors) || !isStrings(x.includes)) return false;
+  if (typeof x.hasFootnotes !== 'boolean' || (x.title !== undefined && !isString(x.title)) || !isString(x.facet)) return false;
+  const t = x.tail;
+  return Array.isArray(t) && t.length === 3 && isInt(t[0]) && isInt(t[1]) && t[0] <= t[1] && t[1] <= tailLength && isString(t[2]);
+}
+
+function isBody(x: unknown, tailLength: number): x is Body {
+  if (!isObject(x) || !Array.isArray(x.reads) || !isObject(x.files)) return false;
+  if (!x.reads.every((r) => Array.isArray(r) && r.length === 2 && isString(r[0]) && isString(r[1]))) return false;
+  const readCount = x.reads.length;
+  for (const e of Object.values(x.files)) {
+    if (!isObject(e) || !isString(e.content) || !isString(e.model) || !isStrings(e.includes)) return false;
+    if (e.summary !== undefined && !isSummary(e.summary, tailLength)) return false;
+    if (e.lint !== undefined) {
+      const lint = e.lint;
+      if (!isObject(lint) || !Array.isArray(lint.reads) || !lint.reads.every((i) => isInt(i) && i < readCount)) return false;
+      if (!Array.isArray(lint.diagnostics) || !lint.diagnostics.every(isDiagnostic)) return false;
+      if (!Array.isArray(lint.contexts) || lint.contexts.length !== lint.diagnostics.length || !lint.contexts.every((c) => isStrings(c) && c.length === 2)) return false;
+    }
+  }
+  return true;
+}
