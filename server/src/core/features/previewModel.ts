@@ -85,9 +85,7 @@ export interface PreviewIncludedFile {
 
 export interface PreviewShortcode {
   start: Position;
-  name: string;
-  closing: boolean;
-  /** What the placeholder says: `youtube`, `/alert`. */
+  /** What the placeholder says: `youtube`, `/alert` (`?` for a call without a name). */
   label: string;
   /** The parameters as written, `id=abc note`. */
   params: string;
@@ -144,7 +142,7 @@ function previewPage(site: Site, file: string, model: PageModel): PreviewPage {
         : unknown ? `No shortcode "${call.name}" in this site, in Hugo or in the configured shortcodes: Hugo stops the build.`
         : `Hugo shortcode {{${call.delimiter} ${label} ${call.delimiter === '<' ? '>' : '%'}}}: the site's theme renders it.`;
       return {
-        start: lines.positionAt(call.span.start), name: call.name, closing: call.closing, label,
+        start: lines.positionAt(call.span.start), label,
         params: call.params.map((p) => (p.name ? `${p.name}=${p.value}` : p.value)).join(' '),
         title, error: !!fatal,
       };
