@@ -47,8 +47,8 @@ export interface CacheOptions {
   location?: string;
   /** career-lint's version. */
   version: string;
-  /** Says what went wrong with the cache (the run goes on without it). */
-  warn(message: string): void;
+  /** Says how much the cache saved, or what went wrong with it (the run goes on without it). */
+  say(message: string): void;
 }
 
 /** The cache of a run: one file per site. */
@@ -79,7 +79,7 @@ export class LintCache {
       // One file holds one site: a --cache-location given for files of several sites serves the first.
       if (this.options.location !== undefined && this.sites.size) {
         cache.disabled = true;
-        this.options.warn(`--cache-location holds the cache of one site; ${fromCorePath(site.root)} is checked without it`);
+        this.options.say(`--cache-location holds the cache of one site; ${fromCorePath(site.root)} is checked without it`);
       }
       this.sites.set(site.root, cache);
     }
@@ -102,16 +102,19 @@ export class LintCache {
     return site ? this.of(site).lint(file) : this.workspace.lint(file);
   }
 
-  /** Writes each site's cache file; what cannot be written is said, and the run goes on. */
+  /** Writes each site's cache file and says what it saved; what cannot be written is said, and the run goes on. */
   save(): void {
     for (const cache of this.sites.values()) {
+      if (cache.disabled) continue;
       let problem: string | undefined;
       try {
         problem = cache.save();
       } catch (e) {
         problem = `cannot write the cache: ${(e as Error).message}`;
       }
-      if (problem) this.options.warn(problem);
+      const file = path.relative(this.options.cwd, cache.file) || cache.file;
+      const { reused, checked, pages, read } = cache.stats;
+      this.options.say(problem ?? `cache ${file}: findings of ${reused} of ${reused + checked} file${reused + checked === 1 ? '' : 's'} reused, ${read} of ${pages} page${pages === 1 ? '' : 's'} read`);
     }
   }
 }
@@ -189,10 +192,13 @@ class SiteCache {
   private readonly checked = new Map<string, { keys: string[]; diagnostics: Diagnostic[]; contexts?: Context[] }>();
   private readonly rootSlash: string;
 
+  /** What this run reused: files whose findings were reused or checked, pages of the index and how many were read. */
+  readonly stats = { reused: 0, checked: 0, pages: 0, read: 0 };
+
   constructor(
     private readonly workspace: Workspace,
     private readonly site: Site,
-    private readonly file: string,
+    readonly file: string,
     private readonly tool: string,
     private readonly contexts: Map<Diagnostic, Context>,
   ) {
@@ -365,12 +371,14 @@ class SiteCache {
     if (this.disabled) return this.workspace.lint(file);
     const reused = this.reusable(file);
     if (reused) {
+      this.stats.reused++;
       reused.diagnostics.forEach((d, i) => this.contexts.set(d, reused.contexts[i]));
       this.checked.set(file, { keys: reused.reads.map((i) => this.old!.readKeys[i]), diagnostics: reused.diagnostics, contexts: reused.contexts });
       return { file, kind: this.site.kindOf(file), diagnostics: reused.diagnostics };
     }
     const reads = new LintReads();
     const result = this.workspace.lint(file, undefined, reads);
+    if (!result.skipped) this.stats.checked++;
     // A skipped file has nothing to keep; a failure of the tool is not kept either (it may not happen again).
     if (!result.skipped && !result.diagnostics.some((d) => d.code === INTERNAL_ERROR)) {
       this.checked.set(file, { keys: [...reads.keys], diagnostics: result.diagnostics });
@@ -430,6 +438,8 @@ class SiteCache {
     const files: Record<string, FileEntry> = {};
     const pages = new Map<string, PageSummary>();
     for (const page of this.site.index.all()) if (!page.generated) pages.set(page.path, page);
+    this.stats.pages = pages.size;
+    this.stats.read = [...pages].filter(([file, page]) => this.restored?.get(file) !== page).length;
     const candidates = new Set([...pages.keys(), ...this.checked.keys()]);
     for (const rel of Object.keys(this.old?.body.files ?? {})) {
       const file = this.fileOf(rel);

@@ -96,7 +96,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // --fix (fix.ts) changes the files first; the report is then of what it left, read by a new workspace.
   const fixed = options.fix ? fixFiles({ host, configFile, files, cwd, dryRun: options.dryRun, stdout: io.stdout, stderr: io.stderr }) : undefined;
   // --cache (cache.ts): findings of files whose content and dependencies did not change are reused.
-  const cache = options.cache ? { cwd: io.cwd, location: options.cacheLocation, version: io.version, warn: (m: string) => io.stderr(`career-lint: ${m}.\n`) } : undefined;
+  const cache = options.cache ? { cwd: io.cwd, location: options.cacheLocation, version: io.version, say: (m: string) => io.stderr(`career-lint: ${m}.\n`) } : undefined;
   const run = lintFiles(fixed ? new Workspace(fixed.reportHost, { configFile }) : workspace, files, (f, reason) => io.stderr(`career-lint: skipped ${displayPath(cwd, f)}: ${reason}\n`), cache);
   if (fixed?.failures.length) run.diagnostics = [...run.diagnostics, ...fixed.failures].sort(compareDiagnostics);
   const prints = fingerprints(run.workspace, run.diagnostics, run.knownContext);
