@@ -14,7 +14,8 @@ import { findSiteRoot } from '../core/site';
 import { Workspace, type LintResult, type Site } from '../core/workspace';
 import { NodeHost, toCorePath } from '../node/nodeHost';
 import { baselineOf, compareWithBaseline, describeOutcome, failsRun, readBaseline, writeBaseline } from './baseline';
-import { LintCache, type CacheOptions } from './cache';
+import { LintCache } from './cache';
+import { changedFiles } from './changed';
 import { checkOrder, expandPaths, siteFiles } from './files';
 import { fixFiles } from './fix';
 import { fingerprints } from './fingerprints';
@@ -52,11 +53,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     for (const r of RULES) io.stdout(`${r.code.padEnd(26)} ${r.defaultSeverity.padEnd(8)} ${r.summary}\n`);
     return 0;
   }
-  const unsupported = (['changedSince'] as const).find((k) => options[k]);
-  if (unsupported) {
-    io.stderr(`career-lint: --${unsupported.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} is not available yet.\n`);
-    return 2;
-  }
   // Read before anything is checked: a missing or malformed baseline is a usage error (baseline.ts).
   const baseline = options.baseline === undefined ? undefined : readBaseline(io.cwd, options.baseline);
   if (baseline && 'error' in baseline) {
@@ -79,7 +75,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(selected.error);
     return 2;
   }
-  const { files } = selected;
+  let { files } = selected;
 
   // Configuration problems stop the run: the results would not mean what the user asked for.
   const configProblems = new Map<string, Diagnostic[]>();
@@ -93,11 +89,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
+  // --cache (cache.ts): findings of files whose content and dependencies did not change are reused.
+  const cacheOptions = { cwd: io.cwd, location: options.cacheLocation, version: io.version, say: (m: string) => io.stderr(`career-lint: ${m}.\n`) };
+  const cache = options.cache ? new LintCache(workspace, cacheOptions) : undefined;
+  // --changed-since (changed.ts): the files changed since the ref, and those whose findings they can change.
+  if (options.changedSince !== undefined) {
+    const changed = changedFiles({ cwd: io.cwd, ref: options.changedSince, files, workspace, configFile, index: (site) => workspace.indexSite(site, true, cache?.summaries(site)) });
+    if ('error' in changed) {
+      io.stderr(`career-lint: ${changed.error}\n`);
+      return 2;
+    }
+    io.stderr(`career-lint: ${changed.changed} path${changed.changed === 1 ? '' : 's'} changed since ${options.changedSince}: checking ${changed.files.length} of ${files.length} files.\n`);
+    files = changed.files;
+  }
+
   // --fix (fix.ts) changes the files first; the report is then of what it left, read by a new workspace.
   const fixed = options.fix ? fixFiles({ host, configFile, files, cwd, dryRun: options.dryRun, stdout: io.stdout, stderr: io.stderr }) : undefined;
-  // --cache (cache.ts): findings of files whose content and dependencies did not change are reused.
-  const cache = options.cache ? { cwd: io.cwd, location: options.cacheLocation, version: io.version, say: (m: string) => io.stderr(`career-lint: ${m}.\n`) } : undefined;
-  const run = lintFiles(fixed ? new Workspace(fixed.reportHost, { configFile }) : workspace, files, (f, reason) => io.stderr(`career-lint: skipped ${displayPath(cwd, f)}: ${reason}\n`), cache);
+  const reportWorkspace = fixed ? new Workspace(fixed.reportHost, { configFile }) : workspace;
+  const reportCache = fixed && cache ? new LintCache(reportWorkspace, cacheOptions) : cache;
+  const run = lintFiles(reportWorkspace, files, (f, reason) => io.stderr(`career-lint: skipped ${displayPath(cwd, f)}: ${reason}\n`), reportCache);
   if (fixed?.failures.length) run.diagnostics = [...run.diagnostics, ...fixed.failures].sort(compareDiagnostics);
   const prints = fingerprints(run.workspace, run.diagnostics, run.knownContext);
   const fingerprint = (d: Diagnostic) => prints.get(d)!;
@@ -153,8 +163,7 @@ function selectFiles(host: Host, workspace: Workspace, cwd: string, options: Cli
  * unused include files and the ladders need every page), then checks each file. A failure on one
  * file is reported on that file, and the run goes on.
  */
-function lintFiles(workspace: Workspace, files: string[], skipped: (file: string, reason: string) => void, cacheOptions?: CacheOptions): { workspace: Workspace; checked: string[]; diagnostics: Diagnostic[]; knownContext?: KnownContext } {
-  const cache = cacheOptions && new LintCache(workspace, cacheOptions);
+function lintFiles(workspace: Workspace, files: string[], skipped: (file: string, reason: string) => void, cache?: LintCache): { workspace: Workspace; checked: string[]; diagnostics: Diagnostic[]; knownContext?: KnownContext } {
   const sites = new Set<Site>();
   for (const f of files) {
     const site = workspace.siteFor(f);

@@ -362,6 +362,14 @@ export class Workspace {
     for (const step of this.indexSteps(site, { keepModels, summaries, batch: Number.MAX_SAFE_INTEGER })) void step;
   }
 
+  /**
+   * The files whose models (or checks) read `path` so far: the pages that include it or tried it for
+   * a missing include, and the level pages whose ladder it belongs to.
+   */
+  dependentsOf(path: string): string[] {
+    return [...(this.dependents.get(path) ?? [])].sort();
+  }
+
   /** Pages known to include `file` (from the site index). */
   includersOf(file: string): PageSummary[] {
     return this.siteFor(file)?.index.includersOf(file) ?? [];

@@ -4,7 +4,7 @@ import { resolveLinkTarget, type LinkTarget } from '../linkTargets';
 import type { Link } from '../model/pageModel';
 import { dirname } from '../paths';
 import { pageUrl, type PageSummary } from '../siteIndex';
-import type { RuleContext } from './rule';
+import type { RuleContext, SiteContext } from './rule';
 
 export type LinkedPage =
   | { kind: 'page'; page: PageSummary; target: LinkTarget }
@@ -40,6 +40,11 @@ export function linkedPage(ctx: RuleContext, link: Link, fromUrl: string): Linke
  */
 export function linkBases(ctx: RuleContext): string[] {
   const pages = ctx.model.kind === 'include' ? ctx.includers() : [ctx.site.index.page(ctx.model.file.path)].filter((p) => p !== undefined);
-  if (ctx.site.options.relativeLinks === 'page') return pages.map((p) => p.url);
-  return pages.map((p) => (/(^|\/)_?index\.(md|markdown)$/i.test(p.path) ? p.url : pageUrl(ctx.site.contentDir, `${dirname(p.path)}/_index.md`)));
+  return baseUrls(ctx.site, pages);
+}
+
+/** The URLs relative links resolve from on these pages (a page, or the pages that include a file). */
+export function baseUrls(site: Pick<SiteContext, 'options' | 'contentDir'>, pages: PageSummary[]): string[] {
+  if (site.options.relativeLinks === 'page') return pages.map((p) => p.url);
+  return pages.map((p) => (/(^|\/)_?index\.(md|markdown)$/i.test(p.path) ? p.url : pageUrl(site.contentDir, `${dirname(p.path)}/_index.md`)));
 }
