@@ -171,6 +171,13 @@ describe('career-lint --changed-since', () => {
       assert.equal(first.stdout, plain.stdout);
       assert.equal(second.stdout, plain.stdout);
       assert.match(second.stderr, /findings of 3 of 3 files reused, 0 of 19 pages read/);
+      // The selection reads every page's links: from the cache's pages file, or, where a slice of it
+      // is missing or damaged, from the page itself; either way the same.
+      writeFileSync(path.join(repo.dir, 'node_modules/.cache/career-lint/cache.json.pages'), '');
+      const damaged = await cli(repo.dir, ['--changed-since', 'main', '--cache', '--format', 'json']);
+      assert.equal(damaged.stdout, plain.stdout);
+      // (Every page but the changed one, whose own links do not matter here.)
+      assert.match(damaged.stderr, /findings of 3 of 3 files reused, 18 of 19 pages read/);
     } finally {
       repo.dispose();
     }

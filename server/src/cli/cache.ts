@@ -15,12 +15,16 @@
 // with its cache (a CI runner's build folder) keeps it.
 //
 // The file: a header line (what it is, for which tool and site, the length and SHA-256 of the
-// body), the body (JSON), then the index entries' headings and links (compact JSON, one slice per
-// page with its own SHA-256, decoded only when something asks for them; no check does, and a slice
-// that fails its digest is read from the page instead). Anything unexpected (truncated, damaged,
-// another format, tool, build or site) and the file is ignored as a whole, and rewritten at the end
-// of the run, atomically (a temporary file renamed over it). Findings are kept with each one's
-// identity context (core/findingIdentity.ts), so fingerprints need no page read either.
+// body), then the body (JSON). Anything unexpected (truncated, damaged, another format, tool, build
+// or site) and the file is ignored as a whole, and rewritten at the end of the run, atomically (a
+// temporary file renamed over it). Findings are kept with each one's identity context
+// (core/findingIdentity.ts), so fingerprints need no page read either.
+//
+// The index entries' headings and links (14 MB for the 4,000-page handbook, which no check reads)
+// live beside it in `<file>.pages`: one slice of compact JSON per page, each with its own digest,
+// read only when something asks for them; new slices are appended, and the file is written anew
+// when most of it is no longer used. A slice that is missing or fails its digest (a crash between
+// the two writes, two runs at once) is read from the page instead.
 
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -28,17 +32,19 @@ import * as path from 'node:path';
 import { INTERNAL_ERROR, type Diagnostic } from '../core/diagnostic';
 import type { FileContent } from '../core/host';
 import { LintReads, pageFacet, readAnswer } from '../core/lintReads';
-import { normalizePath, relativePath } from '../core/paths';
+import { relativePath } from '../core/paths';
 import { findingContext, type KnownContext } from '../core/findingIdentity';
 import type { HeadingSummary, LinkSummary, PageSummary } from '../core/siteIndex';
 import type { LintResult, Site, Workspace } from '../core/workspace';
-import { fromCorePath, toCorePath } from '../node/nodeHost';
+import { fromCorePath, NodeHost, toCorePath, type ContentDigest } from '../node/nodeHost';
 
 /** Bumped whenever what the file holds, or what a digest covers, changes meaning. */
 const FORMAT = 1;
 const TOOL = 'career-lint-cache';
 export const DEFAULT_CACHE_FOLDER = 'node_modules/.cache/career-lint';
 const FILE_NAME = 'cache.json';
+/** The pages file is written anew when it holds this much more than what the cache uses. */
+const PAGES_SLACK = 2;
 
 export interface CacheOptions {
   /** The working directory (platform path): --cache-location is relative to it. */
@@ -138,6 +144,8 @@ interface Header {
 interface Body {
   /** Digest of the site's configuration. */
   config: string;
+  /** The pages file (in the cache file's folder) that the entries' slices are in. */
+  pages: string;
   /** Every read some file's findings depend on, with the digest of the answer it got. */
   reads: [key: string, answer: string][];
   files: Record<string, FileEntry>;
@@ -152,26 +160,30 @@ interface FileEntry {
   lint?: { reads: number[]; diagnostics: Diagnostic[]; contexts: Context[] };
 }
 
-/** An index entry without its headings and links: those are the slice [start, end) of the file's tail, with its SHA-256. */
+/** An index entry without its headings, links and anchors: those are the slice [start, end) of the pages file, with its digest. */
 interface StoredSummary {
   kind: PageSummary['kind'];
   url: string;
   aliases: string[];
   title?: string;
-  anchors: string[];
   includes: string[];
   hasFootnotes: boolean;
   /** Digest of its pageFacet (what other files' checks read of it). */
   facet: string;
-  tail: [number, number, string];
+  slice: Slice;
 }
+
+type Slice = [start: number, end: number, digest: string];
+/** What a slice holds. */
+type Slices = { headings: HeadingSummary[]; links: LinkSummary[]; anchors: string[] };
 
 type CompactHeading = [id: string, text: string, level: number, file: string | 0, sl: number, sc: number, el: number, ec: number];
 type CompactLink = [target: string, path: string, fragment: string | null, sl: number, sc: number, el: number, ec: number];
 
 interface Loaded {
   body: Body;
-  tail: Buffer;
+  /** The entries by file (core path). */
+  entries: Map<string, FileEntry>;
   /** Read index → key. */
   readKeys: string[];
 }
@@ -188,6 +200,7 @@ class SiteCache {
   private readonly answers = new Map<string, string>();
   private readonly facets = new WeakMap<PageSummary, string>();
   private restored?: Map<string, PageSummary>;
+  private pagesBytes?: Buffer;
   /** Files checked this run, with the reads their findings depend on (and, when reused, their contexts). */
   private readonly checked = new Map<string, { keys: string[]; diagnostics: Diagnostic[]; contexts?: Context[] }>();
   private readonly rootSlash: string;
@@ -222,8 +235,10 @@ class SiteCache {
   private contentDigest(file: string): string {
     let digest = this.contents.get(file);
     if (digest === undefined) {
-      const content: FileContent | undefined = this.workspace.host.readFile(file);
-      digest = !content ? 'absent' : content.kind === 'text' ? sha256(content.text) : this.relativize(JSON.stringify({ ...content, version: undefined }));
+      // The disk's host hashes the bytes it reads (a text of valid UTF-8 has the same digest either way).
+      const { host } = this.workspace;
+      const content: FileContent | ContentDigest | undefined = host instanceof NodeHost ? host.readDigest(file, sha256) : host.readFile(file);
+      digest = !content ? 'absent' : content.kind === 'digest' ? content.digest : content.kind === 'text' ? sha256(content.text) : this.relativize(JSON.stringify({ ...content, version: undefined }));
       this.contents.set(file, digest);
     }
     return digest;
@@ -298,17 +313,15 @@ class SiteCache {
 
   // ---- reuse ----
 
-  /** The file an entry is for: a page or include file of the site (whatever else the file says). */
+  /** The file an entry is for: a page or include file of the site, named plainly (whatever else the file says). */
   private fileOf(rel: string): string | undefined {
-    const file = normalizePath(this.rootSlash + rel);
-    return this.rel(file) === rel && this.site.isPageOrInclude(file) ? file : undefined;
+    if (!rel || rel.startsWith('/') || /(^|\/)\.{0,2}(\/|$)/.test(rel)) return undefined;
+    const file = this.rootSlash + rel;
+    return this.site.isPageOrInclude(file) ? file : undefined;
   }
 
   private oldEntry(file: string): FileEntry | undefined {
-    const files = this.old?.body.files;
-    if (!files) return undefined;
-    const key = this.rel(file);
-    return Object.hasOwn(files, key) ? files[key] : undefined;
+    return this.old?.entries.get(file);
   }
 
   /** An old entry whose model is the file's model now. */
@@ -329,24 +342,26 @@ class SiteCache {
   restorable(): ReadonlyMap<string, PageSummary> {
     if (!this.restored) {
       this.restored = new Map();
-      for (const [rel, entry] of Object.entries(this.old?.body.files ?? {})) {
-        const page = this.fileOf(rel);
-        if (entry.summary && page && this.currentEntry(page)) this.restored.set(page, this.restoreSummary(page, entry.summary));
+      for (const [page, entry] of this.old?.entries ?? []) {
+        if (entry.summary && this.currentEntry(page)) this.restored.set(page, this.restoreSummary(page, entry.summary));
       }
     }
     return this.restored;
   }
 
   private restoreSummary(file: string, s: StoredSummary): PageSummary {
-    let decoded: { headings: HeadingSummary[]; links: LinkSummary[] } | undefined;
-    const decode = () => (decoded ??= this.decodeTail(file, s.tail));
+    let decoded: Slices | undefined;
+    const decode = () => (decoded ??= this.decodeSlice(file, s.slice));
     const summary: PageSummary = {
-      path: file, kind: s.kind, url: s.url, aliases: s.aliases, anchors: s.anchors, includes: s.includes, hasFootnotes: s.hasFootnotes,
+      path: file, kind: s.kind, url: s.url, aliases: s.aliases, includes: s.includes, hasFootnotes: s.hasFootnotes,
       get headings() {
         return decode().headings;
       },
       get links() {
         return decode().links;
+      },
+      get anchors() {
+        return decode().anchors;
       },
     };
     if (s.title !== undefined) summary.title = s.title;
@@ -354,17 +369,29 @@ class SiteCache {
     return summary;
   }
 
+  /** The pages file the old body names, read once, when a slice of it is first needed. */
+  private pagesFile(): Buffer {
+    if (!this.pagesBytes) {
+      try {
+        this.pagesBytes = fs.readFileSync(path.join(path.dirname(this.file), this.old!.body.pages));
+      } catch {
+        this.pagesBytes = Buffer.alloc(0); // gone: every slice is read from its page
+      }
+    }
+    return this.pagesBytes;
+  }
+
   /** A restored entry's headings and links; from the page itself when its slice is not what was written. */
-  private decodeTail(file: string, [start, end, digest]: StoredSummary['tail']): { headings: HeadingSummary[]; links: LinkSummary[] } {
-    const bytes = this.old!.tail.subarray(start, end);
+  private decodeSlice(file: string, [start, end, digest]: Slice): Slices {
+    const bytes = this.pagesFile().subarray(start, end);
     try {
-      if (createHash('sha256').update(bytes).digest('base64') === digest) return decodeTail(file, this.absolutize(bytes.toString('utf8')));
+      if (bytes.length === end - start && shortDigest(bytes) === digest) return parseSlice(file, this.absolutize(bytes.toString('utf8')));
     } catch {
       // Not the JSON that was written: read the page.
     }
     this.workspace.model(file);
     const page = this.site.index.page(file);
-    return { headings: page?.headings ?? [], links: page?.links ?? [] };
+    return { headings: page?.headings ?? [], links: page?.links ?? [], anchors: page?.anchors ?? [] };
   }
 
   lint(file: string): LintResult {
@@ -400,15 +427,17 @@ class SiteCache {
       if (newline < 0) return undefined;
       const header = JSON.parse(data.toString('utf8', 0, newline)) as Header;
       if (header?.tool !== TOOL || header.format !== FORMAT || header.build !== this.tool || header.site !== this.siteName || !isInt(header.length)) return undefined;
-      const bodyEnd = newline + 1 + header.length;
-      if (bodyEnd >= data.length || data[bodyEnd] !== 10) return undefined;
-      const bodyBytes = data.subarray(newline + 1, bodyEnd);
+      if (data.length !== newline + 1 + header.length) return undefined;
+      const bodyBytes = data.subarray(newline + 1);
       if (header.sha256 !== createHash('sha256').update(bodyBytes).digest('base64')) return undefined;
       const body = JSON.parse(this.absolutize(bodyBytes.toString('utf8'))) as Body;
-      if (body?.config !== this.config) return undefined;
-      const tail = data.subarray(bodyEnd + 1);
-      if (!isBody(body, tail.length)) return undefined;
-      return { body, tail, readKeys: body.reads.map(([key]) => key) };
+      if (body?.config !== this.config || !isBody(body, this.pagesName)) return undefined;
+      const entries = new Map<string, FileEntry>();
+      for (const [rel, entry] of Object.entries(body.files)) {
+        const file = this.fileOf(rel);
+        if (file) entries.set(file, entry);
+      }
+      return { body, entries, readKeys: body.reads.map(([key]) => key) };
     } catch {
       return undefined; // not JSON where JSON belongs: ignored, and rewritten at the end
     }
@@ -428,49 +457,96 @@ class SiteCache {
       }
       return i;
     };
-    const tail: Buffer[] = [];
-    let tailLength = 0;
-    const addTail = (bytes: Buffer): [number, number] => {
-      tail.push(bytes);
-      tailLength += bytes.length;
-      return [tailLength - bytes.length, tailLength];
-    };
+    const kept: StoredSummary[] = [];
+    const fresh: { summary: StoredSummary; bytes: Buffer }[] = [];
     const files: Record<string, FileEntry> = {};
     const pages = new Map<string, PageSummary>();
     for (const page of this.site.index.all()) if (!page.generated) pages.set(page.path, page);
     this.stats.pages = pages.size;
     this.stats.read = [...pages].filter(([file, page]) => this.restored?.get(file) !== page).length;
     const candidates = new Set([...pages.keys(), ...this.checked.keys()]);
-    for (const rel of Object.keys(this.old?.body.files ?? {})) {
-      const file = this.fileOf(rel);
-      if (file) candidates.add(file);
-    }
+    for (const file of this.old?.entries.keys() ?? []) candidates.add(file);
     for (const file of [...candidates].sort()) {
       if (this.contentDigest(file) === 'absent') continue;
       const entry: FileEntry = { content: this.contentDigest(file), model: this.modelDigest(file), includes: this.argumentsOf(file) };
       const page = pages.get(file);
       if (page) {
-        // A restored entry keeps its slice as it was read (and checked when decoded).
+        // A restored entry keeps its slice of the pages file; a new one gets one.
         const old = this.restored?.get(file) === page ? this.oldEntry(file)?.summary : undefined;
-        let slice: [number, number, string];
-        if (old) slice = [...addTail(this.old!.tail.subarray(old.tail[0], old.tail[1])), old.tail[2]];
-        else {
-          const bytes = Buffer.from(this.relativize(encodeTail(page)));
-          slice = [...addTail(bytes), createHash('sha256').update(bytes).digest('base64')];
-        }
-        entry.summary = {
-          kind: page.kind, url: page.url, aliases: page.aliases, anchors: page.anchors, includes: page.includes, hasFootnotes: page.hasFootnotes,
-          facet: old?.facet ?? this.facetDigest(page), tail: slice,
+        const summary: StoredSummary = {
+          kind: page.kind, url: page.url, aliases: page.aliases, includes: page.includes, hasFootnotes: page.hasFootnotes,
+          facet: old?.facet ?? this.facetDigest(page), slice: old?.slice ?? [0, 0, ''],
         };
-        if (page.title !== undefined) entry.summary.title = page.title;
+        if (page.title !== undefined) summary.title = page.title;
+        if (old) kept.push(summary);
+        else fresh.push({ summary, bytes: Buffer.from(this.relativize(encodeSlice(page))) });
+        entry.summary = summary;
       }
       const lint = this.checked.get(file) ?? this.stillValid(file);
       if (lint) entry.lint = { reads: lint.keys.map(indexOf), diagnostics: lint.diagnostics, contexts: lint.contexts ?? this.contextsOf(file, lint.diagnostics) };
       if (entry.summary || entry.lint) files[this.rel(file)] = entry;
     }
-    const body = Buffer.from(this.relativize(JSON.stringify({ config: this.config, reads, files } satisfies Body)));
+    const problem = this.writePages(kept, fresh);
+    if (problem) return problem;
+    const body = Buffer.from(this.relativize(JSON.stringify({ config: this.config, pages: this.pagesName, reads, files } satisfies Body)));
     const header: Header = { tool: TOOL, format: FORMAT, build: this.tool, site: this.siteName, length: body.length, sha256: createHash('sha256').update(body).digest('base64') };
-    return writeAtomically(this.file, [Buffer.from(JSON.stringify(header) + '\n'), body, Buffer.from('\n'), ...tail]);
+    const failed = writeAtomically(this.file, [Buffer.from(JSON.stringify(header) + '\n'), body]);
+    return failed === undefined ? undefined : this.cannotWrite(failed);
+  }
+
+  private get pagesName(): string {
+    return `${path.basename(this.file)}.pages`;
+  }
+
+  /**
+   * Gives the new slices their place in the pages file: appended to it, or, when the old one is gone
+   * or mostly unused, in a new one with the kept slices first. Written before the cache file, so that
+   * the cache file never names slices that are not there (a slice another run moved fails its digest).
+   */
+  private writePages(kept: StoredSummary[], fresh: { summary: StoredSummary; bytes: Buffer }[]): string | undefined {
+    const file = path.join(path.dirname(this.file), this.pagesName);
+    for (const f of fresh) f.summary.slice[2] = shortDigest(f.bytes);
+    const keptBytes = kept.reduce((n, k) => n + k.slice[1] - k.slice[0], 0);
+    let size: number | undefined;
+    try {
+      size = this.old ? fs.statSync(file).size : undefined;
+    } catch {
+      size = undefined;
+    }
+    const append = size !== undefined && size <= PAGES_SLACK * keptBytes + (1 << 20);
+    if (append && !fresh.length) return undefined;
+    const parts: Buffer[] = [];
+    let at = 0;
+    const place = (summary: StoredSummary, bytes: Buffer) => {
+      summary.slice[0] = at;
+      summary.slice[1] = at += bytes.length;
+      parts.push(bytes);
+    };
+    if (append) {
+      try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const fd = fs.openSync(file, 'a');
+        try {
+          at = fs.fstatSync(fd).size;
+          for (const f of fresh) place(f.summary, f.bytes);
+          fs.writeSync(fd, Buffer.concat(parts));
+        } finally {
+          fs.closeSync(fd);
+        }
+        return undefined;
+      } catch (e) {
+        return this.cannotWrite(e);
+      }
+    }
+    const old = kept.length ? this.pagesFile() : Buffer.alloc(0);
+    for (const k of kept) place(k, old.subarray(k.slice[0], k.slice[1]));
+    for (const f of fresh) place(f.summary, f.bytes);
+    const failed = writeAtomically(file, parts);
+    return failed === undefined ? undefined : this.cannotWrite(failed);
+  }
+
+  private cannotWrite(e: unknown): string {
+    return `cannot write the cache to ${this.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
   }
 
   /** The old findings of a file not checked this run, while they still hold. */
@@ -493,9 +569,12 @@ class SiteCache {
 
 // ---- helpers -------------------------------------------------------------------------------------
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('base64');
+/** 128 bits of SHA-256 (in base64): enough that two different inputs never meet, short enough to keep thousands. */
+function sha256(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('base64').slice(0, 22);
 }
+
+const shortDigest = sha256;
 
 /** The version, and the build that runs (a development build of the same version has other rules). */
 function toolIdentity(version: string): string {
@@ -516,7 +595,8 @@ function safeIsDirectory(p: string): boolean {
   }
 }
 
-function writeAtomically(file: string, parts: Buffer[]): string | undefined {
+/** Writes a file by renaming a complete temporary file over it; the error when it cannot. */
+function writeAtomically(file: string, parts: Buffer[]): unknown {
   const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -535,20 +615,20 @@ function writeAtomically(file: string, parts: Buffer[]): string | undefined {
     } catch {
       // Nothing was left behind, or it cannot be removed either.
     }
-    return `cannot write the cache to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    return e;
   }
 }
 
-function encodeTail(page: PageSummary): string {
+function encodeSlice(page: PageSummary): string {
   const r = (x: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }) =>
     [x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character] as const;
   const headings: CompactHeading[] = page.headings.map((h) => [h.id, h.text, h.level, h.file === page.path ? 0 : h.file, ...r(h)]);
   const links: CompactLink[] = page.links.map((l) => [l.target, l.path, l.fragment ?? null, ...r(l)]);
-  return JSON.stringify([headings, links]);
+  return JSON.stringify([headings, links, page.anchors]);
 }
 
-function decodeTail(file: string, text: string): { headings: HeadingSummary[]; links: LinkSummary[] } {
-  const [headings, links] = JSON.parse(text) as [CompactHeading[], CompactLink[]];
+function parseSlice(file: string, text: string): Slices {
+  const [headings, links, anchors] = JSON.parse(text) as [CompactHeading[], CompactLink[], string[]];
   const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
   return {
     headings: headings.map(([id, text, level, f, sl, sc, el, ec]) => ({ id, text, level, file: f === 0 ? file : f, range: range(sl, sc, el, ec) })),
@@ -557,6 +637,7 @@ function decodeTail(file: string, text: string): { headings: HeadingSummary[]; l
       if (fragment !== null) link.fragment = fragment;
       return link;
     }),
+    anchors,
   };
 }
 
@@ -585,20 +666,20 @@ function isDiagnostic(x: unknown): x is Diagnostic {
   return (x.data === undefined || isObject(x.data)) && (x.tags === undefined || isStrings(x.tags));
 }
 
-function isSummary(x: unknown, tailLength: number): x is StoredSummary {
-  if (!isObject(x) || !KINDS.has(x.kind as string) || !isString(x.url) || !isStrings(x.aliases) || !isStrings(x.anchors) || !isStrings(x.includes)) return false;
+function isSummary(x: unknown): x is StoredSummary {
+  if (!isObject(x) || !KINDS.has(x.kind as string) || !isString(x.url) || !isStrings(x.aliases) || !isStrings(x.includes)) return false;
   if (typeof x.hasFootnotes !== 'boolean' || (x.title !== undefined && !isString(x.title)) || !isString(x.facet)) return false;
-  const t = x.tail;
-  return Array.isArray(t) && t.length === 3 && isInt(t[0]) && isInt(t[1]) && t[0] <= t[1] && t[1] <= tailLength && isString(t[2]);
+  const t = x.slice;
+  return Array.isArray(t) && t.length === 3 && isInt(t[0]) && isInt(t[1]) && t[0] <= t[1] && isString(t[2]);
 }
 
-function isBody(x: unknown, tailLength: number): x is Body {
-  if (!isObject(x) || !Array.isArray(x.reads) || !isObject(x.files)) return false;
+function isBody(x: unknown, pages: string): x is Body {
+  if (!isObject(x) || x.pages !== pages || !Array.isArray(x.reads) || !isObject(x.files)) return false;
   if (!x.reads.every((r) => Array.isArray(r) && r.length === 2 && isString(r[0]) && isString(r[1]))) return false;
   const readCount = x.reads.length;
   for (const e of Object.values(x.files)) {
     if (!isObject(e) || !isString(e.content) || !isString(e.model) || !isStrings(e.includes)) return false;
-    if (e.summary !== undefined && !isSummary(e.summary, tailLength)) return false;
+    if (e.summary !== undefined && !isSummary(e.summary)) return false;
     if (e.lint !== undefined) {
       const lint = e.lint;
       if (!isObject(lint) || !Array.isArray(lint.reads) || !lint.reads.every((i) => isInt(i) && i < readCount)) return false;

@@ -105,6 +105,7 @@ export function summarize(model: PageModel, contentDir: string): PageSummary {
 
 export class SiteIndex {
   private readonly pages = new Map<string, PageSummary>();
+  /** A page's anchors as a set, made when first asked (most pages are never linked to with a fragment). */
   private readonly anchorSets = new Map<string, Set<string>>();
   private readonly includers = new Map<string, Set<string>>();
   private readonly byUrl = new Map<string, string>();
@@ -117,7 +118,6 @@ export class SiteIndex {
     this.remove(summary.path);
     this.urlLookup = undefined;
     this.pages.set(summary.path, summary);
-    this.anchorSets.set(summary.path, new Set(summary.anchors));
     for (const inc of summary.includes) {
       let set = this.includers.get(inc);
       if (!set) this.includers.set(inc, (set = new Set()));
@@ -196,7 +196,13 @@ export class SiteIndex {
   }
 
   hasAnchor(page: string, id: string): boolean {
-    return this.anchorSets.get(page)?.has(id) ?? false;
+    let set = this.anchorSets.get(page);
+    if (!set) {
+      const summary = this.pages.get(page);
+      if (!summary) return false;
+      this.anchorSets.set(page, (set = new Set(summary.anchors)));
+    }
+    return set.has(id);
   }
 
   get size(): number {

@@ -70,6 +70,9 @@ export interface NodeHostOptions {
   disk?: DiskCalls;
 }
 
+/** What readDigest() says: what readFile() would, with a digest of the text's bytes instead of the text. */
+export type ContentDigest = Exclude<FileContent, { kind: 'text' }> | { kind: 'digest'; digest: string };
+
 /** Where a path leads on disk. */
 type Location =
   /** There, and inside its site: `real` is its platform real path. */
@@ -102,7 +105,24 @@ export class NodeHost implements Host {
         return target === undefined ? undefined : { kind: 'unreadable', message: `a symbolic link to ${target}, which does not exist` };
       }
     }
-    return this.read(at.real);
+    return this.read(at.real, (buf, version) => ({ kind: 'text', text: buf.toString('utf8'), version }));
+  }
+
+  /**
+   * What readFile(p) says, with a text's bytes given to `digest` instead of decoded: the CLI's cache
+   * compares contents by digest, and decoding a text it does not parse would be work for nothing.
+   */
+  readDigest(p: string, digest: (bytes: Buffer) => string): ContentDigest | undefined {
+    const at = this.locate(p);
+    switch (at.kind) {
+      case 'outside': return { kind: 'outside', realPath: at.realPath };
+      case 'error': return { kind: 'unreadable', message: at.message };
+      case 'missing': {
+        const target = this.danglingTarget(p);
+        return target === undefined ? undefined : { kind: 'unreadable', message: `a symbolic link to ${target}, which does not exist` };
+      }
+    }
+    return this.read(at.real, (buf) => ({ kind: 'digest', digest: digest(buf) }));
   }
 
   exists(p: string): 'file' | 'directory' | undefined {
@@ -272,7 +292,7 @@ export class NodeHost implements Host {
 
   // ---- reading ---------------------------------------------------------------------------------
 
-  private read(real: string): FileContent | undefined {
+  private read<T>(real: string, text: (buf: Buffer, version: number) => T): T | Exclude<FileContent, { kind: 'text' }> | undefined {
     let fd: number;
     try {
       fd = this.disk.open(real, OPEN_FLAGS);
@@ -288,7 +308,7 @@ export class NodeHost implements Host {
       const buf = this.readAtMost(fd, stat.size, this.maxBytes + 1);
       if (buf.length > this.maxBytes) return { kind: 'too-large', size: buf.length };
       if (buf.subarray(0, SNIFF_BYTES).includes(0)) return { kind: 'binary', size: buf.length };
-      return { kind: 'text', text: buf.toString('utf8'), version: stat.mtimeMs };
+      return text(buf, stat.mtimeMs);
     } catch (e) {
       return isGone(e) ? undefined : { kind: 'unreadable', message: describeError(e) };
     } finally {
