@@ -48,12 +48,14 @@ Options:
   --output FILE            write the report of the --format before it to FILE
   --baseline FILE          report and fail only on findings that FILE does not list
   --write-baseline FILE    record this run's findings in FILE (for --baseline)
-  --changed-since REF      check the files changed since the git ref REF, and the pages that
-                           include or link to them
+  --changed-since REF      check the files changed since the branch left the git ref REF
+                           (commits, staged, unstaged, untracked), and the files they can affect
   --fix                    apply the preferred fix of every fixable finding, then report the rest
   --dry-run                with --fix: print the changes as a unified diff, write nothing
-  --cache                  reuse the findings of files that did not change since the last run
-  --cache-location PATH    where the cache lives (default: node_modules/.cache/career-lint)
+  --cache                  reuse the findings of files whose text, includes and the pages they
+                           read did not change since the last run
+  --cache-location PATH    the cache file, or a folder for it (default:
+                           node_modules/.cache/career-lint/ under the site root)
   --list-rules             print the rule codes with their default severity and exit
   -h, --help               show this help
   -v, --version            show the version
