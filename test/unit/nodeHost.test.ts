@@ -213,3 +213,19 @@ describe('NodeHost: names no file can have, files that cannot be read, races', (
     assert.deepEqual(new NodeHost({ maxBytes: 20, disk }).readFile(`${root}/assets/includes/real.md`), { kind: 'too-large', size: 21 });
   });
 });
+
+describe('NodeHost.readDigest (the CLI cache reads every file this way)', () => {
+  it('says what readFile says, with the digest of a text\'s bytes in place of the text', () => {
+    const nowhere = folder('career-host-nothing-');
+    const root = site({ 'content/bin.md': '\u0000\u0001binary', 'content/big.md': 'x'.repeat(64) }, { 'assets/includes/out.md': join(outside, 'secret.md'), 'content/none.md': join(nowhere, 'missing.md') });
+    const small = new NodeHost({ maxBytes: 32 });
+    const digest = (bytes: Buffer) => `${bytes.length}:${bytes.toString('utf8')}`;
+    assert.deepEqual(small.readDigest(`${root}/content/page.md`, digest), { kind: 'digest', digest: '7:# Page\n' });
+    for (const f of ['content/bin.md', 'content/big.md', 'assets/includes/out.md', 'content/none.md', 'content/absent.md']) {
+      const text = small.readFile(`${root}/${f}`);
+      assert.deepEqual(small.readDigest(`${root}/${f}`, digest), text?.kind === 'text' ? { kind: 'digest', digest: digest(Buffer.from(text.text)) } : text, f);
+    }
+    assert.equal(small.readDigest(`${root}/content/absent.md`, digest), undefined);
+    assert.equal(small.readDigest(`${root}/assets/includes/out.md`, digest)?.kind, 'outside');
+  });
+});

@@ -407,6 +407,8 @@ class SiteCache {
     const result = this.workspace.lint(file, undefined, reads);
     if (!result.skipped) this.stats.checked++;
     // A skipped file has nothing to keep; a failure of the tool is not kept either (it may not happen again).
+    // The file's own index entry is made from its own model, which the entry's model digest covers.
+    reads.keys.delete(`page:${file}`);
     if (!result.skipped && !result.diagnostics.some((d) => d.code === INTERNAL_ERROR)) {
       this.checked.set(file, { keys: [...reads.keys], diagnostics: result.diagnostics });
     }

@@ -48,6 +48,8 @@ export function isInside(root: string, p: string): boolean {
 
 /** Relative path from directory `from` to `to`, both absolute and normalized. */
 export function relativePath(from: string, to: string): string {
+  // Most calls ask for a path below the folder (a site's file from its root): no need to split.
+  if (to.length > from.length + 1 && to.startsWith(from) && to[from.length] === '/' && from !== '/') return to.slice(from.length + 1);
   const a = from.split('/').filter(Boolean);
   const b = to.split('/').filter(Boolean);
   let i = 0;
