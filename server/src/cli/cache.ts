@@ -20,11 +20,12 @@
 // temporary file renamed over it). Findings are kept with each one's identity context
 // (core/findingIdentity.ts), so fingerprints need no page read either.
 //
-// The index entries' headings and links (14 MB for the 4,000-page handbook, which no check reads)
+// The index entries' headings, links and anchors (14 MB for the 4,000-page handbook; no check reads
+// another page's headings or links, and anchors only of the pages a file checked again links to)
 // live beside it in `<file>.pages`: one slice of compact JSON per page, each with its own digest,
-// read only when something asks for them; new slices are appended, and the file is written anew
-// when most of it is no longer used. A slice that is missing or fails its digest (a crash between
-// the two writes, two runs at once) is read from the page instead.
+// read only when something asks for it; new slices are appended, and the file is written anew when
+// most of it is no longer used. A slice that is missing or fails its digest (a crash between the
+// two writes, two runs at once) is read from the page instead.
 
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
