@@ -190,4 +190,16 @@ describe('fingerprints and baselines', () => {
     const baseline = JSON.parse(readFileSync(path.join(example.dir, 'baseline.json'), 'utf8')) as BaselineFile;
     assert.ok(baseline.findings.every((f) => f.code !== 'internal-error'));
   });
+
+  it('a run over some files (paths, --changed-since) names no entry of the other files fixed, and an update keeps their entries', async () => {
+    await cli(['--write-baseline', 'baseline.json'], example.dir);
+    const all = (JSON.parse(readFileSync(path.join(example.dir, 'baseline.json'), 'utf8')) as BaselineFile).findings;
+    const others = all.filter((f) => !f.file.endsWith('senior.md'));
+    assert.ok(others.length > 0 && others.length < all.length);
+    const partial = await cli(['--baseline', 'baseline.json', '--write-baseline', 'baseline.json', `${EP}/senior.md`], example.dir);
+    assert.equal(partial.code, 0, partial.stderr);
+    assert.match(partial.stderr, /0 baseline entries are fixed\./);
+    const after = (JSON.parse(readFileSync(path.join(example.dir, 'baseline.json'), 'utf8')) as BaselineFile).findings;
+    assert.deepEqual(after.map((f) => f.fingerprint).sort(), all.map((f) => f.fingerprint).sort());
+  });
 });

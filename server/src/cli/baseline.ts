@@ -76,27 +76,36 @@ export function readBaseline(cwd: string, file: string): { baseline: BaselineFil
 
 /**
  * The findings a baseline does not list (these are reported and decide the exit status), and what it
- * accounted for. A failure of the tool itself (internal-error) is never taken as known.
+ * accounted for. A failure of the tool itself (internal-error) is never taken as known. Only entries
+ * of the files this run checked (`checked`, relative to the root) can be fixed: a run over some files
+ * (paths, --changed-since) says nothing of the others.
  */
 export function compareWithBaseline(
-  baseline: BaselineFile, file: string, diagnostics: Diagnostic[], fingerprint: (d: Diagnostic) => string,
+  baseline: BaselineFile, file: string, diagnostics: Diagnostic[], fingerprint: (d: Diagnostic) => string, checked: ReadonlySet<string>,
 ): { reported: Diagnostic[]; outcome: BaselineOutcome } {
   const listed = new Set(baseline.findings.map((f) => f.fingerprint));
   const current = new Set(diagnostics.map(fingerprint));
   const reported = diagnostics.filter((d) => d.code === INTERNAL_ERROR || !listed.has(fingerprint(d)));
-  const fixed = baseline.findings.filter((f) => !current.has(f.fingerprint));
+  const fixed = baseline.findings.filter((f) => checked.has(f.file) && !current.has(f.fingerprint));
   return { reported, outcome: { file, known: diagnostics.length - reported.length, fixed } };
 }
 
-/** The baseline of this run's findings (internal-error left out: a failure of the tool is never accepted). */
-export function baselineOf(root: string, toolVersion: string, diagnostics: Diagnostic[], fingerprint: (d: Diagnostic) => string): BaselineFile {
+/**
+ * The baseline of this run's findings (internal-error left out: a failure of the tool is never
+ * accepted), keeping the entries of `previous` (the --baseline given) for files this run did not check.
+ */
+export function baselineOf(
+  root: string, toolVersion: string, diagnostics: Diagnostic[], fingerprint: (d: Diagnostic) => string,
+  checked: ReadonlySet<string>, previous?: BaselineFile,
+): BaselineFile {
+  const kept = (previous?.findings ?? []).filter((f) => !checked.has(f.file));
   return {
     format: BASELINE_FORMAT,
     version: BASELINE_VERSION,
     toolVersion,
-    findings: diagnostics.filter((d) => d.code !== INTERNAL_ERROR).map((d) => ({
+    findings: [...kept, ...diagnostics.filter((d) => d.code !== INTERNAL_ERROR).map((d) => ({
       fingerprint: fingerprint(d), file: relativePath(root, d.file), code: d.code, message: d.message,
-    })),
+    }))].sort((a, b) => a.file.localeCompare(b.file) || a.fingerprint.localeCompare(b.fingerprint)),
   };
 }
 

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { compareDiagnostics, internalError, type Diagnostic } from '../core/diagnostic';
 import type { KnownContext } from '../core/findingIdentity';
 import type { Host } from '../core/host';
+import { relativePath } from '../core/paths';
 import { RULES } from '../core/rules';
 import { findSiteRoot } from '../core/site';
 import { Workspace, type LintResult, type Site } from '../core/workspace';
@@ -113,7 +114,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const fingerprint = (d: Diagnostic) => prints.get(d)!;
   const root = reportRoot(cwd);
   // With --baseline, the reports and the exit status are of the findings it does not list.
-  const judged = baseline ? compareWithBaseline(baseline.baseline, options.baseline!, run.diagnostics, fingerprint) : { reported: run.diagnostics, outcome: undefined };
+  const checkedFiles = new Set(run.checked.map((f) => relativePath(root, f)));
+  const judged = baseline ? compareWithBaseline(baseline.baseline, options.baseline!, run.diagnostics, fingerprint, checkedFiles) : { reported: run.diagnostics, outcome: undefined };
   const input = { cwd, root, version: io.version, files: run.checked, diagnostics: judged.reported, fingerprint, baseline: judged.outcome };
 
   for (const report of options.reports) {
@@ -130,7 +132,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   }
   if (options.writeBaseline !== undefined) {
-    const written = baselineOf(root, io.version, run.diagnostics, fingerprint);
+    const written = baselineOf(root, io.version, run.diagnostics, fingerprint, checkedFiles, baseline?.baseline);
     const failed = writeBaseline(io.cwd, options.writeBaseline, written);
     if (failed) {
       io.stderr(`career-lint: ${failed.error}\n`);
