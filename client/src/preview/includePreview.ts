@@ -28,9 +28,7 @@ import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { PreviewIncludedFile, PreviewInclude, PreviewPage, PreviewShortcode } from '../../../server/src/lsp/customProtocol';
-import { splitFrontmatter } from '../../../server/src/core/markdown/frontmatter';
-import { scanShortcodes, type ShortcodeCall } from '../../../server/src/core/markdown/shortcodes';
-import type { Position } from '../../../server/src/core/text';
+import { type Position, scanShortcodes, type ShortcodeCall, splitFrontmatter } from '../../../server/src/core';
 import { escapeHtml, escapeIncludedHtml, insideRawText, isSafeUrl, removedUrlTitle, sanitizePageHtml } from './htmlSafety';
 
 /** What the engine says about the document being rendered. */

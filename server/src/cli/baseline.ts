@@ -11,8 +11,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { INTERNAL_ERROR, type Diagnostic } from '../core/diagnostic';
-import { relativePath } from '../core/paths';
+import { type Diagnostic, INTERNAL_ERROR, relativePath } from '../core';
 
 export const BASELINE_FORMAT = 'career-lint baseline';
 export const BASELINE_VERSION = 1;

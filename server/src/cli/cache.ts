@@ -30,13 +30,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { INTERNAL_ERROR, type Diagnostic } from '../core/diagnostic';
-import type { FileContent } from '../core/host';
-import { LintReads, pageFacet, readAnswer } from '../core/lintReads';
-import { relativePath } from '../core/paths';
-import { findingContext, type KnownContext } from '../core/findingIdentity';
-import type { HeadingSummary, LinkSummary, PageSummary } from '../core/siteIndex';
-import type { LintResult, Site, Workspace } from '../core/workspace';
+import { type Diagnostic, type FileContent, findingContext, type HeadingSummary, INTERNAL_ERROR, type KnownContext, type LinkSummary, LintReads, type LintResult, pageFacet, type PageSummary, readAnswer, relativePath, type Site, type Workspace } from '../core';
 import { fromCorePath, NodeHost, toCorePath, type ContentDigest } from '../node/nodeHost';
 
 /** Bumped whenever what the file holds, or what a digest covers, changes meaning. */

@@ -16,13 +16,7 @@
 
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME } from '../core/config';
-import { resolveLinkTarget, type LinkTarget } from '../core/linkTargets';
-import { buildPageModel, sourceFile } from '../core/model/pageModel';
-import { basename, dirname, isInside, relativePath } from '../core/paths';
-import { baseUrls } from '../core/rules/crossPage';
-import { pageUrl, summarize, type PageSummary } from '../core/siteIndex';
-import { isMarkdownPath, LINK_CHECKER_CONFIG, type Site, type Workspace } from '../core/workspace';
+import { basename, baseUrls, buildPageModel, CONFIG_FILE_NAME, dirname, isInside, isMarkdownPath, LINK_CHECKER_CONFIG, type LinkTarget, type PageSummary, pageUrl, relativePath, resolveLinkTarget, type Site, sourceFile, summarize, type Workspace } from '../core';
 import { fromCorePath, toCorePath } from '../node/nodeHost';
 
 export interface ChangedOptions {

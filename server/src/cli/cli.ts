@@ -6,13 +6,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compareDiagnostics, internalError, type Diagnostic } from '../core/diagnostic';
-import type { KnownContext } from '../core/findingIdentity';
-import type { Host } from '../core/host';
-import { relativePath } from '../core/paths';
-import { RULES } from '../core/rules';
-import { findSiteRoot } from '../core/site';
-import { Workspace, type LintResult, type Site } from '../core/workspace';
+import { compareDiagnostics, type Diagnostic, findSiteRoot, type Host, internalError, type KnownContext, type LintResult, relativePath, RULES, type Site, Workspace } from '../core';
 import { NodeHost, toCorePath } from '../node/nodeHost';
 import { baselineOf, compareWithBaseline, describeOutcome, failsRun, readBaseline, writeBaseline } from './baseline';
 import { LintCache } from './cache';

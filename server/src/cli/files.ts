@@ -3,9 +3,7 @@
 
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import type { Host } from '../core/host';
-import { isSiteRoot } from '../core/site';
-import { isMarkdownPath, type Workspace } from '../core/workspace';
+import { type Host, isMarkdownPath, isSiteRoot, type Workspace } from '../core';
 import { fromCorePath, toCorePath } from '../node/nodeHost';
 
 /** The files `career-lint` checks in a site by default: Markdown under content/ and the include roots. */

@@ -5,9 +5,7 @@
 // it was.
 
 import { createHash } from 'node:crypto';
-import type { Diagnostic } from '../core/diagnostic';
-import { findingKeys, type KnownContext } from '../core/findingIdentity';
-import type { Workspace } from '../core/workspace';
+import { type Diagnostic, findingKeys, type KnownContext, type Workspace } from '../core';
 
 /** 32 hex digits (128 bits of SHA-256), the length GitLab's own examples use. */
 export function fingerprints(workspace: Workspace, diagnostics: Diagnostic[], known?: KnownContext): Map<Diagnostic, string> {

@@ -1,5 +1,5 @@
 // The `career-lint` executable (package.json "bin" → dist/cli.js).
-import { REPORT_URL } from '../core/diagnostic';
+import { REPORT_URL } from '../core';
 import { runCli } from './cli';
 
 declare const PACKAGE_VERSION: string;

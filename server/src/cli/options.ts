@@ -3,7 +3,7 @@
 // it, and a format without an --output goes to standard output (only one may).
 
 import { parseArgs } from 'node:util';
-import { CONFIG_FILE_NAME } from '../core/config';
+import { CONFIG_FILE_NAME } from '../core';
 
 /** text and json for people and scripts; codequality (GitLab Code Quality), sarif (GitHub code scanning) and junit (GitLab test reports) for CI. */
 export const REPORT_FORMATS = ['text', 'json', 'codequality', 'sarif', 'junit'] as const;

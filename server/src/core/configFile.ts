@@ -3,10 +3,11 @@
 // key or value it is about, and a file with problems contributes no options.
 
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { globProblem, parseConfigText, type Options } from './config';
+import { CONFIG_FILE_NAME, globProblem, parseConfigText, type Options } from './config';
 import type { Diagnostic } from './diagnostic';
 import { describeUnreadable, type Host } from './host';
 import { pointerSegments } from './jsonPointer';
+import { basename, dirname, joinPath } from './paths';
 import { compileLinkPattern } from './linkTargets';
 import { RULES } from './rules';
 import { describeType, TYPE_NAMES } from './schema/schemaErrors';
@@ -97,4 +98,51 @@ export function loadConfigFile(host: Host, path: string, schemas: SchemaRegistry
     }
   }
   return { path, options: diagnostics.length ? {} : (value as Partial<Options>), diagnostics };
+}
+
+/**
+ * The configuration files an engine reads, each read and checked once (until forgotten): the one
+ * given explicitly (the CLI's --config), or for each site the nearest `.career-pages.jsonc` at or
+ * above its root.
+ */
+export class ConfigFiles {
+  private readonly states = new Map<string, ConfigState>();
+
+  constructor(private readonly host: Host, private readonly schemas: SchemaRegistry, private readonly explicit?: string) {}
+
+  /** The configuration that applies to a site root, if any. */
+  forSite(root: string): ConfigState | undefined {
+    const path = this.explicit ?? this.find(root);
+    return path ? this.state(path) : undefined;
+  }
+
+  /** A configuration file's state: its options and its problems. */
+  state(path: string): ConfigState {
+    let state = this.states.get(path);
+    if (!state) {
+      state = loadConfigFile(this.host, path, this.schemas);
+      this.states.set(path, state);
+    }
+    return state;
+  }
+
+  /** True for a path that is (or would be) a configuration file of this engine. */
+  isConfig(path: string): boolean {
+    return path === this.explicit || basename(path) === CONFIG_FILE_NAME;
+  }
+
+  forget(path: string): void {
+    this.states.delete(path);
+  }
+
+  private find(root: string): string | undefined {
+    let dir = root;
+    for (;;) {
+      const candidate = joinPath(dir, CONFIG_FILE_NAME);
+      if (this.host.exists(candidate) === 'file') return candidate;
+      const parent = dirname(dir);
+      if (parent === dir) return undefined;
+      dir = parent;
+    }
+  }
 }

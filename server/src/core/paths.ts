@@ -57,3 +57,10 @@ export function relativePath(from: string, to: string): string {
   const parts = [...a.slice(i).map(() => '..'), ...b.slice(i)];
   return parts.join('/') || '.';
 }
+
+const MARKDOWN = /\.(md|markdown)$/i;
+
+/** A Markdown file name (`.md` or `.markdown`, any case). */
+export function isMarkdownPath(path: string): boolean {
+  return MARKDOWN.test(path);
+}

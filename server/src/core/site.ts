@@ -5,8 +5,16 @@
 // ".." may move around inside the folder, but a path that leaves it finds nothing; a missing file
 // fails the build. Hugo follows symbolic links, out of the site too; the host never reads past a
 // link out of the site (host.ts), and such an include is reported as leading outside.
+import { parse as parseYaml } from 'yaml';
+import { PathClassifier, type Options, type PageKind } from './config';
+import type { ConfigState } from './configFile';
 import type { Host } from './host';
-import { basename, dirname, isInside, joinPath, normalizePath, relativePath } from './paths';
+import { compileLinkPattern, parseLinkExclusions, type LinkPattern } from './linkTargets';
+import { basename, dirname, isInside, isMarkdownPath, joinPath, normalizePath, relativePath } from './paths';
+import type { SiteContext } from './rules/rule';
+import { buildShortcodeCatalog, type ShortcodeCatalog } from './shortcodeCatalog';
+import { SiteIndex } from './siteIndex';
+import type { LineIndex } from './text';
 
 const SITE_MARKERS = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
 
@@ -169,4 +177,139 @@ export function includeArgumentFor(file: string, roots: string[]): string | unde
 
 export function fileLabel(siteRoot: string, file: string): string {
   return isInside(siteRoot, file) ? relativePath(siteRoot, file) : basename(file);
+}
+
+/** The site root for each folder asked about, remembered for it and each folder walked through. */
+export class SiteRoots {
+  private readonly roots = new Map<string, string | null>();
+
+  constructor(private readonly host: Pick<Host, 'exists'>) {}
+
+  /** The site root of a folder, or null outside any site. */
+  of(dir: string): string | null {
+    const known = this.roots.get(dir);
+    if (known !== undefined) return known;
+    let root: string | null;
+    if (isSiteRoot(this.host, dir)) root = dir;
+    else {
+      const parent = dirname(dir);
+      root = parent === dir ? null : this.of(parent);
+    }
+    this.roots.set(dir, root);
+    return root;
+  }
+
+  clear(): void {
+    this.roots.clear();
+  }
+}
+
+/** The handbook's link checker configuration, whose exclusions cross-page link checks honour. */
+export const LINK_CHECKER_CONFIG = '.hugolint.yaml';
+
+/** What a Site asks of the engine that holds it. */
+export interface SiteServices {
+  /** The line index of a file the engine has read (for ranges in related locations). */
+  linesOf(file: string): LineIndex | undefined;
+  /** A page kind chosen for this file for the session (core/features/pageInfo.ts), if any. */
+  kindOverride(file: string): PageKind | undefined;
+}
+
+/**
+ * One Hugo site with its options: which files are pages and include files and of what kind, where
+ * includes resolve, its shortcodes and link exclusions, and the index of its pages. A Site's options
+ * never change; new options make a new Site.
+ */
+export class Site implements SiteContext {
+  readonly classifier: PathClassifier;
+  readonly resolver: IncludeResolver;
+  readonly includeRoots: string[];
+  /** Summaries of the site's pages: URLs, anchors, links, includes (see siteIndex.ts). */
+  readonly index = new SiteIndex();
+  readonly contentDir: string;
+
+  constructor(
+    readonly root: string,
+    readonly options: Options,
+    readonly config: ConfigState | undefined,
+    private readonly host: Host,
+    private readonly services: SiteServices,
+  ) {
+    this.classifier = new PathClassifier(options);
+    this.includeRoots = options.includeRoots.map((r) => joinPath(root, r));
+    this.resolver = new IncludeResolver(host, root, this.includeRoots);
+    this.contentDir = `${root}/content`;
+  }
+
+  private exclusions?: LinkPattern[];
+  private catalog?: ShortcodeCatalog;
+
+  /** The shortcodes this site can use (its templates, Hugo's, and the configured ones). */
+  shortcodes(): ShortcodeCatalog {
+    return (this.catalog ??= buildShortcodeCatalog(this.host, this.root, this.options.shortcodes));
+  }
+
+  /** The link checker's exclusions (`.hugolint.yaml` at the site root): links matching them are not checked. */
+  linkExclusions(): LinkPattern[] {
+    if (!this.exclusions) {
+      const content = this.host.readFile(`${this.root}/${LINK_CHECKER_CONFIG}`);
+      this.exclusions = content?.kind === 'text' ? parseLinkExclusions(content.text, (t) => parseYaml(t, { strict: false })) : [];
+      for (const pattern of this.options.linkExclusions) {
+        try {
+          this.exclusions.push(compileLinkPattern(pattern));
+        } catch {
+          // Reported on the configuration file (configFile.ts), which then contributes no options.
+        }
+      }
+    }
+    return this.exclusions;
+  }
+
+  isExcludedLink(target: string): boolean {
+    return this.linkExclusions().some((re) => re.test(target));
+  }
+
+  /** The Markdown files directly in a folder: the level pages a career ladder is made of. */
+  ladderFiles(folder: string): string[] {
+    return this.host.listFiles(folder).filter((f) => dirname(f) === folder && isMarkdownPath(f));
+  }
+
+  label(file: string): string {
+    return isInside(this.root, file) ? relativePath(this.root, file) : file;
+  }
+
+  lines(file: string): LineIndex | undefined {
+    return this.services.linesOf(file);
+  }
+
+  relative(file: string): string {
+    return relativePath(this.root, file);
+  }
+
+  isUnderIncludeRoot(file: string): boolean {
+    return this.includeRoots.some((r) => isInside(r, file) && r !== file);
+  }
+
+  /** Hugo renders Markdown under content/ (not in dot-folders); include files live under the include roots. */
+  isPageOrInclude(file: string): boolean {
+    if (this.isUnderIncludeRoot(file)) return true;
+    return isInside(this.contentDir, file) && !file.slice(this.contentDir.length).includes('/.');
+  }
+
+  kindOf(file: string): PageKind {
+    return this.services.kindOverride(file) ?? this.configuredKindOf(file);
+  }
+
+  /** The kind the configuration (pageKinds globs, include roots) gives a file, ignoring session overrides. */
+  configuredKindOf(file: string): PageKind {
+    // Remembered per file: a Site's options never change (new options make a new Site).
+    let kind = this.configuredKinds.get(file);
+    if (!kind) {
+      kind = this.classifier.kindOf(this.relative(file), this.isUnderIncludeRoot(file));
+      this.configuredKinds.set(file, kind);
+    }
+    return kind;
+  }
+
+  private readonly configuredKinds = new Map<string, PageKind>();
 }

@@ -6,9 +6,8 @@ import {
   CodeActionKind, type CodeAction, type CodeActionParams, type TextDocumentEdit, type CreateFile, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Fix } from '../core/diagnostic';
-import { fixAll } from '../core/features/fixAll';
-import type { Workspace } from '../core/workspace';
+import type { Fix, Workspace } from '../core';
+import { fixAll } from '../core/features';
 import { pathToUri, SOURCE, uriToPath, type DiagnosticData } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.careerPages`;

@@ -4,7 +4,7 @@ import { URI } from 'vscode-uri';
 import {
   DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver';
-import { ruleDocUrl, type Diagnostic, type Fix, type Severity } from '../core/diagnostic';
+import { type Diagnostic, type Fix, ruleDocUrl, type Severity } from '../core';
 import { fromCorePath, toCorePath } from '../node/nodeHost';
 
 export const SOURCE = 'career-pages';

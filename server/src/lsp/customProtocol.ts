@@ -3,10 +3,8 @@
 // server/src/lsp/customRequests.ts and client/src/; types and strings only, so the client bundle
 // pulls in nothing of the server.
 
-import type { PageKind } from '../core/config';
-import type { CellState } from '../core/features/ladderMatrix';
-import type { PreviewModel } from '../core/features/previewModel';
-import type { Level } from '../core/model/ladder';
+import type { Level, PageKind } from '../core';
+import type { CellState, PreviewModel } from '../core/features';
 
 export type { CellState, Level, PageKind };
 export type { PreviewIncludedFile, PreviewInclude, PreviewPage, PreviewShortcode } from '../core/features/previewModel';

@@ -3,18 +3,8 @@
 
 import { type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { PAGE_KINDS } from '../core/config';
-import { convertIncludeDelimiters } from '../core/features/convertDelimiters';
-import { ladderMatrix, type LadderMatrix, type MatrixLocation as CoreLocation } from '../core/features/ladderMatrix';
-import {
-  careerTrackFolders, DEFAULT_JOB_FAMILY_LEVELS, jobFamilyFolders, levelChoices, newCareerPage, newJobFamilyPage, type NewPage,
-} from '../core/features/newPage';
-import { pageInfo, permanentKindAdvice, type PageInfo } from '../core/features/pageInfo';
-import { previewModel } from '../core/features/previewModel';
-import { siteLintSteps, summarizeDiagnostics } from '../core/features/siteLint';
-import { FeatureError } from '../core/features/types';
-import { LEVELS, type Level } from '../core/model/ladder';
-import type { Site, Workspace } from '../core/workspace';
+import { type Level, LEVELS, PAGE_KINDS, type Site, type Workspace } from '../core';
+import { careerTrackFolders, convertIncludeDelimiters, DEFAULT_JOB_FAMILY_LEVELS, FeatureError, jobFamilyFolders, ladderMatrix, type LadderMatrix, levelChoices, type MatrixLocation as CoreLocation, newCareerPage, newJobFamilyPage, type NewPage, pageInfo, type PageInfo, permanentKindAdvice, previewModel, siteLintSteps, summarizeDiagnostics } from '../core/features';
 import { pathToUri, toLspDiagnostic, uriToPath } from './convert';
 import { cancelled, failedRequest, type Failures, type Refusal } from './failures';
 import {

@@ -5,8 +5,8 @@
 // FeatureError (the core refusing, with a reason) is an answer, not a failure.
 
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import { internalError, type Diagnostic } from '../core/diagnostic';
-import { FeatureError } from '../core/features/types';
+import { type Diagnostic, internalError } from '../core';
+import { FeatureError } from '../core/features';
 import { uriToPath } from './convert';
 
 export interface FailuresOptions {

@@ -8,17 +8,8 @@ import {
   type TextDocumentEdit, type TextDocuments, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { includeLens } from '../core/features/codeLens';
-import { COMPLETION_TRIGGERS, completions } from '../core/features/completion';
-import { definition } from '../core/features/definition';
-import { documentLinks } from '../core/features/documentLinks';
-import { foldingRanges } from '../core/features/folding';
-import { hover } from '../core/features/hover';
-import { includeCallsOf, references } from '../core/features/references';
-import { prepareHeadingRename, renameFiles, renameHeading } from '../core/features/rename';
-import { documentSymbols } from '../core/features/symbols';
-import { FeatureError, type CompletionKind, type DocumentSymbol as CoreSymbol, type FileEdit, type Location } from '../core/features/types';
-import type { Workspace } from '../core/workspace';
+import { COMPLETION_TRIGGERS, type CompletionKind, completions, definition, documentLinks, type DocumentSymbol as CoreSymbol, documentSymbols, FeatureError, type FileEdit, foldingRanges, hover, includeCallsOf, includeLens, type Location, prepareHeadingRename, references, renameFiles, renameHeading } from '../core/features';
+import type { Workspace } from '../core';
 import { pathToUri, uriToPath } from './convert';
 import type { Failures } from './failures';
 

@@ -5,7 +5,7 @@
 // there (e.g. an include path that goes through a file: ENOTDIR), a folder that cannot be listed is
 // empty.
 
-import type { FileContent, Host } from '../core/host';
+import type { FileContent, Host } from '../core';
 
 export interface OpenDocuments {
   /** Text of an open document by core path, or undefined when it is not open. */

@@ -7,10 +7,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME } from '../core/config';
-import { internalError, type Diagnostic } from '../core/diagnostic';
-import type { Host } from '../core/host';
-import { isMarkdownPath, Workspace } from '../core/workspace';
+import { CONFIG_FILE_NAME, type Diagnostic, type Host, internalError, isMarkdownPath, Workspace } from '../core';
 import { codeActions } from './codeActions';
 import { registerCustomRequests } from './customRequests';
 import { pathToUri, toLspDiagnostic, uriToPath } from './convert';

@@ -1,6 +1,6 @@
 // The one place where the editor's `careerPages.*` settings become core options.
 
-import type { Options, RuleSetting } from '../core/config';
+import type { Options, RuleSetting } from '../core';
 
 export interface EditorSettings {
   enable?: boolean;

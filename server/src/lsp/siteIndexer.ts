@@ -7,9 +7,7 @@
 // it as internal-error), and whatever else throws here is reported through `failed`; a page that
 // fails does not stop the pages after it.
 
-import type { Host } from '../core/host';
-import { basename, dirname } from '../core/paths';
-import { isMarkdownPath, type Site, type Workspace } from '../core/workspace';
+import { basename, dirname, type Host, isMarkdownPath, type Site, type Workspace } from '../core';
 
 export interface SiteIndexerOptions {
   workspace(): Workspace;

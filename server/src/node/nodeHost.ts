@@ -15,9 +15,7 @@
 
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
-import { MAX_TEXT_BYTES, type FileContent, type Host } from '../core/host';
-import { isInside } from '../core/paths';
-import { isSiteRoot } from '../core/site';
+import { type FileContent, type Host, isInside, isSiteRoot, MAX_TEXT_BYTES } from '../core';
 
 const SNIFF_BYTES = 8000;
 /** Opens the real path itself (a link swapped in after the check is not followed) and never waits on a FIFO. */

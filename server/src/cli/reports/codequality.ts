@@ -6,7 +6,7 @@
 // widget, so each finding has its own (fingerprints.ts), and a line added above a finding does not
 // make GitLab see it as fixed and new.
 
-import type { Severity } from '../../core/diagnostic';
+import type { Severity } from '../../core';
 import { repositoryPath, type ReportInput } from './report';
 
 export interface CodeQualityIssue {

@@ -11,7 +11,7 @@
 // Everything the pages say is escaped; characters XML 1.0 cannot carry at all (control characters,
 // lone surrogates) become U+FFFD.
 
-import { INTERNAL_ERROR, type Diagnostic } from '../../core/diagnostic';
+import { type Diagnostic, INTERNAL_ERROR } from '../../core';
 import { repositoryPath, type ReportInput } from './report';
 
 export const JUNIT_CLASSNAME = 'career-lint';

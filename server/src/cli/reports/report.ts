@@ -2,8 +2,7 @@
 // format only lays them out.
 
 import { existsSync } from 'node:fs';
-import type { Diagnostic } from '../../core/diagnostic';
-import { dirname, relativePath } from '../../core/paths';
+import { type Diagnostic, dirname, relativePath } from '../../core';
 import { fromCorePath } from '../../node/nodeHost';
 import type { BaselineOutcome } from '../baseline';
 

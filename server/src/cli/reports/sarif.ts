@@ -8,10 +8,8 @@
 // units, as the core's do (run.columnKind says so).
 
 import { pathToFileURL } from 'node:url';
-import { INTERNAL_ERROR, PROJECT_URL, ruleDocUrl, type Diagnostic, type Severity } from '../../core/diagnostic';
-import { RULES } from '../../core/rules';
+import { type Diagnostic, INTERNAL_ERROR, PROJECT_URL, type Range, ruleDocUrl, RULES, type Severity } from '../../core';
 import { fromCorePath } from '../../node/nodeHost';
-import type { Range } from '../../core/text';
 import { repositoryPath, type ReportInput } from './report';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';

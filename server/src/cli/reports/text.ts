@@ -1,6 +1,6 @@
 // The text report: one line per finding, `path:line:column severity code message`, 1-based.
 
-import type { Diagnostic } from '../../core/diagnostic';
+import type { Diagnostic } from '../../core';
 import { displayPath, type ReportInput } from './report';
 
 export function formatText(d: Diagnostic, cwd: string): string {

@@ -1,10 +1,10 @@
 // "Convert Include Delimiters in File": every include call written with the delimiter the site does
 // not use ({{< >}} by default) rewritten to the one it does, as one set of edits. The edits are the
-// include-delimiter rule's own quick fixes; the rule is run directly, so a severity of "off" or a
-// disable comment (which only silence the report) do not keep a call from being converted.
+// include-delimiter rule's own quick fixes, from the engine's chosen-rules check (Workspace.check),
+// so a severity of "off" or a disable comment (which only silence the report) do not keep a call
+// from being converted.
 
 import { includeDelimiter } from '../rules/includeDelimiter';
-import type { FindingSpec, RuleContext } from '../rules/rule';
 import { FeatureError, type FileEdit } from './types';
 import type { Workspace } from '../workspace';
 
@@ -24,25 +24,17 @@ export function convertIncludeDelimiters(workspace: Workspace, file: string, tex
   const model = workspace.model(file, text);
   if (!model) throw new FeatureError('This file cannot be read.');
   if (model.kind === 'include') throw new FeatureError('Include files are not expanded by Hugo: shortcodes in them stay text, so there is nothing to convert.');
-  const findings: FindingSpec[] = [];
-  const unused = (what: string) => () => {
-    throw new Error(`include-delimiter does not use ${what}`);
-  };
-  const ctx: RuleContext = {
-    model, site, report: (f) => findings.push(f),
-    schemaFindings: unused('schema findings'), frontmatterKeys: unused('front matter keys'), ladder: unused('the ladder'), includers: unused('includers'),
-  };
-  includeDelimiter.check(ctx);
-  const lines = model.file.lines;
   const edits: FileEdit[] = [];
+  let converted = 0;
   let skipped = 0;
-  for (const f of findings) {
-    const fix = f.fixes?.find((x) => x.preferred);
+  for (const d of workspace.check(file, text, [includeDelimiter])) {
+    const fix = d.fixes?.find((x) => x.preferred);
     if (!fix) {
       skipped++;
       continue;
     }
-    for (const e of fix.edits) edits.push({ file, range: lines.spanRange(e.span), newText: e.newText });
+    converted++;
+    edits.push(...fix.edits);
   }
-  return { to: site.options.preferredDelimiter, edits, converted: findings.length - skipped, skipped };
+  return { to: site.options.preferredDelimiter, edits, converted, skipped };
 }

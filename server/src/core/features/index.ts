@@ -1,0 +1,20 @@
+// The editor features' public entry (see core/index.ts for the engine's): plain functions from the
+// workspace, a file, its text and a position to core types; lsp/ translates them to LSP.
+
+export { includeLens } from './codeLens';
+export { COMPLETION_TRIGGERS, completions } from './completion';
+export { convertIncludeDelimiters } from './convertDelimiters';
+export { definition } from './definition';
+export { documentLinks } from './documentLinks';
+export { applyEdits, fixAll } from './fixAll';
+export { foldingRanges } from './folding';
+export { hover } from './hover';
+export { ladderMatrix, type CellState, type LadderMatrix, type MatrixLocation } from './ladderMatrix';
+export { careerTrackFolders, DEFAULT_JOB_FAMILY_LEVELS, jobFamilyFolders, levelChoices, newCareerPage, newJobFamilyPage, type NewPage } from './newPage';
+export { pageInfo, permanentKindAdvice, kindLabel, type PageInfo } from './pageInfo';
+export { previewModel, type PreviewModel } from './previewModel';
+export { includeCallsOf, references } from './references';
+export { prepareHeadingRename, renameFiles, renameHeading } from './rename';
+export { siteLintFiles, siteLintSteps, summarizeDiagnostics } from './siteLint';
+export { documentSymbols } from './symbols';
+export { FeatureError, type CompletionItem, type CompletionKind, type DocumentSymbol, type FileEdit, type Location, type WorkspaceChange } from './types';

@@ -1,0 +1,27 @@
+// The engine's public entry: what the language server (lsp/), the command line (cli/), the Node
+// wiring (node/) and the extension (client/) may use of the core. Everything else in the core is its
+// own business and may change without them noticing. The editor features have their own entry,
+// core/features/index.ts. (`npm run lint` keeps other folders to these two.)
+
+export { Workspace, type LintResult, type WorkspaceOptions } from './workspace';
+export { Site, findSiteRoot, isSiteRoot, LINK_CHECKER_CONFIG } from './site';
+export { CONFIG_FILE_NAME, PAGE_KINDS, type Options, type PageKind, type RuleSetting } from './config';
+export {
+  compareDiagnostics, internalError, INTERNAL_ERROR, PROJECT_URL, REPORT_URL, ruleDocUrl,
+  type Diagnostic, type Fix, type RelatedLocation, type Severity,
+} from './diagnostic';
+export { describeUnreadable, MAX_TEXT_BYTES, MemoryHost, type FileContent, type Host } from './host';
+export { basename, dirname, isInside, isMarkdownPath, joinPath, relativePath } from './paths';
+export { RULES } from './rules';
+export type { Rule } from './rules/rule';
+export type { Position, Range } from './text';
+export { LineIndex } from './text';
+export { findingContext, findingKeys, type KnownContext } from './findingIdentity';
+export { LintReads, pageFacet, readAnswer } from './lintReads';
+export { resolveLinkTarget, type LinkTarget } from './linkTargets';
+export { baseUrls } from './rules/crossPage';
+export { pageUrl, summarize, type HeadingSummary, type LinkSummary, type PageSummary } from './siteIndex';
+export { LEVELS, type Level } from './model/ladder';
+export { buildPageModel, sourceFile } from './model/pageModel';
+export { splitFrontmatter } from './markdown/frontmatter';
+export { scanShortcodes, type ShortcodeCall } from './markdown/shortcodes';

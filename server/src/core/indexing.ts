@@ -1,0 +1,59 @@
+// Building a site's index: every page summarised (URL, headings, anchors, links, includes), a few
+// pages per step so that a server can answer requests between steps, and the pages Hugo publishes
+// without a file (the home page, each top-level section's list page).
+
+import type { Host } from './host';
+import type { ModelCache } from './modelCache';
+import { isMarkdownPath, relativePath } from './paths';
+import type { Site } from './site';
+import { normalizeUrlPath, type PageSummary } from './siteIndex';
+
+/** Every page of a site (Markdown under content/, outside dot-folders, not ignored). */
+export function sitePages(host: Host, site: Site): string[] {
+  return host.listFiles(site.contentDir).filter((f) => isMarkdownPath(f) && site.isPageOrInclude(f) && !site.classifier.isIgnored(site.relative(f)));
+}
+
+export interface IndexOptions {
+  /** Pages per step (default 100). */
+  batch?: number;
+  /** Keep the models built for the index (the CLI checks every page next; an editor keeps only what it has open). */
+  keepModels?: boolean;
+  /**
+   * Entries known to be current (the CLI's cache restores them, checked against the pages' texts
+   * and includes): those pages go into the index as they are, unread.
+   */
+  summaries?: ReadonlyMap<string, PageSummary>;
+}
+
+/** Summarises every page of the site into its index, `batch` pages per step. */
+export function* indexSteps(host: Host, models: ModelCache, site: Site, options: IndexOptions = {}): Generator<{ done: number; total: number }> {
+  const pages = sitePages(host, site);
+  const batch = options.batch ?? 100;
+  for (let i = 0; i < pages.length; i++) {
+    const file = pages[i];
+    const hadModel = models.cached(file) !== undefined;
+    const restored = hadModel ? undefined : options.summaries?.get(file);
+    if (restored) site.index.update(restored);
+    else if (!site.index.page(file) || !hadModel) {
+      try {
+        const content = host.readFile(file);
+        if (content?.kind === 'text') models.build(site, file, content.text, site.kindOf(file));
+      } catch {
+        // A page the core fails to read stays out of the index; lint() reports it as internal-error.
+      }
+      if (!hadModel && !options.keepModels) models.drop(file);
+    }
+    if ((i + 1) % batch === 0) yield { done: i + 1, total: pages.length };
+  }
+  // Hugo always publishes the home page and a list page for each top-level section, with or
+  // without an _index.md.
+  const sections = new Set(pages.map((p) => relativePath(site.contentDir, p).split('/')).filter((parts) => parts.length > 1).map((parts) => parts[0]));
+  for (const url of ['/', ...[...sections].map((s) => `/${s}/`)]) {
+    if (site.index.pageAt(url)) continue;
+    site.index.update({
+      path: `${site.contentDir}${url}_index.md`, kind: 'page', url: normalizeUrlPath(url), aliases: [], headings: [], anchors: [], includes: [], links: [], hasFootnotes: false, generated: true,
+    });
+  }
+  site.index.complete = true;
+  yield { done: pages.length, total: pages.length };
+}
