@@ -5,6 +5,7 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import picomatch from 'picomatch/posix';
 import type { Severity } from './diagnostic';
+import { OPTION_KEYS, OPTION_SPECS } from './optionSpecs';
 import type { Span } from './text';
 
 export type PageKind = 'career-page' | 'job-family' | 'page' | 'include';
@@ -34,23 +35,8 @@ export interface Options {
   linkExclusions: string[];
 }
 
-export const DEFAULT_OPTIONS: Options = {
-  rules: {},
-  includeRoots: ['assets'],
-  pageKinds: {
-    'career-page': ['content/**/careers/matrix/**/!(_index).md'],
-    'job-family': ['content/job-families/**/!(_index).md'],
-    include: ['assets/includes/**/*.md'],
-  },
-  preferredDelimiter: '%',
-  ignore: [],
-  relativeLinks: 'file',
-  linkExclusions: [],
-  shortcodes: [
-    'include', 'include-readme', 'include-remote', 'alert', 'details', 'panel', 'card', 'cardpane', 'note',
-    'youtube', 'vimeo', 'label', 'pageinfo', 'ref', 'relref', 'figure', 'highlight', 'tab', 'tabs',
-  ],
-};
+/** The defaults (optionSpecs.ts declares each option once). */
+export const DEFAULT_OPTIONS: Options = Object.fromEntries(OPTION_KEYS.map((k) => [k, OPTION_SPECS[k].default])) as unknown as Options;
 
 /** The name of the configuration file, looked for from a file's folder up to the file-system root. */
 export const CONFIG_FILE_NAME = '.career-pages.jsonc';
@@ -97,25 +83,30 @@ const JSON_ERRORS: Record<string, string> = {
   InvalidCharacter: 'this character must be escaped in a string',
 };
 
-/** Merges layers of partial options over the defaults; later layers win, per key (rules merge per code). */
+/** Merges layers of partial options over the defaults; later layers win, each option as its spec says (optionSpecs.ts). */
 export function mergeOptions(...layers: (Partial<Options> | undefined)[]): Options {
-  const out: Options = {
-    ...DEFAULT_OPTIONS,
-    rules: { ...DEFAULT_OPTIONS.rules },
-    pageKinds: { ...DEFAULT_OPTIONS.pageKinds },
-  };
+  const out = structuredCopy(DEFAULT_OPTIONS);
+  const target = out as unknown as Record<string, unknown>;
   for (const layer of layers) {
     if (!layer) continue;
-    if (layer.rules) Object.assign(out.rules, layer.rules);
-    if (layer.pageKinds) Object.assign(out.pageKinds, layer.pageKinds);
-    if (layer.includeRoots) out.includeRoots = [...layer.includeRoots];
-    if (layer.preferredDelimiter) out.preferredDelimiter = layer.preferredDelimiter;
-    if (layer.relativeLinks) out.relativeLinks = layer.relativeLinks;
-    if (layer.linkExclusions) out.linkExclusions = [...out.linkExclusions, ...layer.linkExclusions];
-    if (layer.ignore) out.ignore = [...out.ignore, ...layer.ignore];
-    if (layer.shortcodes) out.shortcodes = [...new Set([...out.shortcodes, ...layer.shortcodes])];
+    for (const key of OPTION_KEYS) {
+      const value = layer[key] as unknown;
+      if (value === undefined) continue;
+      const was = target[key];
+      switch (OPTION_SPECS[key].merge) {
+        case 'replace': target[key] = Array.isArray(value) ? [...value] : value; break;
+        case 'append': target[key] = [...(was as unknown[]), ...(value as unknown[])]; break;
+        case 'union': target[key] = [...new Set([...(was as unknown[]), ...(value as unknown[])])]; break;
+        case 'per-key': target[key] = { ...(was as object), ...(value as object) }; break;
+      }
+    }
   }
   return out;
+}
+
+/** A copy deep enough that merging never changes the defaults (options hold lists and maps of lists). */
+function structuredCopy(options: Options): Options {
+  return JSON.parse(JSON.stringify(options)) as Options;
 }
 
 /**

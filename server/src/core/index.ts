@@ -6,6 +6,7 @@
 export { Workspace, type LintResult, type WorkspaceOptions } from './workspace';
 export { Site, findSiteRoot, isSiteRoot, LINK_CHECKER_CONFIG } from './site';
 export { CONFIG_FILE_NAME, PAGE_KINDS, type Options, type PageKind, type RuleSetting } from './config';
+export { configSchema, isEmptySetting, OPTION_KEYS, OPTION_SPECS, settingContributions } from './optionSpecs';
 export {
   compareDiagnostics, internalError, INTERNAL_ERROR, PROJECT_URL, REPORT_URL, ruleDocUrl,
   type Diagnostic, type Fix, type RelatedLocation, type Severity,

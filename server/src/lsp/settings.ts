@@ -1,28 +1,32 @@
-// The one place where the editor's `careerPages.*` settings become core options.
+// The one place where the editor's `careerPages.*` settings become core options: one setting per
+// option of core/optionSpecs.ts (package.json's settings are generated from it), plus the
+// extension's own `enable` and `trace.server`.
 
-import type { Options, RuleSetting } from '../core';
+import { isEmptySetting, OPTION_KEYS, OPTION_SPECS, type Options } from '../core';
 
-export interface EditorSettings {
-  enable?: boolean;
-  rules?: Record<string, RuleSetting>;
-  includeRoots?: string[];
-  pageKinds?: Partial<Options['pageKinds']>;
-  preferredDelimiter?: '%' | '<';
-  ignore?: string[];
-  shortcodes?: string[];
-  relativeLinks?: '' | 'file' | 'page';
+/** What `workspace.getConfiguration('careerPages')` gives: the options' settings and `enable`. */
+export type EditorSettings = { enable?: boolean } & { [K in keyof Options]?: unknown };
+
+/**
+ * Settings as options that win over the config file. An empty setting (none, "", [] or {}) leaves
+ * the file's value (or the default) in place; a value of the wrong shape is ignored too (VS Code
+ * already warns about it in the settings editor).
+ */
+export function settingsToOptions(s: EditorSettings | undefined): Partial<Options> {
+  const out: Record<string, unknown> = {};
+  if (!s) return out;
+  for (const key of OPTION_KEYS) {
+    const value = s[key];
+    if (isEmptySetting(value) || !fitsFile(OPTION_SPECS[key].file, value)) continue;
+    out[key] = Array.isArray(value) ? [...value] : typeof value === 'object' ? { ...(value as object) } : value;
+  }
+  return out as Partial<Options>;
 }
 
-/** Settings as options that win over the config file; empty values leave the file's (or the default) in place. */
-export function settingsToOptions(s: EditorSettings | undefined): Partial<Options> {
-  const out: Partial<Options> = {};
-  if (!s) return out;
-  if (s.rules && Object.keys(s.rules).length) out.rules = { ...s.rules };
-  if (s.includeRoots?.length) out.includeRoots = [...s.includeRoots];
-  if (s.pageKinds && Object.keys(s.pageKinds).length) out.pageKinds = s.pageKinds as Options['pageKinds'];
-  if (s.preferredDelimiter === '%' || s.preferredDelimiter === '<') out.preferredDelimiter = s.preferredDelimiter;
-  if (s.ignore?.length) out.ignore = [...s.ignore];
-  if (s.shortcodes?.length) out.shortcodes = [...s.shortcodes];
-  if (s.relativeLinks === 'file' || s.relativeLinks === 'page') out.relativeLinks = s.relativeLinks;
-  return out;
+/** A light check of a setting against the option's schema: the enum, a list of strings, a mapping. */
+function fitsFile(schema: Record<string, unknown>, value: unknown): boolean {
+  if (Array.isArray(schema.enum)) return schema.enum.includes(value);
+  if (schema.type === 'array') return Array.isArray(value) && value.every((v) => typeof v === 'string');
+  if (schema.type === 'object') return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return true;
 }
