@@ -3,7 +3,8 @@
 // with the message on the line below. Used by the rule fixtures and the CLI tests.
 import * as path from 'node:path';
 import type { Diagnostic } from '../../server/src/core/diagnostic';
-import { isMarkdownPath, Workspace } from '../../server/src/core/workspace';
+import { siteLintFiles } from '../../server/src/core/features';
+import { Workspace } from '../../server/src/core/workspace';
 import { NodeHost, toCorePath } from '../../server/src/node/nodeHost';
 
 export const repoRoot = path.resolve(__dirname, '../..');
@@ -14,7 +15,7 @@ export function lintSite(dir: string): { workspace: Workspace; diagnostics: Diag
   const site = workspace.siteFor(`${root}/.`);
   if (!site) throw new Error(`no Hugo site at ${dir}`);
   workspace.indexSite(site);
-  const files = [`${root}/content`, ...site.includeRoots].flatMap((d) => workspace.host.listFiles(d)).filter(isMarkdownPath);
+  const files = siteLintFiles(workspace, site);
   files.sort((a, b) => Number(site.isUnderIncludeRoot(a)) - Number(site.isUnderIncludeRoot(b)) || a.localeCompare(b));
   const diagnostics = files.flatMap((f) => workspace.lint(f).diagnostics);
   return { workspace, diagnostics, root };

@@ -4,15 +4,12 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { type Host, isMarkdownPath, isSiteRoot, type Workspace } from '../core';
+import { siteLintFiles } from '../core/features';
 import { fromCorePath, toCorePath } from '../node/nodeHost';
 
-/** The files `career-lint` checks in a site by default: Markdown under content/ and the include roots. */
+/** The files `career-lint` checks in a site by default: the ones "Lint Workspace" checks (its pages, then its include files; ignored files left out). */
 export function siteFiles(workspace: Workspace, root: string): string[] {
-  const site = workspace.siteFor(`${root}/.`)!;
-  const dirs = [`${root}/content`, ...site.includeRoots];
-  const out = new Set<string>();
-  for (const d of dirs) for (const f of workspace.host.listFiles(d)) if (isMarkdownPath(f)) out.add(f);
-  return [...out].sort();
+  return siteLintFiles(workspace, workspace.siteFor(`${root}/.`)!).sort();
 }
 
 /** The Markdown files that paths, folders and globs name; `missing` lists those that name none. */

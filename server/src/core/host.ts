@@ -110,3 +110,56 @@ export function isHiddenBelow(relative: string): boolean {
   const dirs = relative.split('/').slice(0, -1);
   return dirs.some((d) => d.startsWith('.') || d === 'node_modules');
 }
+
+/** Texts that win over what a host reads: an editor's open documents, a page not written yet. */
+export interface TextOverlay {
+  /** The text of a path, or undefined when the overlay has none. */
+  textOf(path: string): { text: string; version?: number } | undefined;
+  /** The paths the overlay adds to listings (files that need not exist underneath), if any. */
+  added?(): Iterable<string>;
+}
+
+/**
+ * A host whose overlay texts win over the one beneath (the language server's open documents over
+ * the disk, a new page over the workspace). The failures of the host beneath stop here, as the Host
+ * contract has no exceptions: a file that cannot be read is 'unreadable', a path that cannot be
+ * looked at is not there, a folder that cannot be listed is empty.
+ */
+export class OverlayHost implements Host {
+  constructor(private readonly base: Host, private readonly overlay: TextOverlay) {}
+
+  readFile(path: string): FileContent | undefined {
+    const doc = this.overlay.textOf(path);
+    if (doc) return { kind: 'text', text: doc.text, version: doc.version };
+    try {
+      return this.base.readFile(path);
+    } catch (e) {
+      return { kind: 'unreadable', message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  exists(path: string): 'file' | 'directory' | undefined {
+    if (this.overlay.textOf(path)) return 'file';
+    try {
+      const what = this.base.exists(path);
+      if (what) return what;
+    } catch {
+      // not there
+    }
+    const prefix = path.endsWith('/') ? path : path + '/';
+    for (const added of this.overlay.added?.() ?? []) if (added.startsWith(prefix)) return 'directory';
+    return undefined;
+  }
+
+  listFiles(dir: string): string[] {
+    let files: string[];
+    try {
+      files = this.base.listFiles(dir);
+    } catch {
+      files = [];
+    }
+    const prefix = dir.endsWith('/') ? dir : dir + '/';
+    const extra = [...(this.overlay.added?.() ?? [])].filter((p) => p.startsWith(prefix) && !isHiddenBelow(p.slice(prefix.length)) && !files.includes(p));
+    return extra.length ? [...files, ...extra].sort() : files;
+  }
+}

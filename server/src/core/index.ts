@@ -11,7 +11,7 @@ export {
   compareDiagnostics, internalError, INTERNAL_ERROR, PROJECT_URL, REPORT_URL, ruleDocUrl,
   type Diagnostic, type Fix, type RelatedLocation, type Severity,
 } from './diagnostic';
-export { describeUnreadable, MAX_TEXT_BYTES, MemoryHost, type FileContent, type Host } from './host';
+export { describeUnreadable, MAX_TEXT_BYTES, MemoryHost, OverlayHost, type FileContent, type Host, type TextOverlay } from './host';
 export { basename, dirname, isInside, isMarkdownPath, joinPath, relativePath } from './paths';
 export { RULES } from './rules';
 export type { Rule } from './rules/rule';

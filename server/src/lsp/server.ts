@@ -7,13 +7,12 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, type Diagnostic, type Host, internalError, isMarkdownPath, Workspace } from '../core';
+import { CONFIG_FILE_NAME, type Diagnostic, type Host, internalError, isMarkdownPath, OverlayHost, Workspace } from '../core';
 import { codeActions } from './codeActions';
 import { registerCustomRequests } from './customRequests';
 import { pathToUri, toLspDiagnostic, uriToPath } from './convert';
 import { Failures } from './failures';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
-import { OverlayHost } from './overlayHost';
 import { settingsToOptions, type EditorSettings } from './settings';
 import { SiteIndexer } from './siteIndexer';
 import { ValidationQueue } from './validationQueue';

@@ -5,7 +5,7 @@
 // point at the anchors the page model computes for the headings it writes.
 
 import { CONFIG_FILE_NAME } from '../config';
-import type { Host } from '../host';
+import { OverlayHost, type Host } from '../host';
 import { LEVELS, levelOfFile, levelsIn, type Level } from '../model/ladder';
 import type { PageModel } from '../model/pageModel';
 import { basename, dirname, isInside, relativePath } from '../paths';
@@ -340,14 +340,7 @@ function siteOfNewFile(workspace: Workspace, file: string): Site {
  * and options; what it builds stays out of the real workspace's caches and site index.
  */
 export function scratchWorkspace(workspace: Workspace, file: string, text: string): Workspace {
-  const host: Host = {
-    readFile: (p) => (p === file ? { kind: 'text', text } : workspace.host.readFile(p)),
-    exists: (p) => (p === file ? 'file' : workspace.host.exists(p) ?? (isInside(p, file) ? 'directory' : undefined)),
-    listFiles: (dir) => {
-      const files = workspace.host.listFiles(dir);
-      return isInside(dir, file) && !files.includes(file) ? [...files, file].sort() : files;
-    },
-  };
+  const host = new OverlayHost(workspace.host, { textOf: (p) => (p === file ? { text } : undefined), added: () => [file] });
   const site = workspace.siteFor(file);
   return new Workspace(host, { settings: site?.options, configFile: site?.config?.path });
 }
