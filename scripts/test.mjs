@@ -59,9 +59,14 @@ function nodeTests(group, dirs) {
   const tmp = mkdtempSync(join(tmpdir(), 'career-tests-'));
   const countsFile = join(tmp, 'counts.jsonl');
   const r = run(process.execPath, [
-    '--import', 'tsx', '--test', '--test-concurrency=1',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=./test/support/countReporter.mjs', `--test-reporter-destination=${countsFile}`,
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=./test/support/countReporter.mjs',
+    `--test-reporter-destination=${countsFile}`,
     ...files,
   ]);
   let counts = { passed: 0, failed: r.status === 0 ? 0 : 1, skipped: 0, failures: [`${group}: the test run itself failed (exit ${r.status})`], skips: [] };
@@ -84,6 +89,8 @@ function nodeTests(group, dirs) {
 
 const started = Date.now();
 if (!only) {
+  // npm run lint: Biome's rules (the code map's import rules among them) and the formatter's check.
+  step('lint and format check (biome)', 'npx', ['biome', 'check']);
   step('type-check (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) &&
     step('type-check the pure core (no Node, no DOM types)', 'npx', ['tsc', '-p', 'server/src/core/tsconfig.json', '--noEmit']);
 }
@@ -96,7 +103,9 @@ if (wanted('e2e') && existsSync(join(root, 'scripts/e2e/run-suite.mjs'))) {
   const tmp = mkdtempSync(join(tmpdir(), 'career-e2e-'));
   const countsFile = join(tmp, 'counts.json');
   const r = run(process.execPath, ['scripts/e2e/run-suite.mjs', '--counts', countsFile]);
-  const counts = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : { passed: 0, failed: 1, skipped: 0, failures: [`e2e: runner exit ${r.status}`], skips: [] };
+  const counts = existsSync(countsFile)
+    ? JSON.parse(readFileSync(countsFile, 'utf8'))
+    : { passed: 0, failed: 1, skipped: 0, failures: [`e2e: runner exit ${r.status}`], skips: [] };
   rmSync(tmp, { recursive: true, force: true });
   totals.passed += counts.passed;
   totals.failed += counts.failed;

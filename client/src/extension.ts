@@ -20,7 +20,10 @@ export async function activate(
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'markdown' }, { scheme: 'file', pattern: '**/.career-pages.jsonc' }],
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'file', pattern: '**/.career-pages.jsonc' },
+    ],
     synchronize: { configurationSection: 'careerPages' },
     initializationOptions: { settings: vscode.workspace.getConfiguration('careerPages') },
     middleware: {

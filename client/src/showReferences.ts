@@ -10,6 +10,11 @@ export const SHOW_REFERENCES_COMMAND = 'careerPages.showReferences';
 export function registerShowReferences(client: LanguageClient): vscode.Disposable {
   return vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, (uri: string, position: Position, locations: Location[]) => {
     const c = client.protocol2CodeConverter;
-    return vscode.commands.executeCommand('editor.action.showReferences', c.asUri(uri), c.asPosition(position), locations.map((l) => c.asLocation(l)));
+    return vscode.commands.executeCommand(
+      'editor.action.showReferences',
+      c.asUri(uri),
+      c.asPosition(position),
+      locations.map((l) => c.asLocation(l)),
+    );
   });
 }

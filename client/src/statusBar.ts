@@ -5,9 +5,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  PAGE_INFO, PERMANENT_KIND, SET_PAGE_KIND, type PageInfoResult, type PageKind, type PermanentKindResult,
-} from '../../server/src/lsp/customProtocol';
+import { PAGE_INFO, PERMANENT_KIND, SET_PAGE_KIND, type PageInfoResult, type PageKind, type PermanentKindResult } from '../../server/src/lsp/customProtocol';
 import { COMMANDS, kindChoices, KIND_LABELS, statusFor, type KindAction } from './commands/choices';
 
 export class PageKindStatus implements vscode.Disposable {
@@ -25,7 +23,8 @@ export class PageKindStatus implements vscode.Disposable {
     this.item.name = 'Career Pages: Page Kind';
     this.item.command = COMMANDS.changePageKind;
     this.disposables.push(
-      this.item, this.changed,
+      this.item,
+      this.changed,
       vscode.window.onDidChangeActiveTextEditor(() => void this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('careerPages')) void this.refresh();
@@ -45,9 +44,10 @@ export class PageKindStatus implements vscode.Disposable {
   async refresh(): Promise<PageInfoResult | null> {
     const generation = ++this.generation;
     const doc = vscode.window.activeTextEditor?.document;
-    const info = doc && doc.languageId === 'markdown' && doc.uri.scheme === 'file'
-      ? await this.client.sendRequest<PageInfoResult | null>(PAGE_INFO, { uri: doc.uri.toString() })
-      : null;
+    const info =
+      doc && doc.languageId === 'markdown' && doc.uri.scheme === 'file'
+        ? await this.client.sendRequest<PageInfoResult | null>(PAGE_INFO, { uri: doc.uri.toString() })
+        : null;
     if (generation !== this.generation) return info;
     this.show(info);
     return info;
@@ -77,7 +77,10 @@ export class PageKindStatus implements vscode.Disposable {
     }
     let action: KindAction | undefined = kind === undefined ? undefined : kind === null ? { reset: true } : { kind };
     if (!action) {
-      const picked = await vscode.window.showQuickPick(kindChoices(info), { title: `Page kind of ${info.relativePath}`, placeHolder: `Now: ${info.label} (schemas/${info.schema})` });
+      const picked = await vscode.window.showQuickPick(kindChoices(info), {
+        title: `Page kind of ${info.relativePath}`,
+        placeHolder: `Now: ${info.label} (schemas/${info.schema})`,
+      });
       action = picked?.value;
     }
     if (!action) return undefined;
@@ -85,7 +88,10 @@ export class PageKindStatus implements vscode.Disposable {
       await this.explainPermanent(target, info);
       return info;
     }
-    const updated = await this.client.sendRequest<PageInfoResult | null>(SET_PAGE_KIND, { uri: target.toString(), kind: 'reset' in action ? null : action.kind });
+    const updated = await this.client.sendRequest<PageInfoResult | null>(SET_PAGE_KIND, {
+      uri: target.toString(),
+      kind: 'reset' in action ? null : action.kind,
+    });
     await this.refresh();
     return updated;
   }

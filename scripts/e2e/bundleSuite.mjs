@@ -13,11 +13,13 @@ export const SUITE_SOURCE = join(ROOT, 'test/e2e');
 export const SUITE_OUT = join(ROOT, 'out/e2e');
 
 function suiteFiles(dir) {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return suiteFiles(p);
-    return name.endsWith('.test.ts') ? [p] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) return suiteFiles(p);
+      return name.endsWith('.test.ts') ? [p] : [];
+    });
 }
 
 /** Returns the path of the bundled tests index (the extensionTestsPath). */

@@ -27,8 +27,21 @@ export function freePort() {
 export function installVsix(kit, vsix, extensionsDir, scratch) {
   const config = join(scratch, 'install-config.yaml');
   writeFileSync(config, '');
-  const r = spawnSync(process.execPath, [kit.codeServerEntry, '--config', config, '--user-data-dir', join(scratch, 'install-user-data'),
-    '--extensions-dir', extensionsDir, '--install-extension', vsix], { encoding: 'utf8', env: { ...process.env, EXTENSIONS_GALLERY: '{}' } });
+  const r = spawnSync(
+    process.execPath,
+    [
+      kit.codeServerEntry,
+      '--config',
+      config,
+      '--user-data-dir',
+      join(scratch, 'install-user-data'),
+      '--extensions-dir',
+      extensionsDir,
+      '--install-extension',
+      vsix,
+    ],
+    { encoding: 'utf8', env: { ...process.env, EXTENSIONS_GALLERY: '{}' } },
+  );
   if (r.status !== 0 || !/successfully installed/i.test(r.stdout)) {
     throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
   }
@@ -43,27 +56,55 @@ export function installVsix(kit, vsix, extensionsDir, scratch) {
 export async function startCodeServer({ kit, scratch, extensionsDir, port, env = {}, settings = {}, onOutput = () => {} }) {
   const userData = join(scratch, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false,
-    'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'workbench.enableExperiments': false,
-    'security.workspace.trust.enabled': false, ...settings,
-  }, null, 2));
+  writeFileSync(
+    join(userData, 'User/settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'workbench.enableExperiments': false,
+        'security.workspace.trust.enabled': false,
+        ...settings,
+      },
+      null,
+      2,
+    ),
+  );
   // An empty config file: ~/.config/code-server/config.yaml is then neither read nor created.
   const config = join(scratch, 'code-server-config.yaml');
   writeFileSync(config, '');
   const childTmp = join(scratch, 'tmp');
   mkdirSync(childTmp, { recursive: true });
   port ??= await freePort();
-  const child = spawn(process.execPath, [kit.codeServerEntry,
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--config', config,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--user-data-dir', userData, '--extensions-dir', extensionsDir], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // EXTENSIONS_GALLERY={}: no Open VSX queries that fail offline. TMPDIR: VS Code's sockets and
-    // temp files land in the scratch folder and go with it.
-    env: { ...process.env, EXTENSIONS_GALLERY: '{}', TMPDIR: childTmp, ...env },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      kit.codeServerEntry,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--config',
+      config,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      extensionsDir,
+    ],
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // EXTENSIONS_GALLERY={}: no Open VSX queries that fail offline. TMPDIR: VS Code's sockets and
+      // temp files land in the scratch folder and go with it.
+      env: { ...process.env, EXTENSIONS_GALLERY: '{}', TMPDIR: childTmp, ...env },
+    },
+  );
   const output = [];
   for (const stream of [child.stdout, child.stderr]) {
     stream.on('data', (chunk) => {
@@ -74,15 +115,24 @@ export async function startCodeServer({ kit, scratch, extensionsDir, port, env =
   }
   // If the Node process driving this is killed outright, nothing else would stop code-server's group
   // or remove the scratch folder.
-  const watchdog = spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -KILL -${child.pid} 2>/dev/null; rm -rf '${scratch}'`],
-    { detached: true, stdio: 'ignore' });
+  const watchdog = spawn(
+    'sh',
+    ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -KILL -${child.pid} 2>/dev/null; rm -rf '${scratch}'`],
+    { detached: true, stdio: 'ignore' },
+  );
   watchdog.unref();
 
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const state = await Promise.race([exited.then((e) => ({ exited: e })), fetch(`${base}/healthz`).then((r) => ({ ok: r.ok }), () => ({ ok: false }))]);
+    const state = await Promise.race([
+      exited.then((e) => ({ exited: e })),
+      fetch(`${base}/healthz`).then(
+        (r) => ({ ok: r.ok }),
+        () => ({ ok: false }),
+      ),
+    ]);
     if (state.exited) throw new Error(`code-server exited before listening (${state.exited.code ?? state.exited.signal}):\n${output.join('')}`);
     if (state.ok) break;
     if (Date.now() > deadline) throw new Error(`code-server did not answer on ${base} within 60 s:\n${output.join('')}`);
@@ -122,7 +172,17 @@ function loadChromium(kit) {
  *   extensionsDir, pass an empty folder.
  */
 export async function runExtensionTests({
-  kit, label, workspaceTemplate, testsIndex, extensionDevelopmentPath, extensionsDir, env = {}, timeoutSeconds = 180, loadTimeoutSeconds = 90, verbose = false, quiet = false,
+  kit,
+  label,
+  workspaceTemplate,
+  testsIndex,
+  extensionDevelopmentPath,
+  extensionsDir,
+  env = {},
+  timeoutSeconds = 180,
+  loadTimeoutSeconds = 90,
+  verbose = false,
+  quiet = false,
   log = (s) => console.log(`[e2e ${label}] ${s}`),
 }) {
   const started = Date.now();
@@ -136,12 +196,16 @@ export async function runExtensionTests({
   let server;
   let browser;
   let settle;
-  const done = new Promise((resolve) => { settle = resolve; });
+  const done = new Promise((resolve) => {
+    settle = resolve;
+  });
   const finish = (reason, exitCode) => settle({ reason, exitCode });
   const timer = setTimeout(() => finish(`timed out after ${timeoutSeconds} s`, 124), timeoutSeconds * 1000);
   // The fixed start-up cost is 5-15 s; tests that have not loaded after this will not load.
-  const loadTimer = setTimeout(() => finish(`the tests did not load within ${loadTimeoutSeconds} s (is the extension host running?)`, 124),
-    loadTimeoutSeconds * 1000);
+  const loadTimer = setTimeout(
+    () => finish(`the tests did not load within ${loadTimeoutSeconds} s (is the extension host running?)`, 124),
+    loadTimeoutSeconds * 1000,
+  );
   const onSignal = (signal) => finish(`interrupted by ${signal}`, 130);
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, onSignal);
   // playwright creates Chromium's profile under os.tmpdir(): point it into the scratch folder.
@@ -152,13 +216,26 @@ export async function runExtensionTests({
   try {
     const browserLaunch = loadChromium(kit).launch({
       executablePath: CHROMIUM,
-      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, // our cleanup runs instead
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false, // our cleanup runs instead
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+      ],
     });
     browserLaunch.catch(() => {}); // awaited below; a rejection before that must not crash the process
     server = await startCodeServer({
-      kit, scratch, extensionsDir: extensionsDir ?? join(scratch, 'extensions'),
+      kit,
+      scratch,
+      extensionsDir: extensionsDir ?? join(scratch, 'extensions'),
       env: { ...env, CAREER_E2E_RESULTS: resultsFile },
       onOutput: (text) => {
         if (verbose) process.stdout.write(`[code-server ${since()}] ${text}`);
@@ -169,10 +246,21 @@ export async function runExtensionTests({
     server.exited.then(({ code, signal }) => finish(`code-server exited (${code ?? signal})`, 1));
 
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
-    const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)], ['extensionTestsPath', remote(testsIndex)]];
+    const payload = [
+      ['extensionDevelopmentPath', remote(extensionDevelopmentPath)],
+      ['extensionTestsPath', remote(testsIndex)],
+    ];
     const url = `${server.base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     // code-server loads the VS Code server on the first page request: let that happen while Chromium starts.
-    await Promise.all([fetch(url).then((r) => r.text(), () => undefined), browserLaunch.then((b) => { browser = b; })]);
+    await Promise.all([
+      fetch(url).then(
+        (r) => r.text(),
+        () => undefined,
+      ),
+      browserLaunch.then((b) => {
+        browser = b;
+      }),
+    ]);
     browser.on('disconnected', () => finish('the browser went away', 1));
     // code-server brotli-compresses the 11 MB workbench.js on every request; on loopback that only costs CPU.
     const page = await browser.newPage({ extraHTTPHeaders: { 'Accept-Encoding': 'identity' } });
@@ -222,7 +310,10 @@ const GALLERY_OFF_NOISE = /^(Ignoring fetching additional builtin extensions|Upd
 
 function readResults(file) {
   const events = existsSync(file)
-    ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line))
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
     : [];
   return {
     passed: events.filter((e) => e.state === 'passed').map((e) => e.title),

@@ -53,9 +53,11 @@ export function unsupportedReason(paths = kitPaths()) {
     return `installing code-server compiles native modules and this machine has no ${missing.join(', ')} (apt-get install ${missing.join(' ')}; .ci/run installs them)`;
   }
   if (!nodeHeadersDir()) {
-    return `installing code-server compiles native modules against Node's C headers, and there are none for ${process.execPath} ` +
+    return (
+      `installing code-server compiles native modules against Node's C headers, and there are none for ${process.execPath} ` +
       `(looked for include/node/common.gypi in ${[...new Set([nodePrefix(), '/usr'])].join(' and ')}): use a Node 20 build that ships them ` +
-      '(NodeSource\'s nodejs package, the nodejs.org tarballs, nvm) or set npm_config_nodedir';
+      "(NodeSource's nodejs package, the nodejs.org tarballs, nvm) or set npm_config_nodedir"
+    );
   }
   return undefined;
 }
@@ -115,12 +117,19 @@ export function ensureInstalled({ log = (s) => console.log(`[e2e install] ${s}`)
       mustRun('tar', ['czf', join(rgCache, RIPGREP_ASSET), '-C', join(tmp, 'package/bin'), 'rg']);
     }
 
-    writeFileSync(join(staging, 'package.json'), JSON.stringify({
-      private: true,
-      dependencies: { 'code-server': CODE_SERVER_VERSION, 'playwright-core': PLAYWRIGHT_CORE_VERSION },
-      // npm 11 gates dependency install scripts; code-server's postinstall must run (nested npm installs).
-      allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, argon2: true },
-    }, null, 2));
+    writeFileSync(
+      join(staging, 'package.json'),
+      JSON.stringify(
+        {
+          private: true,
+          dependencies: { 'code-server': CODE_SERVER_VERSION, 'playwright-core': PLAYWRIGHT_CORE_VERSION },
+          // npm 11 gates dependency install scripts; code-server's postinstall must run (nested npm installs).
+          allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, argon2: true },
+        },
+        null,
+        2,
+      ),
+    );
 
     const env = {
       ...process.env,
@@ -136,7 +145,10 @@ export function ensureInstalled({ log = (s) => console.log(`[e2e install] ${s}`)
     const npm = (what, args) => {
       const stepStarted = Date.now();
       const r = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=warn'], {
-        cwd: staging, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env,
+        cwd: staging,
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        env,
       });
       appendFileSync(logFile, `$ npm ${args.join(' ')}\n${r.stdout ?? ''}\n${r.stderr ?? ''}\n`);
       if (r.status !== 0) {
@@ -160,14 +172,30 @@ export function ensureInstalled({ log = (s) => console.log(`[e2e install] ${s}`)
       if (!existsSync(join(vscode, file))) throw new Error(`code-server installed without ${what} (${join(vscode, file)}); see ${logFile}`);
     }
     rmSync(tmp, { recursive: true, force: true });
-    writeFileSync(join(staging, '.installed.json'), JSON.stringify({
-      codeServer: CODE_SERVER_VERSION, vscode: VSCODE_VERSION, playwrightCore: PLAYWRIGHT_CORE_VERSION,
-      node: process.version, withoutKerberos: true,
-      seconds: Math.round((Date.now() - started) / 1000), downloadSeconds, buildSeconds,
-    }, null, 2));
+    writeFileSync(
+      join(staging, '.installed.json'),
+      JSON.stringify(
+        {
+          codeServer: CODE_SERVER_VERSION,
+          vscode: VSCODE_VERSION,
+          playwrightCore: PLAYWRIGHT_CORE_VERSION,
+          node: process.version,
+          withoutKerberos: true,
+          seconds: Math.round((Date.now() - started) / 1000),
+          downloadSeconds,
+          buildSeconds,
+        },
+        null,
+        2,
+      ),
+    );
   } catch (e) {
     // Keep the log where the next run does not delete it; the half-installed staging folder goes.
-    try { writeFileSync(failedLog, existsSync(logFile) ? readFileSync(logFile) : ''); } catch { /* the error below says enough */ }
+    try {
+      writeFileSync(failedLog, existsSync(logFile) ? readFileSync(logFile) : '');
+    } catch {
+      /* the error below says enough */
+    }
     rmSync(staging, { recursive: true, force: true });
     e.message = `${e.message}\nfull log: ${failedLog}`.replace(`see ${logFile}`, `see ${failedLog}`);
     throw e;
@@ -201,7 +229,8 @@ function dropKerberos(vscodeDir) {
     writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
   };
   const remove = (object, key, where) => {
-    if (!object || !(key in object)) throw new Error(`code-server ${CODE_SERVER_VERSION}: expected ${key} in ${where}; its layout changed, see dropKerberos in scripts/e2e/install.mjs`);
+    if (!object || !(key in object))
+      throw new Error(`code-server ${CODE_SERVER_VERSION}: expected ${key} in ${where}; its layout changed, see dropKerberos in scripts/e2e/install.mjs`);
     delete object[key];
   };
   edit('package.json', (pkg) => remove(pkg.dependencies, 'kerberos', 'lib/vscode/package.json dependencies'));
@@ -218,7 +247,9 @@ function removeStaleStaging(home) {
     const dir = join(home, name);
     try {
       if (Date.now() - statSync(dir).mtimeMs > 2 * 3600 * 1000) rmSync(dir, { recursive: true, force: true });
-    } catch { /* another run removed it */ }
+    } catch {
+      /* another run removed it */
+    }
   }
 }
 
@@ -237,7 +268,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exit(1);
   }
   const version = (p) => JSON.parse(readFileSync(p, 'utf8')).version;
-  console.log(`code-server     ${version(join(paths.prefix, 'node_modules/code-server/package.json'))} (VS Code ${version(join(paths.prefix, 'node_modules/code-server/lib/vscode/package.json'))}): ${paths.codeServerEntry}`);
+  console.log(
+    `code-server     ${version(join(paths.prefix, 'node_modules/code-server/package.json'))} (VS Code ${version(join(paths.prefix, 'node_modules/code-server/lib/vscode/package.json'))}): ${paths.codeServerEntry}`,
+  );
   console.log(`playwright-core ${version(join(paths.playwrightCore, 'package.json'))}: ${paths.playwrightCore}`);
   console.log(`chromium        ${existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : 'missing (apt-get install chromium)'}`);
 }

@@ -79,15 +79,26 @@ async function launch({ label, kit, testsIndex, extensionDevelopmentPath, extens
   const env = { CAREER_E2E_EXTENSION_PATH: expectedExtensionPath };
   if (grep) env.CAREER_E2E_GREP = grep;
   const result = await runExtensionTests({
-    kit, label, workspaceTemplate: join(ROOT, 'examples/handbook'), testsIndex, extensionDevelopmentPath, extensionsDir, env,
-    timeoutSeconds: Number(opt.timeout), verbose: opt.verbose, quiet,
+    kit,
+    label,
+    workspaceTemplate: join(ROOT, 'examples/handbook'),
+    testsIndex,
+    extensionDevelopmentPath,
+    extensionsDir,
+    env,
+    timeoutSeconds: Number(opt.timeout),
+    verbose: opt.verbose,
+    quiet,
   });
-  if (result.exitCode === 130) { // Ctrl-C: report what ran, then stop
+  if (result.exitCode === 130) {
+    // Ctrl-C: report what ran, then stop
     count(result);
     finish();
   }
-  log(`${label}: ${result.passed.length} passed, ${result.failed.length} failed, ${result.skipped.length} skipped ` +
-    `in ${result.seconds.toFixed(1)} s (${result.reason}; code-server up ${result.phases.listening ?? '-'}, tests loaded ${result.phases.testsLoaded ?? '-'})`);
+  log(
+    `${label}: ${result.passed.length} passed, ${result.failed.length} failed, ${result.skipped.length} skipped ` +
+      `in ${result.seconds.toFixed(1)} s (${result.reason}; code-server up ${result.phases.listening ?? '-'}, tests loaded ${result.phases.testsLoaded ?? '-'})`,
+  );
   return result;
 }
 
@@ -156,9 +167,17 @@ if (stages.includes('vsix')) {
     // path: an empty folder, so the extension that loads is the installed one.
     const noExtension = join(scratch, 'no-extension-under-development');
     mkdirSync(noExtension);
-    count(await launch({
-      label: 'vsix', kit, testsIndex, extensionsDir, extensionDevelopmentPath: noExtension, expectedExtensionPath: installedAt, grep: opt.grep,
-    }));
+    count(
+      await launch({
+        label: 'vsix',
+        kit,
+        testsIndex,
+        extensionsDir,
+        extensionDevelopmentPath: noExtension,
+        expectedExtensionPath: installedAt,
+        grep: opt.grep,
+      }),
+    );
   } catch (e) {
     stageFailed('packaging or installing the .vsix', e);
   } finally {
@@ -177,7 +196,13 @@ if (stages.includes('broken-build')) {
   }
   writeFileSync(join(broken, 'dist/server.js'), "throw new Error('deliberately broken build (scripts/e2e/run-suite.mjs)');\n");
   const result = await launch({
-    label: 'broken-build', kit, testsIndex, extensionDevelopmentPath: broken, expectedExtensionPath: broken, grep: '^activation ', quiet: !opt.verbose,
+    label: 'broken-build',
+    kit,
+    testsIndex,
+    extensionDevelopmentPath: broken,
+    expectedExtensionPath: broken,
+    grep: '^activation ',
+    quiet: !opt.verbose,
   });
   rmSync(broken, { recursive: true, force: true });
   timing.push(`broken-build launch ${result.seconds.toFixed(1)} s`);

@@ -38,7 +38,10 @@ log(`installed ${vsix.slice(ROOT.length)} (${(bytes / 1024).toFixed(1)} KiB) int
 
 const port = opt.port ? Number(opt.port) : await portOr(8080);
 const server = await startCodeServer({
-  kit, scratch, extensionsDir, port,
+  kit,
+  scratch,
+  extensionsDir,
+  port,
   onOutput: (text) => opt.verbose && process.stdout.write(text),
 });
 

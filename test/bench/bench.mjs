@@ -39,7 +39,11 @@ for (let i = 0; i < runs; i++) {
   const a = time(process.execPath, [join(root, 'dist/cli.js'), corpus, '--format', 'json', '--output', join(scratch, 'ours.json')], { cwd: root });
   if (a.status !== 0 && a.status !== 1) throw new Error(a.stderr);
   ours.push(a.ms);
-  const b = time(process.execPath, [mdl, '--config', join(scratch, '.markdownlint-cli2.jsonc'), `${corpus}/content/**/*.md`, `${corpus}/assets/includes/**/*.md`], { cwd: scratch });
+  const b = time(
+    process.execPath,
+    [mdl, '--config', join(scratch, '.markdownlint-cli2.jsonc'), `${corpus}/content/**/*.md`, `${corpus}/assets/includes/**/*.md`],
+    { cwd: scratch },
+  );
   theirs.push(b.ms);
 }
 const files = JSON.parse(readFileSync(join(scratch, 'ours.json'), 'utf8')).files;
@@ -49,8 +53,19 @@ console.log(`  markdownlint-cli2  ${median(theirs).toFixed(0)} ms`);
 console.log(`  ratio              ${(median(ours) / median(theirs)).toFixed(2)} (career-lint time / markdownlint-cli2 time)`);
 
 // Keystroke cost on the largest page, through the same core the server uses.
-const build = spawnSync(join(root, 'node_modules/.bin/esbuild'), [join(root, 'test/bench/keystroke.ts'), '--bundle', '--platform=node', '--format=cjs',
-  `--outfile=${join(scratch, 'keystroke.cjs')}`, '--main-fields=module,main', '--log-level=warning'], { encoding: 'utf8' });
+const build = spawnSync(
+  join(root, 'node_modules/.bin/esbuild'),
+  [
+    join(root, 'test/bench/keystroke.ts'),
+    '--bundle',
+    '--platform=node',
+    '--format=cjs',
+    `--outfile=${join(scratch, 'keystroke.cjs')}`,
+    '--main-fields=module,main',
+    '--log-level=warning',
+  ],
+  { encoding: 'utf8' },
+);
 if (build.status !== 0) throw new Error(build.stderr);
 const k = spawnSync(process.execPath, [join(scratch, 'keystroke.cjs'), corpus], { encoding: 'utf8' });
 process.stdout.write(k.stdout);

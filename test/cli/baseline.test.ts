@@ -63,23 +63,37 @@ describe('fingerprints and baselines', () => {
     // The findings did move, every one: same fingerprints at other lines.
     const moved = after.filter((a) => before.find((b) => b.fingerprint === a.fingerprint)!.location.lines.begin !== a.location.lines.begin);
     assert.equal(moved.length, 21);
-    assert.deepEqual(byFile(after).filter((l) => l.startsWith(VALUES)).map((l) => l.split(' ')[0]), [3, 4, 5, 6, 7, 8].map((n) => `${VALUES}:${n + 2}`));
+    assert.deepEqual(
+      byFile(after)
+        .filter((l) => l.startsWith(VALUES))
+        .map((l) => l.split(' ')[0]),
+      [3, 4, 5, 6, 7, 8].map((n) => `${VALUES}:${n + 2}`),
+    );
   });
 
   it('gives identical findings on one page different fingerprints, and a new one when the offending text changes', async () => {
     const before = await codeQuality();
     const values = before.filter((i) => i.location.path === VALUES);
-    assert.deepEqual(values.map((i) => i.description), Array(6).fill('No page at /handbook/values/ in this site.'));
+    assert.deepEqual(
+      values.map((i) => i.description),
+      Array(6).fill('No page at /handbook/values/ in this site.'),
+    );
     assert.equal(new Set(values.map((i) => i.fingerprint)).size, 6);
     // Change the offending text of one finding: it is a new finding, the others keep theirs.
     replaceIn(example.dir, `${EP}/intermediate.md`, '[Technical Competencies](#technical-competencies)', '[Technical Competencies](#technical-competency)');
     const after = await codeQuality();
     const changed = after.filter((i) => !before.some((b) => b.fingerprint === i.fingerprint));
-    assert.deepEqual(changed.map((i) => `${i.location.path}:${i.location.lines.begin} ${i.check_name}`), [`${EP}/intermediate.md:14 link-fragment`]);
+    assert.deepEqual(
+      changed.map((i) => `${i.location.path}:${i.location.lines.begin} ${i.check_name}`),
+      [`${EP}/intermediate.md:14 link-fragment`],
+    );
     // Renaming the heading of a finding's section changes its context: that finding is new too.
     replaceIn(example.dir, `${EP}/senior.md`, '### Senior Leadership Competencies', '### Senior Leadership Skills');
     const renamed = (await codeQuality()).filter((i) => !after.some((b) => b.fingerprint === i.fingerprint));
-    assert.deepEqual(renamed.map((i) => `${i.location.path}:${i.location.lines.begin} ${i.check_name}`), [`${EP}/senior.md:20 heading-increment`]);
+    assert.deepEqual(
+      renamed.map((i) => `${i.location.path}:${i.location.lines.begin} ${i.check_name}`),
+      [`${EP}/senior.md:20 heading-increment`],
+    );
   });
 
   it('--write-baseline records the findings; with --baseline only a new broken include fails the run, after edits above the old findings', async () => {
@@ -98,7 +112,10 @@ describe('fingerprints and baselines', () => {
     const r = await cli(['--baseline', 'baseline.json', '--format', 'json'], example.dir);
     assert.equal(r.code, 1, r.stderr);
     const report = JSON.parse(r.stdout) as JsonReport;
-    assert.deepEqual(report.diagnostics.map((d) => `${d.file}:${d.line} ${d.severity} ${d.code}`), ['content/handbook/engineering/_index.md:8 error include-missing']);
+    assert.deepEqual(
+      report.diagnostics.map((d) => `${d.file}:${d.line} ${d.severity} ${d.code}`),
+      ['content/handbook/engineering/_index.md:8 error include-missing'],
+    );
     assert.deepEqual(report.baseline, { file: 'baseline.json', known: 21, fixed: [] });
     assert.equal(r.stderr, 'career-lint: 21 findings listed in the baseline baseline.json are not reported; 0 baseline entries are fixed.\n');
 
@@ -118,14 +135,20 @@ describe('fingerprints and baselines', () => {
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout) as JsonReport;
     assert.deepEqual(report.diagnostics, []);
-    assert.deepEqual(report.baseline!.fixed.map((f) => `${f.file} ${f.code}`), [`${EP}/senior.md link-fragment`, `${JOB} repeated-words`]);
+    assert.deepEqual(
+      report.baseline!.fixed.map((f) => `${f.file} ${f.code}`),
+      [`${EP}/senior.md link-fragment`, `${JOB} repeated-words`],
+    );
     assert.equal(report.baseline!.known, 19);
-    assert.equal(r.stderr, [
-      'career-lint: 19 findings listed in the baseline baseline.json are not reported; 2 baseline entries are fixed:',
-      `  fixed: ${EP}/senior.md link-fragment No heading or anchor "#values-alignment" on this page (headings from included files count). Did you mean "#senior-values-alignment"?`,
-      `  fixed: ${JOB} repeated-words "working in" is written twice in a row.`,
-      '',
-    ].join('\n'));
+    assert.equal(
+      r.stderr,
+      [
+        'career-lint: 19 findings listed in the baseline baseline.json are not reported; 2 baseline entries are fixed:',
+        `  fixed: ${EP}/senior.md link-fragment No heading or anchor "#values-alignment" on this page (headings from included files count). Did you mean "#senior-values-alignment"?`,
+        `  fixed: ${JOB} repeated-words "working in" is written twice in a row.`,
+        '',
+      ].join('\n'),
+    );
     const sarif = checkSarif(readFileSync(path.join(example.dir, 'r.sarif'), 'utf8'));
     assert.deepEqual(sarif.runs[0].results, []);
     assert.deepEqual(sarif.runs[0].properties.baseline, report.baseline);
@@ -138,13 +161,19 @@ describe('fingerprints and baselines', () => {
     const r = await cli(['--baseline', 'baseline.json', '--write-baseline', 'baseline.json', '--format', 'sarif'], example.dir);
     assert.equal(r.code, 0, r.stderr); // the new finding is a warning
     const sarif = checkSarif(r.stdout);
-    assert.deepEqual(sarif.runs[0].results.map((x: { ruleId: string; baselineState: string }) => `${x.ruleId} ${x.baselineState}`), ['link-fragment new']);
-    assert.equal(r.stderr, [
-      'career-lint: wrote the baseline baseline.json (21 findings).',
-      'career-lint: 20 findings listed in the baseline baseline.json are not reported; 1 baseline entry is fixed:',
-      `  fixed: ${JOB} repeated-words "working in" is written twice in a row.`,
-      '',
-    ].join('\n'));
+    assert.deepEqual(
+      sarif.runs[0].results.map((x: { ruleId: string; baselineState: string }) => `${x.ruleId} ${x.baselineState}`),
+      ['link-fragment new'],
+    );
+    assert.equal(
+      r.stderr,
+      [
+        'career-lint: wrote the baseline baseline.json (21 findings).',
+        'career-lint: 20 findings listed in the baseline baseline.json are not reported; 1 baseline entry is fixed:',
+        `  fixed: ${JOB} repeated-words "working in" is written twice in a row.`,
+        '',
+      ].join('\n'),
+    );
     // The same site elsewhere (another checkout) matches the updated baseline: nothing new, nothing fixed.
     const elsewhere = mkdtempSync(path.join(tmpdir(), 'career-moved-'));
     try {
@@ -170,13 +199,22 @@ describe('fingerprints and baselines', () => {
     write('{ "format": "career-lint baseline", ');
     assert.match(await usage(['--baseline', 'b.json']), /^career-lint: the baseline b\.json is not valid JSON \(.+\)\.\n$/);
     write('[]');
-    assert.equal(await usage(['--baseline', 'b.json']), 'career-lint: the baseline b.json is not a career-lint baseline (it has no "format": "career-lint baseline").\n');
+    assert.equal(
+      await usage(['--baseline', 'b.json']),
+      'career-lint: the baseline b.json is not a career-lint baseline (it has no "format": "career-lint baseline").\n',
+    );
     write('{ "format": "career-lint baseline", "version": 2, "findings": [] }');
-    assert.equal(await usage(['--baseline', 'b.json']), 'career-lint: the baseline b.json has version 2; this career-lint reads version 1 (write it again with --write-baseline).\n');
+    assert.equal(
+      await usage(['--baseline', 'b.json']),
+      'career-lint: the baseline b.json has version 2; this career-lint reads version 1 (write it again with --write-baseline).\n',
+    );
     write('{ "format": "career-lint baseline", "version": 1, "toolVersion": "1", "findings": {} }');
     assert.equal(await usage(['--baseline', 'b.json']), 'career-lint: the baseline b.json is malformed: "findings" is not an array.\n');
     write('{ "format": "career-lint baseline", "version": 1, "toolVersion": "1", "findings": [{ "fingerprint": "x", "file": "a.md", "code": "c" }] }');
-    assert.equal(await usage(['--baseline', 'b.json', '--write-baseline', 'b.json']), 'career-lint: the baseline b.json is malformed: findings[0] has no "message" string.\n');
+    assert.equal(
+      await usage(['--baseline', 'b.json', '--write-baseline', 'b.json']),
+      'career-lint: the baseline b.json is malformed: findings[0] has no "message" string.\n',
+    );
     // Nothing was overwritten by the refused run.
     assert.match(readFileSync(path.join(example.dir, 'b.json'), 'utf8'), /"code": "c" \}\] \}$/);
     // A baseline that cannot be written is known only once the run is over: its reports are out, the exit status is 2.

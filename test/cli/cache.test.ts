@@ -16,13 +16,24 @@ const TRACK = 'content/handbook/engineering/careers/matrix/quality/engineering-p
 const TEAM = 'content/handbook/engineering/infrastructure/engineering-productivity/_index.md';
 const CACHE = path.join('node_modules', '.cache', 'career-lint', 'cache.json');
 
-interface Run { code: number; stdout: string; stderr: string; report: string; stats?: { reused: number; files: number; read: number; pages: number } }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  report: string;
+  stats?: { reused: number; files: number; read: number; pages: number };
+}
 
 async function cli(dir: string, args: string[], version = '9.9.9'): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const cq = path.join(dir, '..', `${path.basename(dir)}-codequality.json`);
-  const code = await runCli(['--format', 'json', '--format', 'codequality', '--output', cq, ...args], { cwd: dir, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), version });
+  const code = await runCli(['--format', 'json', '--format', 'codequality', '--output', cq, ...args], {
+    cwd: dir,
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    version,
+  });
   const report = existsSync(cq) ? readFileSync(cq, 'utf8') : '';
   rmSync(cq, { force: true });
   const m = /^career-lint: cache .*: findings of (\d+) of (\d+) files? reused, (\d+) of (\d+) pages? read\.$/m.exec(stderr);
@@ -50,7 +61,8 @@ function edit(dir: string, file: string, from: string | RegExp, to: string): voi
   writeFileSync(p, next);
 }
 
-const codes = (r: Run, file: string) => (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string }[] }).diagnostics.filter((d) => d.file === file).map((d) => d.code);
+const codes = (r: Run, file: string) =>
+  (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string }[] }).diagnostics.filter((d) => d.file === file).map((d) => d.code);
 
 describe('career-lint --cache', () => {
   it('reports what a run without the cache reports, after every kind of edit, and checks again only what an edit can change', async () => {
@@ -79,9 +91,18 @@ describe('career-lint --cache', () => {
       // A page added where links already pointed: the include file's /handbook/values/ links now lead somewhere.
       assert.ok(codes(r, 'assets/includes/engineering-careers/values-competency.md').includes('link-page'));
       mkdirSync(path.join(dir, 'content/handbook/values'));
-      writeFileSync(path.join(dir, 'content/handbook/values/_index.md'), '---\ntitle: "Values"\ndescription: "Our values."\n---\n\n## Collaboration competency\n');
+      writeFileSync(
+        path.join(dir, 'content/handbook/values/_index.md'),
+        '---\ntitle: "Values"\ndescription: "Our values."\n---\n\n## Collaboration competency\n',
+      );
       r = await compare(dir);
-      assert.deepEqual(codes(r, 'assets/includes/engineering-careers/values-competency.md'), ['link-fragment', 'link-fragment', 'link-fragment', 'link-fragment', 'link-fragment']);
+      assert.deepEqual(codes(r, 'assets/includes/engineering-careers/values-competency.md'), [
+        'link-fragment',
+        'link-fragment',
+        'link-fragment',
+        'link-fragment',
+        'link-fragment',
+      ]);
       assert.equal(r.stats!.files, 26);
 
       // A page deleted that the job-family page links to (its file unchanged).
@@ -201,8 +222,11 @@ describe('career-lint --cache', () => {
 
 const corpus = path.resolve(repoRoot, '../shared/corpus/gitlab-handbook-2025-12');
 const cliJs = path.join(repoRoot, 'dist/cli.js');
-const corpusSkip = !existsSync(corpus) ? `the handbook snapshot is not there (${corpus}): cached and cold runs on the real handbook not compared`
-  : !existsSync(cliJs) ? 'dist/cli.js is not built (npm run build)' : false;
+const corpusSkip = !existsSync(corpus)
+  ? `the handbook snapshot is not there (${corpus}): cached and cold runs on the real handbook not compared`
+  : !existsSync(cliJs)
+    ? 'dist/cli.js is not built (npm run build)'
+    : false;
 
 describe('career-lint --cache on the real handbook', { skip: corpusSkip }, () => {
   it('a re-run after one page changed costs a fraction of a cold run, and reports the same', () => {
@@ -213,11 +237,19 @@ describe('career-lint --cache on the real handbook', { skip: corpusSkip }, () =>
       spawnSync('chmod', ['-R', 'u+w', site]);
       // The CPU time of each run (user + system), written by the process itself as it exits.
       const probe = path.join(work, 'cpu.cjs');
-      writeFileSync(probe, "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeFileSync(process.env.CPU_OUT, String((u.user + u.system) / 1000)); });\n");
+      writeFileSync(
+        probe,
+        "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeFileSync(process.env.CPU_OUT, String((u.user + u.system) / 1000)); });\n",
+      );
       const run = (args: string[]) => {
         const out = path.join(work, 'cpu.txt');
         const started = process.hrtime.bigint();
-        const r = spawnSync(process.execPath, ['--require', probe, cliJs, '--format', 'json', ...args], { cwd: site, encoding: 'utf8', env: { ...process.env, CPU_OUT: out }, maxBuffer: 1 << 28 });
+        const r = spawnSync(process.execPath, ['--require', probe, cliJs, '--format', 'json', ...args], {
+          cwd: site,
+          encoding: 'utf8',
+          env: { ...process.env, CPU_OUT: out },
+          maxBuffer: 1 << 28,
+        });
         const wall = Number(process.hrtime.bigint() - started) / 1e6;
         assert.ok(r.status === 0 || r.status === 1, r.stderr);
         return { stdout: r.stdout, stderr: r.stderr, wall, cpu: Number(readFileSync(out, 'utf8')) };
@@ -231,9 +263,11 @@ describe('career-lint --cache on the real handbook', { skip: corpusSkip }, () =>
       const stats = /findings of (\d+) of (\d+) files reused, (\d+) of (\d+) pages read/.exec(cached.stderr);
       assert.ok(stats, cached.stderr);
       const ratio = { cpu: cached.cpu / cold.cpu, wall: cached.wall / cold.wall };
-      console.log(`# corpus: cold ${cold.wall.toFixed(0)} ms (CPU ${cold.cpu.toFixed(0)} ms), cache filled ${fill.wall.toFixed(0)} ms, ` +
-        `cached after one page changed ${cached.wall.toFixed(0)} ms (CPU ${cached.cpu.toFixed(0)} ms): ratio ${ratio.wall.toFixed(2)} wall, ${ratio.cpu.toFixed(2)} CPU; ` +
-        `findings of ${stats[1]} of ${stats[2]} files reused, ${stats[3]} of ${stats[4]} pages read`);
+      console.log(
+        `# corpus: cold ${cold.wall.toFixed(0)} ms (CPU ${cold.cpu.toFixed(0)} ms), cache filled ${fill.wall.toFixed(0)} ms, ` +
+          `cached after one page changed ${cached.wall.toFixed(0)} ms (CPU ${cached.cpu.toFixed(0)} ms): ratio ${ratio.wall.toFixed(2)} wall, ${ratio.cpu.toFixed(2)} CPU; ` +
+          `findings of ${stats[1]} of ${stats[2]} files reused, ${stats[3]} of ${stats[4]} pages read`,
+      );
       assert.equal(Number(stats[3]), 1);
       assert.ok(ratio.cpu < 0.3, `cached/cold CPU time ${ratio.cpu.toFixed(2)}`);
     } finally {
@@ -241,4 +275,3 @@ describe('career-lint --cache on the real handbook', { skip: corpusSkip }, () =>
     }
   });
 });
-

@@ -20,7 +20,11 @@ const TEAM = 'content/handbook/engineering/infrastructure/engineering-productivi
 const JOB = 'content/job-families/engineering/infrastructure/engineering-productivity-manager.md';
 
 function git(dir: string, ...args: string[]): string {
-  const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args],
+    { cwd: dir, encoding: 'utf8' },
+  );
   assert.equal(r.status, 0, r.stderr);
   return r.stdout;
 }
@@ -120,8 +124,13 @@ describe('career-lint --changed-since', () => {
     try {
       edit(repo.dir, `${TRACK}/senior.md`, '{{% include "includes/engineering-careers/senior-technical-competency.md" %}}', '');
       assert.deepEqual(selection(repo.dir), [
-        `${INCLUDES}/ep-career-nav.md`, `${INCLUDES}/senior-leadership-competency.md`, `${INCLUDES}/senior-technical-competency.md`, `${INCLUDES}/values-competency.md`,
-        `${TRACK}/_index.md`, `${TRACK}/intermediate.md`, `${TRACK}/senior.md`,
+        `${INCLUDES}/ep-career-nav.md`,
+        `${INCLUDES}/senior-leadership-competency.md`,
+        `${INCLUDES}/senior-technical-competency.md`,
+        `${INCLUDES}/values-competency.md`,
+        `${TRACK}/_index.md`,
+        `${TRACK}/intermediate.md`,
+        `${TRACK}/senior.md`,
       ]);
       // The include file no page includes any more is checked, and said to be unused.
       const r = await cli(repo.dir, ['--changed-since', 'main', '--format', 'json']);

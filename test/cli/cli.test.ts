@@ -25,16 +25,22 @@ describe('career-lint', () => {
     const r = await cli([`${EP}/intermediate.md`]);
     assert.equal(r.code, 0);
     const lines = r.stdout.trim().split('\n');
-    assert.equal(lines[0], `${EP}/intermediate.md:8:1 warning include-delimiter {{< include >}} puts the file's Markdown into the page unrendered: its headings, lists and links show as raw text, and its headings get no ids. The handbook uses {{% include %}}.`);
-    assert.deepEqual(lines.map((l) => l.split(' ').slice(0, 3).join(' ')), [
-      `${EP}/intermediate.md:8:1 warning include-delimiter`,
-      `${EP}/intermediate.md:13:29 warning link-fragment`,
-      `${EP}/intermediate.md:14:28 warning link-fragment`,
-      `${EP}/intermediate.md:15:22 warning link-fragment`,
-      `${EP}/intermediate.md:22:1 warning include-delimiter`,
-      `${EP}/intermediate.md:26:1 warning include-delimiter`,
-      `${EP}/intermediate.md:43:1 warning include-delimiter`,
-    ]);
+    assert.equal(
+      lines[0],
+      `${EP}/intermediate.md:8:1 warning include-delimiter {{< include >}} puts the file's Markdown into the page unrendered: its headings, lists and links show as raw text, and its headings get no ids. The handbook uses {{% include %}}.`,
+    );
+    assert.deepEqual(
+      lines.map((l) => l.split(' ').slice(0, 3).join(' ')),
+      [
+        `${EP}/intermediate.md:8:1 warning include-delimiter`,
+        `${EP}/intermediate.md:13:29 warning link-fragment`,
+        `${EP}/intermediate.md:14:28 warning link-fragment`,
+        `${EP}/intermediate.md:15:22 warning link-fragment`,
+        `${EP}/intermediate.md:22:1 warning include-delimiter`,
+        `${EP}/intermediate.md:26:1 warning include-delimiter`,
+        `${EP}/intermediate.md:43:1 warning include-delimiter`,
+      ],
+    );
     assert.equal(r.stderr, '1 file checked: 0 errors, 7 warnings.\n');
   });
 
@@ -44,10 +50,20 @@ describe('career-lint', () => {
     const report = JSON.parse(r.stdout) as JsonReport;
     assert.equal(report.files, 1);
     assert.deepEqual(Object.keys(report.diagnostics[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
-    assert.deepEqual(report.diagnostics.find((d) => d.code === 'link-fragment'), {
-      file: `${EP}/senior.md`, line: 12, column: 29, endLine: 12, endColumn: 53, severity: 'warning', code: 'link-fragment',
-      message: 'No heading or anchor "#leadership-competencies" on this page (headings from included files count). Did you mean "#senior-leadership-competencies"?',
-    });
+    assert.deepEqual(
+      report.diagnostics.find((d) => d.code === 'link-fragment'),
+      {
+        file: `${EP}/senior.md`,
+        line: 12,
+        column: 29,
+        endLine: 12,
+        endColumn: 53,
+        severity: 'warning',
+        code: 'link-fragment',
+        message:
+          'No heading or anchor "#leadership-competencies" on this page (headings from included files count). Did you mean "#senior-leadership-competencies"?',
+      },
+    );
   });
 
   it('checks the content and include folders of a site root, and exits 1 when there are errors', async () => {
@@ -60,10 +76,13 @@ describe('career-lint', () => {
       assert.equal(r.code, 1);
       const report = JSON.parse(r.stdout) as JsonReport;
       assert.equal(report.files, 26);
-      assert.deepEqual(report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`), [
-        'content/handbook/broken.md:7:14 include-missing',
-        'content/job-families/engineering/infrastructure/engineering-productivity-manager.md:47:42 level-reference',
-      ]);
+      assert.deepEqual(
+        report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`),
+        [
+          'content/handbook/broken.md:7:14 include-missing',
+          'content/job-families/engineering/infrastructure/engineering-productivity-manager.md:47:42 level-reference',
+        ],
+      );
       assert.ok(!r.stdout.includes('README.md'));
       const out = path.join(example.dir, 'report.json');
       const r2 = await cli(['--format', 'json', '--output', out], path.join(example.dir, 'content'));
@@ -82,10 +101,13 @@ describe('career-lint', () => {
       writeFileSync(path.join(example.dir, 'content/handbook/huge.md'), '---\ntitle: x\n---\n' + 'word '.repeat(1024 * 1024));
       const r = await cli(['--format', 'json', 'content/handbook/diagram.md', 'content/handbook/huge.md'], example.dir);
       assert.equal(r.code, 1);
-      assert.deepEqual((JSON.parse(r.stdout) as JsonReport).diagnostics.map((d) => `${d.file} ${d.code} ${d.message}`), [
-        'content/handbook/diagram.md file-unreadable This file is not checked: it is a binary file (8 bytes), not Markdown text.',
-        'content/handbook/huge.md file-unreadable This file is not checked: it is too large to check (5.0 MB).',
-      ]);
+      assert.deepEqual(
+        (JSON.parse(r.stdout) as JsonReport).diagnostics.map((d) => `${d.file} ${d.code} ${d.message}`),
+        [
+          'content/handbook/diagram.md file-unreadable This file is not checked: it is a binary file (8 bytes), not Markdown text.',
+          'content/handbook/huge.md file-unreadable This file is not checked: it is too large to check (5.0 MB).',
+        ],
+      );
     } finally {
       example.dispose();
     }
@@ -165,16 +187,29 @@ describe('career-lint', () => {
     const report = JSON.parse(stdout) as JsonReport;
     assert.equal(report.files, 3);
     const failed = report.diagnostics.filter((d) => d.code === 'internal-error');
-    assert.deepEqual(failed.find((d) => d.file.endsWith('/senior.md')), {
-      file: `${EP}/senior.md`, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'internal-error',
-      message: 'Career Pages failed while checking this file (disk on fire). Please report it with this file at https://github.com/handbook-career-pages/handbook-career-pages/issues.',
-    });
+    assert.deepEqual(
+      failed.find((d) => d.file.endsWith('/senior.md')),
+      {
+        file: `${EP}/senior.md`,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        severity: 'error',
+        code: 'internal-error',
+        message:
+          'Career Pages failed while checking this file (disk on fire). Please report it with this file at https://github.com/handbook-career-pages/handbook-career-pages/issues.',
+      },
+    );
     // The sibling level page's ladder rules read senior.md too: those rules fail there, its other rules still report.
-    assert.deepEqual(failed.map((d) => `${path.basename(d.file)}: ${d.message.split(' (')[0]}`), [
-      'intermediate.md: Career Pages failed while running the rule ladder-missing-term on this file',
-      'intermediate.md: Career Pages failed while running the rule ladder-term-spelling on this file',
-      'senior.md: Career Pages failed while checking this file',
-    ]);
+    assert.deepEqual(
+      failed.map((d) => `${path.basename(d.file)}: ${d.message.split(' (')[0]}`),
+      [
+        'intermediate.md: Career Pages failed while running the rule ladder-missing-term on this file',
+        'intermediate.md: Career Pages failed while running the rule ladder-term-spelling on this file',
+        'senior.md: Career Pages failed while checking this file',
+      ],
+    );
     assert.ok(report.diagnostics.some((d) => d.file.endsWith('/intermediate.md') && d.code === 'link-fragment'));
     assert.deepEqual([...new Set(report.diagnostics.map((d) => d.file))].sort(), [`${EP}/_index.md`, `${EP}/intermediate.md`, `${EP}/senior.md`]);
     const dir = mkdtempSync(path.join(tmpdir(), 'career-out-'));

@@ -82,16 +82,25 @@ describe('beside markdownlint (test/fixtures/coexistence)', () => {
     let stderr = '';
     const code = await runCli([], { cwd: FIXTURE, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), version: '0.0.0' });
     assert.equal(code, 1);
-    assert.deepEqual(stdout.trim().split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')), [
-      'content/handbook/includes.md:9:13 warning link-fragment',
-      'content/handbook/tables.md:7:1 warning table-shape',
-      'content/handbook/tables.md:13:1 error table-shape',
-      'content/handbook/titles.md:7:5 warning heading-increment',
-    ]);
+    assert.deepEqual(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ').slice(0, 3).join(' ')),
+      [
+        'content/handbook/includes.md:9:13 warning link-fragment',
+        'content/handbook/tables.md:7:1 warning table-shape',
+        'content/handbook/tables.md:13:1 error table-shape',
+        'content/handbook/titles.md:7:5 warning heading-increment',
+      ],
+    );
     assert.equal(stderr, '7 files checked: 1 error, 3 warnings.\n');
   });
 
   it('the README shows examples/ci/.markdownlint-cli2.jsonc as it is', () => {
-    assert.ok(readFileSync(path.join(repoRoot, 'README.md'), 'utf8').includes(readFileSync(FRAGMENT, 'utf8')), 'README.md: paste examples/ci/.markdownlint-cli2.jsonc into "Beside markdownlint and rumdl"');
+    assert.ok(
+      readFileSync(path.join(repoRoot, 'README.md'), 'utf8').includes(readFileSync(FRAGMENT, 'utf8')),
+      'README.md: paste examples/ci/.markdownlint-cli2.jsonc into "Beside markdownlint and rumdl"',
+    );
   });
 });

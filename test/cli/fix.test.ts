@@ -3,7 +3,21 @@
 // nothing; and on a copy of the real handbook, the fixable findings before and after.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -86,10 +100,12 @@ describe('career-lint --fix', () => {
       job = replaceOnce(job, 'listed for Engineering Productivity Team Manager.', 'listed for Engineering Manager, Engineering Productivity.');
       assert.equal(read(example.dir, JOB), job);
       let senior = original(`${EP}/senior.md`);
-      for (const part of ['leadership-competencies', 'technical-competencies', 'values-alignment']) senior = replaceOnce(senior, `(#${part})`, `(#senior-${part})`);
+      for (const part of ['leadership-competencies', 'technical-competencies', 'values-alignment'])
+        senior = replaceOnce(senior, `(#${part})`, `(#senior-${part})`);
       assert.equal(read(example.dir, `${EP}/senior.md`), senior);
       let intermediate = original(`${EP}/intermediate.md`);
-      for (const part of ['leadership-competencies', 'technical-competencies', 'values-alignment']) intermediate = replaceOnce(intermediate, `(#${part})`, `(#intermediate-${part})`);
+      for (const part of ['leadership-competencies', 'technical-competencies', 'values-alignment'])
+        intermediate = replaceOnce(intermediate, `(#${part})`, `(#intermediate-${part})`);
       intermediate = intermediate.replace(/\{\{< (include "[^"]+") >\}\}/g, '{{% $1 %}}');
       assert.equal(read(example.dir, `${EP}/intermediate.md`), intermediate);
       assert.ok(!intermediate.includes('{{<'));
@@ -113,7 +129,8 @@ describe('career-lint --fix', () => {
     const example = copyOfExample();
     try {
       const page = (name: string) => path.join(example.dir, 'content/handbook', name);
-      const body = (eol: string, kind: string) => ['---', 'title: "Line breaks"', `description: "${kind}"`, '---', '', '## Teams', '', '#### How we work', '', 'We write pages.', ''].join(eol);
+      const body = (eol: string, kind: string) =>
+        ['---', 'title: "Line breaks"', `description: "${kind}"`, '---', '', '## Teams', '', '#### How we work', '', 'We write pages.', ''].join(eol);
       writeFileSync(page('crlf.md'), body('\r\n', 'CRLF'));
       writeFileSync(page('cr.md'), body('\r', 'CR'));
       writeFileSync(page('bom.md'), '\uFEFF## Byte order mark\r\n\r\n| A | B |\r\n| --- |\r\n| 1 | 2 |\r\n');
@@ -125,19 +142,28 @@ describe('career-lint --fix', () => {
       assert.equal(readFileSync(page('cr.md'), 'utf8'), body('\r', 'CR').replace('#### How', '### How'));
       const bom = readFileSync(page('bom.md'));
       assert.deepEqual([...bom.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-      assert.equal(bom.toString('utf8'), '\uFEFF---\r\ntitle: "Byte order mark"\r\ndescription: ""\r\n---\r\n\r\n## Byte order mark\r\n\r\n| A | B |\r\n| --- | --- |\r\n| 1 | 2 |\r\n');
+      assert.equal(
+        bom.toString('utf8'),
+        '\uFEFF---\r\ntitle: "Byte order mark"\r\ndescription: ""\r\n---\r\n\r\n## Byte order mark\r\n\r\n| A | B |\r\n| --- | --- |\r\n| 1 | 2 |\r\n',
+      );
       assert.equal(statSync(page('crlf.md')).mode & 0o777, 0o640);
       assert.equal(statSync(page('bom.md')).mode & 0o777, 0o755);
-      assert.deepEqual(readdirSync(path.join(example.dir, 'content/handbook')).filter((n) => n.includes('career-lint')), []); // no temporary file left
-      assert.equal(r.stderr, [
-        'content/handbook/bom.md: frontmatter-missing: Add front matter with a title',
-        'content/handbook/bom.md: table-shape: Make the delimiter row 2 cells wide',
-        'content/handbook/cr.md: heading-increment: Make it a level-3 heading',
-        'content/handbook/crlf.md: heading-increment: Make it a level-3 heading',
-        'career-lint: fixed 4 problems in 3 files.',
-        '3 files checked: 0 errors, 0 warnings.',
-        '',
-      ].join('\n'));
+      assert.deepEqual(
+        readdirSync(path.join(example.dir, 'content/handbook')).filter((n) => n.includes('career-lint')),
+        [],
+      ); // no temporary file left
+      assert.equal(
+        r.stderr,
+        [
+          'content/handbook/bom.md: frontmatter-missing: Add front matter with a title',
+          'content/handbook/bom.md: table-shape: Make the delimiter row 2 cells wide',
+          'content/handbook/cr.md: heading-increment: Make it a level-3 heading',
+          'content/handbook/crlf.md: heading-increment: Make it a level-3 heading',
+          'career-lint: fixed 4 problems in 3 files.',
+          '3 files checked: 0 errors, 0 warnings.',
+          '',
+        ].join('\n'),
+      );
     } finally {
       example.dispose();
     }
@@ -166,23 +192,29 @@ describe('career-lint --fix', () => {
       assert.deepEqual(changed(outsideBefore, snapshot(outside)), []);
       assert.equal(readlinkSync(path.join(dir, 'inside.md')), '../../target.md'); // still a link
       assert.equal(read(example.dir, 'content/target.md'), '---\ntitle: "Target"\n---\n\n## Teams\n\n### How we work\n');
-      assert.equal(r.stderr, [
-        'career-lint: not fixed content/handbook/odd/broken-yaml.md: its front matter cannot be read (frontmatter-syntax): Hugo cannot build the page; fix it by hand first',
-        'content/handbook/odd/inside.md: heading-increment: Make it a level-3 heading',
-        'career-lint: not fixed content/handbook/odd/latin1.md: it is not valid UTF-8 (file-encoding): its text would replace the bytes shown as "�"',
-        'career-lint: fixed 1 problem in 1 file.',
-        '',
-      ].join('\n'));
+      assert.equal(
+        r.stderr,
+        [
+          'career-lint: not fixed content/handbook/odd/broken-yaml.md: its front matter cannot be read (frontmatter-syntax): Hugo cannot build the page; fix it by hand first',
+          'content/handbook/odd/inside.md: heading-increment: Make it a level-3 heading',
+          'career-lint: not fixed content/handbook/odd/latin1.md: it is not valid UTF-8 (file-encoding): its text would replace the bytes shown as "�"',
+          'career-lint: fixed 1 problem in 1 file.',
+          '',
+        ].join('\n'),
+      );
       const report = JSON.parse(r.stdout) as JsonReport;
-      assert.deepEqual(report.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`), [
-        'content/handbook/odd/broken-yaml.md:2 frontmatter-syntax',
-        'content/handbook/odd/broken-yaml.md:7 heading-increment',
-        'content/handbook/odd/diagram.md:1 file-unreadable',
-        'content/handbook/odd/latin1.md:2 file-encoding',
-        'content/handbook/odd/latin1.md:7 heading-increment',
-        'content/handbook/odd/outside.md:1 file-unreadable',
-        'content/handbook/odd/unclosed.md:1 frontmatter-syntax',
-      ]);
+      assert.deepEqual(
+        report.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`),
+        [
+          'content/handbook/odd/broken-yaml.md:2 frontmatter-syntax',
+          'content/handbook/odd/broken-yaml.md:7 heading-increment',
+          'content/handbook/odd/diagram.md:1 file-unreadable',
+          'content/handbook/odd/latin1.md:2 file-encoding',
+          'content/handbook/odd/latin1.md:7 heading-increment',
+          'content/handbook/odd/outside.md:1 file-unreadable',
+          'content/handbook/odd/unclosed.md:1 frontmatter-syntax',
+        ],
+      );
       assert.equal(r.code, 1);
     } finally {
       example.dispose();
@@ -208,13 +240,16 @@ describe('career-lint --fix', () => {
       assert.equal(r.code, 1);
       assert.deepEqual(changed(before, snapshot(example.dir)), [JOB]);
       // intermediate.md's ladder rules read senior.md, and failed.
-      assert.equal(r.stderr, [
-        `career-lint: not fixed ${EP}/intermediate.md: the tool failed while checking it (internal-error in the report), so it may not have read it right`,
-        `${JOB}: repeated-words: Remove the repeated "working in"`,
-        `${JOB}: level-reference: Change to "Engineering Manager, Engineering Productivity"`,
-        'career-lint: fixed 2 problems in 1 file.',
-        '',
-      ].join('\n'));
+      assert.equal(
+        r.stderr,
+        [
+          `career-lint: not fixed ${EP}/intermediate.md: the tool failed while checking it (internal-error in the report), so it may not have read it right`,
+          `${JOB}: repeated-words: Remove the repeated "working in"`,
+          `${JOB}: level-reference: Change to "Engineering Manager, Engineering Productivity"`,
+          'career-lint: fixed 2 problems in 1 file.',
+          '',
+        ].join('\n'),
+      );
       const failed = (JSON.parse(r.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'internal-error').map((d) => path.basename(d.file));
       assert.deepEqual(failed, ['intermediate.md', 'intermediate.md', 'senior.md']);
     } finally {
@@ -241,18 +276,29 @@ describe('career-lint --fix', () => {
       const jobBefore = readFileSync(job, 'utf8');
       let stderr = '';
       const files = [`${EP}/senior.md`, `${EP}/intermediate.md`, JOB].map((f) => toCorePath(path.join(example.dir, f)));
-      const outcome = fixFiles({ host: new NodeHost(), files, cwd: toCorePath(example.dir), dryRun: false, stdout: () => assert.fail('nothing on stdout'), stderr: (s) => (stderr += s), writer: racing });
+      const outcome = fixFiles({
+        host: new NodeHost(),
+        files,
+        cwd: toCorePath(example.dir),
+        dryRun: false,
+        stdout: () => assert.fail('nothing on stdout'),
+        stderr: (s) => (stderr += s),
+        writer: racing,
+      });
       assert.equal(readFileSync(senior, 'utf8'), 'Someone else saved this.\n');
       assert.equal(readFileSync(job, 'utf8'), jobBefore);
       assert.ok(read(example.dir, `${EP}/intermediate.md`).includes('(#intermediate-leadership-competencies)'));
       assert.deepEqual([outcome.files, outcome.fixes, outcome.failures], [1, 7, []]);
-      assert.equal(stderr, [
-        ...FIX_LINES.slice(0, 7),
-        `career-lint: not fixed ${EP}/senior.md: it changed on disk after it was read, so nothing was written; run --fix again`,
-        `career-lint: not fixed ${JOB}: it cannot be written (EACCES)`,
-        'career-lint: fixed 7 problems in 1 file.',
-        '',
-      ].join('\n'));
+      assert.equal(
+        stderr,
+        [
+          ...FIX_LINES.slice(0, 7),
+          `career-lint: not fixed ${EP}/senior.md: it changed on disk after it was read, so nothing was written; run --fix again`,
+          `career-lint: not fixed ${JOB}: it cannot be written (EACCES)`,
+          'career-lint: fixed 7 problems in 1 file.',
+          '',
+        ].join('\n'),
+      );
     } finally {
       example.dispose();
     }
@@ -303,19 +349,22 @@ describe('career-lint --fix --dry-run', () => {
         '+- All of the responsibilities listed for Engineering Manager, Engineering Productivity.',
         ' - Develop and lead a high-performing Engineering Productivity team, fostering a strong team environment.',
         ' - Partner with senior engineering leadership to define the overall engineering productivity strategy and roadmap.',
-        ' - Manage the Engineering Productivity team\'s budget and resources.',
+        " - Manage the Engineering Productivity team's budget and resources.",
         '',
       ].join('\n');
       assert.equal(r.stdout, diff); // the text report after it is empty: nothing is left
-      assert.equal(r.stderr, [
-        'content/handbook/bom.md: frontmatter-missing: Add front matter with a title',
-        'content/handbook/bom.md: table-shape: Make the delimiter row 2 cells wide',
-        `${JOB}: repeated-words: Remove the repeated "working in"`,
-        `${JOB}: level-reference: Change to "Engineering Manager, Engineering Productivity"`,
-        'career-lint: --dry-run: would fix 4 problems in 2 files; nothing was written, and the report is of the files as --fix would leave them.',
-        '2 files checked: 0 errors, 0 warnings.',
-        '',
-      ].join('\n'));
+      assert.equal(
+        r.stderr,
+        [
+          'content/handbook/bom.md: frontmatter-missing: Add front matter with a title',
+          'content/handbook/bom.md: table-shape: Make the delimiter row 2 cells wide',
+          `${JOB}: repeated-words: Remove the repeated "working in"`,
+          `${JOB}: level-reference: Change to "Engineering Manager, Engineering Productivity"`,
+          'career-lint: --dry-run: would fix 4 problems in 2 files; nothing was written, and the report is of the files as --fix would leave them.',
+          '2 files checked: 0 errors, 0 warnings.',
+          '',
+        ].join('\n'),
+      );
     } finally {
       example.dispose();
     }
@@ -325,7 +374,8 @@ describe('career-lint --fix --dry-run', () => {
     const dry = copyOfExample();
     const real = copyOfExample();
     try {
-      for (const e of [dry, real]) writeFileSync(path.join(e.dir, 'content/handbook/crlf.md'), '---\r\ntitle: "T"\r\ndescription: "D"\r\n---\r\n\r\n## A\r\n\r\n#### B\r\n');
+      for (const e of [dry, real])
+        writeFileSync(path.join(e.dir, 'content/handbook/crlf.md'), '---\r\ntitle: "T"\r\ndescription: "D"\r\n---\r\n\r\n## A\r\n\r\n#### B\r\n');
       const report = (e: { dir: string }) => path.join(e.dir, '..', `${path.basename(e.dir)}-report.json`);
       const d = await cli(['--fix', '--dry-run', '--format', 'json', '--output', report(dry)], dry.dir);
       const f = await cli(['--fix', '--format', 'json', '--output', report(real)], real.dir);
@@ -351,7 +401,8 @@ function counts(diagnostics: Diagnostic[]): { all: Record<string, number>; fixab
   const fixable: Record<string, number> = {};
   for (const d of diagnostics) {
     all[d.code] = (all[d.code] ?? 0) + 1;
-    if (d.fixes?.some((f) => f.preferred && !f.createFile && f.edits.length && f.edits.every((e) => e.file === d.file))) fixable[d.code] = (fixable[d.code] ?? 0) + 1;
+    if (d.fixes?.some((f) => f.preferred && !f.createFile && f.edits.length && f.edits.every((e) => e.file === d.file)))
+      fixable[d.code] = (fixable[d.code] ?? 0) + 1;
   }
   return { all, fixable };
 }
@@ -362,7 +413,14 @@ describe('career-lint --fix on a copy of the real handbook', { skip: noCorpus },
     try {
       cpSync(corpus, dir, { recursive: true });
       const before = counts(lintSite(dir).diagnostics);
-      assert.deepEqual(before.fixable, { 'frontmatter-schema': 5, 'heading-increment': 8, 'link-fragment': 196, 'link-page': 104, 'shortcode-in-code': 14, 'table-shape': 17 });
+      assert.deepEqual(before.fixable, {
+        'frontmatter-schema': 5,
+        'heading-increment': 8,
+        'link-fragment': 196,
+        'link-page': 104,
+        'shortcode-in-code': 14,
+        'table-shape': 17,
+      });
 
       let started = performance.now();
       const first = await cli(['--fix', '--format', 'json'], dir);
@@ -379,8 +437,23 @@ describe('career-lint --fix on a copy of the real handbook', { skip: noCorpus },
       assert.deepEqual(reported, after.all);
       // What is left: the findings without a fix, and what some fixes revealed: a link-page fix that
       // leads to a page without the link's anchor is a link-fragment finding now (12 of them).
-      assert.deepEqual(before.all, { 'frontmatter-schema': 34, 'heading-increment': 132, 'include-unused': 15, 'link-fragment': 658, 'link-page': 844, 'shortcode-in-code': 14, 'table-shape': 19 });
-      assert.deepEqual(after.all, { 'frontmatter-schema': 29, 'heading-increment': 124, 'include-unused': 15, 'link-fragment': 474, 'link-page': 740, 'table-shape': 2 });
+      assert.deepEqual(before.all, {
+        'frontmatter-schema': 34,
+        'heading-increment': 132,
+        'include-unused': 15,
+        'link-fragment': 658,
+        'link-page': 844,
+        'shortcode-in-code': 14,
+        'table-shape': 19,
+      });
+      assert.deepEqual(after.all, {
+        'frontmatter-schema': 29,
+        'heading-increment': 124,
+        'include-unused': 15,
+        'link-fragment': 474,
+        'link-page': 740,
+        'table-shape': 2,
+      });
 
       const snap = snapshot(dir);
       started = performance.now();

@@ -27,7 +27,7 @@ function readYaml<T>(file: string): T {
 function words(command: string, vars: Record<string, string>): string[] {
   const out: string[] = [];
   const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
-  for (let m; (m = re.exec(command)); ) {
+  for (let m: RegExpExecArray | null; (m = re.exec(command)); ) {
     const expand = (s: string) => s.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, v: string) => vars[v] ?? '');
     out.push(m[2] !== undefined ? m[2] : expand(m[1] ?? m[3]));
   }
@@ -99,8 +99,15 @@ describe('examples/ci/.gitlab-ci.yml', { skip: built === true ? false : built },
       writeFileSync(path.join(site.dir, SENIOR), readFileSync(path.join(site.dir, SENIOR), 'utf8') + BROKEN_INCLUDE);
       const broken = careerLint(lint, site.dir);
       assert.equal(broken.status, 1, broken.stderr);
-      const issues = JSON.parse(readFileSync(path.join(site.dir, report), 'utf8')) as { check_name: string; severity: string; location: { path: string; lines: { begin: number } } }[];
-      assert.deepEqual(issues.map((i) => [i.check_name, i.severity, i.location.path, i.location.lines.begin]), [['include-missing', 'major', SENIOR, 44]]);
+      const issues = JSON.parse(readFileSync(path.join(site.dir, report), 'utf8')) as {
+        check_name: string;
+        severity: string;
+        location: { path: string; lines: { begin: number } };
+      }[];
+      assert.deepEqual(
+        issues.map((i) => [i.check_name, i.severity, i.location.path, i.location.lines.begin]),
+        [['include-missing', 'major', SENIOR, 44]],
+      );
       assert.match(broken.stdout, new RegExp(`^${SENIOR}:44:14 error include-missing `));
     } finally {
       site.dispose();
@@ -115,7 +122,10 @@ describe('examples/ci/.github/workflows/career-lint.yml', { skip: built === true
   const runs = steps.filter((s) => s.run !== undefined).map((s) => words(s.run!, workflow.env));
 
   it('checks out, sets up Node, restores the cache, installs the packed tarball, runs career-lint and uploads its SARIF', () => {
-    assert.deepEqual(steps.map((s) => s.uses?.replace(/@.*/, '') ?? 'run'), ['actions/checkout', 'actions/setup-node', 'actions/cache', 'run', 'run', 'github/codeql-action/upload-sarif']);
+    assert.deepEqual(
+      steps.map((s) => s.uses?.replace(/@.*/, '') ?? 'run'),
+      ['actions/checkout', 'actions/setup-node', 'actions/cache', 'run', 'run', 'github/codeql-action/upload-sarif'],
+    );
     assert.deepEqual(runs[0], INSTALL);
     assert.ok(careerLintArgs(runs[1]));
     assert.equal(steps[5].if, 'always()', 'the SARIF is uploaded also when career-lint fails the job');
@@ -130,7 +140,10 @@ describe('examples/ci/.github/workflows/career-lint.yml', { skip: built === true
       assert.equal(flag(args, '--cache-location'), steps[2].with!.path);
       const r = careerLint(args, site.dir);
       assert.equal(r.status, 1, r.stderr); // the example has one error (level-reference)
-      const sarif = JSON.parse(readFileSync(path.join(site.dir, sarifFile), 'utf8')) as { version: string; runs: { tool: { driver: { name: string } }; results: { ruleId: string }[] }[] };
+      const sarif = JSON.parse(readFileSync(path.join(site.dir, sarifFile), 'utf8')) as {
+        version: string;
+        runs: { tool: { driver: { name: string } }; results: { ruleId: string }[] }[];
+      };
       assert.equal(sarif.version, '2.1.0');
       assert.equal(sarif.runs.length, 1);
       assert.equal(sarif.runs[0].tool.driver.name, 'career-lint');
@@ -150,7 +163,9 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml, examples/ci/.pre-commit-c
 
   /** What pre-commit runs: the hook's entry and args, then the staged files the hook selects. */
   function hookCommand(hook: Hook): string[] {
-    const selected = STAGED.filter((f) => (!hook.types || (hook.types.includes('markdown') && f.endsWith('.md'))) && (!hook.files || new RegExp(hook.files).test(f)));
+    const selected = STAGED.filter(
+      (f) => (!hook.types || (hook.types.includes('markdown') && f.endsWith('.md'))) && (!hook.files || new RegExp(hook.files).test(f)),
+    );
     return [...words(hook.entry, {}), ...(hook.args ?? []), ...selected];
   }
 
@@ -164,11 +179,14 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml, examples/ci/.pre-commit-c
     try {
       const r = careerLint(careerLintArgs(argv)!, site.dir);
       assert.equal(r.status, 0, r.stderr);
-      assert.equal(r.stderr, [
-        'career-lint: skipped NOTICE.md: not a page of the site (Hugo renders only content/; includes come from the include folders)',
-        '2 files checked: 0 errors, 12 warnings.',
-        '',
-      ].join('\n'));
+      assert.equal(
+        r.stderr,
+        [
+          'career-lint: skipped NOTICE.md: not a page of the site (Hugo renders only content/; includes come from the include folders)',
+          '2 files checked: 0 errors, 12 warnings.',
+          '',
+        ].join('\n'),
+      );
       writeFileSync(path.join(site.dir, SENIOR), readFileSync(path.join(site.dir, SENIOR), 'utf8') + BROKEN_INCLUDE);
       assert.equal(careerLint(careerLintArgs(argv)!, site.dir).status, 1);
     } finally {
@@ -178,7 +196,10 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml, examples/ci/.pre-commit-c
 
   it("the site's local hook runs the installed career-lint on staged pages and include files", () => {
     const config = readYaml<{ repos: { repo: string; hooks: Hook[] }[] }>('examples/ci/.pre-commit-config.yaml');
-    assert.deepEqual(config.repos.map((r) => r.repo), ['local']);
+    assert.deepEqual(
+      config.repos.map((r) => r.repo),
+      ['local'],
+    );
     const [hook] = config.repos[0].hooks;
     const argv = hookCommand(hook);
     assert.deepEqual(argv, ['npx', '--no-install', 'career-lint', SENIOR, 'assets/includes/engineering-careers/values-competency.md']);

@@ -17,7 +17,12 @@ type Row = JsonReport['diagnostics'][number];
 
 const LONG = `includes/${'x'.repeat(300)}.md`;
 const PAGE = [
-  '---', 'title: "Page"', '---', '', '## Page', '',
+  '---',
+  'title: "Page"',
+  '---',
+  '',
+  '## Page',
+  '',
   '{{% include "includes/etc-link/passwd" %}}', // 7: a folder link to /etc
   '{{% include "includes/secret.md" %}}', // 8: a file link out of the site
   '{{% include "includes/alias.md" %}}', // 9: a file link inside the site: fine
@@ -73,12 +78,26 @@ describe('links, loops and odd paths: career-lint and the language server agree'
     rmSync(outside, { recursive: true, force: true });
   });
 
-  const row = (file: string, line: number, column: number, endColumn: number, code: string, message: string): Row =>
-    ({ file, line, column, endLine: line, endColumn, severity: 'error', code, message });
+  const row = (file: string, line: number, column: number, endColumn: number, code: string, message: string): Row => ({
+    file,
+    line,
+    column,
+    endLine: line,
+    endColumn,
+    severity: 'error',
+    code,
+    message,
+  });
   /** An error at the include path `arg` (column 14 of its line). */
   const at = (file: string, line: number, arg: string, code: string, message: string) => row(file, line, 14, 14 + arg.length, code, message);
-  const outOfSite = (line: number, arg: string, real: string) => at('content/page.md', line, arg, 'include-outside-root',
-    `"${arg}" leads out of the site through a symbolic link. Its real path is ${real}, and files outside the site are never read. Hugo follows the link, so the page depends on a file outside the site: move the file into the site, or point the link inside it.`);
+  const outOfSite = (line: number, arg: string, real: string) =>
+    at(
+      'content/page.md',
+      line,
+      arg,
+      'include-outside-root',
+      `"${arg}" leads out of the site through a symbolic link. Its real path is ${real}, and files outside the site are never read. Hugo follows the link, so the page depends on a file outside the site: move the file into the site, or point the link inside it.`,
+    );
   const notChecked = (file: string, why: string) => row(file, 1, 1, 1, 'file-unreadable', `This file is not checked: ${why}.`);
 
   function expected(): Row[] {
@@ -86,16 +105,40 @@ describe('links, loops and odd paths: career-lint and the language server agree'
     const loop = 'it cannot be read (ELOOP: a loop of symbolic links)';
     return [
       notChecked('content/linked.md', outsideSite(`${outside}/page.md`)),
-      at('content/nul.md', 9, 'includes/re\u0000al.md', 'include-missing', 'Include file not found: the path holds a NUL character (U+0000), which no file name can hold, and Hugo fails the build. Did you mean "includes/real.md"?'),
+      at(
+        'content/nul.md',
+        9,
+        'includes/re\u0000al.md',
+        'include-missing',
+        'Include file not found: the path holds a NUL character (U+0000), which no file name can hold, and Hugo fails the build. Did you mean "includes/real.md"?',
+      ),
       outOfSite(7, 'includes/etc-link/passwd', '/etc/passwd'),
       outOfSite(8, 'includes/secret.md', `${outside}/secret.md`),
       at('content/page.md', 11, 'includes/loop.md', 'file-unreadable', `The included file assets/includes/loop.md cannot be used: ${loop}.`),
       at('content/page.md', 12, 'includes/la/x.md', 'file-unreadable', `The included file assets/includes/la/x.md cannot be used: ${loop}.`),
-      at('content/page.md', 13, 'includes/gone.md', 'include-missing', `Include file not found: Hugo looks for assets/includes/gone.md and fails the build. There is a symbolic link to ${root}/assets/includes/nowhere.md, which does not exist. Did you mean "includes/loop.md"?`),
+      at(
+        'content/page.md',
+        13,
+        'includes/gone.md',
+        'include-missing',
+        `Include file not found: Hugo looks for assets/includes/gone.md and fails the build. There is a symbolic link to ${root}/assets/includes/nowhere.md, which does not exist. Did you mean "includes/loop.md"?`,
+      ),
       at('content/page.md', 14, LONG, 'include-missing', `Include file not found: Hugo looks for assets/${LONG} and fails the build.`),
       at('content/page.md', 15, 'includes', 'include-missing', '"includes" is a folder, not a file: Hugo\'s include finds nothing and the build fails.'),
-      at('content/page.md', 16, '../hugo.toml', 'include-outside-root', '"../hugo.toml" leaves the include folder. It leads to hugo.toml, outside assets/, where Hugo finds nothing.'),
-      at('content/page.md', 17, 'file:///etc/passwd', 'include-outside-root', '"file:///etc/passwd" is a URL, not a file under assets/. Include paths name files under assets/; URLs and drive letters are never fetched.'),
+      at(
+        'content/page.md',
+        16,
+        '../hugo.toml',
+        'include-outside-root',
+        '"../hugo.toml" leaves the include folder. It leads to hugo.toml, outside assets/, where Hugo finds nothing.',
+      ),
+      at(
+        'content/page.md',
+        17,
+        'file:///etc/passwd',
+        'include-outside-root',
+        '"file:///etc/passwd" is a URL, not a file under assets/. Include paths name files under assets/; URLs and drive letters are never fetched.',
+      ),
       notChecked('assets/includes/gone.md', `it cannot be read (a symbolic link to ${root}/assets/includes/nowhere.md, which does not exist)`),
       notChecked('assets/includes/loop.md', loop),
       notChecked('assets/includes/loop2.md', loop),
@@ -117,8 +160,14 @@ describe('links, loops and odd paths: career-lint and the language server agree'
     const byFile = (rows: Row[]) => [...rows].sort((a, b) => pages.indexOf(a.file) - pages.indexOf(b.file));
     // Include files unused by any page (alias.md, real.md, shared/x.md are used) get include-unused: not the point here.
     const actual = report.diagnostics.filter((d) => d.code !== 'include-unused');
-    assert.deepEqual(byFile(actual.filter((d) => d.file.startsWith('content/'))), expected().filter((d) => d.file.startsWith('content/')));
-    assert.deepEqual(actual.filter((d) => d.file.startsWith('assets/')), expected().filter((d) => d.file.startsWith('assets/')));
+    assert.deepEqual(
+      byFile(actual.filter((d) => d.file.startsWith('content/'))),
+      expected().filter((d) => d.file.startsWith('content/')),
+    );
+    assert.deepEqual(
+      actual.filter((d) => d.file.startsWith('assets/')),
+      expected().filter((d) => d.file.startsWith('assets/')),
+    );
     assert.ok(!JSON.stringify(report).includes('root:x:0:0'), 'nothing of /etc/passwd is in the report');
     assert.ok(!JSON.stringify(report).includes('## Secret'), 'nothing of the outside file is in the report');
   });
@@ -148,13 +197,26 @@ describe('links, loops and odd paths: career-lint and the language server agree'
         const { report } = await cliJson();
         const file = path.join(root, page);
         const uri = uriOf(file);
-        server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync(file, 'utf8') } });
+        server.connection.sendNotification('textDocument/didOpen', {
+          textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync(file, 'utf8') },
+        });
         const published = await server.waitForDiagnostics(uri, (d) => d.length > 0);
-        const asRows = published.map((d: LspDiagnostic): Row => ({
-          file: page, line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
-          severity: ({ 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' } as Record<number, string>)[d.severity ?? 1], code: String(d.code), message: d.message,
-        }));
-        assert.deepEqual(asRows, report.diagnostics.filter((d) => d.file === page));
+        const asRows = published.map(
+          (d: LspDiagnostic): Row => ({
+            file: page,
+            line: d.range.start.line + 1,
+            column: d.range.start.character + 1,
+            endLine: d.range.end.line + 1,
+            endColumn: d.range.end.character + 1,
+            severity: ({ 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' } as Record<number, string>)[d.severity ?? 1],
+            code: String(d.code),
+            message: d.message,
+          }),
+        );
+        assert.deepEqual(
+          asRows,
+          report.diagnostics.filter((d) => d.file === page),
+        );
       });
     }
   });

@@ -32,7 +32,14 @@ function insertAbove(file: string): void {
   const m = /^---\r?\n([\s\S]*?\r?\n)?---[ \t]*\r?\n/.exec(text);
   assert.ok(m, `${file} starts with front matter`);
   const open = text.indexOf('\n') + 1;
-  writeFileSync(file, text.slice(0, open) + '# a comment added above\n' + text.slice(open, m[0].length) + '\nA paragraph added above.\n\nAnother one.\n' + text.slice(m[0].length));
+  writeFileSync(
+    file,
+    text.slice(0, open) +
+      '# a comment added above\n' +
+      text.slice(open, m[0].length) +
+      '\nA paragraph added above.\n\nAnother one.\n' +
+      text.slice(m[0].length),
+  );
 }
 
 describe('corpus: career-lint baseline on a copy of gitlab-handbook-2025-12', { skip }, () => {
@@ -44,14 +51,29 @@ describe('corpus: career-lint baseline on a copy of gitlab-handbook-2025-12', { 
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes a baseline; after lines inserted above every finding and a new broken include, only that include fails', async (t) => {
-    const reports = (n: number) => ['--format', 'codequality', '--output', `cq${n}.json`, '--format', 'sarif', '--output', `r${n}.sarif`, '--format', 'junit', '--output', `junit${n}.xml`];
+    const reports = (n: number) => [
+      '--format',
+      'codequality',
+      '--output',
+      `cq${n}.json`,
+      '--format',
+      'sarif',
+      '--output',
+      `r${n}.sarif`,
+      '--format',
+      'junit',
+      '--output',
+      `junit${n}.xml`,
+    ];
     const read = (name: string) => readFileSync(path.join(dir, name), 'utf8');
 
     const first = await cli(['--write-baseline', 'baseline.json', ...reports(1)], dir);
     assert.equal(first.code, 0, first.stderr);
     const baseline = JSON.parse(read('baseline.json')) as BaselineFile;
     // The counts follow the rules (test/corpus/corpus.test.ts pins the findings themselves); here, every report and the baseline agree.
-    const summary = /^career-lint: wrote the baseline baseline\.json \((\d+) findings\)\.\n(\d+) files checked: (\d+) errors, (\d+) warnings\.\n$/.exec(first.stderr);
+    const summary = /^career-lint: wrote the baseline baseline\.json \((\d+) findings\)\.\n(\d+) files checked: (\d+) errors, (\d+) warnings\.\n$/.exec(
+      first.stderr,
+    );
     assert.ok(summary, first.stderr);
     const [count, checked, errors, warnings] = summary.slice(1).map(Number);
     assert.equal(count, errors + warnings);
@@ -62,8 +84,10 @@ describe('corpus: career-lint baseline on a copy of gitlab-handbook-2025-12', { 
     assert.equal(checkSarif(read('r1.sarif')).runs[0].results.length, count);
     const junit = checkJunit(read('junit1.xml'));
     assert.equal(junit.cases.length, checked);
-    t.diagnostic(`${checked} files checked, ${errors} errors, ${warnings} warnings; baseline: ${baseline.findings.length} findings in ${new Set(baseline.findings.map((f) => f.file)).size} files, ${Buffer.byteLength(read('baseline.json'))} bytes; ` +
-      `junit: ${junit.suite.failures} failed cases; run with 3 reports and the baseline: ${first.seconds.toFixed(1)} s`);
+    t.diagnostic(
+      `${checked} files checked, ${errors} errors, ${warnings} warnings; baseline: ${baseline.findings.length} findings in ${new Set(baseline.findings.map((f) => f.file)).size} files, ${Buffer.byteLength(read('baseline.json'))} bytes; ` +
+        `junit: ${junit.suite.failures} failed cases; run with 3 reports and the baseline: ${first.seconds.toFixed(1)} s`,
+    );
 
     const files = [...new Set(issues.map((i) => i.location.path))].filter((f) => f.startsWith('content/'));
     for (const f of files) insertAbove(path.join(dir, f));
@@ -74,13 +98,24 @@ describe('corpus: career-lint baseline on a copy of gitlab-handbook-2025-12', { 
     const second = await cli(['--baseline', 'baseline.json', '--format', 'json', ...reports(2)], dir);
     assert.equal(second.code, 1, second.stderr);
     const json = JSON.parse(second.stdout) as JsonReport;
-    assert.deepEqual(json.diagnostics.map((d) => `${d.file} ${d.severity} ${d.code}`), [`${page} error include-missing`]);
+    assert.deepEqual(
+      json.diagnostics.map((d) => `${d.file} ${d.severity} ${d.code}`),
+      [`${page} error include-missing`],
+    );
     assert.deepEqual(json.baseline, { file: 'baseline.json', known: count, fixed: [] });
     assert.equal(second.stderr, `career-lint: ${count} findings listed in the baseline baseline.json are not reported; 0 baseline entries are fixed.\n`);
-    assert.deepEqual(checkCodeQuality(read('cq2.json')).map((i) => `${i.location.path} ${i.check_name}`), [`${page} include-missing`]);
+    assert.deepEqual(
+      checkCodeQuality(read('cq2.json')).map((i) => `${i.location.path} ${i.check_name}`),
+      [`${page} include-missing`],
+    );
     const sarif = checkSarif(read('r2.sarif'));
-    assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string; baselineState: string }) => `${r.ruleId} ${r.baselineState}`), ['include-missing new']);
+    assert.deepEqual(
+      sarif.runs[0].results.map((r: { ruleId: string; baselineState: string }) => `${r.ruleId} ${r.baselineState}`),
+      ['include-missing new'],
+    );
     assert.equal(checkJunit(read('junit2.xml')).suite.failures, '1');
-    t.diagnostic(`lines inserted above ${moved} findings in ${files.length} pages; run with --baseline: ${second.seconds.toFixed(1)} s; 1 new finding, 0 fixed`);
+    t.diagnostic(
+      `lines inserted above ${moved} findings in ${files.length} pages; run with --baseline: ${second.seconds.toFixed(1)} s; 1 new finding, 0 fixed`,
+    );
   });
 });

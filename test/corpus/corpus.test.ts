@@ -39,35 +39,49 @@ describe('corpus: gitlab-handbook-2025-12', { skip }, () => {
   });
 
   it('finds the four known broken tables at their lines (a delimiter row wider than the header: Hugo pads, GitHub shows no table)', () => {
-    const broken = diagnostics.filter((d) => d.code === 'table-shape' && d.message.startsWith('The delimiter row has')).map((d) => `${rel(d)}:${d.range.start.line + 1}`);
+    const broken = diagnostics
+      .filter((d) => d.code === 'table-shape' && d.message.startsWith('The delimiter row has'))
+      .map((d) => `${rel(d)}:${d.range.start.line + 1}`);
     for (const known of [
       'content/handbook/engineering/devops/create/import/_index.md:143',
       'content/handbook/engineering/devops/create/source-code/backend/index.md:387',
       'content/handbook/engineering/devops/verify/pipeline-execution/_index.md:408',
       'assets/includes/engineering/create/weights-fe.md:9',
-    ]) assert.ok(broken.includes(known), `${known} not found among ${broken.length}`);
+    ])
+      assert.ok(broken.includes(known), `${known} not found among ${broken.length}`);
   });
 
   it('finds the known broken same-page links, and no others in Markdown links', () => {
     const links = diagnostics.filter((d) => d.code === 'link-fragment' && d.message.includes('on this page'));
-    assert.deepEqual(links.map((d) => `${rel(d)}:${d.range.start.line + 1}`), [
-      'content/handbook/engineering/careers/matrix/development/dev/backend/senior.md:12',
-      'content/handbook/engineering/careers/matrix/development/dev/backend/senior.md:13',
-      'content/handbook/engineering/careers/matrix/development/dev/backend/senior.md:14',
-      // An HTML <a href="#officialrules"> with no such id on the page (PROVENANCE counted Markdown links).
-      'content/handbook/marketing/integrated-marketing/digital-strategy/social-marketing/admin.md:262',
-      'content/handbook/security/password-guidelines.md:84',
-    ]);
+    assert.deepEqual(
+      links.map((d) => `${rel(d)}:${d.range.start.line + 1}`),
+      [
+        'content/handbook/engineering/careers/matrix/development/dev/backend/senior.md:12',
+        'content/handbook/engineering/careers/matrix/development/dev/backend/senior.md:13',
+        'content/handbook/engineering/careers/matrix/development/dev/backend/senior.md:14',
+        // An HTML <a href="#officialrules"> with no such id on the page (PROVENANCE counted Markdown links).
+        'content/handbook/marketing/integrated-marketing/digital-strategy/social-marketing/admin.md:262',
+        'content/handbook/security/password-guidelines.md:84',
+      ],
+    );
   });
 
   it('keeps the one include-file link that resolves on both including pages quiet', () => {
-    assert.deepEqual(at('link-fragment').filter((l) => l === 'assets/includes/engineering/feature-change-locks.md:33'), []);
+    assert.deepEqual(
+      at('link-fragment').filter((l) => l === 'assets/includes/engineering/feature-change-locks.md:33'),
+      [],
+    );
   });
 
   it('finds the known broken cross-page link, with the page it meant', () => {
-    const d = diagnostics.find((x) => x.code === 'link-page' && rel(x) === 'assets/includes/engineering-careers/dev-fullstack-career-matrix-nav.md' && x.range.start.line === 2);
+    const d = diagnostics.find(
+      (x) => x.code === 'link-page' && rel(x) === 'assets/includes/engineering-careers/dev-fullstack-career-matrix-nav.md' && x.range.start.line === 2,
+    );
     assert.ok(d, 'dev-fullstack-career-matrix-nav.md:3 reported');
-    assert.equal(d.message, 'No page at /handbook/engineering/careers/matrix/development/dev/intermediate/fullstack/ in this site. Did you mean /handbook/engineering/careers/matrix/development/dev/fullstack/intermediate/?');
+    assert.equal(
+      d.message,
+      'No page at /handbook/engineering/careers/matrix/development/dev/intermediate/fullstack/ in this site. Did you mean /handbook/engineering/careers/matrix/development/dev/fullstack/intermediate/?',
+    );
   });
 
   it('lists the 15 include files no page includes', () => {

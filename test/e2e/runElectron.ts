@@ -26,7 +26,8 @@ async function main(): Promise<number> {
   if (needsVirtualDisplay()) {
     if (hasXvfbRun()) {
       const r = spawnSync('xvfb-run', ['-a', process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-        stdio: 'inherit', env: { ...process.env, CAREER_E2E_UNDER_XVFB: '1' },
+        stdio: 'inherit',
+        env: { ...process.env, CAREER_E2E_UNDER_XVFB: '1' },
       });
       return r.status ?? 1;
     }

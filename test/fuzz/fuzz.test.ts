@@ -19,7 +19,7 @@ const scale = Number(process.env.FUZZ_SCALE ?? 1);
 const runs = (n: number) => Math.max(1, Math.round(n * scale));
 
 /** Documents per property per run: 100,000 in all at scale 1. */
-export const RUNS = { lint: runs(60_000), fixAll: runs(15_000), features: runs(15_000), preview: runs(10_000) };
+const RUNS = { lint: runs(60_000), fixAll: runs(15_000), features: runs(15_000), preview: runs(10_000) };
 
 const ARTIFACTS = join(REPO, 'test/artifacts');
 const { texts, corpus } = seedTexts();
@@ -42,13 +42,19 @@ function property<T>(name: string, arb: fc.Arbitrary<T>, numRuns: number, check:
   const file = join(ARTIFACTS, `fuzz-${name}-${seed}.json`);
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(file, JSON.stringify({ seed, path: details.counterexamplePath, counterexample: details.counterexample }, null, 2));
-  const error = details.errorInstance instanceof Error ? details.errorInstance.stack ?? details.errorInstance.message : String(details.errorInstance);
-  throw new Error(`${error}\n\nafter ${details.numRuns} documents; replay: FUZZ_SEED=${seed} FUZZ_PATH=${details.counterexamplePath}; the shrunk case is in ${file}`);
+  const error = details.errorInstance instanceof Error ? (details.errorInstance.stack ?? details.errorInstance.message) : String(details.errorInstance);
+  throw new Error(
+    `${error}\n\nafter ${details.numRuns} documents; replay: FUZZ_SEED=${seed} FUZZ_PATH=${details.counterexamplePath}; the shrunk case is in ${file}`,
+  );
 }
 
 describe('fuzz: generated and mutated documents', () => {
   before(() => console.log(`fuzz seed ${seed} (replay: FUZZ_SEED=${seed}); ${texts.length} seed documents (${corpus} from the corpus)`));
-  after(() => console.log(`fuzz: ${stats.documents} documents, ${stats.diagnostics} diagnostics, ${stats.fixesChecked} fixes checked; CPU per document mean ${(stats.totalMs / Math.max(1, stats.documents)).toFixed(2)} ms, max ${stats.maxMs.toFixed(0)} ms (${stats.slowest})`));
+  after(() =>
+    console.log(
+      `fuzz: ${stats.documents} documents, ${stats.diagnostics} diagnostics, ${stats.fixesChecked} fixes checked; CPU per document mean ${(stats.totalMs / Math.max(1, stats.documents)).toFixed(2)} ms, max ${stats.maxMs.toFixed(0)} ms (${stats.slowest})`,
+    ),
+  );
 
   it(`lint: no throw, ranges inside the file, fixes keep line endings and BOM and solve their problem, same result twice and as a new workspace (${RUNS.lint} documents)`, () => {
     const ctx = context();

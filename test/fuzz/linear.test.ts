@@ -13,7 +13,8 @@ const MAX_RATIO = 24;
 
 /** Each shape: a page of about `n` units of it. */
 const SHAPES: Record<string, (n: number) => string> = {
-  'a responsibility table of n rows': (n) => `${FM}| Responsibility | Description |\n| --- | --- |\n${Array.from({ length: n }, (_, i) => `| Term ${i} | Description ${i} |`).join('\n')}\n`,
+  'a responsibility table of n rows': (n) =>
+    `${FM}| Responsibility | Description |\n| --- | --- |\n${Array.from({ length: n }, (_, i) => `| Term ${i} | Description ${i} |`).join('\n')}\n`,
   'n equal headings (ids engineering, engineering-1, ...)': (n) => FM + '## Engineering\n\n'.repeat(n),
   'n broken links among n headings': (n) => FM + Array.from({ length: n }, (_, i) => `## Heading ${i % 10}\n\n[a](#heading-${i % 10}-x${i})\n`).join('\n'),
   'block quotes nested n deep': (n) => `${FM}${'> '.repeat(n)}x\n`,
@@ -33,7 +34,10 @@ function lintMs(text: string): number {
     const start = process.cpuUsage();
     const result = ws.lint('/s/content/p.md');
     const used = process.cpuUsage(start);
-    assert.ok(result.diagnostics.every((d) => d.code !== 'internal-error'), 'no internal error');
+    assert.ok(
+      result.diagnostics.every((d) => d.code !== 'internal-error'),
+      'no internal error',
+    );
     best = Math.min(best, (used.user + used.system) / 1000);
   }
   return best;

@@ -56,11 +56,17 @@ function textOf(ctx: FuzzContext, path: string, own: { path: string; text: strin
 function rangeInside(lines: LineIndex, r: Range, what: string): void {
   const ok = (p: Position) => p.line >= 0 && p.line < lines.lineCount && p.character >= 0 && p.character <= lines.lineEnd(p.line) - lines.lineStarts[p.line];
   assert.ok(ok(r.start) && ok(r.end), `${what}: range ${JSON.stringify(r)} is not inside the file (${lines.lineCount} lines)`);
-  assert.ok(r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character), `${what}: range ${JSON.stringify(r)} ends before it starts`);
+  assert.ok(
+    r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character),
+    `${what}: range ${JSON.stringify(r)} ends before it starts`,
+  );
 }
 
 function rangeInFile(ctx: FuzzContext, own: { path: string; text: string; lines: LineIndex }, file: string, r: Range, what: string): void {
-  if (file === own.path) return rangeInside(own.lines, r, what);
+  if (file === own.path) {
+    rangeInside(own.lines, r, what);
+    return;
+  }
   const text = textOf(ctx, file, own);
   assert.ok(text !== undefined, `${what}: points into ${file}, which does not exist`);
   rangeInside(new LineIndex(text), r, what);
@@ -69,7 +75,9 @@ function rangeInFile(ctx: FuzzContext, own: { path: string; text: string; lines:
 /** Applies edits of one text (ranges of that text), checking that they do not overlap. */
 export function applyEdits(text: string, edits: { range: Range; newText: string }[], what: string): string {
   const lines = new LineIndex(text);
-  const spans = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start || a.end - b.end);
+  const spans = edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
   for (let i = 1; i < spans.length; i++) assert.ok(spans[i].start >= spans[i - 1].end, `${what}: edits overlap`);
   let out = '';
   let at = 0;
@@ -90,7 +98,8 @@ function keepsTextShape(before: string, after: string, what: string): void {
   if (before.startsWith('\uFEFF')) assert.ok(after.startsWith('\uFEFF'), `${what}: the BOM was removed`);
   const had = lineBreaks(before);
   if (had.size === 1) {
-    for (const b of lineBreaks(after)) assert.ok(had.has(b), `${what}: brought ${JSON.stringify(b)} line breaks into a file that only had ${JSON.stringify([...had][0])}`);
+    for (const b of lineBreaks(after))
+      assert.ok(had.has(b), `${what}: brought ${JSON.stringify(b)} line breaks into a file that only had ${JSON.stringify([...had][0])}`);
   }
 }
 
@@ -133,7 +142,10 @@ function checkSymbols(own: { lines: LineIndex }, symbols: DocumentSymbol[]): voi
 /** Puts the case's files into the host and tells the workspace, as the editor would. */
 export function place(ctx: FuzzContext, c: FuzzCase): string {
   const path = FUZZ_PATHS[c.kind];
-  for (const [file, text] of [[FUZZ_INCLUDE, c.include], [path, c.text]]) {
+  for (const [file, text] of [
+    [FUZZ_INCLUDE, c.include],
+    [path, c.text],
+  ]) {
     const change = ctx.host.exists(file) === 'file' ? 'changed' : 'created'; // what a file watcher would say
     ctx.host.set(file, text);
     ctx.workspace.fileChanged(file, change);
@@ -170,7 +182,8 @@ function checkFixSolves(ctx: FuzzContext, path: string, text: string, d: Diagnos
     .join('|');
   const after = new LineIndex(fixed);
   const same = (f: { title: string; edits: { file: string; range: Range; newText: string }[] }) =>
-    f.title === fix.title && f.edits.every((e) => e.file === path) &&
+    f.title === fix.title &&
+    f.edits.every((e) => e.file === path) &&
     f.edits
       .map((e) => ({ start: after.offsetAt(e.range.start), end: after.offsetAt(e.range.end), newText: e.newText }))
       .sort((a, b) => a.start - b.start)
@@ -207,7 +220,7 @@ export function checkLint(ctx: FuzzContext, c: FuzzCase): Diagnostic[] {
 export function checkLikeFresh(ctx: FuzzContext, c: FuzzCase, diagnostics: Diagnostic[]): void {
   const fresh = new Workspace(ctx.host);
   fresh.indexSite(fresh.siteFor(FUZZ_PATHS[c.kind])!);
-  assert.deepEqual(fresh.lint(FUZZ_PATHS[c.kind], c.text).diagnostics, diagnostics, 'the editor\'s long-lived workspace and a new one disagree on this page');
+  assert.deepEqual(fresh.lint(FUZZ_PATHS[c.kind], c.text).diagnostics, diagnostics, "the editor's long-lived workspace and a new one disagree on this page");
 }
 
 /** Fix all: valid, non-overlapping edits that keep line endings and the BOM; applying them and asking again gives nothing to do. */
@@ -247,7 +260,10 @@ export function checkFeatures(ctx: FuzzContext, c: FuzzCase, fractions: number[]
   }
   checkSymbols(own, documentSymbols(ws, path, c.text));
   for (const f of foldingRanges(ws, path, c.text)) {
-    assert.ok(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < own.lines.lineCount, `folding range ${JSON.stringify(f)} outside ${own.lines.lineCount} lines`);
+    assert.ok(
+      f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < own.lines.lineCount,
+      `folding range ${JSON.stringify(f)} outside ${own.lines.lineCount} lines`,
+    );
   }
   for (const l of documentLinks(ws, path, c.text)) rangeInside(own.lines, l.range, 'document link');
   const lens = includeLens(ws, path);

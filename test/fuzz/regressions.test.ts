@@ -40,7 +40,9 @@ describe('fuzz regressions', () => {
   it('an unclosed shortcode on a CRLF line ends before the line break', () => {
     const ctx = context();
     const text = '---\r\ntitle: T\r\ndescription: D\r\n---\r\n{{% x\r\nabc\r\n';
-    const found = checkLint(ctx, page(text)).filter((x) => x.code === 'shortcode-syntax').map((x) => formatRange(x.range));
+    const found = checkLint(ctx, page(text))
+      .filter((x) => x.code === 'shortcode-syntax')
+      .map((x) => formatRange(x.range));
     assert.deepEqual(found, ['5:1-5:6']);
     checkFeatures(ctx, page(text), [0.6, 0.7]);
   });
@@ -49,7 +51,10 @@ describe('fuzz regressions', () => {
     const ctx = context();
     const text = '---\ntitle: T\ndescription: D\n---\n\n## Staff [link](#x)\n';
     const diagnostics = checkLint(ctx, page(text)).filter((x) => x.code === 'link-fragment');
-    assert.deepEqual(diagnostics.map((x) => [formatRange(x.range), x.fixes ?? []]), [['6:17-6:19', []]]);
+    assert.deepEqual(
+      diagnostics.map((x) => [formatRange(x.range), x.fixes ?? []]),
+      [['6:17-6:19', []]],
+    );
     assert.deepEqual(fixAll(ctx.workspace, FUZZ_PATHS.page, text).applied, []);
   });
 
@@ -62,7 +67,7 @@ describe('fuzz regressions', () => {
     checkFixAll(ctx, page(text));
   });
 
-  it('completion at a column past the end of the line answers for the line\'s end', () => {
+  it("completion at a column past the end of the line answers for the line's end", () => {
     const ctx = context();
     const text = '{{% include "includes/';
     checkFeatures(ctx, page(text), []);
@@ -74,7 +79,10 @@ describe('fuzz regressions', () => {
     const ctx = context();
     const c: FuzzCase = { kind: 'job-family', text: '---\ntitle: T\ndescription: D\n---\n\nScope Scope Scope here.\n', include: '' };
     const found = checkLint(ctx, c).filter((x) => x.code === 'repeated-words');
-    assert.deepEqual(found.map((x) => [formatRange(x.range), x.message]), [['6:7-6:18', '"Scope" is written 3 times in a row.']]);
+    assert.deepEqual(
+      found.map((x) => [formatRange(x.range), x.message]),
+      [['6:7-6:18', '"Scope" is written 3 times in a row.']],
+    );
     assert.equal(applyEdits(c.text, found[0].fixes![0].edits, 'fix'), '---\ntitle: T\ndescription: D\n---\n\nScope here.\n');
   });
 
@@ -82,17 +90,23 @@ describe('fuzz regressions', () => {
     const ctx = context();
     const c: FuzzCase = {
       kind: 'career-page',
-      text: "{{% include \"includes/fuzz/inc.md\" %}}title: \"Track Career Framework: Intermediate\"\ndescription: \"Well structured.\"\n---\n\n## Intermediate Engineer, Track\n\n### Leadership\n",
-      include: "---\ntitle: [a, b]\ntitle: [a, b]\ntitle: \"Senior Senior Senior Intermediate\"\ntitle: \"Technical Intermediate Leadership\"\n---\n\nSenior\n",
+      text: '{{% include "includes/fuzz/inc.md" %}}title: "Track Career Framework: Intermediate"\ndescription: "Well structured."\n---\n\n## Intermediate Engineer, Track\n\n### Leadership\n',
+      include: '---\ntitle: [a, b]\ntitle: [a, b]\ntitle: "Senior Senior Senior Intermediate"\ntitle: "Technical Intermediate Leadership"\n---\n\nSenior\n',
     };
     checkFeatures(ctx, c, [0]);
   });
 
-  it('links in two headings that point at each other\'s ids get no fix (each fix renamed the other anchor, forever)', () => {
+  it("links in two headings that point at each other's ids get no fix (each fix renamed the other anchor, forever)", () => {
     const ctx = context();
     const text = '---\ntitle: T\ndescription: D\n---\n\n## Staff [link](#x)\n\n## Senior [link](#y)\n';
     const found = checkLint(ctx, page(text)).filter((x) => x.code === 'link-fragment');
-    assert.deepEqual(found.map((x) => [formatRange(x.range), x.fixes ?? []]), [['6:17-6:19', []], ['8:18-8:20', []]]);
+    assert.deepEqual(
+      found.map((x) => [formatRange(x.range), x.fixes ?? []]),
+      [
+        ['6:17-6:19', []],
+        ['8:18-8:20', []],
+      ],
+    );
     checkFixAll(ctx, page(text));
   });
 
@@ -105,10 +119,13 @@ describe('fuzz regressions', () => {
     const ws = new Workspace(host);
     ws.lint('/s/assets/includes/i.md', '##### Deep\n'); // a hypothetical text of the include file, as fix all checks one
     const [d] = ws.lint('/s/content/p.md').diagnostics.filter((x) => x.code === 'heading-increment');
-    assert.deepEqual(d.related!.map((r) => formatRange(r.range)), ['4:7-4:11']);
+    assert.deepEqual(
+      d.related!.map((r) => formatRange(r.range)),
+      ['4:7-4:11'],
+    );
   });
 
-  it('an include file\'s links are checked against its including pages as they are with its new text', () => {
+  it("an include file's links are checked against its including pages as they are with its new text", () => {
     const inc = '/s/assets/includes/i.md';
     const host = new MemoryHost({
       '/s/hugo.toml': '',
@@ -117,10 +134,16 @@ describe('fuzz regressions', () => {
     });
     const ws = new Workspace(host);
     ws.indexSite(ws.siteFor(inc)!, false); // as the editor indexes: models of pages not open are dropped
-    assert.deepEqual(ws.lint(inc).diagnostics.map((d) => d.code), ['link-fragment']);
+    assert.deepEqual(
+      ws.lint(inc).diagnostics.map((d) => d.code),
+      ['link-fragment'],
+    );
     // The author adds the heading the link names (the including page is not open, so nobody reads it).
     host.set(inc, '## New\n\n[x](#new)\n');
     ws.fileChanged(inc, 'changed');
-    assert.deepEqual(ws.lint(inc).diagnostics.map((d) => d.code), []);
+    assert.deepEqual(
+      ws.lint(inc).diagnostics.map((d) => d.code),
+      [],
+    );
   });
 });

@@ -26,7 +26,7 @@ async function buildAndCompare(dir: string) {
 }
 
 describe('Hugo oracle: heading ids', () => {
-  it('fixture pages with tricky headings: every id equals Hugo\'s, in order', { skip }, async () => {
+  it("fixture pages with tricky headings: every id equals Hugo's, in order", { skip }, async () => {
     const { pages, comparison } = await buildAndCompare(path.join(fixturesDir, 'anchors'));
     assert.deepEqual(comparison.unrendered, []);
     assert.equal(comparison.mismatches.length, 0, `ids differ from Hugo's:\n${formatMismatches(comparison.mismatches)}`);
@@ -69,13 +69,19 @@ describe('Hugo oracle: disagreements found and fixed (no Hugo needed)', () => {
       'e.md': '## :warning: Included warning\n',
       'w.md': ':smile: words\n',
     });
-    assert.deepEqual(m.headings.map((h) => h.id), ['-page', 'warning-included-warning', 'page--smile-words']);
+    assert.deepEqual(
+      m.headings.map((h) => h.id),
+      ['-page', 'warning-included-warning', 'page--smile-words'],
+    );
   });
 
   it('a heading line that an include completes is kept, with the id of the whole line and its page part as span', () => {
     const page = '## Prefix {{% include "includes/one.md" %}}\n\n## Prefix\n\n## inline words\n';
     const m = modelOf(page, { 'one.md': 'inline words\n' });
-    assert.deepEqual(m.headings.map((h) => h.id), ['prefix-inline-words', 'prefix', 'inline-words']);
+    assert.deepEqual(
+      m.headings.map((h) => h.id),
+      ['prefix-inline-words', 'prefix', 'inline-words'],
+    );
     const first = m.headings[0];
     assert.equal(first.file, '/site/content/p.md');
     assert.equal(page.slice(first.span.start, first.span.end), 'Prefix ');
@@ -89,7 +95,7 @@ describe('Hugo oracle: disagreements found and fixed (no Hugo needed)', () => {
     assert.equal(headingText('## Slash in id {#a/b}', true, '').customId, undefined);
     assert.equal(headingText('## Bare hash {#}', true, '').customId, '');
     assert.equal(headingText('## Escaped brace \\{#escaped}', true, '').customId, undefined);
-    assert.equal(headingText('## Single quoted value {title=\'x\'}', true, '').customId, undefined);
+    assert.equal(headingText("## Single quoted value {title='x'}", true, '').customId, undefined);
     assert.deepEqual(parseAttributes('#a.b .c, data-n=12 x="y z"'), { id: 'a.b', classes: ['c'] });
   });
 

@@ -8,7 +8,15 @@ import { after, before, describe, it } from 'node:test';
 import type { Workspace } from '../../server/src/core/workspace';
 import { HugoSite, type HugoBuild } from './hugoSite';
 import {
-  checkNoTableClaims, compareAnchors, corpusDir, corpusSkip, formatMismatches, newWorkspace, readPages, tableShapeFindings, type TableClaim,
+  checkNoTableClaims,
+  compareAnchors,
+  corpusDir,
+  corpusSkip,
+  formatMismatches,
+  newWorkspace,
+  readPages,
+  tableShapeFindings,
+  type TableClaim,
 } from './oracle';
 
 const skip = corpusSkip();
@@ -31,7 +39,10 @@ describe('Hugo oracle: the handbook snapshot', () => {
   it('Hugo builds all 4,023 pages (the one in a dot-folder is not rendered)', { skip }, () => {
     assert.equal(build.exitCode, 0, build.log);
     assert.equal(Object.keys(pages).length, 4023);
-    assert.deepEqual(Object.keys(pages).filter((p) => !build.pages.has(p)), []);
+    assert.deepEqual(
+      Object.keys(pages).filter((p) => !build.pages.has(p)),
+      [],
+    );
     const including = Object.entries(pages).filter(([, text]) => /\{\{%\s*include\s/.test(text)).length;
     assert.equal(including, 110);
   });
@@ -43,7 +54,9 @@ describe('Hugo oracle: the handbook snapshot', () => {
     assert.equal(comparison.mismatches.length, 0, `${comparison.mismatches.length} pages disagree with Hugo:\n${formatMismatches(comparison.mismatches)}`);
     assert.equal(comparison.pages, 4023);
     assert.equal(comparison.headings, 46687);
-    t.diagnostic(`compared ${comparison.headings} headings on ${comparison.pages} pages (Hugo ${build.seconds.toFixed(1)} s, models ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    t.diagnostic(
+      `compared ${comparison.headings} headings on ${comparison.pages} pages (Hugo ${build.seconds.toFixed(1)} s, models ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
   });
 
   it('table-shape: where we say no table is rendered, Hugo renders none, and one with the quick fix', { skip }, async () => {
@@ -51,10 +64,13 @@ describe('Hugo oracle: the handbook snapshot', () => {
     const claims = await checkNoTableClaims(site, build, workspace, findings);
     const line = (c: TableClaim) => `${c.where} (header ${c.header}, delimiter ${c.delimiter}): the fix adds ${c.tablesAdded} table(s) on ${c.page}`;
     const narrowDelimiter = claims.filter((c) => c.delimiter < c.header);
-    assert.deepEqual(narrowDelimiter.map((c) => c.where), [
-      'content/handbook/marketing/brand-and-product-marketing/product-and-solution-marketing/usecase-gtm/delivery-automation.md:41',
-      'content/handbook/marketing/sales-plays-cicd/message-house-premium-to-ultimate.md:34',
-    ]);
+    assert.deepEqual(
+      narrowDelimiter.map((c) => c.where),
+      [
+        'content/handbook/marketing/brand-and-product-marketing/product-and-solution-marketing/usecase-gtm/delivery-automation.md:41',
+        'content/handbook/marketing/sales-plays-cicd/message-house-premium-to-ultimate.md:34',
+      ],
+    );
     for (const c of narrowDelimiter) assert.equal(c.tablesAdded, 1, line(c));
     // Delimiter rows wider than their header render anyway (Goldmark pads the header): table-shape
     // reports them without claiming "no table".

@@ -151,8 +151,16 @@ export class HugoSite {
     const started = Date.now();
     rmSync(join(this.root, 'public'), { recursive: true, force: true });
     const { code, log } = await run('hugo', [
-      '--source', this.root, '--destination', join(this.root, 'public'), '--cacheDir', join(this.root, '.cache'),
-      '--buildDrafts', '--buildFuture', '--buildExpired', '--noBuildLock',
+      '--source',
+      this.root,
+      '--destination',
+      join(this.root, 'public'),
+      '--cacheDir',
+      join(this.root, '.cache'),
+      '--buildDrafts',
+      '--buildFuture',
+      '--buildExpired',
+      '--noBuildLock',
     ]);
     const seconds = (Date.now() - started) / 1000;
     const pages = code === 0 ? this.readOutput() : new Map<string, RenderedPage>();
@@ -182,7 +190,7 @@ export class HugoSite {
         if (e.isDirectory()) walk(p);
         else if (e.name.endsWith('.html')) {
           const m = /^<oracle-page data-source="([^"]*)">([\s\S]*)<\/oracle-page>\s*$/.exec(readFileSync(p, 'utf8'));
-          if (m && m[1]) {
+          if (m?.[1]) {
             const source = decodeEntities(m[1]);
             pages.set(source, { html: m[2], headings: markdownHeadings(m[2]) });
           }

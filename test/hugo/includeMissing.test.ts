@@ -41,7 +41,7 @@ const HUGO_FAILS: Record<string, boolean> = {
 /** Disagreements the oracle found outside the markdown/model code, reported rather than fixed here. */
 const KNOWN: Record<string, string> = {};
 
-describe('Hugo oracle: include-missing agrees with Hugo\'s build verdict', () => {
+describe("Hugo oracle: include-missing agrees with Hugo's build verdict", () => {
   const pages = readPages(path.join(dir, 'content'));
   const builds = new Map<string, HugoBuild>();
   const ours = new Map<string, Diagnostic[]>();
@@ -52,15 +52,20 @@ describe('Hugo oracle: include-missing agrees with Hugo\'s build verdict', () =>
     const names = Object.keys(pages);
     // Two builds at a time: one per core.
     for (let i = 0; i < names.length; i += 2) {
-      await Promise.all(names.slice(i, i + 2).map(async (page) => {
-        const site = new HugoSite({ pages: { [page]: pages[page] }, copy: [{ from: path.join(dir, 'assets'), to: 'assets' }] });
-        try {
-          builds.set(page, await site.build());
-          ours.set(page, workspace.lint(toCorePath(site.pagePath(page))).diagnostics.filter((d) => BUILD_FAILS.has(d.code)));
-        } finally {
-          site.dispose();
-        }
-      }));
+      await Promise.all(
+        names.slice(i, i + 2).map(async (page) => {
+          const site = new HugoSite({ pages: { [page]: pages[page] }, copy: [{ from: path.join(dir, 'assets'), to: 'assets' }] });
+          try {
+            builds.set(page, await site.build());
+            ours.set(
+              page,
+              workspace.lint(toCorePath(site.pagePath(page))).diagnostics.filter((d) => BUILD_FAILS.has(d.code)),
+            );
+          } finally {
+            site.dispose();
+          }
+        }),
+      );
     }
   });
 
@@ -84,7 +89,11 @@ describe('Hugo oracle: include-missing agrees with Hugo\'s build verdict', () =>
         assert.notEqual(weSayFails, hugoFails, `${page} now agrees with Hugo: take it out of KNOWN`);
         return;
       }
-      assert.equal(weSayFails, hugoFails, `Hugo ${hugoFails ? 'fails' : 'builds'}, we report ${JSON.stringify(diagnostics.map((d) => `${d.code} ${d.message}`))}`);
+      assert.equal(
+        weSayFails,
+        hugoFails,
+        `Hugo ${hugoFails ? 'fails' : 'builds'}, we report ${JSON.stringify(diagnostics.map((d) => `${d.code} ${d.message}`))}`,
+      );
       if (!hugoFails) return;
       // Every error names this page, at a line where we report the include.
       assert.ok(build.errors.length > 0, build.log);
@@ -98,6 +107,12 @@ describe('Hugo oracle: include-missing agrees with Hugo\'s build verdict', () =>
   }
 
   it('two missing includes on one page: Hugo reports both, at lines 7 and 11', { skip }, () => {
-    assert.deepEqual(builds.get('two-missing.md')!.errors.map((e) => [e.page, e.line]), [['two-missing.md', 7], ['two-missing.md', 11]]);
+    assert.deepEqual(
+      builds.get('two-missing.md')!.errors.map((e) => [e.page, e.line]),
+      [
+        ['two-missing.md', 7],
+        ['two-missing.md', 11],
+      ],
+    );
   });
 });

@@ -16,7 +16,7 @@ export const fixturesDir = path.join(__dirname, 'fixtures');
 
 /** Why Hugo tests cannot run here, or false. */
 export function hugoSkip(): string | false {
-  return hugoVersion() ? false : '`hugo` is not on PATH (CI installs Debian\'s hugo 0.111 via .ci/run)';
+  return hugoVersion() ? false : "`hugo` is not on PATH (CI installs Debian's hugo 0.111 via .ci/run)";
 }
 
 export function corpusSkip(): string | false {
@@ -127,7 +127,10 @@ export async function checkNoTableClaims(site: HugoSite, build: HugoBuild, works
     const plans: { claim: Omit<TableClaim, 'tablesAdded'>; variantPage: string; expected: number }[] = [];
     findings.forEach((d, k) => {
       const text = readFileSync(d.file, 'utf8');
-      const fixed = applyEdits(text, d.fixes![0].edits.filter((e) => e.file === d.file));
+      const fixed = applyEdits(
+        text,
+        d.fixes![0].edits.filter((e) => e.file === d.file),
+      );
       const data = d.data as { header: number; delimiter: number };
       const where = `${path.posix.relative(root, d.file)}:${d.range.start.line + 1}`;
       const folder = `oracle-fix-${k}`;
@@ -135,7 +138,10 @@ export async function checkNoTableClaims(site: HugoSite, build: HugoBuild, works
         const argument = d.file.slice(assets.length);
         // A page that renders the file as its own Markdown: a {{% include %}} call names it.
         const calls = new RegExp(`(\\{\\{%\\s*include\\s+")/?${escapeRegExp(argument)}(")`, 'g');
-        const includer = workspace.includersOf(d.file).map((p) => p.path).find((p) => new RegExp(calls.source).test(readFileSync(p, 'utf8')));
+        const includer = workspace
+          .includersOf(d.file)
+          .map((p) => p.path)
+          .find((p) => new RegExp(calls.source).test(readFileSync(p, 'utf8')));
         if (!includer) throw new Error(`${where}: no page includes it with {{% %}}`);
         const page = path.posix.relative(toCorePath(site.contentDir), includer);
         const pageText = readFileSync(includer, 'utf8');

@@ -59,7 +59,10 @@ async function buildWithLinks(pages: Record<string, string>, links: Record<strin
     const build = await site.build();
     const workspace = newWorkspace();
     const root = toCorePath(site.root);
-    const listed = workspace.host.listFiles(`${root}/content`).filter((f) => f.endsWith('.md')).map((f) => f.slice(`${root}/content/`.length));
+    const listed = workspace.host
+      .listFiles(`${root}/content`)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.slice(`${root}/content/`.length));
     const results = new Map<string, Diagnostic[]>();
     const models = new Map<string, string[]>();
     for (const page of [...new Set([...Object.keys(pages), ...listed])]) {
@@ -68,7 +71,9 @@ async function buildWithLinks(pages: Record<string, string>, links: Record<strin
       models.set(page, workspace.model(file)?.headings.map((h) => h.id) ?? []);
     }
     return {
-      build, root, listed,
+      build,
+      root,
+      listed,
       ours: (page) => (results.get(page) ?? []).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`),
       ids: (page) => models.get(page) ?? [],
     };
@@ -107,15 +112,30 @@ describe('Hugo oracle: symbolic links under assets/ (includes)', () => {
   it('through a folder link out of the site to a file that is not there: Hugo fails ("not found"); we still only say it leads outside', { skip }, async () => {
     const o = await buildWithLinks({ 'page.md': includer('includes/ext/none.md') }, { 'assets/includes/ext': path.join(outside, 'dir') });
     assert.notEqual(o.build.exitCode, 0);
-    assert.deepEqual(o.build.errors.filter((e) => e.page).map((e) => [e.page, e.line]), [['page.md', 7]]);
+    assert.deepEqual(
+      o.build.errors.filter((e) => e.page).map((e) => [e.page, e.line]),
+      [['page.md', 7]],
+    );
     assert.match(o.build.log, /"includes\/ext\/none\.md" not found/);
     assert.deepEqual(o.ours('page.md'), [outOfSite('includes/ext/none.md', `${toCorePath(outside)}/dir/none.md`)]);
   });
 
   const inside: [string, string, Record<string, string>, Record<string, string>, string][] = [
     ['a file link to another include file', 'includes/alias.md', { 'assets/includes/alias.md': 'real.md' }, {}, 'real-inside'],
-    ['a file link to a file elsewhere in the site', 'includes/notes.md', { 'assets/includes/notes.md': '../../notes.md' }, { 'notes.md': '## Notes at the root\n' }, 'notes-at-the-root'],
-    ['a folder link to a folder elsewhere in the site', 'includes/shared/x.md', { 'assets/includes/shared': '../shared' }, { 'assets/shared/x.md': '## Shared X\n' }, 'shared-x'],
+    [
+      'a file link to a file elsewhere in the site',
+      'includes/notes.md',
+      { 'assets/includes/notes.md': '../../notes.md' },
+      { 'notes.md': '## Notes at the root\n' },
+      'notes-at-the-root',
+    ],
+    [
+      'a folder link to a folder elsewhere in the site',
+      'includes/shared/x.md',
+      { 'assets/includes/shared': '../shared' },
+      { 'assets/shared/x.md': '## Shared X\n' },
+      'shared-x',
+    ],
     ['a folder link to its own parent (up -> ..)', 'includes/up/includes/real.md', { 'assets/includes/up': '..' }, {}, 'real-inside'],
     ['a folder link to itself (self -> .)', 'includes/self/self/real.md', { 'assets/includes/self': '.' }, {}, 'real-inside'],
   ];
@@ -132,24 +152,39 @@ describe('Hugo oracle: symbolic links under assets/ (includes)', () => {
   it('a loop of file links (a.md -> b.md -> a.md): Hugo fails at the include ("too many links"); we say the file cannot be read', { skip }, async () => {
     const o = await buildWithLinks({ 'page.md': includer('includes/a.md') }, { 'assets/includes/a.md': 'b.md', 'assets/includes/b.md': 'a.md' });
     assert.notEqual(o.build.exitCode, 0);
-    assert.deepEqual(o.build.errors.map((e) => [e.page, e.line]), [['page.md', 7]]);
+    assert.deepEqual(
+      o.build.errors.map((e) => [e.page, e.line]),
+      [['page.md', 7]],
+    );
     assert.match(o.build.log, /EvalSymlinks: too many links/);
-    assert.deepEqual(o.ours('page.md'), ['7:14 file-unreadable The included file assets/includes/a.md cannot be used: it cannot be read (ELOOP: a loop of symbolic links).']);
+    assert.deepEqual(o.ours('page.md'), [
+      '7:14 file-unreadable The included file assets/includes/a.md cannot be used: it cannot be read (ELOOP: a loop of symbolic links).',
+    ]);
   });
 
   it('a loop of folder links (la -> lb -> la): the same', { skip }, async () => {
     const o = await buildWithLinks({ 'page.md': includer('includes/la/real.md') }, { 'assets/includes/la': 'lb', 'assets/includes/lb': 'la' });
     assert.notEqual(o.build.exitCode, 0);
-    assert.deepEqual(o.build.errors.map((e) => [e.page, e.line]), [['page.md', 7]]);
+    assert.deepEqual(
+      o.build.errors.map((e) => [e.page, e.line]),
+      [['page.md', 7]],
+    );
     assert.match(o.build.log, /too many levels of symbolic links/);
-    assert.deepEqual(o.ours('page.md'), ['7:14 file-unreadable The included file assets/includes/la/real.md cannot be used: it cannot be read (ELOOP: a loop of symbolic links).']);
+    assert.deepEqual(o.ours('page.md'), [
+      '7:14 file-unreadable The included file assets/includes/la/real.md cannot be used: it cannot be read (ELOOP: a loop of symbolic links).',
+    ]);
   });
 
   it('a link to nothing: Hugo fails ("not found"), and so do we (include-missing)', { skip }, async () => {
     const o = await buildWithLinks({ 'page.md': includer('includes/gone.md') }, { 'assets/includes/gone.md': 'nowhere.md' });
     assert.notEqual(o.build.exitCode, 0);
-    assert.deepEqual(o.build.errors.filter((e) => e.page).map((e) => [e.page, e.line]), [['page.md', 7]]);
-    assert.deepEqual(o.ours('page.md'), [`7:14 include-missing Include file not found: Hugo looks for assets/includes/gone.md and fails the build. There is a symbolic link to ${o.root}/assets/includes/nowhere.md, which does not exist.`]);
+    assert.deepEqual(
+      o.build.errors.filter((e) => e.page).map((e) => [e.page, e.line]),
+      [['page.md', 7]],
+    );
+    assert.deepEqual(o.ours('page.md'), [
+      `7:14 include-missing Include file not found: Hugo looks for assets/includes/gone.md and fails the build. There is a symbolic link to ${o.root}/assets/includes/nowhere.md, which does not exist.`,
+    ]);
   });
 });
 
@@ -161,7 +196,9 @@ describe('Hugo oracle: symbolic links under content/ (pages)', () => {
     assert.equal(o.build.exitCode, 0, o.build.log);
     assert.deepEqual([...o.build.pages.keys()].sort(), ['linked.md', 'page.md']);
     assert.deepEqual(o.listed, ['linked.md', 'page.md']);
-    assert.deepEqual(o.ours('linked.md'), [`1:1 file-unreadable This file is not checked: it leads through a symbolic link to ${toCorePath(outside)}/page.md, outside the site, and files outside the site are never read.`]);
+    assert.deepEqual(o.ours('linked.md'), [
+      `1:1 file-unreadable This file is not checked: it leads through a symbolic link to ${toCorePath(outside)}/page.md, outside the site, and files outside the site are never read.`,
+    ]);
   });
 
   it('a folder link out of the site: Hugo renders its pages; we do not walk it', { skip }, async () => {
@@ -179,7 +216,10 @@ describe('Hugo oracle: symbolic links under content/ (pages)', () => {
   });
 
   it('a folder entered through one link is not entered through another: the same pages', { skip }, async () => {
-    const o = await buildWithLinks({ 'page.md': page('Page'), 'd/inner/y.md': page('Y'), 'e/z.md': page('Z') }, { 'content/top': 'd', 'content/d/deep': 'inner', 'content/d/toe': '../e' });
+    const o = await buildWithLinks(
+      { 'page.md': page('Page'), 'd/inner/y.md': page('Y'), 'e/z.md': page('Z') },
+      { 'content/top': 'd', 'content/d/deep': 'inner', 'content/d/toe': '../e' },
+    );
     assert.equal(o.build.exitCode, 0, o.build.log);
     assert.deepEqual([...o.build.pages.keys()].sort(), ['d/deep/y.md', 'd/inner/y.md', 'd/toe/z.md', 'e/z.md', 'page.md', 'top/inner/y.md']);
     assert.deepEqual(o.listed, [...o.build.pages.keys()].sort());
@@ -190,7 +230,8 @@ describe('Hugo oracle: symbolic links under content/ (pages)', () => {
     assert.notEqual(o.build.exitCode, 0);
     assert.match(o.build.log, /EvalSymlinks: too many links/);
     assert.deepEqual(o.listed, ['l1.md', 'l2.md', 'page.md']);
-    for (const p of ['l1.md', 'l2.md']) assert.deepEqual(o.ours(p), ['1:1 file-unreadable This file is not checked: it cannot be read (ELOOP: a loop of symbolic links).']);
+    for (const p of ['l1.md', 'l2.md'])
+      assert.deepEqual(o.ours(p), ['1:1 file-unreadable This file is not checked: it cannot be read (ELOOP: a loop of symbolic links).']);
   });
 
   it('a page link to nothing: Hugo skips the whole folder with a WARN (its other pages are missing); we report the link', { skip }, async () => {
@@ -199,6 +240,8 @@ describe('Hugo oracle: symbolic links under content/ (pages)', () => {
     assert.match(o.build.log, /WARN .*File ".*\/content\/sec" not found, skipping\./);
     assert.deepEqual([...o.build.pages.keys()].sort(), ['page.md']);
     assert.deepEqual(o.listed, ['page.md', 'sec/d.md', 'sec/s.md']);
-    assert.deepEqual(o.ours('sec/d.md'), [`1:1 file-unreadable This file is not checked: it cannot be read (a symbolic link to ${o.root}/content/sec/nowhere.md, which does not exist).`]);
+    assert.deepEqual(o.ours('sec/d.md'), [
+      `1:1 file-unreadable This file is not checked: it cannot be read (a symbolic link to ${o.root}/content/sec/nowhere.md, which does not exist).`,
+    ]);
   });
 });

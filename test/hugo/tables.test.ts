@@ -25,13 +25,17 @@ describe('Hugo oracle: table-shape', () => {
       const claims = await checkNoTableClaims(site, build, workspace, findings);
       const line = (c: TableClaim) => `${c.where} (header ${c.header}, delimiter ${c.delimiter}): the fix adds ${c.tablesAdded} table(s) on ${c.page}`;
       const narrowDelimiter = claims.filter((c) => c.delimiter < c.header);
-      assert.deepEqual(narrowDelimiter.map((c) => c.where), [
-        'content/shapes.md:7', 'content/shapes.md:28', 'content/shapes.md:34', 'content/shapes.md:40', 'assets/includes/weights.md:1',
-      ]);
+      assert.deepEqual(
+        narrowDelimiter.map((c) => c.where),
+        ['content/shapes.md:7', 'content/shapes.md:28', 'content/shapes.md:34', 'content/shapes.md:40', 'assets/includes/weights.md:1'],
+      );
       for (const c of narrowDelimiter) assert.equal(c.tablesAdded, 1, line(c));
       // A delimiter row wider than the header still renders (Goldmark pads the header with empty
       // cells): table-shape reports it as a warning that does not claim "no table".
-      assert.deepEqual(claims.filter((c) => c.delimiter > c.header), []);
+      assert.deepEqual(
+        claims.filter((c) => c.delimiter > c.header),
+        [],
+      );
     } finally {
       site.dispose();
     }

@@ -18,7 +18,8 @@ const PREVIEW_CSS = readFileSync(join(REPO, 'media/preview.css'), 'utf8');
 // A few of the variables VS Code's themes define, and the gist of its markdown.css, so the
 // screenshots look like the editor's preview in a light and a dark theme.
 const THEMES = {
-  light: '--vscode-foreground:#3b3b3b;--vscode-editor-background:#ffffff;--vscode-textLink-foreground:#005fb8;--vscode-descriptionForeground:#3b3b3b;--vscode-widget-border:#e5e5e5;--vscode-textBlockQuote-background:#f8f8f8;--vscode-textCodeBlock-background:#f8f8f8;--vscode-badge-background:#cccccc;--vscode-badge-foreground:#3b3b3b;--vscode-errorForeground:#f85149;--vscode-inputValidation-errorBackground:#f2dede;--vscode-inputValidation-errorBorder:#be1100;--vscode-editorWarning-foreground:#bf8803;',
+  light:
+    '--vscode-foreground:#3b3b3b;--vscode-editor-background:#ffffff;--vscode-textLink-foreground:#005fb8;--vscode-descriptionForeground:#3b3b3b;--vscode-widget-border:#e5e5e5;--vscode-textBlockQuote-background:#f8f8f8;--vscode-textCodeBlock-background:#f8f8f8;--vscode-badge-background:#cccccc;--vscode-badge-foreground:#3b3b3b;--vscode-errorForeground:#f85149;--vscode-inputValidation-errorBackground:#f2dede;--vscode-inputValidation-errorBorder:#be1100;--vscode-editorWarning-foreground:#bf8803;',
   dark: '--vscode-foreground:#cccccc;--vscode-editor-background:#1f1f1f;--vscode-textLink-foreground:#4daafc;--vscode-descriptionForeground:#9d9d9d;--vscode-widget-border:#313131;--vscode-textBlockQuote-background:#2b2b2b;--vscode-textCodeBlock-background:#2b2b2b;--vscode-badge-background:#616161;--vscode-badge-foreground:#f8f8f8;--vscode-errorForeground:#f85149;--vscode-inputValidation-errorBackground:#5a1d1d;--vscode-inputValidation-errorBorder:#be1100;--vscode-editorWarning-foreground:#cca700;',
 };
 const BASE_CSS = `body{font-family:-apple-system,"Segoe UI","Ubuntu","Droid Sans",sans-serif;font-size:14px;line-height:1.6;padding:0 26px;max-width:880px;color:var(--vscode-foreground);background:var(--vscode-editor-background)}
@@ -26,8 +27,10 @@ a{color:var(--vscode-textLink-foreground)}table{border-collapse:collapse}th,td{b
 hr{border:0;height:1px;background:var(--vscode-widget-border)}code{font-family:monospace}`;
 
 function htmlDocument(body: string, theme: keyof typeof THEMES = 'light'): string {
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>preview</title><style>:root{${THEMES[theme]}}${BASE_CSS}</style><style>${PREVIEW_CSS}</style></head>` +
-    `<body class="vscode-body vscode-${theme}">${body}</body></html>`;
+  return (
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>preview</title><style>:root{${THEMES[theme]}}${BASE_CSS}</style><style>${PREVIEW_CSS}</style></head>` +
+    `<body class="vscode-body vscode-${theme}">${body}</body></html>`
+  );
 }
 
 // The skip sits on each test (not on the suite) so that the summary of `npm test` lists it.
@@ -66,7 +69,9 @@ describe('preview in headless Chromium', () => {
   };
 
   it('the harness notices script that runs (control: a <script> and an onerror= put in directly)', { skip }, async () => {
-    await show(htmlDocument('<p>control</p><script>window.__ranScript = true; document.title = "pwned"</script><img src="x.png" onerror="window.__ranOnerror = true">'));
+    await show(
+      htmlDocument('<p>control</p><script>window.__ranScript = true; document.title = "pwned"</script><img src="x.png" onerror="window.__ranOnerror = true">'),
+    );
     assert.equal(await page.evaluate('window.__ranScript === true && window.__ranOnerror === true'), true);
     assert.equal(await page.title(), 'pwned');
   });
@@ -82,7 +87,10 @@ describe('preview in headless Chromium', () => {
     timings.push(`render senior.md (warm, mean of 20) ${((performance.now() - started) / 20).toFixed(1)} ms`);
     await show(htmlDocument(body));
     const model = new Workspace(host).model(SENIOR)!;
-    assert.deepEqual(await headingIds(page), model.headings.map((h) => [h.level, h.id]));
+    assert.deepEqual(
+      await headingIds(page),
+      model.headings.map((h) => [h.level, h.id]),
+    );
     // The included headings are inside the frames, visible, and under their captions.
     const included = await page.$$eval('figure.cp-include h5', (els) => els.map((e) => e.id));
     assert.deepEqual(included, ['engineering', 'engineering-1', 'gitlab']);
@@ -105,16 +113,28 @@ describe('preview in headless Chromium', () => {
     const md = previewMarkdownIt(host);
     await show(htmlDocument(renderPage(md, host, INTERMEDIATE)));
     const ids = await headingIds(page);
-    assert.deepEqual(ids.filter(([, id]) => id !== null), new Workspace(host).model(INTERMEDIATE)!.headings.map((h) => [h.level, h.id]));
-    assert.deepEqual(await page.$$eval('figure.cp-include-detached h5', (els) => els.map((e) => [e.textContent, e.id])), [['Engineering', ''], ['Engineering', ''], ['GitLab', '']]);
+    assert.deepEqual(
+      ids.filter(([, id]) => id !== null),
+      new Workspace(host).model(INTERMEDIATE)!.headings.map((h) => [h.level, h.id]),
+    );
+    assert.deepEqual(await page.$$eval('figure.cp-include-detached h5', (els) => els.map((e) => [e.textContent, e.id])), [
+      ['Engineering', ''],
+      ['Engineering', ''],
+      ['GitLab', ''],
+    ]);
     await page.screenshot({ path: join(ARTIFACTS, 'preview-seed-angle.png'), fullPage: true });
     await show(htmlDocument(renderPage(md, host, JOB_FAMILY)));
-    assert.deepEqual(await headingIds(page), new Workspace(host).model(JOB_FAMILY)!.headings.map((h) => [h.level, h.id]));
+    assert.deepEqual(
+      await headingIds(page),
+      new Workspace(host).model(JOB_FAMILY)!.headings.map((h) => [h.level, h.id]),
+    );
   });
 
   it('shows a visible error box naming a missing include', { skip }, async () => {
     const P = `${SITE}/content/handbook/missing.md`;
-    const host = exampleHost({ [P]: '---\ntitle: "Missing"\n---\n\n## Before\n\n{{% include "includes/engineering-careers/no-such-file.md" %}}\n\n## After\n' });
+    const host = exampleHost({
+      [P]: '---\ntitle: "Missing"\n---\n\n## Before\n\n{{% include "includes/engineering-careers/no-such-file.md" %}}\n\n## After\n',
+    });
     await show(htmlDocument(renderPage(previewMarkdownIt(host), host, P)));
     const box = page.locator('.cp-include-error');
     assert.equal(await box.count(), 1);
@@ -124,7 +144,10 @@ describe('preview in headless Chromium', () => {
     assert.equal(await box.locator('.cp-include-error-title').textContent(), 'Missing include: includes/engineering-careers/no-such-file.md');
     const size = await box.boundingBox();
     assert.ok(size && size.height > 20 && size.width > 300, `error box too small: ${JSON.stringify(size)}`);
-    assert.deepEqual(await headingIds(page), [[2, 'before'], [2, 'after']]);
+    assert.deepEqual(await headingIds(page), [
+      [2, 'before'],
+      [2, 'after'],
+    ]);
     await page.screenshot({ path: join(ARTIFACTS, 'preview-missing-include.png'), fullPage: true });
   });
 
@@ -144,7 +167,8 @@ describe('preview in headless Chromium', () => {
     ].join('\n');
     const host = exampleHost({
       [`${SITE}/assets/includes/evil.md`]: evil,
-      [P]: '---\ntitle: "Evil <script>window.__pwned = \'title\'</script>"\n---\n\n{{% include "includes/evil.md" %}}\n\n' +
+      [P]:
+        '---\ntitle: "Evil <script>window.__pwned = \'title\'</script>"\n---\n\n{{% include "includes/evil.md" %}}\n\n' +
         '<script>window.__pwned = "page script"</script>\n\n<img src="z.png" onerror="window.__pwned = \'page onerror\'">\n\n' +
         '<svg><script>window.__pwned = "svg"</script></svg>\n',
     });
@@ -157,7 +181,10 @@ describe('preview in headless Chromium', () => {
     assert.equal(await page.locator('a[href^="javascript"]').count(), 0);
     // What was neutralised is still visible to the author, as text.
     assert.equal(await page.locator('h2#included').isVisible(), true);
-    assert.match((await page.locator('figure.cp-include .cp-include-body').textContent()) ?? '', /<script>window.__pwned = "include script"; document.title = "pwned"<\/script>/);
+    assert.match(
+      (await page.locator('figure.cp-include .cp-include-body').textContent()) ?? '',
+      /<script>window.__pwned = "include script"; document.title = "pwned"<\/script>/,
+    );
     assert.equal(await page.locator('.cp-html-removed', { hasText: '<script>' }).count(), 2);
     // Clicking the javascript: link text must not run anything either (markdown-it refuses the link).
     await page.getByText('[click](javascript:window.__pwned=1)').click({ timeout: 5_000 });
@@ -168,7 +195,8 @@ describe('preview in headless Chromium', () => {
   it('shows other shortcodes as labelled placeholders, with no raw braces on screen', { skip }, async () => {
     const P = `${SITE}/content/handbook/shortcodes.md`;
     const host = exampleHost({
-      [P]: '---\ntitle: "Shortcodes"\ndescription: "Placeholders for what the theme renders."\n---\n\n## Video\n\n{{< youtube id="abc123" >}}\n\n' +
+      [P]:
+        '---\ntitle: "Shortcodes"\ndescription: "Placeholders for what the theme renders."\n---\n\n## Video\n\n{{< youtube id="abc123" >}}\n\n' +
         'A note: {{% alert "warning" %}}Careful{{% /alert %}} and an escaped one: {{</* include "x.md" */>}}.\n\nBroken: {{< figure src="x.png"\n',
     });
     await show(htmlDocument(renderPage(previewMarkdownIt(host), host, P)));

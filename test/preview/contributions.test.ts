@@ -26,7 +26,10 @@ describe('package.json contributions', () => {
 
   it('validates .career-pages.jsonc against the config schema, as JSON with comments', () => {
     assert.deepEqual(contributes.jsonValidation, [{ fileMatch: CONFIG_FILE_NAME, url: './schemas/career-pages-config.schema.json' }]);
-    const schema = JSON.parse(readFileSync(join(REPO, 'schemas/career-pages-config.schema.json'), 'utf8')) as { $schema: string; properties: Record<string, unknown> };
+    const schema = JSON.parse(readFileSync(join(REPO, 'schemas/career-pages-config.schema.json'), 'utf8')) as {
+      $schema: string;
+      properties: Record<string, unknown>;
+    };
     assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
     assert.ok(schema.properties.rules && schema.properties.includeRoots);
     assert.deepEqual(contributes.languages, [{ id: 'jsonc', filenames: [CONFIG_FILE_NAME] }]);

@@ -15,16 +15,24 @@ const CORPUS = join(REPO, '../shared/corpus/gitlab-handbook-2025-12');
 const skip = existsSync(join(CORPUS, 'content')) ? false : `the handbook corpus is not at ${CORPUS} (../shared beside the checkout)`;
 
 function markdownFiles(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? markdownFiles(p) : p.endsWith('.md') ? [p] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? markdownFiles(p) : p.endsWith('.md') ? [p] : [];
+    });
 }
 
-const unescapeAttribute = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeAttribute = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 describe('preview over the handbook corpus', () => {
-  it('renders every page with shortcodes or raw script, with the model\'s heading ids and every include shown', { skip }, () => {
+  it("renders every page with shortcodes or raw script, with the model's heading ids and every include shown", { skip }, () => {
     const host = new NodeHost();
     const md = previewMarkdownIt(host);
     // Each shortcode token's output: the engine's placeholder, or the call as written when no call of the engine matched it.
@@ -59,7 +67,9 @@ describe('preview over the handbook corpus', () => {
       errorBoxes += (html.match(/class="cp-include-error/g) ?? []).length;
     }
     const ms = performance.now() - started;
-    console.log(`corpus preview: ${pages.length} pages in ${ms.toFixed(0)} ms (${(ms / pages.length).toFixed(1)} ms per page, model built twice), ${frames} include frames`);
+    console.log(
+      `corpus preview: ${pages.length} pages in ${ms.toFixed(0)} ms (${(ms / pages.length).toFixed(1)} ms per page, model built twice), ${frames} include frames`,
+    );
     assert.deepEqual(problems, []);
     assert.deepEqual(unmatched, []);
     assert.equal(shortcodes > 2000, true, `${shortcodes} shortcodes`);

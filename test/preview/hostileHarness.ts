@@ -72,7 +72,10 @@ const fresh = (): Observed => ({ hits: [], dialogs: [], requests: [], navigation
  * which is recorded and answered "204 No Content", so that the page stays to be looked at.
  */
 export async function openObserved(
-  browser: Browser, url: string, files: Record<string, Served>, options: { viewport?: { width: number; height: number }; initScript?: string } = {},
+  browser: Browser,
+  url: string,
+  files: Record<string, Served>,
+  options: { viewport?: { width: number; height: number }; initScript?: string } = {},
 ): Promise<ObservedPage> {
   const context: BrowserContext = await browser.newContext({ viewport: options.viewport ?? { width: 1000, height: 800 } });
   const page = await context.newPage();
@@ -90,11 +93,18 @@ export async function openObserved(
       await page.goto(next, { waitUntil: 'load', timeout: 15_000 });
       loading = false;
     },
-    request: (prefix) => new Promise<void>((resolve, reject) => {
-      if ([...result.observed.requests, ...result.observed.navigations].some((u) => u.startsWith(prefix))) return resolve();
-      const timer = setTimeout(() => reject(new Error(`no request to ${prefix} within 5 s`)), 5_000);
-      waiters.push({ prefix, resolve: () => { clearTimeout(timer); resolve(); } });
-    }),
+    request: (prefix) =>
+      new Promise<void>((resolve, reject) => {
+        if ([...result.observed.requests, ...result.observed.navigations].some((u) => u.startsWith(prefix))) return resolve();
+        const timer = setTimeout(() => reject(new Error(`no request to ${prefix} within 5 s`)), 5_000);
+        waiters.push({
+          prefix,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
+      }),
     settle: async () => {
       await page.evaluate('new Promise(function (r) { requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(r, 0); }); }); })');
     },
@@ -120,7 +130,8 @@ export async function openObserved(
   // A string, not a function: the test runner's transpiler would add helpers the page does not have.
   await page.addInitScript(
     "document.addEventListener('securitypolicyviolation', function (e) { __violation(e.violatedDirective + ' ' + e.blockedURI); });" +
-    "window.addEventListener('message', function (e) { __hit('message:' + e.data); });" + (options.initScript ?? ''),
+      "window.addEventListener('message', function (e) { __hit('message:' + e.data); });" +
+      (options.initScript ?? ''),
   );
   page.on('dialog', (d) => {
     result.observed.dialogs.push(d.message());

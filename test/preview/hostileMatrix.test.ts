@@ -14,7 +14,14 @@ import { ladderMatrix } from '../../server/src/core/features/ladderMatrix';
 import { MemoryHost } from '../../server/src/core/host';
 import { Workspace } from '../../server/src/core/workspace';
 import { toMatrixResult } from '../../server/src/lsp/customRequests';
-import { chromiumSkip as skip, DANGEROUS_ATTRIBUTES_SCRIPT, launchChromium, openObserved, POSITIONED_ELEMENTS_SCRIPT, type ObservedPage } from './hostileHarness';
+import {
+  chromiumSkip as skip,
+  DANGEROUS_ATTRIBUTES_SCRIPT,
+  launchChromium,
+  openObserved,
+  POSITIONED_ELEMENTS_SCRIPT,
+  type ObservedPage,
+} from './hostileHarness';
 import { REPO } from './previewSite';
 
 /** The webview's origin: its cspSource, where the stylesheet comes from. */
@@ -43,13 +50,39 @@ function hostileHost(): MemoryHost {
   return new MemoryHost({
     '/s/hugo.toml': '',
     [`${TRACK}/intermediate.md`]: page('Intermediate', [`| ${TERM} | ${DESCRIPTION} |`, `| ${TERM_GAP} | Answers pages. |`, '| Mentoring | Helps. |']),
-    [`${TRACK}/${SENIOR_FILE}`]: page('Senior', [`| ${TERM_DRIFT} | ${DESCRIPTION_BREAKOUT} |`, `| Architecture | ${DESCRIPTION_LINK} |`, `| Review | ${DESCRIPTION_OVERLAY} |`], 'Mentoring is left to staff engineers.\n\n'),
+    [`${TRACK}/${SENIOR_FILE}`]: page(
+      'Senior',
+      [`| ${TERM_DRIFT} | ${DESCRIPTION_BREAKOUT} |`, `| Architecture | ${DESCRIPTION_LINK} |`, `| Review | ${DESCRIPTION_OVERLAY} |`],
+      'Mentoring is left to staff engineers.\n\n',
+    ),
     [JOB_FAMILY]: [
-      '---', `title: "<script>__hit('jf-title')</script>"`, 'description: "x"', '---', '', '## Levels', '',
-      `### <img src onerror=__hit('level')> Engineer`, '', '#### Job Grade', '',
-      'The role is a [grade 7](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).', '',
-      '#### Responsibilities', '', '- <script>__hit(1)</script>', '', '#### Requirements', '', '- b', '',
-      `### Senior <svg onload=__hit('level-2')> Engineer`, '', '#### Responsibilities', '', '- a', '',
+      '---',
+      `title: "<script>__hit('jf-title')</script>"`,
+      'description: "x"',
+      '---',
+      '',
+      '## Levels',
+      '',
+      `### <img src onerror=__hit('level')> Engineer`,
+      '',
+      '#### Job Grade',
+      '',
+      'The role is a [grade 7](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).',
+      '',
+      '#### Responsibilities',
+      '',
+      '- <script>__hit(1)</script>',
+      '',
+      '#### Requirements',
+      '',
+      '- b',
+      '',
+      `### Senior <svg onload=__hit('level-2')> Engineer`,
+      '',
+      '#### Responsibilities',
+      '',
+      '- a',
+      '',
     ].join('\n'),
   });
 }
@@ -98,9 +131,15 @@ describe('hostile content in the ladder matrix view (headless Chromium)', () => 
     }
     for (const th of await p.page.locator('tbody th').all()) await th.hover({ timeout: 5_000 });
     await p.settle();
-    const posted = await p.page.evaluate('window.__posted') as unknown[];
-    assert.deepEqual(posted, rendered.targets.map((_, i) => ({ type: 'open', target: i })));
-    assert.deepEqual(posted.map((m) => parseMatrixMessage(m, rendered.targets)), rendered.targets);
+    const posted = (await p.page.evaluate('window.__posted')) as unknown[];
+    assert.deepEqual(
+      posted,
+      rendered.targets.map((_, i) => ({ type: 'open', target: i })),
+    );
+    assert.deepEqual(
+      posted.map((m) => parseMatrixMessage(m, rendered.targets)),
+      rendered.targets,
+    );
     const o = p.observed;
     assert.deepEqual(o.hits, []);
     assert.deepEqual(o.dialogs, []);
@@ -112,8 +151,22 @@ describe('hostile content in the ladder matrix view (headless Chromium)', () => 
     assert.equal(p.page.url(), DOC);
     assert.equal(await p.page.evaluate('getComputedStyle(document.querySelector("table.matrix th")).borderTopStyle'), 'solid', 'the stylesheet applies');
     assert.deepEqual(await p.page.evaluate('[...document.scripts].map((s) => s.nonce)'), [NONCE]);
-    assert.deepEqual(await p.page.evaluate('[...new Set([...document.body.querySelectorAll("*")].map((e) => e.tagName.toLowerCase()))].sort()'),
-      ['button', 'h1', 'header', 'li', 'p', 'script', 'span', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul']);
+    assert.deepEqual(await p.page.evaluate('[...new Set([...document.body.querySelectorAll("*")].map((e) => e.tagName.toLowerCase()))].sort()'), [
+      'button',
+      'h1',
+      'header',
+      'li',
+      'p',
+      'script',
+      'span',
+      'table',
+      'tbody',
+      'td',
+      'th',
+      'thead',
+      'tr',
+      'ul',
+    ]);
     assert.deepEqual(await p.page.evaluate(DANGEROUS_ATTRIBUTES_SCRIPT), []);
     assert.deepEqual(await p.page.evaluate(POSITIONED_ELEMENTS_SCRIPT), []);
   }
@@ -140,7 +193,10 @@ describe('hostile content in the ladder matrix view (headless Chromium)', () => 
           ['Not yet: starts at a higher level', DESCRIPTION_LINK],
           ['Not yet: starts at a higher level', DESCRIPTION_OVERLAY],
         ]);
-        assert.equal(await p.page.locator('tbody tr:first-child td:nth-child(3) button').getAttribute('title'), `Senior · Spelled differently · open ${SENIOR_FILE}, line 12`);
+        assert.equal(
+          await p.page.locator('tbody tr:first-child td:nth-child(3) button').getAttribute('title'),
+          `Senior · Spelled differently · open ${SENIOR_FILE}, line 12`,
+        );
         await assertQuiet(p, rendered);
       } finally {
         await p.close();
@@ -153,12 +209,20 @@ describe('hostile content in the ladder matrix view (headless Chromium)', () => 
       try {
         assert.equal(await p.page.title(), `Ladder Matrix: <script>__hit('jf-title')</script>`);
         assert.equal(await p.page.textContent('.subject'), `content/job-families/eng/${JOB_FAMILY_FILE}`);
-        assert.deepEqual(await p.page.locator('thead th').allTextContents(), ['Level', `<img src onerror=__hit('level')> Engineer`, `Senior <svg onload=__hit('level-2')> Engineer`]);
+        assert.deepEqual(await p.page.locator('thead th').allTextContents(), [
+          'Level',
+          `<img src onerror=__hit('level')> Engineer`,
+          `Senior <svg onload=__hit('level-2')> Engineer`,
+        ]);
         assert.deepEqual(await p.page.locator('thead button').evaluateAll((bs) => bs.map((b) => b.getAttribute('title'))), [
           `Open ${JOB_FAMILY_FILE}, line 8`,
           `Open ${JOB_FAMILY_FILE}, line 22`,
         ]);
-        assert.deepEqual(await p.page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent)), ['Job grade7Missing', 'Responsibilities11', 'Requirements1Missing']);
+        assert.deepEqual(await p.page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent)), [
+          'Job grade7Missing',
+          'Responsibilities11',
+          'Requirements1Missing',
+        ]);
         await assertQuiet(p, rendered);
       } finally {
         await p.close();
@@ -166,7 +230,7 @@ describe('hostile content in the ladder matrix view (headless Chromium)', () => 
     });
   }
 
-  it('control: the same text put in unescaped runs without a CSP, and the view\'s CSP blocks it (and says so)', { skip }, async () => {
+  it("control: the same text put in unescaped runs without a CSP, and the view's CSP blocks it (and says so)", { skip }, async () => {
     const rendered = render(`${TRACK}/intermediate.md`);
     const raw = rendered.html.replace(`<th scope="row">${escapeHtml(TERM)}</th>`, `<th scope="row">${TERM}</th>`);
     assert.notEqual(raw, rendered.html);

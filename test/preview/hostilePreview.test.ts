@@ -11,8 +11,16 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import {
-  ACTIVE_ELEMENTS_SCRIPT, chromiumSkip as skip, DANGEROUS_ATTRIBUTES_SCRIPT, EVIL, launchChromium, openObserved, POSITIONED_ELEMENTS_SCRIPT,
-  vscodeStrictCsp, type Observed, type ObservedPage,
+  ACTIVE_ELEMENTS_SCRIPT,
+  chromiumSkip as skip,
+  DANGEROUS_ATTRIBUTES_SCRIPT,
+  EVIL,
+  launchChromium,
+  openObserved,
+  POSITIONED_ELEMENTS_SCRIPT,
+  vscodeStrictCsp,
+  type Observed,
+  type ObservedPage,
 } from './hostileHarness';
 import { HTML_CASES, MARKDOWN_CASES, type Effect, type HtmlCase } from './hostilePayloads';
 import { exampleHost, previewMarkdownIt, renderPage, REPO, SITE, vscodeLikeMarkdownIt } from './previewSite';
@@ -32,11 +40,13 @@ const BASE_CSS = 'body{background:rgb(255,255,255);color:#333;font:14px sans-ser
  * its own, which must run), the rendered body. No <base>: a page's own <base> must not take effect.
  */
 function previewDocument(body: string, csp: boolean): string {
-  return '<!DOCTYPE html><html><head><meta charset="utf-8">' +
+  return (
+    '<!DOCTYPE html><html><head><meta charset="utf-8">' +
     (csp ? `<meta http-equiv="Content-Security-Policy" content="${vscodeStrictCsp(CSP_SOURCE, NONCE)}">` : '') +
     `<title>preview</title><style>${BASE_CSS}${VSCODE_CSS}</style><style>${PREVIEW_CSS}</style>` +
     `<script nonce="${NONCE}">window.__previewScriptRan = true;</script></head>` +
-    `<body class="vscode-body vscode-light">${body}</body></html>`;
+    `<body class="vscode-body vscode-light">${body}</body></html>`
+  );
 }
 
 const html = (body: string) => ({ body, contentType: 'text/html; charset=utf-8' });
@@ -150,7 +160,7 @@ describe('hostile content in the preview (headless Chromium)', () => {
   async function rawEffects(p: ObservedPage, c: HtmlCase, csp: boolean): Promise<Effect[]> {
     const url = `${DOC}?case=${c.id}`;
     await p.load(url, { [url]: html(previewDocument(c.html, csp)) });
-    const expected = csp ? c.rawUnderCsp ?? [] : c.raw;
+    const expected = csp ? (c.rawUnderCsp ?? []) : c.raw;
     if (!expected.some((e) => 'overlay' in e)) await interact(p, c);
     // Requests and navigations a case makes are waited for; everything else has happened once the page settled.
     for (const e of expected) {
@@ -216,23 +226,29 @@ describe('hostile content in the preview (headless Chromium)', () => {
           const links = await p.page.$$eval('a[href]', (as) => as.map((a) => [(a as unknown as { href: string }).href, a.textContent]));
           // Linkify (VS Code's setup) turns URLs in the text of the cases into links; they are plain https links.
           const linkified = links.filter(([href, text]) => href === text);
-          assert.ok(linkified.every(([href]) => href.startsWith(`${EVIL}/`)), JSON.stringify(linkified));
-          assert.deepEqual(links.filter(([href, text]) => href !== text), [
-            ['https://example.com/a?b=1&c=2#d', 'md-safe-target'],
-            ['mailto:a@example.com', 'mail'],
-            ['tel:+15550100', 'call'],
-            [`${DOC}#case-md-safe`, 'here'],
-            [`${ORIGIN}/assets/includes/x%22'%3Cimg%20src%20onerror%3D__hit('caption')%3E%26amp%3B%23%3F.md`, `assets/includes/${ODD_NAME}`],
-            [`${ORIGIN}/assets/includes/hostile.md`, 'assets/includes/hostile.md'],
-            ['https://example.com/a?b=1&c=2#d', 'md-safe-target'],
-            ['mailto:a@example.com', 'mail'],
-            ['tel:+15550100', 'call'],
-            [`${DOC}#case-md-safe`, 'here'],
-          ]);
+          assert.ok(
+            linkified.every(([href]) => href.startsWith(`${EVIL}/`)),
+            JSON.stringify(linkified),
+          );
+          assert.deepEqual(
+            links.filter(([href, text]) => href !== text),
+            [
+              ['https://example.com/a?b=1&c=2#d', 'md-safe-target'],
+              ['mailto:a@example.com', 'mail'],
+              ['tel:+15550100', 'call'],
+              [`${DOC}#case-md-safe`, 'here'],
+              [`${ORIGIN}/assets/includes/x%22'%3Cimg%20src%20onerror%3D__hit('caption')%3E%26amp%3B%23%3F.md`, `assets/includes/${ODD_NAME}`],
+              [`${ORIGIN}/assets/includes/hostile.md`, 'assets/includes/hostile.md'],
+              ['https://example.com/a?b=1&c=2#d', 'md-safe-target'],
+              ['mailto:a@example.com', 'mail'],
+              ['tel:+15550100', 'call'],
+              [`${DOC}#case-md-safe`, 'here'],
+            ],
+          );
           assert.equal(await p.page.getAttribute('abbr[title]', 'title'), `x" onmouseover="__hit('quote-break')`);
 
           // The author sees every case, as text.
-          const expected = (c: { id: string; shown: string; vscodeShown?: string }) => [c.id, vscode ? c.vscodeShown ?? c.shown : c.shown];
+          const expected = (c: { id: string; shown: string; vscodeShown?: string }) => [c.id, vscode ? (c.vscodeShown ?? c.shown) : c.shown];
           const pageTexts = await p.page.evaluate(CASE_TEXTS_SCRIPT('body'));
           assert.deepEqual(Object.entries(pageTexts as object), [...HTML_CASES.map(expected), ...MARKDOWN_CASES.map(expected)]);
           const includedTexts = await p.page.evaluate(CASE_TEXTS_SCRIPT('figure[data-include-path="includes/hostile.md"] .cp-include-body'));

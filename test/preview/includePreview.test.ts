@@ -25,16 +25,25 @@ describe('include preview: seeds', () => {
     const host = exampleHost();
     const html = renderPage(previewMarkdownIt(host), host, SENIOR);
     const model = new Workspace(host).model(SENIOR)!;
-    assert.deepEqual(headings(html), model.headings.map((h) => [h.level, h.id]));
-    assert.deepEqual(model.headings.filter((h) => h.include !== undefined).map((h) => h.id), ['engineering', 'engineering-1', 'gitlab']);
+    assert.deepEqual(
+      headings(html),
+      model.headings.map((h) => [h.level, h.id]),
+    );
+    assert.deepEqual(
+      model.headings.filter((h) => h.include !== undefined).map((h) => h.id),
+      ['engineering', 'engineering-1', 'gitlab'],
+    );
     // Each include in a frame whose caption names and links the file.
     const captions = [...html.matchAll(/<a class="cp-include-file" href="([^"]*)" title="[^"]*">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]);
-    assert.deepEqual(captions.map((c) => c[1]), [
-      'assets/includes/engineering-careers/ep-career-nav.md',
-      'assets/includes/engineering-careers/senior-leadership-competency.md',
-      'assets/includes/engineering-careers/senior-technical-competency.md',
-      'assets/includes/engineering-careers/values-competency.md',
-    ]);
+    assert.deepEqual(
+      captions.map((c) => c[1]),
+      [
+        'assets/includes/engineering-careers/ep-career-nav.md',
+        'assets/includes/engineering-careers/senior-leadership-competency.md',
+        'assets/includes/engineering-careers/senior-technical-competency.md',
+        'assets/includes/engineering-careers/values-competency.md',
+      ],
+    );
     assert.equal(captions[0][0], '../../../../../../../assets/includes/engineering-careers/ep-career-nav.md');
     assert.equal((html.match(/<figure class="cp-include"/g) ?? []).length, 4);
     assert.doesNotMatch(html, /\{\{[%<] *include/, 'no raw include calls');
@@ -46,8 +55,18 @@ describe('include preview: seeds', () => {
     const html = renderPage(previewMarkdownIt(host), host, INTERMEDIATE);
     const model = new Workspace(host).model(INTERMEDIATE)!;
     const ids = headings(html);
-    assert.deepEqual(ids.filter(([, id]) => id !== null), model.headings.map((h) => [h.level, h.id]));
-    assert.deepEqual(ids.filter(([, id]) => id === null), [[5, null], [5, null], [5, null]]);
+    assert.deepEqual(
+      ids.filter(([, id]) => id !== null),
+      model.headings.map((h) => [h.level, h.id]),
+    );
+    assert.deepEqual(
+      ids.filter(([, id]) => id === null),
+      [
+        [5, null],
+        [5, null],
+        [5, null],
+      ],
+    );
     assert.equal((html.match(/<figure class="cp-include cp-include-detached"/g) ?? []).length, 4);
     assert.match(html, /the site shows this text unrendered/);
     // The page's markdownlint comments are dropped, not shown.
@@ -57,9 +76,15 @@ describe('include preview: seeds', () => {
   it('shows front matter as a card with the page kind, title and description', () => {
     const host = exampleHost();
     const html = renderPage(previewMarkdownIt(host), host, JOB_FAMILY);
-    assert.match(html, /^<header class="cp-frontmatter" data-line="0"><div class="cp-frontmatter-kind">Job-family page<\/div><div class="cp-frontmatter-title">Engineering Productivity Manager<\/div><p class="cp-frontmatter-description">Driving Engineering Efficiency and Productivity<\/p><\/header>\n/);
+    assert.match(
+      html,
+      /^<header class="cp-frontmatter" data-line="0"><div class="cp-frontmatter-kind">Job-family page<\/div><div class="cp-frontmatter-title">Engineering Productivity Manager<\/div><p class="cp-frontmatter-description">Driving Engineering Efficiency and Productivity<\/p><\/header>\n/,
+    );
     assert.doesNotMatch(html, /title:/);
-    assert.deepEqual(headings(html), new Workspace(host).model(JOB_FAMILY)!.headings.map((h) => [h.level, h.id]));
+    assert.deepEqual(
+      headings(html),
+      new Workspace(host).model(JOB_FAMILY)!.headings.map((h) => [h.level, h.id]),
+    );
   });
 });
 
@@ -67,22 +92,29 @@ describe('include preview: problems are visible', () => {
   it('shows an error box naming a missing include', () => {
     const host = exampleHost({ [P]: page('## A\n\n{{% include "includes/nope.md" %}}\n\nAfter.\n') });
     const html = renderPage(previewMarkdownIt(host), host, P);
-    assert.match(html, /<div class="cp-include-error" data-line="7" role="alert" data-include-path="includes\/nope.md"><div class="cp-include-error-title">Missing include: <code class="cp-include-error-path">includes\/nope.md<\/code><\/div><div class="cp-include-error-detail">No such file: Hugo looks for assets\/includes\/nope.md and the build fails.<\/div><\/div>/);
+    assert.match(
+      html,
+      /<div class="cp-include-error" data-line="7" role="alert" data-include-path="includes\/nope.md"><div class="cp-include-error-title">Missing include: <code class="cp-include-error-path">includes\/nope.md<\/code><\/div><div class="cp-include-error-detail">No such file: Hugo looks for assets\/includes\/nope.md and the build fails.<\/div><\/div>/,
+    );
     assert.match(html, /<p>After.<\/p>/);
   });
 
   it('shows an error box for unsafe includes: URL, leaving assets/, absolute, and a folder', () => {
     const host = exampleHost({
-      [P]: page([
-        '{{% include "https://evil.example/x.md" %}}',
-        '{{% include "../content/_index.md" %}}',
-        '{{< include "/etc/passwd" >}}',
-        '{{% include "includes" %}}',
-        '{{% include "" %}}',
-      ].join('\n\n') + '\n'),
+      [P]: page(
+        [
+          '{{% include "https://evil.example/x.md" %}}',
+          '{{% include "../content/_index.md" %}}',
+          '{{< include "/etc/passwd" >}}',
+          '{{% include "includes" %}}',
+          '{{% include "" %}}',
+        ].join('\n\n') + '\n',
+      ),
     });
     const html = renderPage(previewMarkdownIt(host), host, P);
-    const titles = [...html.matchAll(/<div class="cp-include-error-title">([^<]*)<code class="cp-include-error-path">([^<]*)<\/code>/g)].map((m) => `${m[1]}${m[2]}`);
+    const titles = [...html.matchAll(/<div class="cp-include-error-title">([^<]*)<code class="cp-include-error-path">([^<]*)<\/code>/g)].map(
+      (m) => `${m[1]}${m[2]}`,
+    );
     assert.deepEqual(titles, [
       'Unsafe include (URL): https://evil.example/x.md',
       'Unsafe include (outside assets/): ../content/_index.md',
@@ -96,7 +128,10 @@ describe('include preview: problems are visible', () => {
   it('shows why Hugo cannot run a broken include call', () => {
     const host = exampleHost({ [P]: page('{{% include includes/engineering-careers/values-competency.md %}}\n') });
     const html = renderPage(previewMarkdownIt(host), host, P);
-    assert.match(html, /Hugo cannot run this include: <code class="cp-include-error-path">includes\/engineering-careers\/values-competency.md<\/code><\/div><div class="cp-include-error-detail">The argument includes\/engineering-careers\/values-competency.md must be quoted/);
+    assert.match(
+      html,
+      /Hugo cannot run this include: <code class="cp-include-error-path">includes\/engineering-careers\/values-competency.md<\/code><\/div><div class="cp-include-error-detail">The argument includes\/engineering-careers\/values-competency.md must be quoted/,
+    );
   });
 
   it('notes an include found only because Hugo ignores case', () => {
@@ -115,8 +150,17 @@ describe('include preview: Hugo semantics', () => {
       [P]: page('## Engineering\n\n{{% include "includes/c.md" %}}\n\n### Engineering {#custom}\n\n{{% include "/includes/c.md" %}}\n\n## Engineering\n'),
     });
     const html = renderPage(previewMarkdownIt(host), host, P);
-    assert.deepEqual(headings(html), [[2, 'engineering'], [5, 'engineering-1'], [3, 'custom'], [5, 'engineering-2'], [2, 'engineering-3']]);
-    assert.deepEqual(new Workspace(host).model(P)!.headings.map((h) => h.id), ['engineering', 'engineering-1', 'custom', 'engineering-2', 'engineering-3']);
+    assert.deepEqual(headings(html), [
+      [2, 'engineering'],
+      [5, 'engineering-1'],
+      [3, 'custom'],
+      [5, 'engineering-2'],
+      [2, 'engineering-3'],
+    ]);
+    assert.deepEqual(
+      new Workspace(host).model(P)!.headings.map((h) => h.id),
+      ['engineering', 'engineering-1', 'custom', 'engineering-2', 'engineering-3'],
+    );
   });
 
   it('keeps shortcodes inside an included file literal, and a leading --- there is a thematic break', () => {
@@ -132,48 +176,79 @@ describe('include preview: Hugo semantics', () => {
 
   it('shows other shortcodes as labelled placeholders and escaped ones literally, in text and in code', () => {
     const host = exampleHost({
-      [P]: page([
-        'Text {{< youtube id="abc" >}} and {{% alert "note" %}}Hi{{% /alert %}}.',
-        'Escaped: {{</* include "x.md" */>}} and {{%/* y */%}}.',
-        '`{{</* z */>}}`',
-        '```\n{{</* include "a.md" */>}}\n```',
-        'Broken {{< unclosed',
-      ].join('\n\n') + '\n'),
+      [P]: page(
+        [
+          'Text {{< youtube id="abc" >}} and {{% alert "note" %}}Hi{{% /alert %}}.',
+          'Escaped: {{</* include "x.md" */>}} and {{%/* y */%}}.',
+          '`{{</* z */>}}`',
+          '```\n{{</* include "a.md" */>}}\n```',
+          'Broken {{< unclosed',
+        ].join('\n\n') + '\n',
+      ),
     });
     const html = renderPage(previewMarkdownIt(host), host, P);
-    assert.match(html, /<p>Text <span class="cp-shortcode" title="[^"]*"><span class="cp-shortcode-name">youtube<\/span> <span class="cp-shortcode-params">id=abc<\/span><\/span> and <span class="cp-shortcode" title="[^"]*"><span class="cp-shortcode-name">alert<\/span> <span class="cp-shortcode-params">note<\/span><\/span>Hi<span class="cp-shortcode" title="[^"]*"><span class="cp-shortcode-name">\/alert<\/span><\/span>.<\/p>/);
+    assert.match(
+      html,
+      /<p>Text <span class="cp-shortcode" title="[^"]*"><span class="cp-shortcode-name">youtube<\/span> <span class="cp-shortcode-params">id=abc<\/span><\/span> and <span class="cp-shortcode" title="[^"]*"><span class="cp-shortcode-name">alert<\/span> <span class="cp-shortcode-params">note<\/span><\/span>Hi<span class="cp-shortcode" title="[^"]*"><span class="cp-shortcode-name">\/alert<\/span><\/span>.<\/p>/,
+    );
     assert.match(html, /<p>Escaped: \{\{&lt; include &quot;x.md&quot; &gt;\}\} and \{\{% y %\}\}.<\/p>/);
     assert.match(html, /<code>\{\{&lt; z &gt;\}\}<\/code>/);
     assert.match(html, /<pre><code>\{\{&lt; include &quot;a.md&quot; &gt;\}\}\n<\/code><\/pre>/);
-    assert.match(html, /<span class="cp-shortcode cp-shortcode-error" title="The shortcode is not closed with &gt;\}\};[^"]*"><span class="cp-shortcode-name">unclosed<\/span><\/span>/);
+    assert.match(
+      html,
+      /<span class="cp-shortcode cp-shortcode-error" title="The shortcode is not closed with &gt;\}\};[^"]*"><span class="cp-shortcode-name">unclosed<\/span><\/span>/,
+    );
   });
 
   it('shows an include inside an HTML block as its file, unrendered on the site (no heading ids), like the model', () => {
     const host = new MemoryHost({
       [`${SITE}/hugo.toml`]: '',
       [`${SITE}/assets/includes/spin.md`]: '## Take GitLab for a spin\n\nText.\n',
-      [P]: page('## Top\n\n<div class="row">\n<p>Thanks</p>\n</div>\n{{% include "includes/spin.md" %}}\n{{< youtube "x" >}}\n<p onclick="x()">end</p>\n\n## Take GitLab for a spin\n'),
+      [P]: page(
+        '## Top\n\n<div class="row">\n<p>Thanks</p>\n</div>\n{{% include "includes/spin.md" %}}\n{{< youtube "x" >}}\n<p onclick="x()">end</p>\n\n## Take GitLab for a spin\n',
+      ),
     });
     const html = renderPage(previewMarkdownIt(host), host, P);
-    assert.deepEqual(new Workspace(host).model(P)!.headings.map((h) => h.id), ['top', 'take-gitlab-for-a-spin']);
-    assert.deepEqual(headings(html), [[2, 'top'], [2, null], [2, 'take-gitlab-for-a-spin']]);
-    assert.match(html, /<div class="row">\n<p>Thanks<\/p>\n<\/div>\n<figure class="cp-include cp-include-detached" data-line="10" data-include-path="includes\/spin.md">\n<figcaption[^>]*>.*inside an HTML block: the site shows this text unrendered<\/span><\/figcaption>/);
-    assert.match(html, /<\/figure>\n<span class="cp-shortcode" title="[^"]*"><span class="cp-shortcode-name">youtube<\/span> <span class="cp-shortcode-params">x<\/span><\/span>\n<p>end<\/p>\n<h2/);
+    assert.deepEqual(
+      new Workspace(host).model(P)!.headings.map((h) => h.id),
+      ['top', 'take-gitlab-for-a-spin'],
+    );
+    assert.deepEqual(headings(html), [
+      [2, 'top'],
+      [2, null],
+      [2, 'take-gitlab-for-a-spin'],
+    ]);
+    assert.match(
+      html,
+      /<div class="row">\n<p>Thanks<\/p>\n<\/div>\n<figure class="cp-include cp-include-detached" data-line="10" data-include-path="includes\/spin.md">\n<figcaption[^>]*>.*inside an HTML block: the site shows this text unrendered<\/span><\/figcaption>/,
+    );
+    assert.match(
+      html,
+      /<\/figure>\n<span class="cp-shortcode" title="[^"]*"><span class="cp-shortcode-name">youtube<\/span> <span class="cp-shortcode-params">x<\/span><\/span>\n<p>end<\/p>\n<h2/,
+    );
   });
 
-  it('matches each placeholder to the engine\'s call: in table cells, on the later lines of a list item, two of a name on a line', () => {
+  it("matches each placeholder to the engine's call: in table cells, on the later lines of a list item, two of a name on a line", () => {
     const host = exampleHost({
-      [P]: page('| a | b |\n| --- | --- |\n| {{< youtube "one" >}} | {{< youtube "two" >}} |\n\n- item\n  more {{< vimeo "three" >}}\n  and {{< x >}}{{< x "four" >}}\n'),
+      [P]: page(
+        '| a | b |\n| --- | --- |\n| {{< youtube "one" >}} | {{< youtube "two" >}} |\n\n- item\n  more {{< vimeo "three" >}}\n  and {{< x >}}{{< x "four" >}}\n',
+      ),
     });
     const html = renderPage(previewMarkdownIt(host), host, P);
-    const shown = [...html.matchAll(/<span class="cp-shortcode-name">([^<]*)<\/span>(?: <span class="cp-shortcode-params">([^<]*)<\/span>)?/g)].map((m) => `${m[1]} ${m[2] ?? ''}`.trim());
+    const shown = [...html.matchAll(/<span class="cp-shortcode-name">([^<]*)<\/span>(?: <span class="cp-shortcode-params">([^<]*)<\/span>)?/g)].map((m) =>
+      `${m[1]} ${m[2] ?? ''}`.trim(),
+    );
     assert.deepEqual(shown, ['youtube one', 'youtube two', 'vimeo three', 'x', 'x four']);
   });
 
   it('gives headings inside paired {{< >}} shortcodes the ids the model accepts for them', () => {
     const host = exampleHost({ [P]: page('## Intro\n\n{{< panel >}}\n## Intro\n{{< /panel >}}\n\n## Intro\n') });
     const html = renderPage(previewMarkdownIt(host), host, P);
-    assert.deepEqual(headings(html), [[2, 'intro'], [2, 'intro'], [2, 'intro-1']]);
+    assert.deepEqual(headings(html), [
+      [2, 'intro'],
+      [2, 'intro'],
+      [2, 'intro-1'],
+    ]);
   });
 
   it('previews an include file on its own: no front matter card, ids of the file itself', () => {
@@ -181,7 +256,10 @@ describe('include preview: Hugo semantics', () => {
     const host = exampleHost({ [nav]: '---\n\n## Nav\n\n---\n\n## Nav\n' });
     const html = renderPage(previewMarkdownIt(host), host, nav);
     assert.doesNotMatch(html, /cp-frontmatter/);
-    assert.deepEqual(headings(html), [[2, 'nav'], [2, 'nav-1']]);
+    assert.deepEqual(headings(html), [
+      [2, 'nav'],
+      [2, 'nav-1'],
+    ]);
     assert.equal((html.match(/<hr>/g) ?? []).length, 2);
   });
 });
@@ -199,18 +277,26 @@ describe('include preview: safety', () => {
     assert.match(html, /<code class="cp-html-escaped" title="[^"]*">&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;<\/code>/);
   });
 
-  it('passes the page\'s own HTML through an allowlist', () => {
+  it("passes the page's own HTML through an allowlist", () => {
     const host = exampleHost({
-      [P]: page([
-        '<a name="kept"></a><div class="x" onclick="alert(1)" style="color:red">div</div>',
-        '<script>alert(1)</script>',
-        'Inline <a href="javascript:alert(1)">js</a> <a href="java&#x09;script:alert(1)">tab</a> <a href="/ok#frag" target="_blank">ok</a> <iframe src="https://x"></iframe> <img src="/i.png" onerror="alert(1)" alt="i">',
-      ].join('\n\n') + '\n'),
+      [P]: page(
+        [
+          '<a name="kept"></a><div class="x" onclick="alert(1)" style="color:red">div</div>',
+          '<script>alert(1)</script>',
+          'Inline <a href="javascript:alert(1)">js</a> <a href="java&#x09;script:alert(1)">tab</a> <a href="/ok#frag" target="_blank">ok</a> <iframe src="https://x"></iframe> <img src="/i.png" onerror="alert(1)" alt="i">',
+        ].join('\n\n') + '\n',
+      ),
     });
     const html = renderPage(previewMarkdownIt(host), host, P);
     assert.match(html, /<a name="kept"><\/a><div class="x">div<\/div>/);
-    assert.match(html, /<code class="cp-html-removed" title="[^"]*">&lt;script&gt;<\/code>alert\(1\)<code class="cp-html-removed" title="[^"]*">&lt;\/script&gt;<\/code>/);
-    assert.match(html, /Inline <a>js<\/a> <a>tab<\/a> <a href="\/ok#frag">ok<\/a> <code class="cp-html-removed"[^>]*>&lt;iframe src=&quot;https:\/\/x&quot;&gt;<\/code><code class="cp-html-removed"[^>]*>&lt;\/iframe&gt;<\/code> <img src="\/i.png" alt="i">/);
+    assert.match(
+      html,
+      /<code class="cp-html-removed" title="[^"]*">&lt;script&gt;<\/code>alert\(1\)<code class="cp-html-removed" title="[^"]*">&lt;\/script&gt;<\/code>/,
+    );
+    assert.match(
+      html,
+      /Inline <a>js<\/a> <a>tab<\/a> <a href="\/ok#frag">ok<\/a> <code class="cp-html-removed"[^>]*>&lt;iframe src=&quot;https:\/\/x&quot;&gt;<\/code><code class="cp-html-removed"[^>]*>&lt;\/iframe&gt;<\/code> <img src="\/i.png" alt="i">/,
+    );
   });
 
   it('escapes author text in the front matter card, captions and placeholders', () => {
@@ -230,36 +316,50 @@ describe('include preview: safety', () => {
 describe('include preview: URLs, raw text, comments and references (hostilePreview.test.ts has them in a browser)', () => {
   const render = (body: string, md = previewMarkdownIt) => {
     const host = exampleHost({ [P]: page(body) });
-    return renderPage(md(host), host, P).replace(/^<header[^]*?<\/header>\n/, '');
+    return renderPage(md(host), host, P).replace(/^<header[\s\S]*?<\/header>\n/, '');
   };
-  const REMOVED = (what: string, scheme: string) => `title="Not ${what} in the preview: a ${scheme}: URL could run script or load content. Only http(s), mailto, tel and relative URLs are kept."`;
+  const REMOVED = (what: string, scheme: string) =>
+    `title="Not ${what} in the preview: a ${scheme}: URL could run script or load content. Only http(s), mailto, tel and relative URLs are kept."`;
 
   it('renders safe Markdown as before: links, images, tel:, tables with alignment, headings with ids', () => {
-    assert.equal(render('## Top\n\n[a](https://example.com/x?y=1&z=2#f) [b](../other.md#sec) [c](#top) [m](mailto:a@b.c) [t](tel:+1555) ![i](https://example.com/i.png "T") ![r](img/r.png)\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n'),
+    assert.equal(
+      render(
+        '## Top\n\n[a](https://example.com/x?y=1&z=2#f) [b](../other.md#sec) [c](#top) [m](mailto:a@b.c) [t](tel:+1555) ![i](https://example.com/i.png "T") ![r](img/r.png)\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n',
+      ),
       '<h2 id="top">Top</h2>\n' +
-      '<p><a href="https://example.com/x?y=1&amp;z=2#f">a</a> <a href="../other.md#sec">b</a> <a href="#top">c</a> <a href="mailto:a@b.c">m</a> <a href="tel:+1555">t</a> <img src="https://example.com/i.png" alt="i" title="T"> <img src="img/r.png" alt="r"></p>\n' +
-      '<table>\n<thead>\n<tr>\n<th style="text-align:left">a</th>\n<th style="text-align:right">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td style="text-align:left">1</td>\n<td style="text-align:right">2</td>\n</tr>\n</tbody>\n</table>\n');
+        '<p><a href="https://example.com/x?y=1&amp;z=2#f">a</a> <a href="../other.md#sec">b</a> <a href="#top">c</a> <a href="mailto:a@b.c">m</a> <a href="tel:+1555">t</a> <img src="https://example.com/i.png" alt="i" title="T"> <img src="img/r.png" alt="r"></p>\n' +
+        '<table>\n<thead>\n<tr>\n<th style="text-align:left">a</th>\n<th style="text-align:right">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td style="text-align:left">1</td>\n<td style="text-align:right">2</td>\n</tr>\n</tbody>\n</table>\n',
+    );
   });
 
   it('shows a Markdown link or image with another scheme as its text: markdown-it lets vscode:, command: and data:image/png through', () => {
-    assert.equal(render('[v](vscode:extension/x) [c](command:foo) ![p](data:image/png;base64,iVBORw0KGgo=)\n'),
-      `<p><a class="cp-url-removed" ${REMOVED('followed', 'vscode')}>v</a> <a class="cp-url-removed" ${REMOVED('followed', 'command')}>c</a> <span class="cp-url-removed" ${REMOVED('loaded', 'data')}>p</span></p>\n`);
+    assert.equal(
+      render('[v](vscode:extension/x) [c](command:foo) ![p](data:image/png;base64,iVBORw0KGgo=)\n'),
+      `<p><a class="cp-url-removed" ${REMOVED('followed', 'vscode')}>v</a> <a class="cp-url-removed" ${REMOVED('followed', 'command')}>c</a> <span class="cp-url-removed" ${REMOVED('loaded', 'data')}>p</span></p>\n`,
+    );
   });
 
-  it('checks the URL again at render time, after VS Code widens markdown-it\'s check (data:image/svg+xml links, images, autolinks)', () => {
+  it("checks the URL again at render time, after VS Code widens markdown-it's check (data:image/svg+xml links, images, autolinks)", () => {
     const svg = 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=';
     const html = render(`[l](${svg}) ![i](${svg}) <${svg}>\n`, vscodeLikeMarkdownIt);
-    assert.equal(html, `<p data-line="5" class="code-line" dir="auto"><a class="cp-url-removed" ${REMOVED('followed', 'data')}>l</a> <span class="cp-url-removed" ${REMOVED('loaded', 'data')}>i</span> <a class="cp-url-removed" ${REMOVED('followed', 'data')}>${svg}</a></p>\n`);
+    assert.equal(
+      html,
+      `<p data-line="5" class="code-line" dir="auto"><a class="cp-url-removed" ${REMOVED('followed', 'data')}>l</a> <span class="cp-url-removed" ${REMOVED('loaded', 'data')}>i</span> <a class="cp-url-removed" ${REMOVED('followed', 'data')}>${svg}</a></p>\n`,
+    );
     // The same Markdown in a plain markdown-it: refused by markdown-it itself, shown as written.
     assert.equal(render(`[l](${svg})\n`), `<p>[l](${svg})</p>\n`);
   });
 
   it('keeps the text of a removed <script>, <style> or <textarea> as text, in a block and inline', () => {
     const removed = (tag: string) => `<code class="cp-html-removed" title="Not rendered in the preview: it could run script or change the page.">${tag}</code>`;
-    assert.equal(render(`<script>document.write('<img src="https://example.com/a.png">')</script>\n`),
-      `${removed('&lt;script&gt;')}document.write(&#39;&lt;img src=&quot;https://example.com/a.png&quot;&gt;&#39;)${removed('&lt;/script&gt;')}\n`);
-    assert.equal(render(`Inline <script>x = '<img src="https://example.com/b.png">'</script> and <b>b</b>\n`),
-      `<p>Inline ${removed('&lt;script&gt;')}x = '&lt;img src=&quot;https://example.com/b.png&quot;&gt;'${removed('&lt;/script&gt;')} and <b>b</b></p>\n`);
+    assert.equal(
+      render(`<script>document.write('<img src="https://example.com/a.png">')</script>\n`),
+      `${removed('&lt;script&gt;')}document.write(&#39;&lt;img src=&quot;https://example.com/a.png&quot;&gt;&#39;)${removed('&lt;/script&gt;')}\n`,
+    );
+    assert.equal(
+      render(`Inline <script>x = '<img src="https://example.com/b.png">'</script> and <b>b</b>\n`),
+      `<p>Inline ${removed('&lt;script&gt;')}x = '&lt;img src=&quot;https://example.com/b.png&quot;&gt;'${removed('&lt;/script&gt;')} and <b>b</b></p>\n`,
+    );
     assert.equal(render('<textarea><b>x</b>\n</textarea>\n'), `${removed('&lt;textarea&gt;')}&lt;b&gt;x&lt;/b&gt;\n${removed('&lt;/textarea&gt;')}\n`);
   });
 
@@ -268,26 +368,38 @@ describe('include preview: URLs, raw text, comments and references (hostilePrevi
     assert.equal(render('<!-- a --!><b onclick="x()">b</b> -->\n'), '<b>b</b> -->\n');
   });
 
-  it('decodes named references in attribute values as the browser does, and drops the ids VS Code\'s preview owns', () => {
-    assert.equal(render('<abbr title="caf&eacute; &notit; &amp; &#x41; &constructor;">t</abbr> <a href="/x" id="keep">y</a> <span id="code-csp-warning">w</span>\n'),
-      '<p><abbr title="café &amp;notit; &amp; A &amp;constructor;">t</abbr> <a href="/x" id="keep">y</a> <span>w</span></p>\n');
+  it("decodes named references in attribute values as the browser does, and drops the ids VS Code's preview owns", () => {
+    assert.equal(
+      render('<abbr title="caf&eacute; &notit; &amp; &#x41; &constructor;">t</abbr> <a href="/x" id="keep">y</a> <span id="code-csp-warning">w</span>\n'),
+      '<p><abbr title="café &amp;notit; &amp; A &amp;constructor;">t</abbr> <a href="/x" id="keep">y</a> <span>w</span></p>\n',
+    );
   });
 
   it('checks HTML and URLs of a page in a site even when the page is too large to model (no includes then)', () => {
-    const html = render(`<!-- ${'x'.repeat(MAX_TEXT_BYTES)} -->\n\n<script>alert(1)</script>\n\n![d](data:image/png;base64,AA==)\n\n{{% include "includes/x.md" %}}\n`);
+    const html = render(
+      `<!-- ${'x'.repeat(MAX_TEXT_BYTES)} -->\n\n<script>alert(1)</script>\n\n![d](data:image/png;base64,AA==)\n\n{{% include "includes/x.md" %}}\n`,
+    );
     // The dropped comment leaves its line end; no front matter card without a model.
-    assert.equal(html, '\n<code class="cp-html-removed" title="Not rendered in the preview: it could run script or change the page.">&lt;script&gt;</code>alert(1)' +
-      '<code class="cp-html-removed" title="Not rendered in the preview: it could run script or change the page.">&lt;/script&gt;</code>\n' +
-      `<p><span class="cp-url-removed" ${REMOVED('loaded', 'data')}>d</span></p>\n<p>{{% include &quot;includes/x.md&quot; %}}</p>\n`);
+    assert.equal(
+      html,
+      '\n<code class="cp-html-removed" title="Not rendered in the preview: it could run script or change the page.">&lt;script&gt;</code>alert(1)' +
+        '<code class="cp-html-removed" title="Not rendered in the preview: it could run script or change the page.">&lt;/script&gt;</code>\n' +
+        `<p><span class="cp-url-removed" ${REMOVED('loaded', 'data')}>d</span></p>\n<p>{{% include &quot;includes/x.md&quot; %}}</p>\n`,
+    );
   });
 
   it('links the include caption with each path segment percent-encoded, and not at all when a custom link is unsafe', () => {
     const odd = `a:b"'<c>&amp;#?%.md`;
     const host = exampleHost({ [`${SITE}/assets/includes/${odd}`]: 'x\n', [P]: page(`{{% include \`includes/${odd}\` %}}\n`) });
     const caption = (md: ReturnType<typeof previewMarkdownIt>) => /<a class="cp-include-file"[^>]*>/.exec(renderPage(md, host, P))![0];
-    assert.equal(caption(previewMarkdownIt(host)),
-      `<a class="cp-include-file" href="../../assets/includes/a%3Ab%22&#39;%3Cc%3E%26amp%3B%23%3F%25.md" title="Open assets/includes/a:b&quot;&#39;&lt;c&gt;&amp;amp;#?%.md">`);
-    assert.equal(caption(previewMarkdownIt(host, { fileLink: () => 'javascript:alert(1)' })), `<a class="cp-include-file" title="Open assets/includes/a:b&quot;&#39;&lt;c&gt;&amp;amp;#?%.md">`);
+    assert.equal(
+      caption(previewMarkdownIt(host)),
+      `<a class="cp-include-file" href="../../assets/includes/a%3Ab%22&#39;%3Cc%3E%26amp%3B%23%3F%25.md" title="Open assets/includes/a:b&quot;&#39;&lt;c&gt;&amp;amp;#?%.md">`,
+    );
+    assert.equal(
+      caption(previewMarkdownIt(host, { fileLink: () => 'javascript:alert(1)' })),
+      `<a class="cp-include-file" title="Open assets/includes/a:b&quot;&#39;&lt;c&gt;&amp;amp;#?%.md">`,
+    );
   });
 });
 
@@ -301,7 +413,7 @@ describe('include preview: outside a site and in VS Code', () => {
     }
   });
 
-  it('takes the path from VS Code\'s env.currentDocument, handles CRLF, and resolves includes again on every render of cached tokens', () => {
+  it("takes the path from VS Code's env.currentDocument, handles CRLF, and resolves includes again on every render of cached tokens", () => {
     const host = exampleHost({
       [`${SITE}/assets/includes/c.md`]: '##### One\n',
       [P]: '',
@@ -349,27 +461,41 @@ describe('include preview: settings and session kinds reach it through the engin
     const html = renderPage(previewMarkdownIt(host, { settings: { includeRoots: ['static'] } }), host, P);
     assert.deepEqual(headings(html), [[5, 'from-static']]);
     assert.match(html, />static\/includes\/engineering-careers\/values-competency.md<\/a>/);
-    assert.match(html, /<div class="cp-include-error-title">Missing include: <code class="cp-include-error-path">includes\/engineering-careers\/ep-career-nav.md<\/code><\/div><div class="cp-include-error-detail">No such file: Hugo looks for static\/includes\/engineering-careers\/ep-career-nav.md and the build fails.<\/div>/);
+    assert.match(
+      html,
+      /<div class="cp-include-error-title">Missing include: <code class="cp-include-error-path">includes\/engineering-careers\/ep-career-nav.md<\/code><\/div><div class="cp-include-error-detail">No such file: Hugo looks for static\/includes\/engineering-careers\/ep-career-nav.md and the build fails.<\/div>/,
+    );
   });
 
   it('a pageKinds entry changes the kind the front matter card names, as the status bar names it', () => {
     const host = exampleHost({ [P]: page('Text.\n') });
     const kind = (html: string) => /<div class="cp-frontmatter-kind">([^<]*)<\/div>/.exec(html)?.[1];
     assert.equal(kind(renderPage(previewMarkdownIt(host), host, P)), 'Page');
-    assert.equal(kind(renderPage(previewMarkdownIt(host, { settings: { pageKinds: { 'job-family': ['content/handbook/*.md'] } as Options['pageKinds'] } }), host, P)), 'Job-family page');
+    assert.equal(
+      kind(renderPage(previewMarkdownIt(host, { settings: { pageKinds: { 'job-family': ['content/handbook/*.md'] } as Options['pageKinds'] } }), host, P)),
+      'Job-family page',
+    );
     assert.equal(kind(renderPage(previewMarkdownIt(host), host, SENIOR)), 'Career page');
   });
 
   it('a shortcode the site does not know says so in its placeholder, until the shortcodes setting names it', () => {
     const host = exampleHost({ [P]: page('A {{< widget "x" >}} here.\n') });
     const title = (html: string) => /<span class="cp-shortcode" title="([^"]*)"><span class="cp-shortcode-name">widget<\/span>/.exec(html)?.[1];
-    assert.equal(title(renderPage(previewMarkdownIt(host), host, P)), 'No shortcode &quot;widget&quot; in this site, in Hugo or in the configured shortcodes: Hugo stops the build.');
-    assert.equal(title(renderPage(previewMarkdownIt(host, { settings: { shortcodes: ['widget'] } }), host, P)), 'Hugo shortcode {{&lt; widget &gt;}}: the site&#39;s theme renders it.');
+    assert.equal(
+      title(renderPage(previewMarkdownIt(host), host, P)),
+      'No shortcode &quot;widget&quot; in this site, in Hugo or in the configured shortcodes: Hugo stops the build.',
+    );
+    assert.equal(
+      title(renderPage(previewMarkdownIt(host, { settings: { shortcodes: ['widget'] } }), host, P)),
+      'Hugo shortcode {{&lt; widget &gt;}}: the site&#39;s theme renders it.',
+    );
   });
 });
 
-describe('include preview: without the engine\'s data for the text being rendered', () => {
-  const text = page('## Top\n\n{{% include "includes/engineering-careers/values-competency.md" %}}\n\nA {{< youtube "x" >}} and <b onclick="x()">b</b> [j](vbscript:x)\n');
+describe("include preview: without the engine's data for the text being rendered", () => {
+  const text = page(
+    '## Top\n\n{{% include "includes/engineering-careers/values-competency.md" %}}\n\nA {{< youtube "x" >}} and <b onclick="x()">b</b> [j](vbscript:x)\n',
+  );
   const rendered = (source: PreviewSource) => {
     const md = new MarkdownIt({ html: true });
     const asked: string[] = [];
@@ -380,15 +506,19 @@ describe('include preview: without the engine\'s data for the text being rendere
   };
 
   it('in a site (or not known yet): plain Markdown, shortcodes as written, no heading ids of ours, HTML and URLs still checked', () => {
-    assert.equal(rendered({ inSite: true }),
+    assert.equal(
+      rendered({ inSite: true }),
       '<h2>Top</h2>\n<p>{{% include &quot;includes/engineering-careers/values-competency.md&quot; %}}</p>\n' +
-      '<p>A {{&lt; youtube &quot;x&quot; &gt;}} and <b>b</b> [j](vbscript:x)</p>\n');
+        '<p>A {{&lt; youtube &quot;x&quot; &gt;}} and <b>b</b> [j](vbscript:x)</p>\n',
+    );
   });
 
   it('outside a site: as markdown-it renders any Markdown', () => {
-    assert.equal(rendered({ inSite: false }),
+    assert.equal(
+      rendered({ inSite: false }),
       '<h2>Top</h2>\n<p>{{% include &quot;includes/engineering-careers/values-competency.md&quot; %}}</p>\n' +
-      '<p>A {{&lt; youtube &quot;x&quot; &gt;}} and <b onclick="x()">b</b> [j](vbscript:x)</p>\n');
+        '<p>A {{&lt; youtube &quot;x&quot; &gt;}} and <b onclick="x()">b</b> [j](vbscript:x)</p>\n',
+    );
   });
 
   it('data for another text of the page is never used: its ids and includes would be of another version', () => {
@@ -398,7 +528,13 @@ describe('include preview: without the engine\'s data for the text being rendere
     const md = new MarkdownIt({ html: true });
     // What the editor's cache does: the answer only for the text it was computed for.
     includePreviewPlugin(md, { source: (_env, t) => (t === text ? previewModel(new Workspace(host), P, t) : { inSite: true }) });
-    assert.deepEqual(headings(md.render(text, {})), [[2, 'top'], [5, 'gitlab']]);
-    assert.deepEqual(headings(md.render(text.replace('## Top', '## Other\n\n## Top'), {})), [[2, null], [2, null]]);
+    assert.deepEqual(headings(md.render(text, {})), [
+      [2, 'top'],
+      [5, 'gitlab'],
+    ]);
+    assert.deepEqual(headings(md.render(text.replace('## Top', '## Other\n\n## Top'), {})), [
+      [2, null],
+      [2, null],
+    ]);
   });
 });

@@ -26,7 +26,8 @@ const STYLESHEET = pathToFileURL(join(REPO, 'media/ladderMatrix.css')).toString(
 const EP = toCorePath(join(REPO, 'examples/handbook/content/handbook/engineering/careers/matrix/quality/engineering-productivity'));
 
 // A few of the variables a dark VS Code theme defines (VS Code sets them on the webview's root).
-const DARK_THEME = ':root{--vscode-foreground:#cccccc;--vscode-editor-background:#1f1f1f;--vscode-descriptionForeground:#9d9d9d;--vscode-widget-border:#3c3c3c;--vscode-editorWidget-border:#454545;--vscode-editorWidget-background:#252526;--vscode-list-hoverBackground:#2a2d2e;--vscode-focusBorder:#0078d4;--vscode-editorWarning-foreground:#cca700;--vscode-editorInfo-foreground:#3794ff;}';
+const DARK_THEME =
+  ':root{--vscode-foreground:#cccccc;--vscode-editor-background:#1f1f1f;--vscode-descriptionForeground:#9d9d9d;--vscode-widget-border:#3c3c3c;--vscode-editorWidget-border:#454545;--vscode-editorWidget-background:#252526;--vscode-list-hoverBackground:#2a2d2e;--vscode-focusBorder:#0078d4;--vscode-editorWarning-foreground:#cca700;--vscode-editorInfo-foreground:#3794ff;}';
 
 function epMatrix(): LadderMatrixResult {
   return toMatrixResult(ladderMatrix(new Workspace(new NodeHost()), `${EP}/senior.md`));
@@ -35,13 +36,30 @@ function epMatrix(): LadderMatrixResult {
 /** A three-level track with a gap, spelling drift and an explained omission (as in test/unit/commands/ladderMatrix.test.ts). */
 function driftMatrix(): LadderMatrixResult {
   const track = '/s/content/careers/matrix/backend';
-  const page = (level: string, rows: string[], extra = '') => `---\ntitle: "${level} Backend Engineer"\ndescription: "x"\n---\n\n## ${level} Backend Engineer\n\n${extra}| Responsibility | Description |\n| --- | --- |\n${rows.join('\n')}\n`;
-  const ws = new Workspace(new MemoryHost({
-    '/s/hugo.toml': '',
-    [`${track}/intermediate.md`]: page('Intermediate', ['| Code review | Reviews merge requests of the team. |', '| Dogfood use | Uses GitLab features in daily work and reports bugs. |', '| On-call | Answers pages during working hours. |', '| Mentoring | Helps new team members get started. |']),
-    [`${track}/senior.md`]: page('Senior', ['| Code review | Reviews merge requests across the stage. |', '| Dog-food use | Proposes product improvements from daily use. |', '| Mentorng | Mentors intermediate engineers. |', '| Architecture | Designs features with the team. |'], 'At this level on-call is shared with the SRE team.\n\n'),
-    [`${track}/staff.md`]: page('Staff', ['| Code review | Sets review standards for the section. |', '| Mentoring | Grows the next senior engineers. |']),
-  }));
+  const page = (level: string, rows: string[], extra = '') =>
+    `---\ntitle: "${level} Backend Engineer"\ndescription: "x"\n---\n\n## ${level} Backend Engineer\n\n${extra}| Responsibility | Description |\n| --- | --- |\n${rows.join('\n')}\n`;
+  const ws = new Workspace(
+    new MemoryHost({
+      '/s/hugo.toml': '',
+      [`${track}/intermediate.md`]: page('Intermediate', [
+        '| Code review | Reviews merge requests of the team. |',
+        '| Dogfood use | Uses GitLab features in daily work and reports bugs. |',
+        '| On-call | Answers pages during working hours. |',
+        '| Mentoring | Helps new team members get started. |',
+      ]),
+      [`${track}/senior.md`]: page(
+        'Senior',
+        [
+          '| Code review | Reviews merge requests across the stage. |',
+          '| Dog-food use | Proposes product improvements from daily use. |',
+          '| Mentorng | Mentors intermediate engineers. |',
+          '| Architecture | Designs features with the team. |',
+        ],
+        'At this level on-call is shared with the SRE team.\n\n',
+      ),
+      [`${track}/staff.md`]: page('Staff', ['| Code review | Sets review standards for the section. |', '| Mentoring | Grows the next senior engineers. |']),
+    }),
+  );
   return toMatrixResult(ladderMatrix(ws, `${track}/staff.md`));
 }
 
@@ -56,8 +74,18 @@ describe('ladder matrix view in headless Chromium', () => {
     if (skip) return;
     const started = Date.now();
     browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true, timeout: 60_000,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage', '--no-first-run', '--allow-file-access-from-files'],
+      executablePath: CHROMIUM,
+      headless: true,
+      timeout: 60_000,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-dev-shm-usage',
+        '--no-first-run',
+        '--allow-file-access-from-files',
+      ],
     });
     timings.push(`launch ${Date.now() - started} ms`);
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -93,7 +121,9 @@ describe('ladder matrix view in headless Chromium', () => {
       if (/Content Security Policy/.test(m.text())) problems.push(m.text());
     });
     // A string, not a function: the test runner's transpiler would add helpers the page does not have.
-    await page.addInitScript('window.__posted = []; window.acquireVsCodeApi = function () { return { postMessage: function (m) { window.__posted.push(m); } }; };');
+    await page.addInitScript(
+      'window.__posted = []; window.acquireVsCodeApi = function () { return { postMessage: function (m) { window.__posted.push(m); } }; };',
+    );
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     const started = Date.now();
     await page.goto(pathToFileURL(file).toString(), { waitUntil: 'load', timeout: 15_000 });
@@ -101,13 +131,21 @@ describe('ladder matrix view in headless Chromium', () => {
     return rendered;
   };
 
-  it('shows the EP track: levels as columns, terms as rows, the term that starts at senior marked; a click asks to open its line; screenshots it', { skip }, async () => {
+  it('shows the EP track: levels as columns, terms as rows, the term that starts at senior marked; a click asks to open its line; screenshots it', {
+    skip,
+  }, async () => {
     const matrix = epMatrix();
     const { targets } = await open(matrix, 'ladder-matrix');
     assert.equal(await page.title(), 'Ladder Matrix: Backend Engineer, Engineering Productivity');
     assert.deepEqual(await page.$$eval('thead th', (ths) => ths.map((t) => t.textContent)), ['Responsibility', 'Intermediate', 'Senior']);
     assert.deepEqual(await page.$$eval('tbody th', (ths) => ths.map((t) => t.textContent)), [
-      'See it and find it', 'Do it for internal team', 'Dogfood use', 'Engineering support', 'Engineering workflow', 'Dogfood build', 'Do it for wider community',
+      'See it and find it',
+      'Do it for internal team',
+      'Dogfood use',
+      'Engineering support',
+      'Engineering workflow',
+      'Dogfood build',
+      'Do it for wider community',
     ]);
     assert.deepEqual(await page.$$eval('tbody tr:last-child td', (tds) => tds.map((t) => [t.className, t.textContent])), [
       ['cell state-not-yet', 'Not yet: starts at a higher level'],
@@ -172,7 +210,11 @@ describe('ladder matrix view in headless Chromium', () => {
   it('shows the job-family seed: grade and counts per level', { skip }, async () => {
     const file = toCorePath(join(REPO, 'examples/handbook/content/job-families/engineering/infrastructure/engineering-productivity-manager.md'));
     await open(toMatrixResult(ladderMatrix(new Workspace(new NodeHost()), file)), 'ladder-matrix-job-family');
-    assert.deepEqual(await page.$$eval('thead th', (ths) => ths.map((t) => t.textContent)), ['Level', 'Engineering Manager, Engineering Productivity', 'Senior Engineering Manager, Engineering Productivity']);
+    assert.deepEqual(await page.$$eval('thead th', (ths) => ths.map((t) => t.textContent)), [
+      'Level',
+      'Engineering Manager, Engineering Productivity',
+      'Senior Engineering Manager, Engineering Productivity',
+    ]);
     assert.deepEqual(await page.$$eval('tbody tr', (trs) => trs.map((tr) => tr.textContent)), ['Job grade89', 'Responsibilities109', 'Requirements77']);
     await page.screenshot({ path: join(ARTIFACTS, 'ladder-matrix-job-family.png'), fullPage: true });
     await page.close();

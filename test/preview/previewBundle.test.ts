@@ -6,8 +6,8 @@ import { describe, it } from 'node:test';
 import * as esbuild from 'esbuild';
 import { REPO } from './previewSite';
 
-describe('the preview\'s client code in a browser bundle', () => {
-  it('bundles for the browser (no Node built-in resolves there) from the plugin, its data and the pure core\'s scanners only', async () => {
+describe("the preview's client code in a browser bundle", () => {
+  it("bundles for the browser (no Node built-in resolves there) from the plugin, its data and the pure core's scanners only", async () => {
     const result = await esbuild.build({
       absWorkingDir: REPO,
       entryPoints: ['client/src/preview/markdownPreview.ts', 'client/src/preview/previewData.ts'],
@@ -28,6 +28,7 @@ describe('the preview\'s client code in a browser bundle', () => {
       'client/src/preview/previewData.ts',
       'server/src/core/jsonPointer.ts',
       'server/src/core/markdown/frontmatter.ts',
+      'server/src/core/markdown/index.ts',
       'server/src/core/markdown/shortcodes.ts',
       'server/src/core/text.ts',
       'server/src/lsp/customProtocol.ts',

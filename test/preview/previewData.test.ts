@@ -50,11 +50,18 @@ describe('preview data in the client', () => {
   it('asks when the server has checked the document, gives a render only the answer for its text, and refreshes a render that went without it', async () => {
     const s = setup();
     s.data.changed(URI);
-    assert.deepEqual(s.timers.map((t) => t.ms), [250], 'in case no check comes');
+    assert.deepEqual(
+      s.timers.map((t) => t.ms),
+      [250],
+      'in case no check comes',
+    );
     assert.deepEqual(s.data.lookup(URI, 'one'), { inSite: true }, 'nothing yet: plain Markdown, checked as a site page');
     s.data.serverChecked(URI);
     assert.deepEqual(s.runTimers(), [0]);
-    assert.deepEqual(s.requests.map((r) => r.params), [{ uri: URI, version: 1 }]);
+    assert.deepEqual(
+      s.requests.map((r) => r.params),
+      [{ uri: URI, version: 1 }],
+    );
     assert.equal(s.data.isCurrent(URI, 'one'), false);
     await s.answer(0, { uri: URI, version: 1, inSite: true, page: page('Page') });
     assert.deepEqual(s.data.lookup(URI, 'one'), { inSite: true, page: page('Page') });
@@ -85,7 +92,10 @@ describe('preview data in the client', () => {
     s.data.serverChecked(URI);
     await s.answer(1, { uri: URI, version: 2, inSite: true, page: page('Page') });
     assert.deepEqual(s.runTimers(), [0]);
-    assert.deepEqual(s.requests.map((r) => r.params.version), [1, 2, 3]);
+    assert.deepEqual(
+      s.requests.map((r) => r.params.version),
+      [1, 2, 3],
+    );
     await s.answer(2, { uri: URI, version: 3, inSite: true, page: page('Page') });
     assert.equal(s.data.isCurrent(URI, 'three'), true);
   });

@@ -13,9 +13,7 @@ interface Transform {
   format: FormatPart[];
 }
 
-type FormatPart =
-  | { kind: 'text'; value: string }
-  | { kind: 'group'; group: number; modifier?: string; ifText?: string; elseText?: string };
+type FormatPart = { kind: 'text'; value: string } | { kind: 'group'; group: number; modifier?: string; ifText?: string; elseText?: string };
 
 export class SnippetSyntaxError extends Error {}
 
@@ -36,7 +34,7 @@ export function expandSnippet(body: string | string[], variables: Record<string,
     }
   };
   collect(nodes);
-  const valueOf = (index: number, seen: Set<number>): string => {
+  const placeholderValue = (index: number, seen: Set<number>): string => {
     const d = defaults.get(index);
     if (d === undefined) return '';
     if (typeof d === 'string') return d;
@@ -44,37 +42,51 @@ export function expandSnippet(body: string | string[], variables: Record<string,
     return render(d, new Set([...seen, index]));
   };
   const render = (list: SnippetNode[], seen: Set<number>): string =>
-    list.map((n) => {
-      if (n.kind === 'text') return n.value;
-      if (n.kind === 'tabstop') {
-        const v = valueOf(n.index, seen);
-        return n.transform ? applyTransform(n.transform, v) : v;
-      }
-      const known = variables[n.name];
-      const v = known ?? (n.fallback ? render(n.fallback, seen) : n.name);
-      return n.transform && known !== undefined ? applyTransform(n.transform, v) : v;
-    }).join('');
+    list
+      .map((n) => {
+        if (n.kind === 'text') return n.value;
+        if (n.kind === 'tabstop') {
+          const v = placeholderValue(n.index, seen);
+          return n.transform ? applyTransform(n.transform, v) : v;
+        }
+        const known = variables[n.name];
+        const v = known ?? (n.fallback ? render(n.fallback, seen) : n.name);
+        return n.transform && known !== undefined ? applyTransform(n.transform, v) : v;
+      })
+      .join('');
   return render(nodes, new Set());
 }
 
 function applyTransform(t: Transform, value: string): string {
   return value.replace(t.regex, (...args: unknown[]) => {
-    const groups = args.slice(0, args.findIndex((a) => typeof a === 'number')) as (string | undefined)[];
-    return t.format.map((p) => {
-      if (p.kind === 'text') return p.value;
-      const g = groups[p.group];
-      if (p.ifText !== undefined || p.elseText !== undefined) return g ? p.ifText ?? g : p.elseText ?? '';
-      if (g === undefined) return '';
-      switch (p.modifier) {
-        case undefined: return g;
-        case 'upcase': return g.toUpperCase();
-        case 'downcase': return g.toLowerCase();
-        case 'capitalize': return g.charAt(0).toUpperCase() + g.slice(1);
-        case 'camelcase': return g.replace(/[-_\s]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^./, (c) => c.toLowerCase());
-        case 'pascalcase': return g.replace(/(?:^|[-_\s]+)(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''));
-        default: throw new SnippetSyntaxError(`unknown format modifier /${p.modifier}`);
-      }
-    }).join('');
+    const groups = args.slice(
+      0,
+      args.findIndex((a) => typeof a === 'number'),
+    ) as (string | undefined)[];
+    return t.format
+      .map((p) => {
+        if (p.kind === 'text') return p.value;
+        const g = groups[p.group];
+        if (p.ifText !== undefined || p.elseText !== undefined) return g ? (p.ifText ?? g) : (p.elseText ?? '');
+        if (g === undefined) return '';
+        switch (p.modifier) {
+          case undefined:
+            return g;
+          case 'upcase':
+            return g.toUpperCase();
+          case 'downcase':
+            return g.toLowerCase();
+          case 'capitalize':
+            return g.charAt(0).toUpperCase() + g.slice(1);
+          case 'camelcase':
+            return g.replace(/[-_\s]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^./, (c) => c.toLowerCase());
+          case 'pascalcase':
+            return g.replace(/(?:^|[-_\s]+)(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''));
+          default:
+            throw new SnippetSyntaxError(`unknown format modifier /${p.modifier}`);
+        }
+      })
+      .join('');
   });
 }
 
@@ -249,7 +261,9 @@ function parseFormat(format: string): FormatPart[] {
         i += simple[0].length;
         continue;
       }
-      const braced = /^\$\{(\d+)(?::(\/(upcase|downcase|capitalize|camelcase|pascalcase)|\+([^}]*)|\?([^:}]*):([^}]*)|-([^}]*)|([^}]*)))?\}/.exec(format.slice(i));
+      const braced = /^\$\{(\d+)(?::(\/(upcase|downcase|capitalize|camelcase|pascalcase)|\+([^}]*)|\?([^:}]*):([^}]*)|-([^}]*)|([^}]*)))?\}/.exec(
+        format.slice(i),
+      );
       if (braced) {
         flush();
         const [, group, , modifier, plus, ifText, elseOfIf, minus, plainElse] = braced;

@@ -27,11 +27,32 @@ const careerHost = (body: string) =>
 const PLACES: Record<string, { path: string; page?: string; noDiagnostics?: boolean }> = {
   'career-page': { path: `${SITE}/content/handbook/engineering/careers/matrix/quality/new-track/intermediate.md` },
   'job-family-page': { path: `${SITE}/content/job-families/engineering/snippet-role.md`, noDiagnostics: true },
-  'job-level': { path: JOB_FAMILY, page: readFileSync(join(REPO, 'examples/handbook/content/job-families/engineering/infrastructure/engineering-productivity-manager.md'), 'utf8').replace('## Performance Indicators', `${SNIPPET}\n## Performance Indicators`), noDiagnostics: true },
+  'job-level': {
+    path: JOB_FAMILY,
+    page: readFileSync(join(REPO, 'examples/handbook/content/job-families/engineering/infrastructure/engineering-productivity-manager.md'), 'utf8').replace(
+      '## Performance Indicators',
+      `${SNIPPET}\n## Performance Indicators`,
+    ),
+    noDiagnostics: true,
+  },
   include: { path: `${CAREER_DIR}/host.md`, page: careerHost(`### Values Alignment\n\n#### At GitLab\n\n${SNIPPET}\n`), noDiagnostics: true },
-  'responsibility-table': { path: `${CAREER_DIR}/host.md`, page: careerHost(`### Technical Competencies\n\n#### Engineering Productivity\n\n${SNIPPET}\n`), noDiagnostics: true },
-  'responsibility-row': { path: `${CAREER_DIR}/host.md`, page: careerHost(`### Technical Competencies\n\n| Responsibility | Description |\n| --- | --- |\n| See it and find it | Finds things. |\n${SNIPPET}\n`), noDiagnostics: true },
-  'career-nav': { path: `${CAREER_DIR}/host.md`, page: careerHost(`${SNIPPET}\n\n### Intermediate Leadership Competencies\n\nText.\n\n### Intermediate Technical Competencies\n\nText.\n\n### Intermediate Values Alignment\n\nText.\n`), noDiagnostics: true },
+  'responsibility-table': {
+    path: `${CAREER_DIR}/host.md`,
+    page: careerHost(`### Technical Competencies\n\n#### Engineering Productivity\n\n${SNIPPET}\n`),
+    noDiagnostics: true,
+  },
+  'responsibility-row': {
+    path: `${CAREER_DIR}/host.md`,
+    page: careerHost(`### Technical Competencies\n\n| Responsibility | Description |\n| --- | --- |\n| See it and find it | Finds things. |\n${SNIPPET}\n`),
+    noDiagnostics: true,
+  },
+  'career-nav': {
+    path: `${CAREER_DIR}/host.md`,
+    page: careerHost(
+      `${SNIPPET}\n\n### Intermediate Leadership Competencies\n\nText.\n\n### Intermediate Technical Competencies\n\nText.\n\n### Intermediate Values Alignment\n\nText.\n`,
+    ),
+    noDiagnostics: true,
+  },
 };
 
 /** The variables VS Code sets for a snippet inserted into `path`. */
@@ -44,7 +65,12 @@ const show = (ds: Diagnostic[]) => ds.map((d) => `${d.severity} ${d.code} ${d.ra
 
 describe('snippets/markdown.json', () => {
   it('has a place to try every snippet, each with a prefix, a description and a body', () => {
-    assert.deepEqual(Object.values(SNIPPETS).map((s) => s.prefix).sort(), Object.keys(PLACES).sort());
+    assert.deepEqual(
+      Object.values(SNIPPETS)
+        .map((s) => s.prefix)
+        .sort(),
+      Object.keys(PLACES).sort(),
+    );
     for (const [name, s] of Object.entries(SNIPPETS)) {
       assert.ok(s.description.length > 20, `${name}: description`);
       assert.ok(Array.isArray(s.body) && s.body.length > 0, `${name}: body`);
@@ -84,33 +110,45 @@ describe('snippets/markdown.json', () => {
     assert.match(text, /^\{\{% include "includes\/engineering-careers\/senior-technical-competency.md" %\}\}$/m);
   });
 
-  it('career-page: nav links point at the competency headings, includes name files that exist, and the only findings are the includes\' own heading levels', () => {
+  it("career-page: nav links point at the competency headings, includes name files that exist, and the only findings are the includes' own heading levels", () => {
     const path = PLACES['career-page'].path;
     const text = expandSnippet(SNIPPETS['Career framework page'].body, variablesFor(path));
     const host = exampleHost({ [path]: text });
     const ws = new Workspace(host);
     const model = ws.model(path)!;
     assert.equal(model.kind, 'career-page');
-    assert.deepEqual(model.links.filter((l) => l.path === '').map((l) => l.fragment), [
-      'intermediate-leadership-competencies', 'intermediate-technical-competencies', 'intermediate-values-alignment',
-    ]);
+    assert.deepEqual(
+      model.links.filter((l) => l.path === '').map((l) => l.fragment),
+      ['intermediate-leadership-competencies', 'intermediate-technical-competencies', 'intermediate-values-alignment'],
+    );
     for (const l of model.links.filter((x) => x.path === '')) assert.ok(model.anchors.has(l.fragment!), l.fragment);
-    assert.deepEqual(model.includes.map((i) => [i.path, i.resolution.kind]), [
-      ['includes/engineering-careers/ep-career-nav.md', 'found'],
-      ['includes/engineering-careers/intermediate-leadership-competency.md', 'found'],
-      ['includes/engineering-careers/intermediate-technical-competency.md', 'found'],
-      ['includes/engineering-careers/values-competency.md', 'found'],
-    ]);
-    assert.deepEqual(model.headings.map((h) => `${h.level} ${h.id}`), [
-      '2 intermediate-backend-engineer-engineering-productivity',
-      '3 intermediate-leadership-competencies', '5 engineering',
-      '3 intermediate-technical-competencies', '5 engineering-1', '4 engineering-productivity',
-      '3 intermediate-values-alignment', '5 gitlab',
-    ]);
+    assert.deepEqual(
+      model.includes.map((i) => [i.path, i.resolution.kind]),
+      [
+        ['includes/engineering-careers/ep-career-nav.md', 'found'],
+        ['includes/engineering-careers/intermediate-leadership-competency.md', 'found'],
+        ['includes/engineering-careers/intermediate-technical-competency.md', 'found'],
+        ['includes/engineering-careers/values-competency.md', 'found'],
+      ],
+    );
+    assert.deepEqual(
+      model.headings.map((h) => `${h.level} ${h.id}`),
+      [
+        '2 intermediate-backend-engineer-engineering-productivity',
+        '3 intermediate-leadership-competencies',
+        '5 engineering',
+        '3 intermediate-technical-competencies',
+        '5 engineering-1',
+        '4 engineering-productivity',
+        '3 intermediate-values-alignment',
+        '5 gitlab',
+      ],
+    );
     // The handbook's competency includes start at level 5 under level-3 sections (as in the seeds).
-    assert.deepEqual(ws.lint(path).diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}`), [
-      'heading-increment 20', 'heading-increment 24', 'heading-increment 34',
-    ]);
+    assert.deepEqual(
+      ws.lint(path).diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}`),
+      ['heading-increment 20', 'heading-increment 24', 'heading-increment 34'],
+    );
     assert.equal(text.split('\n')[19], '{{% include "includes/engineering-careers/intermediate-leadership-competency.md" %}}');
   });
 });
@@ -123,13 +161,19 @@ describe('snippet syntax expansion', () => {
   });
 
   it('applies transforms with case modifiers and conditionals', () => {
-    assert.equal(expandSnippet('${1:Senior Staff} ${1/(.*)/${1:/downcase}/} ${1/ /-/g} ${1/(Senior)|.*/${1:?yes:no}/} ${1/^(Senior)$|.*/${1:?yes:no}/}'), 'Senior Staff senior staff Senior-Staff yes Staff no');
+    assert.equal(
+      expandSnippet('${1:Senior Staff} ${1/(.*)/${1:/downcase}/} ${1/ /-/g} ${1/(Senior)|.*/${1:?yes:no}/} ${1/^(Senior)$|.*/${1:?yes:no}/}'),
+      'Senior Staff senior staff Senior-Staff yes Staff no',
+    );
     assert.equal(expandSnippet('${1:ab} ${1/(a)(z)?/${2:-none}${1:/upcase}${2:+Z}/}'), 'ab noneAb');
     assert.equal(expandSnippet('${1:a-b c} ${1/(.*)/${1:/pascalcase}/} ${1/(.*)/${1:/camelcase}/} ${1/(.*)/${1:/capitalize}/}'), 'a-b c ABC aBC A-b c');
   });
 
   it('handles variables, escapes and lone dollars', () => {
-    assert.equal(expandSnippet('$TM_FILENAME ${TM_FILENAME_BASE/(.*)/${1:/upcase}/} ${UNKNOWN} ${NOPE:fallback}', { TM_FILENAME: 'a.md', TM_FILENAME_BASE: 'a' }), 'a.md A UNKNOWN fallback');
+    assert.equal(
+      expandSnippet('$TM_FILENAME ${TM_FILENAME_BASE/(.*)/${1:/upcase}/} ${UNKNOWN} ${NOPE:fallback}', { TM_FILENAME: 'a.md', TM_FILENAME_BASE: 'a' }),
+      'a.md A UNKNOWN fallback',
+    );
     assert.equal(expandSnippet('\\$1 \\} \\\\ $ 5 ${1:a\\}b}'), '$1 } \\ $ 5 a}b');
     assert.equal(expandSnippet('${1|a\\,b,c|}'), 'a,b');
   });

@@ -19,7 +19,10 @@ describe('rule fixtures', () => {
       if (process.env.UPDATE_FIXTURES) writeFileSync(expectedFile, actual);
       const expected = readFileSync(expectedFile, 'utf8');
       assert.equal(actual, expected);
-      assert.ok(diagnostics.every((d) => d.code !== 'internal-error'), 'no rule crashed');
+      assert.ok(
+        diagnostics.every((d) => d.code !== 'internal-error'),
+        'no rule crashed',
+      );
     });
   }
 });

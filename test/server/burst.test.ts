@@ -32,7 +32,7 @@ describe('a burst of edits over stdio', () => {
     example.dispose();
   });
 
-  it('publishes a few times for 1,000 edits, the last at the final version, with the final text\'s diagnostics', async () => {
+  it("publishes a few times for 1,000 edits, the last at the final version, with the final text's diagnostics", async () => {
     // Typed one character per edit at the end of the page: 62 links to an anchor that does not exist.
     const typed = '\n[see](#nowhere)'.repeat(Math.ceil(EDITS / 16)).slice(0, EDITS);
     const lines = text.split('\n');
@@ -41,10 +41,13 @@ describe('a burst of edits over stdio', () => {
     const messages: Buffer[] = [];
     for (let i = 0; i < EDITS; i++) {
       const at = { line, character };
-      messages.push(frame({
-        jsonrpc: '2.0', method: 'textDocument/didChange',
-        params: { textDocument: { uri, version: i + 2 }, contentChanges: [{ range: { start: at, end: at }, text: typed[i] }] },
-      }));
+      messages.push(
+        frame({
+          jsonrpc: '2.0',
+          method: 'textDocument/didChange',
+          params: { textDocument: { uri, version: i + 2 }, contentChanges: [{ range: { start: at, end: at }, text: typed[i] }] },
+        }),
+      );
       if (typed[i] === '\n') {
         line++;
         character = 0;
@@ -58,7 +61,9 @@ describe('a burst of edits over stdio', () => {
     const last = await server.waitForPublished((p) => p.uri === uri && p.version === finalVersion, 30000);
     const ms = performance.now() - sent;
     const publishes = server.published.slice(before).filter((p) => p.uri === uri);
-    console.log(`${EDITS} edits (${Buffer.concat(messages).length} bytes in one write): ${publishes.length} publishDiagnostics; write → final diagnostics ${ms.toFixed(0)} ms`);
+    console.log(
+      `${EDITS} edits (${Buffer.concat(messages).length} bytes in one write): ${publishes.length} publishDiagnostics; write → final diagnostics ${ms.toFixed(0)} ms`,
+    );
 
     // Without coalescing it was 1,000 (one check between every two messages). The bound allows, besides
     // the final check, one check per 64 KB pipe read the server could finish before the next arrived
@@ -67,7 +72,10 @@ describe('a burst of edits over stdio', () => {
     assert.ok(publishes.length <= 20, `${publishes.length} publishes`);
     assert.equal(publishes.at(-1), last);
     const versions = publishes.map((p) => p.version!);
-    assert.deepEqual(versions, [...versions].sort((a, b) => a - b));
+    assert.deepEqual(
+      versions,
+      [...versions].sort((a, b) => a - b),
+    );
     assert.equal(last.diagnostics.filter((d) => d.code === 'link-fragment' && d.message.includes('#nowhere')).length, 62);
 
     const fresh = await startServer(example.dir);

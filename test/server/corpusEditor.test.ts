@@ -37,57 +37,92 @@ describe('editor features over stdio on the handbook corpus', { skip }, () => {
   });
 
   it('completes the anchors of a career page, included headings with their Hugo ids', async () => {
-    const items = await request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: uri(BACKEND_SENIOR) }, position: { line: 11, character: 29 } });
-    assert.deepEqual(items.map((i) => i.label), [
-      'dev-senior-backend-engineer-be', 'senior-leadership-competencies', 'engineering', 'development', 'senior-technical-competencies',
-      'engineering-1', 'development-1', 'senior-values-alignment', 'gitlab', 'development-2',
-    ]);
-    assert.deepEqual(items[3].documentation, { kind: 'markdown', value: 'Included from `assets/includes/engineering-careers/development-senior-leadership-competency.md`' });
+    const items = await request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri: uri(BACKEND_SENIOR) },
+      position: { line: 11, character: 29 },
+    });
+    assert.deepEqual(
+      items.map((i) => i.label),
+      [
+        'dev-senior-backend-engineer-be',
+        'senior-leadership-competencies',
+        'engineering',
+        'development',
+        'senior-technical-competencies',
+        'engineering-1',
+        'development-1',
+        'senior-values-alignment',
+        'gitlab',
+        'development-2',
+      ],
+    );
+    assert.deepEqual(items[3].documentation, {
+      kind: 'markdown',
+      value: 'Included from `assets/includes/engineering-careers/development-senior-leadership-competency.md`',
+    });
     assert.deepEqual(items[0].textEdit, { range: range(11, 29, 52), newText: 'dev-senior-backend-engineer-be' });
   });
 
-  it('completes another page\'s anchors from the site index', async () => {
+  it("completes another page's anchors from the site index", async () => {
     const text = readFileSync(path.join(CORPUS, BACKEND_SENIOR), 'utf8') + '\n[staff](/handbook/engineering/careers/matrix/development/dev/backend/staff/#';
     const other = uri(BACKEND_SENIOR);
     server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: other, version: 2 }, contentChanges: [{ text }] });
     const line = text.split('\n').length - 1;
     const items = await request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: other }, position: { line, character: 76 } });
-    assert.deepEqual(items.map((i) => [i.label, i.detail]), [
-      ['dev-staff-backend-engineer', '## Dev Staff Backend Engineer'],
-      ['leadership-competencies', '### Leadership Competencies'],
-      ['engineering', '##### Engineering'],
-      ['development', '##### Development'],
-      ['technical-competencies', '### Technical Competencies'],
-      ['engineering-1', '##### Engineering'],
-      ['development-1', '##### Development'],
-      ['values-alignment', '### Values Alignment'],
-      ['gitlab', '##### GitLab'],
-      ['development-2', '##### Development'],
-    ]);
-    server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: other, version: 3 }, contentChanges: [{ text: readFileSync(path.join(CORPUS, BACKEND_SENIOR), 'utf8') }] });
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail]),
+      [
+        ['dev-staff-backend-engineer', '## Dev Staff Backend Engineer'],
+        ['leadership-competencies', '### Leadership Competencies'],
+        ['engineering', '##### Engineering'],
+        ['development', '##### Development'],
+        ['technical-competencies', '### Technical Competencies'],
+        ['engineering-1', '##### Engineering'],
+        ['development-1', '##### Development'],
+        ['values-alignment', '### Values Alignment'],
+        ['gitlab', '##### GitLab'],
+        ['development-2', '##### Development'],
+      ],
+    );
+    server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: other, version: 3 },
+      contentChanges: [{ text: readFileSync(path.join(CORPUS, BACKEND_SENIOR), 'utf8') }],
+    });
   });
 
   it('hovers and opens an include', async () => {
     const at = { textDocument: { uri: uri(BACKEND_SENIOR) }, position: { line: 6, character: 20 } };
     const h = await request<Hover>('textDocument/hover', at);
-    assert.match((h.contents as { value: string }).value, /^\*\*Include\*\* `assets\/includes\/engineering-careers\/dev-be-career-matrix-nav\.md`\n\nIncluded by 5 pages\.\n\n---\n\n---\n\n\[Intermediate Backend\]/);
-    assert.deepEqual(await request<Location[]>('textDocument/definition', at), [{ uri: uri('assets/includes/engineering-careers/dev-be-career-matrix-nav.md'), range: range(0, 0, 0) }]);
+    assert.match(
+      (h.contents as { value: string }).value,
+      /^\*\*Include\*\* `assets\/includes\/engineering-careers\/dev-be-career-matrix-nav\.md`\n\nIncluded by 5 pages\.\n\n---\n\n---\n\n\[Intermediate Backend\]/,
+    );
+    assert.deepEqual(await request<Location[]>('textDocument/definition', at), [
+      { uri: uri('assets/includes/engineering-careers/dev-be-career-matrix-nav.md'), range: range(0, 0, 0) },
+    ]);
   });
 
   it('finds the nine pages that include a competency file, and counts them in the code lens', async () => {
     open(LEADERSHIP);
-    const refs = await request<Location[]>('textDocument/references', { textDocument: { uri: uri(LEADERSHIP) }, position: { line: 2, character: 0 }, context: { includeDeclaration: true } });
-    assert.deepEqual(refs.map((r) => [path.relative(CORPUS, new URL(r.uri).pathname), r.range.start.line]), [
-      ['content/handbook/engineering/careers/matrix/development/dev/backend/senior.md', 20],
-      ['content/handbook/engineering/careers/matrix/development/dev/frontend/senior.md', 18],
-      ['content/handbook/engineering/careers/matrix/development/dev/fullstack/senior.md', 18],
-      ['content/handbook/engineering/careers/matrix/development/senior.md', 16],
-      ['content/handbook/engineering/careers/matrix/infrastructure/core-platform/distribution/senior.md', 19],
-      ['content/handbook/engineering/careers/matrix/infrastructure/senior.md', 50],
-      ['content/handbook/engineering/careers/matrix/quality/software-engineer-in-test/senior.md', 19],
-      ['content/handbook/engineering/careers/matrix/senior.md', 17],
-      ['content/handbook/engineering/careers/matrix/support/senior.md', 18],
-    ]);
+    const refs = await request<Location[]>('textDocument/references', {
+      textDocument: { uri: uri(LEADERSHIP) },
+      position: { line: 2, character: 0 },
+      context: { includeDeclaration: true },
+    });
+    assert.deepEqual(
+      refs.map((r) => [path.relative(CORPUS, new URL(r.uri).pathname), r.range.start.line]),
+      [
+        ['content/handbook/engineering/careers/matrix/development/dev/backend/senior.md', 20],
+        ['content/handbook/engineering/careers/matrix/development/dev/frontend/senior.md', 18],
+        ['content/handbook/engineering/careers/matrix/development/dev/fullstack/senior.md', 18],
+        ['content/handbook/engineering/careers/matrix/development/senior.md', 16],
+        ['content/handbook/engineering/careers/matrix/infrastructure/core-platform/distribution/senior.md', 19],
+        ['content/handbook/engineering/careers/matrix/infrastructure/senior.md', 50],
+        ['content/handbook/engineering/careers/matrix/quality/software-engineer-in-test/senior.md', 19],
+        ['content/handbook/engineering/careers/matrix/senior.md', 17],
+        ['content/handbook/engineering/careers/matrix/support/senior.md', 18],
+      ],
+    );
     assert.deepEqual(refs[0].range, range(20, 13, 73));
     const [lens] = await request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri(LEADERSHIP) } });
     const resolved = await request<CodeLens>('codeLens/resolve', lens);
@@ -97,18 +132,34 @@ describe('editor features over stdio on the handbook corpus', { skip }, () => {
 
   it('finds every link to a heading across the handbook (Transparency: 7 on its page, 103 on 82 others)', async () => {
     open(VALUES);
-    const refs = await request<Location[]>('textDocument/references', { textDocument: { uri: uri(VALUES) }, position: { line: 1071, character: 10 }, context: { includeDeclaration: true } });
+    const refs = await request<Location[]>('textDocument/references', {
+      textDocument: { uri: uri(VALUES) },
+      position: { line: 1071, character: 10 },
+      context: { includeDeclaration: true },
+    });
     assert.equal(refs.length, 111);
     assert.deepEqual(refs[0], { uri: uri(VALUES), range: range(1071, 3, 19) });
-    assert.deepEqual(refs.filter((r) => r.uri === uri(VALUES)).map((r) => [r.range.start.line, r.range.start.character, r.range.end.character]), [
-      [1071, 3, 19], [19, 24, 36], [27, 1096, 1108], [74, 241, 253], [215, 89, 101], [728, 147, 159], [1094, 83, 95], [1230, 189, 201],
-    ]);
+    assert.deepEqual(
+      refs.filter((r) => r.uri === uri(VALUES)).map((r) => [r.range.start.line, r.range.start.character, r.range.end.character]),
+      [
+        [1071, 3, 19],
+        [19, 24, 36],
+        [27, 1096, 1108],
+        [74, 241, 253],
+        [215, 89, 101],
+        [728, 147, 159],
+        [1094, 83, 95],
+        [1230, 189, 201],
+      ],
+    );
     assert.equal(new Set(refs.map((r) => r.uri)).size, 83);
   });
 
   it('fixes the three broken same-page links of the backend senior page in one edit set', async () => {
     const [action] = await request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri: uri(BACKEND_SENIOR) }, range: range(0, 0, 0), context: { diagnostics: [], only: ['source.fixAll'] },
+      textDocument: { uri: uri(BACKEND_SENIOR) },
+      range: range(0, 0, 0),
+      context: { diagnostics: [], only: ['source.fixAll'] },
     });
     const [change] = (action.edit as WorkspaceEdit).documentChanges as { edits: TextEdit[] }[];
     assert.deepEqual(change.edits, [
@@ -119,8 +170,14 @@ describe('editor features over stdio on the handbook corpus', { skip }, () => {
   });
 
   it('renames a heading; a heading with a {#custom-id} keeps its links', async () => {
-    const edit = await request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: uri(VALUES) }, position: { line: 1071, character: 10 }, newName: 'Openness' });
-    assert.deepEqual(edit, { documentChanges: [{ textDocument: { uri: uri(VALUES), version: 1 }, edits: [{ range: range(1071, 3, 19), newText: 'Openness' }] }] });
+    const edit = await request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri: uri(VALUES) },
+      position: { line: 1071, character: 10 },
+      newName: 'Openness',
+    });
+    assert.deepEqual(edit, {
+      documentChanges: [{ textDocument: { uri: uri(VALUES), version: 1 }, edits: [{ range: range(1071, 3, 19), newText: 'Openness' }] }],
+    });
   });
 
   it('updates the nine include calls when the competency file is moved', async () => {
@@ -133,6 +190,10 @@ describe('editor features over stdio on the handbook corpus', { skip }, () => {
       textDocument: { uri: uri(BACKEND_SENIOR), version: 3 },
       edits: [{ range: range(20, 13, 73), newText: 'includes/engineering-careers/leadership/senior.md' }],
     });
-    assert.ok(changes.slice(1).every((c) => c.textDocument.version === null && c.edits.length === 1 && c.edits[0].newText === 'includes/engineering-careers/leadership/senior.md'));
+    assert.ok(
+      changes
+        .slice(1)
+        .every((c) => c.textDocument.version === null && c.edits.length === 1 && c.edits[0].newText === 'includes/engineering-careers/leadership/senior.md'),
+    );
   });
 });

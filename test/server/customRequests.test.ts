@@ -8,8 +8,15 @@ import { WorkDoneProgress, type WorkDoneProgressBegin, type WorkDoneProgressEnd,
 import { previewModel } from '../../server/src/core/features/previewModel';
 import { Workspace } from '../../server/src/core/workspace';
 import type {
-  ConvertDelimitersResult, LadderMatrixResult, LevelChoiceResult, LintWorkspaceResult, NewPageChoices, NewPageResult, PageInfoResult,
-  PermanentKindResult, PreviewDataResult,
+  ConvertDelimitersResult,
+  LadderMatrixResult,
+  LevelChoiceResult,
+  LintWorkspaceResult,
+  NewPageChoices,
+  NewPageResult,
+  PageInfoResult,
+  PermanentKindResult,
+  PreviewDataResult,
 } from '../../server/src/lsp/customProtocol';
 import { NodeHost, toCorePath } from '../../server/src/node/nodeHost';
 import { copyOfExample, startServer, uriOf, type TestServer } from '../support/lspClient';
@@ -42,9 +49,16 @@ describe('custom requests over stdio', () => {
   it('careerPages/pageInfo names the kind and schema of a page, and nothing outside a site', async () => {
     const info = await request<PageInfoResult>('careerPages/pageInfo', { uri: uri(`${TRACK}/senior.md`) });
     assert.deepEqual(info, {
-      uri: uri(`${TRACK}/senior.md`), siteRootUri: uriOf(example.dir), relativePath: `${TRACK}/senior.md`, checked: true,
-      kind: 'career-page', label: 'Career page', schema: 'career-page.schema.json', source: 'pageKinds',
-      glob: 'content/**/careers/matrix/**/!(_index).md', configuredKind: 'career-page',
+      uri: uri(`${TRACK}/senior.md`),
+      siteRootUri: uriOf(example.dir),
+      relativePath: `${TRACK}/senior.md`,
+      checked: true,
+      kind: 'career-page',
+      label: 'Career page',
+      schema: 'career-page.schema.json',
+      source: 'pageKinds',
+      glob: 'content/**/careers/matrix/**/!(_index).md',
+      configuredKind: 'career-page',
     });
     assert.equal(await request('careerPages/pageInfo', { uri: uriOf(path.join(path.dirname(example.dir), 'elsewhere.md')) }), null);
     assert.equal((await request<PageInfoResult>('careerPages/pageInfo', { uri: uri(VALUES) })).label, 'Include file');
@@ -57,7 +71,10 @@ describe('custom requests over stdio', () => {
     const set = await request<PageInfoResult>('careerPages/setPageKind', { uri: uri(page), kind: 'job-family' });
     assert.deepEqual([set.kind, set.label, set.source, set.configuredKind], ['job-family', 'Job-family page', 'session', 'career-page']);
     const asJobFamily = await server.waitForDiagnostics(uri(page), (ds) => ds.some((d) => d.code === 'page-structure'));
-    assert.ok(asJobFamily.some((d) => d.message === 'A job-family page has a "## Levels" section with one "###" section per level.'), JSON.stringify(asJobFamily.map((d) => d.message)));
+    assert.ok(
+      asJobFamily.some((d) => d.message === 'A job-family page has a "## Levels" section with one "###" section per level.'),
+      JSON.stringify(asJobFamily.map((d) => d.message)),
+    );
     const advice = await request<PermanentKindResult>('careerPages/permanentKind', { uri: uri(page), kind: 'job-family' });
     assert.deepEqual([advice.configUri, advice.exists, advice.snippet], [uri('.career-pages.jsonc'), false, undefined]);
     assert.match(advice.explanation, /narrow it in \.career-pages\.jsonc/);
@@ -67,7 +84,7 @@ describe('custom requests over stdio', () => {
     await assert.rejects(request('careerPages/setPageKind', { uri: uri(page), kind: 'blog-post' }), /Unknown page kind "blog-post"/);
   });
 
-  it('careerPages/previewData is the core\'s preview of the open text, with the session\'s page kinds and the settings in force', async () => {
+  it("careerPages/previewData is the core's preview of the open text, with the session's page kinds and the settings in force", async () => {
     const page = `${TRACK}/senior.md`;
     const text = open(page);
     const ask = () => request<PreviewDataResult>('careerPages/previewData', { uri: uri(page), version: 1 });
@@ -76,7 +93,10 @@ describe('custom requests over stdio', () => {
     // What travels is JSON: undefined fields are left out.
     const core = previewModel(new Workspace(new NodeHost()), toCorePath(path.join(example.dir, page)), text).page;
     assert.deepEqual(data.page, JSON.parse(JSON.stringify(core)));
-    assert.deepEqual(data.page!.headings.filter((h) => h.include !== undefined).map((h) => h.id), ['engineering', 'engineering-1', 'gitlab']);
+    assert.deepEqual(
+      data.page!.headings.filter((h) => h.include !== undefined).map((h) => h.id),
+      ['engineering', 'engineering-1', 'gitlab'],
+    );
     assert.equal(data.page!.kindLabel, 'Career page');
     await request('careerPages/setPageKind', { uri: uri(page), kind: 'job-family' });
     assert.equal((await ask()).page!.kindLabel, 'Job-family page');
@@ -86,7 +106,10 @@ describe('custom requests over stdio', () => {
     server.settings = { includeRoots: ['static'] };
     server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     await server.waitForDiagnostics(uri(page), (ds) => ds.some((d) => d.code === 'include-missing'));
-    assert.deepEqual((await ask()).page!.includes.map((i) => i.problem?.title ?? i.file?.label), ['Missing include', 'Missing include', 'Missing include', 'Missing include']);
+    assert.deepEqual(
+      (await ask()).page!.includes.map((i) => i.problem?.title ?? i.file?.label),
+      ['Missing include', 'Missing include', 'Missing include', 'Missing include'],
+    );
     server.settings = {};
     server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     await server.waitForDiagnostics(uri(page), (ds) => !ds.some((d) => d.code === 'include-missing'));
@@ -99,18 +122,34 @@ describe('custom requests over stdio', () => {
   it('careerPages/ladderMatrix gives the track with file URIs and lines, and refuses pages without a ladder', async () => {
     const m = await request<LadderMatrixResult>('careerPages/ladderMatrix', { uri: uri(`${TRACK}/intermediate.md`) });
     assert.equal(m.title, 'Backend Engineer, Engineering Productivity');
-    assert.deepEqual(m.columns.map((c) => [c.label, c.uri]), [['Intermediate', uri(`${TRACK}/intermediate.md`)], ['Senior', uri(`${TRACK}/senior.md`)]]);
+    assert.deepEqual(
+      m.columns.map((c) => [c.label, c.uri]),
+      [
+        ['Intermediate', uri(`${TRACK}/intermediate.md`)],
+        ['Senior', uri(`${TRACK}/senior.md`)],
+      ],
+    );
     assert.equal(m.rows.length, 7);
-    assert.deepEqual(m.rows[6].cells.map((c) => [c.state, c.location?.uri, c.location?.line]), [
-      ['not-yet', uri(`${TRACK}/intermediate.md`), 31],
-      ['present', uri(`${TRACK}/senior.md`), 36],
-    ]);
+    assert.deepEqual(
+      m.rows[6].cells.map((c) => [c.state, c.location?.uri, c.location?.line]),
+      [
+        ['not-yet', uri(`${TRACK}/intermediate.md`), 31],
+        ['present', uri(`${TRACK}/senior.md`), 36],
+      ],
+    );
     const jf = await request<LadderMatrixResult>('careerPages/ladderMatrix', { uri: uri(JOB_FAMILY) });
-    assert.deepEqual(jf.rows.map((r) => [r.label, ...r.cells.map((c) => c.text)]), [['Job grade', '8', '9'], ['Responsibilities', '10', '9'], ['Requirements', '7', '7']]);
+    assert.deepEqual(
+      jf.rows.map((r) => [r.label, ...r.cells.map((c) => c.text)]),
+      [
+        ['Job grade', '8', '9'],
+        ['Responsibilities', '10', '9'],
+        ['Requirements', '7', '7'],
+      ],
+    );
     await assert.rejects(request('careerPages/ladderMatrix', { uri: uri('content/handbook/_index.md') }), /is not part of a career track/);
   });
 
-  it('careerPages/convertIncludeDelimiters returns the edits for the open document\'s text', async () => {
+  it("careerPages/convertIncludeDelimiters returns the edits for the open document's text", async () => {
     const page = `${TRACK}/intermediate.md`;
     open(page);
     const result = await request<ConvertDelimitersResult>('careerPages/convertIncludeDelimiters', { uri: uri(page) });
@@ -133,7 +172,10 @@ describe('custom requests over stdio', () => {
     // intermediate.md and senior.md are open (tests above): their diagnostics come from the usual validation.
     assert.deepEqual({ ...result, ms: 0 }, { sites: [uriOf(example.dir)], files: 25, errors: 1, warnings: 20, others: 0, filesWithProblems: 4, ms: 0 });
     const values = await server.waitForDiagnostics(uri(VALUES), (ds) => ds.length === 6);
-    assert.deepEqual(values.map((d) => `${d.code}@${d.range.start.line}`), ['link-page@2', 'link-page@3', 'link-page@4', 'link-page@5', 'link-page@6', 'link-page@7']);
+    assert.deepEqual(
+      values.map((d) => `${d.code}@${d.range.start.line}`),
+      ['link-page@2', 'link-page@3', 'link-page@4', 'link-page@5', 'link-page@6', 'link-page@7'],
+    );
     const jf = await server.waitForDiagnostics(uri(JOB_FAMILY), (ds) => ds.length === 2);
     assert.deepEqual(jf.map((d) => d.code).sort(), ['level-reference', 'repeated-words']);
     // A clean page not open in the editor gets an empty list (clearing an earlier run's).
@@ -148,11 +190,17 @@ describe('custom requests over stdio', () => {
   it('careerPages/newPageChoices, levelChoices, newCareerPage and newJobFamilyPage: where pages go and their text', async () => {
     const choices = await request<NewPageChoices>('careerPages/newPageChoices', { uri: uri(`${TRACK}/senior.md`) });
     assert.deepEqual(choices.tracks, [{ uri: uri(TRACK), relative: TRACK.slice('content/'.length), levels: ['intermediate', 'senior'] }]);
-    assert.deepEqual(choices.jobFamilyFolders.map((f) => f.relative), ['job-families', 'job-families/engineering/infrastructure']);
+    assert.deepEqual(
+      choices.jobFamilyFolders.map((f) => f.relative),
+      ['job-families', 'job-families/engineering/infrastructure'],
+    );
     assert.equal(choices.contentUri, uri('content'));
     assert.deepEqual(await request('careerPages/newPageChoices', { uri: uriOf('/') }), null);
     const levels = await request<LevelChoiceResult[]>('careerPages/levelChoices', { uri: uri(TRACK) });
-    assert.deepEqual(levels.filter((l) => l.exists).map((l) => l.uri), [uri(`${TRACK}/intermediate.md`), uri(`${TRACK}/senior.md`)]);
+    assert.deepEqual(
+      levels.filter((l) => l.exists).map((l) => l.uri),
+      [uri(`${TRACK}/intermediate.md`), uri(`${TRACK}/senior.md`)],
+    );
     const staff = await request<NewPageResult>('careerPages/newCareerPage', { folderUri: uri(TRACK), level: 'staff' });
     assert.equal(staff.uri, uri(`${TRACK}/staff.md`));
     assert.deepEqual(staff.text.split('\n').slice(0, 6), [
@@ -166,9 +214,16 @@ describe('custom requests over stdio', () => {
     const existing = await request<NewPageResult>('careerPages/newCareerPage', { folderUri: uri(TRACK), level: 'senior' });
     assert.deepEqual([existing.exists, existing.text], [true, '']);
     await assert.rejects(request('careerPages/newCareerPage', { folderUri: uri(TRACK), level: 'lead' }), /Unknown level "lead"/);
-    const jf = await request<NewPageResult>('careerPages/newJobFamilyPage', { folderUri: uri('content/job-families'), role: 'Site Reliability Engineer', levels: ['senior', 'staff'] });
+    const jf = await request<NewPageResult>('careerPages/newJobFamilyPage', {
+      folderUri: uri('content/job-families'),
+      role: 'Site Reliability Engineer',
+      levels: ['senior', 'staff'],
+    });
     assert.equal(jf.uri, uri('content/job-families/site-reliability-engineer.md'));
-    assert.deepEqual(jf.text.split('\n').filter((l) => l.startsWith('### ')), ['### Senior Site Reliability Engineer', '### Staff Site Reliability Engineer']);
+    assert.deepEqual(
+      jf.text.split('\n').filter((l) => l.startsWith('### ')),
+      ['### Senior Site Reliability Engineer', '### Staff Site Reliability Engineer'],
+    );
     await assert.rejects(request('careerPages/newJobFamilyPage', { folderUri: uri('content/job-families'), role: ' ' }), /needs a role name/);
   });
 });

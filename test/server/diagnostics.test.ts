@@ -59,7 +59,10 @@ describe('language server over stdio', () => {
     writeFileSync(created, '[Engineering Framework](/handbook/engineering/careers/matrix/)\n');
     server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(created), type: 1 }] });
     const ds = await server.waitForDiagnostics(uri, (d) => !d.some((x) => x.code === 'include-missing'));
-    assert.deepEqual(codes(ds).filter((c) => c.startsWith('include')), []);
+    assert.deepEqual(
+      codes(ds).filter((c) => c.startsWith('include')),
+      [],
+    );
     rmSync(created);
     server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(created), type: 3 }] });
     const back = await server.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'include-missing'));
@@ -71,7 +74,9 @@ describe('language server over stdio', () => {
     const start = text.split('\n')[line].indexOf('ep-career-navigation.md');
     server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: ++version },
-      contentChanges: [{ range: { start: { line, character: start + 'ep-career-'.length }, end: { line, character: start + 'ep-career-navigation'.length } }, text: 'nav' }],
+      contentChanges: [
+        { range: { start: { line, character: start + 'ep-career-'.length }, end: { line, character: start + 'ep-career-navigation'.length } }, text: 'nav' },
+      ],
     });
     const ds = await server.waitForDiagnostics(uri, (d) => !d.some((x) => x.code === 'include-missing'));
     assert.ok(!ds.some((d) => d.code === 'include-missing'));
@@ -80,7 +85,10 @@ describe('language server over stdio', () => {
   it('reports the heading jumps of the seed page at the include calls, with related information in the included file', async () => {
     const ds = server.diagnostics.get(uri)!;
     const jumps = ds.filter((d) => d.code === 'heading-increment');
-    assert.deepEqual(jumps.map((d) => d.range.start.line), [19, 23, 41]);
+    assert.deepEqual(
+      jumps.map((d) => d.range.start.line),
+      [19, 23, 41],
+    );
     assert.deepEqual(jumps[0].range, { start: { line: 19, character: 0 }, end: { line: 19, character: 78 } });
     const related = jumps[0].relatedInformation![0];
     assert.ok(related.location.uri.endsWith('/assets/includes/engineering-careers/senior-leadership-competency.md'));
@@ -97,7 +105,10 @@ describe('language server over stdio', () => {
       contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, text: '####' }],
     });
     const ds = await server.waitForDiagnostics(uri, (d) => d.filter((x) => x.code === 'heading-increment').length === 2);
-    assert.deepEqual(ds.filter((d) => d.code === 'heading-increment').map((d) => d.range.start.line), [23, 41]);
+    assert.deepEqual(
+      ds.filter((d) => d.code === 'heading-increment').map((d) => d.range.start.line),
+      [23, 41],
+    );
     server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: incUri } });
     await server.waitForDiagnostics(uri, (d) => d.filter((x) => x.code === 'heading-increment').length === 3);
   });
@@ -106,12 +117,16 @@ describe('language server over stdio', () => {
     const ds = server.diagnostics.get(uri)!;
     const link = ds.find((d) => d.code === 'link-fragment')!;
     const actions = (await server.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri }, range: link.range, context: { diagnostics: [link], only: ['quickfix'] },
+      textDocument: { uri },
+      range: link.range,
+      context: { diagnostics: [link], only: ['quickfix'] },
     })) as { title: string; isPreferred: boolean; edit: { documentChanges: { edits: { range: unknown; newText: string }[] }[] } }[];
     assert.equal(actions.length, 1);
     assert.equal(actions[0].title, 'Change to "#senior-leadership-competencies"');
     assert.equal(actions[0].isPreferred, true);
-    assert.deepEqual(actions[0].edit.documentChanges[0].edits, [{ range: { start: { line: 11, character: 29 }, end: { line: 11, character: 52 } }, newText: 'senior-leadership-competencies' }]);
+    assert.deepEqual(actions[0].edit.documentChanges[0].edits, [
+      { range: { start: { line: 11, character: 29 }, end: { line: 11, character: 52 } }, newText: 'senior-leadership-competencies' },
+    ]);
   });
 
   it('applies the configuration file and the editor settings', async () => {

@@ -27,7 +27,8 @@ class FaultyHost implements Host {
     const content = this.disk.readFile(p);
     if (!this.textThrows.has(p) || content?.kind !== 'text') return content;
     return {
-      kind: 'text', version: content.version,
+      kind: 'text',
+      version: content.version,
       get text(): string {
         throw new Error(`injected failure reading ${path.basename(p)}`);
       },
@@ -45,7 +46,10 @@ class FaultyHost implements Host {
 }
 
 const internal = (what: string, detail: string): Partial<Diagnostic> => ({
-  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, code: 'internal-error', source: 'career-pages',
+  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  severity: 1,
+  code: 'internal-error',
+  source: 'career-pages',
   message: `Career Pages failed while ${what} (${detail}). ${REPORT}`,
 });
 const pick = (d: Diagnostic): Partial<Diagnostic> => ({ range: d.range, severity: d.severity, code: d.code, source: d.source, message: d.message });
@@ -69,12 +73,17 @@ describe('failures inside the language server (in-process, injected)', () => {
   const edit = async () => {
     version++;
     await server.connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri: senior(), version }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }],
+      textDocument: { uri: senior(), version },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }],
     });
     return server.waitForPublished((p) => p.uri === senior() && p.version === version);
   };
-  const logAfter = (count: number, prefix: string) => server.waitForNotification<{ type: number; message: string }>(
-    'window/logMessage', (m) => server.logs.indexOf(m) >= count && m.message.startsWith(prefix), 10000);
+  const logAfter = (count: number, prefix: string) =>
+    server.waitForNotification<{ type: number; message: string }>(
+      'window/logMessage',
+      (m) => server.logs.indexOf(m) >= count && m.message.startsWith(prefix),
+      10000,
+    );
 
   before(async () => {
     example = copyOfExample();
@@ -97,7 +106,14 @@ describe('failures inside the language server (in-process, injected)', () => {
     assert.equal(indexed.pages, 19);
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: senior(), languageId: 'markdown', version, text: seniorText } });
     healthy = (await server.waitForPublished((p) => p.uri === senior() && p.version === version)).diagnostics;
-    assert.deepEqual(codes(healthy), ['link-fragment@11', 'link-fragment@12', 'link-fragment@13', 'heading-increment@19', 'heading-increment@23', 'heading-increment@41']);
+    assert.deepEqual(codes(healthy), [
+      'link-fragment@11',
+      'link-fragment@12',
+      'link-fragment@13',
+      'heading-increment@19',
+      'heading-increment@23',
+      'heading-increment@41',
+    ]);
   });
 
   it('a page that fails while being summarised again after a change on disk is logged, and the index goes on', async () => {
@@ -105,7 +121,10 @@ describe('failures inside the language server (in-process, injected)', () => {
     const logs = server.logs.length;
     await changed(`${TRACK}/intermediate.md`);
     const log = await logAfter(logs, 'Career Pages failed while indexing this page');
-    assert.match(log.message, new RegExp(`^Career Pages failed while indexing this page on ${intermediate()}: Error: injected failure reading intermediate.md\n    at `));
+    assert.match(
+      log.message,
+      new RegExp(`^Career Pages failed while indexing this page on ${intermediate()}: Error: injected failure reading intermediate.md\n    at `),
+    );
     assert.equal(log.type, 1);
     // senior.md depends on its sibling (ladder rules): checked again, the core reports the rules that failed.
     const ds = await server.waitForDiagnostics(senior(), (d) => d.some((x) => x.code === 'internal-error'));
@@ -119,21 +138,39 @@ describe('failures inside the language server (in-process, injected)', () => {
     const logs = server.logs.length;
     const published = server.published.length;
     // The include path of the navigation: its references read every page that includes it, intermediate.md too.
-    const refs = await request<Location[] | null>('textDocument/references', { textDocument: { uri: senior() }, position: { line: 7, character: 20 }, context: { includeDeclaration: true } });
+    const refs = await request<Location[] | null>('textDocument/references', {
+      textDocument: { uri: senior() },
+      position: { line: 7, character: 20 },
+      context: { includeDeclaration: true },
+    });
     assert.equal(refs, null);
     const log = await logAfter(logs, 'Career Pages failed while finding references');
-    assert.match(log.message, new RegExp(`^Career Pages failed while finding references on ${corePath(`${TRACK}/senior.md`)}: Error: injected failure reading intermediate.md\n    at `));
+    assert.match(
+      log.message,
+      new RegExp(
+        `^Career Pages failed while finding references on ${corePath(`${TRACK}/senior.md`)}: Error: injected failure reading intermediate.md\n    at `,
+      ),
+    );
     const p = await server.waitForPublished((x) => server.published.indexOf(x) >= published && x.uri === senior());
     assert.equal(p.version, version);
     const failures = p.diagnostics.filter((d) => d.message.includes('finding references'));
     assert.deepEqual(failures.map(pick), [internal('finding references', `injected failure reading intermediate.md`)]);
     // The check's own diagnostics are still there, with the one the feature left at the end.
-    assert.deepEqual(p.diagnostics.slice(0, -1), server.published.slice(0, published).filter((x) => x.uri === senior()).at(-1)!.diagnostics);
+    assert.deepEqual(
+      p.diagnostics.slice(0, -1),
+      server.published
+        .slice(0, published)
+        .filter((x) => x.uri === senior())
+        .at(-1)!.diagnostics,
+    );
     assert.equal(p.diagnostics.at(-1)!.message, failures[0].message);
     // A second failure before the file changes: answered and logged, no second diagnostic.
     // Another feature, on another file (the include file the lens is on): answered, and that file gets its own.
     const nav = uri(`${INCLUDES}/ep-career-nav.md`);
-    const lens = await request<CodeLens>('codeLens/resolve', { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, data: { uri: nav } });
+    const lens = await request<CodeLens>('codeLens/resolve', {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      data: { uri: nav },
+    });
     assert.deepEqual(lens.command, { title: '', command: '' });
     await logAfter(logs, 'Career Pages failed while listing the pages that include this file');
     const onNav = await server.waitForPublished((x) => x.uri === nav);
@@ -146,23 +183,38 @@ describe('failures inside the language server (in-process, injected)', () => {
       assert.equal(e.message, `Career Pages failed while building the ladder matrix (injected failure reading intermediate.md). ${REPORT}`);
       return true;
     });
-    assert.deepEqual(server.diagnostics.get(senior())!.filter((d) => d.code === 'internal-error').map((d) => d.message.split(' (')[0]), [
-      'Career Pages failed while running the rule ladder-missing-term on this file',
-      'Career Pages failed while running the rule ladder-term-spelling on this file',
-      'Career Pages failed while finding references',
-    ]);
+    assert.deepEqual(
+      server.diagnostics
+        .get(senior())!
+        .filter((d) => d.code === 'internal-error')
+        .map((d) => d.message.split(' (')[0]),
+      [
+        'Career Pages failed while running the rule ladder-missing-term on this file',
+        'Career Pages failed while running the rule ladder-term-spelling on this file',
+        'Career Pages failed while finding references',
+      ],
+    );
   });
 
   it('the internal-error of a feature goes when the file changes, and the feature works again when the failure does', async () => {
     const p = await edit();
-    assert.deepEqual(p.diagnostics.filter((d) => d.message.includes('finding references')), []);
+    assert.deepEqual(
+      p.diagnostics.filter((d) => d.message.includes('finding references')),
+      [],
+    );
     disk.textThrows.delete(intermediate());
     await changed(`${TRACK}/intermediate.md`);
     const back = await server.waitForDiagnostics(senior(), (d) => !d.some((x) => x.code === 'internal-error'));
     assert.deepEqual(back.map(pick), healthy.map(pick));
-    const refs = await request<Location[]>('textDocument/references', { textDocument: { uri: senior() }, position: { line: 7, character: 20 }, context: { includeDeclaration: true } });
+    const refs = await request<Location[]>('textDocument/references', {
+      textDocument: { uri: senior() },
+      position: { line: 7, character: 20 },
+      context: { includeDeclaration: true },
+    });
     assert.deepEqual(refs.map((l) => path.relative(example.dir, new URL(l.uri).pathname)).sort(), [
-      `${TRACK}/_index.md`, `${TRACK}/intermediate.md`, `${TRACK}/senior.md`,
+      `${TRACK}/_index.md`,
+      `${TRACK}/intermediate.md`,
+      `${TRACK}/senior.md`,
     ]);
   });
 
@@ -176,15 +228,20 @@ describe('failures inside the language server (in-process, injected)', () => {
     assert.deepEqual((await edit()).diagnostics.map(pick), healthy.map(pick));
   });
 
-  it('an included file whose reading throws is reported as unreadable where it is included (the disk\'s failure stops at the host)', async () => {
+  it("an included file whose reading throws is reported as unreadable where it is included (the disk's failure stops at the host)", async () => {
     const inc = `${INCLUDES}/senior-technical-competency.md`;
     disk.readThrows.add(corePath(inc));
     await changed(inc);
     const ds = await server.waitForDiagnostics(senior(), (d) => d.some((x) => x.code === 'file-unreadable'));
-    assert.deepEqual(ds.filter((d) => d.code === 'file-unreadable').map((d) => [d.range, d.message]), [[
-      { start: { line: 23, character: 13 }, end: { line: 23, character: 72 } },
-      `The included file ${inc} cannot be used: it cannot be read (EIO: i/o error, read 'senior-technical-competency.md').`,
-    ]]);
+    assert.deepEqual(
+      ds.filter((d) => d.code === 'file-unreadable').map((d) => [d.range, d.message]),
+      [
+        [
+          { start: { line: 23, character: 13 }, end: { line: 23, character: 72 } },
+          `The included file ${inc} cannot be used: it cannot be read (EIO: i/o error, read 'senior-technical-competency.md').`,
+        ],
+      ],
+    );
     disk.readThrows.clear();
     await changed(inc);
     const back = await server.waitForDiagnostics(senior(), (d) => !d.some((x) => x.code === 'file-unreadable'));

@@ -87,7 +87,12 @@ describe('protocol robustness over stdio', () => {
       const header = 'Content-Length: 5000\r\n\r\n';
       const r = await linksOfSenior(Buffer.from(`${header}${body}`));
       assert.deepEqual(linksOf(r), seniorLinks);
-      assert.deepEqual(logsSince(logs), [[2, `Career Pages: skipped ${header.length + body.length} bytes of input (a message declared 5000 bytes, but the next message starts after ${body.length}).`]]);
+      assert.deepEqual(logsSince(logs), [
+        [
+          2,
+          `Career Pages: skipped ${header.length + body.length} bytes of input (a message declared 5000 bytes, but the next message starts after ${body.length}).`,
+        ],
+      ]);
     });
 
     it('a header without Content-Length, then one whose Content-Length is not a number: skipped together, up to the next good header', async () => {
@@ -114,20 +119,29 @@ describe('protocol robustness over stdio', () => {
     it('a request answers empty and logs the failure; a notification is logged by the connection; the server goes on', async () => {
       const logs = server.logs.length;
       assert.deepEqual(await answer('textDocument/hover', {}), { jsonrpc: '2.0', id: `raw-${ids}`, result: null });
-      assert.deepEqual(await answer('textDocument/references', { textDocument: { uri: 5 }, position: 'x' }), { jsonrpc: '2.0', id: `raw-${ids}`, result: null });
-      const r = await linksOfSenior(Buffer.concat([
-        frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: {} }),
-        frame({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri: senior() } } }),
-        frame({ jsonrpc: '2.0', method: 'workspace/didChangeWatchedFiles', params: {} }),
-        frame({ jsonrpc: '2.0', method: 'textDocument/didClose', params: {} }),
-      ]));
+      assert.deepEqual(await answer('textDocument/references', { textDocument: { uri: 5 }, position: 'x' }), {
+        jsonrpc: '2.0',
+        id: `raw-${ids}`,
+        result: null,
+      });
+      const r = await linksOfSenior(
+        Buffer.concat([
+          frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: {} }),
+          frame({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri: senior() } } }),
+          frame({ jsonrpc: '2.0', method: 'workspace/didChangeWatchedFiles', params: {} }),
+          frame({ jsonrpc: '2.0', method: 'textDocument/didClose', params: {} }),
+        ]),
+      );
       assert.equal((r.result as unknown[]).length, 4);
-      assert.deepEqual(logsSince(logs).map(([type, message]) => [type, String(message).split('\n')[0]]), [
-        [1, "Career Pages failed while computing the hover: TypeError: Cannot read properties of undefined (reading 'uri')"],
-        [1, "Notification handler 'textDocument/didOpen' failed with message: Cannot read properties of undefined (reading 'uri')"],
-        [1, "Notification handler 'textDocument/didChange' failed with message: Cannot read properties of undefined (reading 'length')"],
-        [1, "Notification handler 'textDocument/didClose' failed with message: Cannot read properties of undefined (reading 'uri')"],
-      ]);
+      assert.deepEqual(
+        logsSince(logs).map(([type, message]) => [type, String(message).split('\n')[0]]),
+        [
+          [1, "Career Pages failed while computing the hover: TypeError: Cannot read properties of undefined (reading 'uri')"],
+          [1, "Notification handler 'textDocument/didOpen' failed with message: Cannot read properties of undefined (reading 'uri')"],
+          [1, "Notification handler 'textDocument/didChange' failed with message: Cannot read properties of undefined (reading 'length')"],
+          [1, "Notification handler 'textDocument/didClose' failed with message: Cannot read properties of undefined (reading 'uri')"],
+        ],
+      );
     });
   });
 
@@ -139,7 +153,12 @@ describe('protocol robustness over stdio', () => {
 
     it('an unknown notification is ignored, without a log line', async () => {
       const logs = server.logs.length;
-      const r = await linksOfSenior(Buffer.concat([frame({ jsonrpc: '2.0', method: 'careerPages/noSuchNotification', params: { x: 1 } }), frame({ jsonrpc: '2.0', method: '$/noSuchNotification' })]));
+      const r = await linksOfSenior(
+        Buffer.concat([
+          frame({ jsonrpc: '2.0', method: 'careerPages/noSuchNotification', params: { x: 1 } }),
+          frame({ jsonrpc: '2.0', method: '$/noSuchNotification' }),
+        ]),
+      );
       assert.equal((r.result as unknown[]).length, 4);
       assert.deepEqual(logsSince(logs), []);
     });
@@ -147,7 +166,9 @@ describe('protocol robustness over stdio', () => {
 
   describe('positions outside the text', () => {
     before(async () => {
-      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: senior(), languageId: 'markdown', version: 1, text: seniorText } });
+      await server.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: senior(), languageId: 'markdown', version: 1, text: seniorText },
+      });
       await server.waitForPublished((p) => p.uri === senior() && p.version === 1);
     });
 
@@ -170,23 +191,34 @@ describe('protocol robustness over stdio', () => {
           assert.deepEqual([e.code, e.message], [-32803, 'Put the cursor on the text of a heading to rename it.']);
           return true;
         });
-        const actions = await request<{ title: string }[]>('textDocument/codeAction', { textDocument: { uri: senior() }, range: { start: position, end: position }, context: { diagnostics: [] } });
+        const actions = await request<{ title: string }[]>('textDocument/codeAction', {
+          textDocument: { uri: senior() },
+          range: { start: position, end: position },
+          context: { diagnostics: [] },
+        });
         assert.deepEqual(actions, []);
       });
     }
 
-    it('a character past the end of a heading\'s line is clamped to its end: the heading is renamed', async () => {
+    it("a character past the end of a heading's line is clamped to its end: the heading is renamed", async () => {
       const at = { textDocument: { uri: senior() }, position: { line: 5, character: 9999 } };
-      assert.deepEqual(await request('textDocument/prepareRename', at), { range: range(5, 3, 52), placeholder: 'Senior Backend Engineer, Engineering Productivity' });
+      assert.deepEqual(await request('textDocument/prepareRename', at), {
+        range: range(5, 3, 52),
+        placeholder: 'Senior Backend Engineer, Engineering Productivity',
+      });
     });
 
     it('an edit whose range lies past the end of the text appends at the end (the document clamps it), and is checked', async () => {
       await server.connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri: senior(), version: 2 }, contentChanges: [{ range: range(500, 3, 9, 700), text: '\n[x](#nowhere)\n' }],
+        textDocument: { uri: senior(), version: 2 },
+        contentChanges: [{ range: range(500, 3, 9, 700), text: '\n[x](#nowhere)\n' }],
       });
       const p = await server.waitForPublished((x) => x.uri === senior() && x.version === 2);
       const end = seniorText.split('\n').length - 1;
-      assert.deepEqual(codes(p.diagnostics).filter((c) => c.startsWith('link-fragment')), ['link-fragment@11:28', 'link-fragment@12:27', 'link-fragment@13:21', `link-fragment@${end + 1}:4`]);
+      assert.deepEqual(
+        codes(p.diagnostics).filter((c) => c.startsWith('link-fragment')),
+        ['link-fragment@11:28', 'link-fragment@12:27', 'link-fragment@13:21', `link-fragment@${end + 1}:4`],
+      );
       await close(senior());
     });
   });
@@ -202,7 +234,10 @@ describe('protocol robustness over stdio', () => {
       const folds = await request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: senior() } });
       assert.deepEqual(folds[0], { startLine: 0, endLine: 3 });
       // Asked about, not opened: not checked (nothing published for it).
-      assert.deepEqual(server.published.slice(published).map((p) => p.uri), []);
+      assert.deepEqual(
+        server.published.slice(published).map((p) => p.uri),
+        [],
+      );
     });
 
     it('a file that does not exist, and a URI that is not a file, get empty answers', async () => {
@@ -219,7 +254,10 @@ describe('protocol robustness over stdio', () => {
         assert.equal(await request('textDocument/documentSymbol', doc), null);
         assert.equal(await request('textDocument/foldingRange', doc), null);
         assert.deepEqual(await request('textDocument/codeLens', doc), []);
-        assert.deepEqual(await request('textDocument/codeAction', { ...doc, range: range(0, 0, 0), context: { diagnostics: [], only: ['source.fixAll.careerPages'] } }), []);
+        assert.deepEqual(
+          await request('textDocument/codeAction', { ...doc, range: range(0, 0, 0), context: { diagnostics: [], only: ['source.fixAll.careerPages'] } }),
+          [],
+        );
       }
     });
   });
@@ -233,25 +271,39 @@ describe('protocol robustness over stdio', () => {
       await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: intermediate(), languageId: 'markdown', version: 1, text } });
       healthy = (await server.waitForPublished((p) => p.uri === intermediate() && p.version === 1)).diagnostics;
       assert.deepEqual(codes(healthy), [
-        'include-delimiter@7:0', 'link-fragment@12:28', 'link-fragment@13:27', 'link-fragment@14:21', 'include-delimiter@21:0', 'include-delimiter@25:0', 'include-delimiter@42:0',
+        'include-delimiter@7:0',
+        'link-fragment@12:28',
+        'link-fragment@13:27',
+        'link-fragment@14:21',
+        'include-delimiter@21:0',
+        'include-delimiter@25:0',
+        'include-delimiter@42:0',
       ]);
     });
 
     it('didChange after didClose and didClose twice are ignored; opened again, the page has its diagnostics', async () => {
       const published = server.published.length;
       await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: intermediate() } });
-      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: intermediate(), version: 2 }, contentChanges: [{ text: 'no front matter' }] });
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: intermediate(), version: 2 },
+        contentChanges: [{ text: 'no front matter' }],
+      });
       await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: intermediate() } });
       // The request after them is answered: all three were handled (in order) by then.
       assert.equal((await request<unknown[]>('textDocument/documentLink', { textDocument: { uri: senior() } })).length, 4);
-      assert.deepEqual(server.published.slice(published).map((p) => [p.uri, p.version, p.diagnostics.length]), [[intermediate(), undefined, 0]]);
+      assert.deepEqual(
+        server.published.slice(published).map((p) => [p.uri, p.version, p.diagnostics.length]),
+        [[intermediate(), undefined, 0]],
+      );
       const text = readFileSync(file(`${TRACK}/intermediate.md`), 'utf8');
       await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: intermediate(), languageId: 'markdown', version: 3, text } });
       assert.deepEqual((await server.waitForPublished((p) => p.uri === intermediate() && p.version === 3)).diagnostics, healthy);
     });
 
     it('didOpen twice: the second text wins', async () => {
-      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: intermediate(), languageId: 'markdown', version: 4, text: '# no front matter\n' } });
+      await server.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: intermediate(), languageId: 'markdown', version: 4, text: '# no front matter\n' },
+      });
       const second = await server.waitForPublished((p) => p.uri === intermediate() && p.version === 4);
       assert.deepEqual(codes(second.diagnostics), ['frontmatter-missing@0:0', 'ladder-level@0:2', 'page-structure@0:2']);
       const text = readFileSync(file(`${TRACK}/intermediate.md`), 'utf8');
@@ -280,14 +332,20 @@ describe('protocol robustness over stdio', () => {
 
     it('references and rename cancelled before they started: RequestCancelled (-32800)', async () => {
       const at = { textDocument: { uri: senior() }, position: { line: 5, character: 10 } };
-      assert.deepEqual((await cancelledTogether('textDocument/references', { ...at, context: { includeDeclaration: true } })).error, { code: -32800, message: 'The request was cancelled.' });
-      assert.deepEqual((await cancelledTogether('textDocument/rename', { ...at, newName: 'Senior Engineer' })).error, { code: -32800, message: 'The request was cancelled.' });
+      assert.deepEqual((await cancelledTogether('textDocument/references', { ...at, context: { includeDeclaration: true } })).error, {
+        code: -32800,
+        message: 'The request was cancelled.',
+      });
+      assert.deepEqual((await cancelledTogether('textDocument/rename', { ...at, newName: 'Senior Engineer' })).error, {
+        code: -32800,
+        message: 'The request was cancelled.',
+      });
       // Not cancelled, the same requests answer.
-      assert.equal((await answer('textDocument/references', { ...at, context: { includeDeclaration: true } })).result instanceof Array, true);
+      assert.equal(Array.isArray((await answer('textDocument/references', { ...at, context: { includeDeclaration: true } })).result), true);
     });
   });
 
-  describe('a client that refuses the server\'s requests', () => {
+  describe("a client that refuses the server's requests", () => {
     it('workspace/configuration answered with an error: logged, the settings stay, the server answers', async () => {
       server.connection.onRequest('workspace/configuration', () => new ResponseError(-32603, 'this client has no settings'));
       const logs = server.logs.length;

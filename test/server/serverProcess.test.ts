@@ -25,10 +25,16 @@ describe('the server process', () => {
   it('logs a promise that fails with nobody waiting for it, and goes on answering', async () => {
     const server = await startServer(example.dir, {}, { nodeArgs: fault('unhandledRejection.cjs') });
     try {
-      const log = await server.waitForNotification<{ type: number; message: string }>('window/logMessage', (m) => m.message.startsWith('Career Pages: a promise failed'), 10000);
+      const log = await server.waitForNotification<{ type: number; message: string }>(
+        'window/logMessage',
+        (m) => m.message.startsWith('Career Pages: a promise failed'),
+        10000,
+      );
       assert.equal(log.type, 1);
       assert.match(log.message, /^Career Pages: a promise failed and nobody handled it: Error: injected: a promise nobody waits for\n {4}at /);
-      const links = await server.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: uriOf(path.join(example.dir, TRACK, 'senior.md')) } }) as unknown[];
+      const links = (await server.connection.sendRequest('textDocument/documentLink', {
+        textDocument: { uri: uriOf(path.join(example.dir, TRACK, 'senior.md')) },
+      })) as unknown[];
       assert.equal(links.length, 4);
       assert.equal(server.process!.exitCode, null);
     } finally {
@@ -39,7 +45,9 @@ describe('the server process', () => {
   it('ends with status 1 and the stack on stderr when an exception escapes every guard (the client starts a new server)', async () => {
     const server = await startServer(example.dir, {}, { nodeArgs: fault('uncaughtException.cjs'), initialize: false });
     const child = server.process!;
-    const status = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+    const status = await new Promise<number | null>((resolve) =>
+      child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+    );
     server.connection.dispose();
     assert.equal(status, 1);
     assert.match(server.stderr(), /Error: injected: an exception that escapes every guard\n {4}at /);
@@ -56,7 +64,10 @@ describe('Lint Workspace cancelled while it runs (1,500 generated pages)', () =>
     const dir = path.join(example.dir, 'content/handbook/generated');
     mkdirSync(dir, { recursive: true });
     for (let i = 0; i < PAGES; i++) {
-      writeFileSync(path.join(dir, `page-${i}.md`), `---\ntitle: "Page ${i}"\ndescription: "Generated page ${i}."\n---\n\n## Page ${i}\n\nSee [the next page](page-${i + 1}.md) and [nowhere](#nowhere).\n`);
+      writeFileSync(
+        path.join(dir, `page-${i}.md`),
+        `---\ntitle: "Page ${i}"\ndescription: "Generated page ${i}."\n---\n\n## Page ${i}\n\nSee [the next page](page-${i + 1}.md) and [nowhere](#nowhere).\n`,
+      );
     }
     server = await startServer(example.dir);
     await server.waitForNotification('careerPages/siteIndexed', undefined, 120000);
@@ -77,7 +88,9 @@ describe('Lint Workspace cancelled while it runs (1,500 generated pages)', () =>
       if (value.kind === 'report') firstReport();
     });
     const published = server.published.length;
-    await server.writeRaw(frame({ jsonrpc: '2.0', id: 'lint', method: 'careerPages/lintWorkspace', params: { folders: [uriOf(example.dir)], workDoneToken: token } }));
+    await server.writeRaw(
+      frame({ jsonrpc: '2.0', id: 'lint', method: 'careerPages/lintWorkspace', params: { folders: [uriOf(example.dir)], workDoneToken: token } }),
+    );
     await reported;
     await server.writeRaw(frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id: 'lint' } }));
     const response = await server.responseTo('lint', 60000);

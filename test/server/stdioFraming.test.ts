@@ -25,7 +25,11 @@ async function through(input: Buffer, sizes: number[]): Promise<{ output: Buffer
 const messages = [
   frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { capabilities: {} } }),
   // Text with multi-byte characters, CR LF and the words of a header inside a JSON string.
-  frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///a.md', text: '## Über\r\nContent-Length: 12\r\n\r\n— “quoted” ✓\n'.repeat(500) } } }),
+  frame({
+    jsonrpc: '2.0',
+    method: 'textDocument/didOpen',
+    params: { textDocument: { uri: 'file:///a.md', text: '## Über\r\nContent-Length: 12\r\n\r\n— “quoted” ✓\n'.repeat(500) } },
+  }),
   Buffer.concat([Buffer.from('Content-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n', 'latin1'), Buffer.from('{}')]),
   frame({ jsonrpc: '2.0', id: 2, method: 'shutdown' }),
 ];

@@ -34,14 +34,20 @@ describe('validation queue', () => {
     const s = simulation(0.01);
     s.step(() => s.queue.add(['file:///a.md']));
     s.idle();
-    assert.deepEqual(s.runs.map((r) => [r.uri, r.turn]), [['file:///a.md', 3]]);
+    assert.deepEqual(
+      s.runs.map((r) => [r.uri, r.turn]),
+      [['file:///a.md', 3]],
+    );
   });
 
   it('checks a burst of 1,000 changes once, after the last one, at the latest text', () => {
     const s = simulation(0.01); // 1,000 turns of 10 µs: 10 ms, under the 100 ms bound
     for (let i = 0; i < 1000; i++) s.step(() => s.queue.add(['file:///a.md']));
     s.idle();
-    assert.deepEqual(s.runs.map((r) => [r.uri, r.turn]), [['file:///a.md', 1002]]);
+    assert.deepEqual(
+      s.runs.map((r) => [r.uri, r.turn]),
+      [['file:///a.md', 1002]],
+    );
   });
 
   it('during a burst that goes on, checks once the oldest change is 100 ms old, and again at the end', () => {
@@ -51,7 +57,10 @@ describe('validation queue', () => {
     // Armed at 1 ms, the first turn that sees the change 100 ms old is at 101 ms; the change of that
     // turn (handed over after the check) starts the next 100 ms, and so on. The check at 1,001 ms
     // already has the last change (1,000 ms), so nothing is left for a check after the burst.
-    assert.deepEqual(s.runs.map((r) => r.at), [101, 201, 301, 401, 501, 601, 701, 801, 901, 1001]);
+    assert.deepEqual(
+      s.runs.map((r) => r.at),
+      [101, 201, 301, 401, 501, 601, 701, 801, 901, 1001],
+    );
   });
 
   it('checks each document once per run, in the order they first came', () => {
@@ -59,7 +68,10 @@ describe('validation queue', () => {
     s.step(() => s.queue.add(['file:///b.md', 'file:///a.md']));
     s.step(() => s.queue.add(['file:///a.md', 'file:///c.md', 'file:///b.md']));
     s.idle();
-    assert.deepEqual(s.runs.map((r) => r.uri), ['file:///b.md', 'file:///a.md', 'file:///c.md']);
+    assert.deepEqual(
+      s.runs.map((r) => r.uri),
+      ['file:///b.md', 'file:///a.md', 'file:///c.md'],
+    );
     assert.equal(s.queue.size, 0);
   });
 

@@ -9,7 +9,13 @@ import * as path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
-  createMessageConnection, StreamMessageReader, StreamMessageWriter, type DataCallback, type Disposable, type Message, type MessageConnection,
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type DataCallback,
+  type Disposable,
+  type Message,
+  type MessageConnection,
   type ResponseMessage,
 } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -60,7 +66,10 @@ export function copyOfExample(from = path.join(repoRoot, 'examples/handbook')): 
 /** One JSON-RPC message with its base-protocol header (Content-Length in bytes), as a client writes it. */
 /** A reader that shows every message to `seen` before the connection gets it. */
 class RecordingReader extends StreamMessageReader {
-  constructor(readable: NodeJS.ReadableStream, private readonly seen: (message: Message) => void) {
+  constructor(
+    readable: NodeJS.ReadableStream,
+    private readonly seen: (message: Message) => void,
+  ) {
     super(readable);
   }
 
@@ -134,7 +143,7 @@ class Responses {
 
   readonly seen = (message: Message): void => {
     const r = message as ResponseMessage;
-    if (typeof r.id !== 'string' || ('method' in message)) return;
+    if (typeof r.id !== 'string' || 'method' in message) return;
     const resolve = this.waiting.get(r.id);
     if (resolve) {
       this.waiting.delete(r.id);
@@ -159,8 +168,13 @@ class Responses {
 }
 
 function connect(
-  connection: MessageConnection, input: Writable, child: ChildProcessWithoutNullStreams | undefined, state: { stderr: string },
-  responses: Responses, settings: Record<string, unknown>, stop: () => Promise<void>,
+  connection: MessageConnection,
+  input: Writable,
+  child: ChildProcessWithoutNullStreams | undefined,
+  state: { stderr: string },
+  responses: Responses,
+  settings: Record<string, unknown>,
+  stop: () => Promise<void>,
 ): TestServer {
   const stderr = () => state.stderr;
   const diagnostics = new Map<string, Diagnostic[]>();
@@ -174,7 +188,14 @@ function connect(
   };
   const publishWaiters: { predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   const server: TestServer = {
-    connection, process: child, diagnostics, published, logs, settings, writeRaw, stderr,
+    connection,
+    process: child,
+    diagnostics,
+    published,
+    logs,
+    settings,
+    writeRaw,
+    stderr,
     responseTo: async (id, timeoutMs = 10000) => {
       const response = await responses.responseTo(id, timeoutMs, stderr);
       // Raw responses are seen as they are read, before the connection handles the notifications that
@@ -186,7 +207,13 @@ function connect(
       const seen = published.find(predicate);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const w = { predicate, resolve: (p: PublishDiagnosticsParams) => { clearTimeout(timer); resolve(p); } };
+        const w = {
+          predicate,
+          resolve: (p: PublishDiagnosticsParams) => {
+            clearTimeout(timer);
+            resolve(p);
+          },
+        };
         const timer = setTimeout(() => {
           publishWaiters.splice(publishWaiters.indexOf(w), 1);
           reject(new Error(`timed out waiting for a publishDiagnostics; last: ${JSON.stringify(published.at(-1)?.version)}; server stderr: ${stderr()}`));
@@ -198,10 +225,21 @@ function connect(
       const now = diagnostics.get(uri);
       if (now && predicate(now)) return Promise.resolve(now);
       return new Promise((resolve, reject) => {
-        const w = { uri, predicate, resolve: (d: Diagnostic[]) => { clearTimeout(timer); resolve(d); } };
+        const w = {
+          uri,
+          predicate,
+          resolve: (d: Diagnostic[]) => {
+            clearTimeout(timer);
+            resolve(d);
+          },
+        };
         const timer = setTimeout(() => {
           waiters.splice(waiters.indexOf(w), 1);
-          reject(new Error(`timed out waiting for diagnostics on ${uri}; last: ${JSON.stringify(diagnostics.get(uri)?.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`))}; server stderr: ${stderr()}`));
+          reject(
+            new Error(
+              `timed out waiting for diagnostics on ${uri}; last: ${JSON.stringify(diagnostics.get(uri)?.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`))}; server stderr: ${stderr()}`,
+            ),
+          );
         }, timeoutMs);
         waiters.push(w);
       });
@@ -210,7 +248,14 @@ function connect(
       const seen = received.find((r) => r.method === method && predicate(r.params as T));
       if (seen) return Promise.resolve(seen.params as T);
       return new Promise((resolve, reject) => {
-        const w = { method, predicate: predicate as (p: unknown) => boolean, resolve: (p: unknown) => { clearTimeout(timer); resolve(p as T); } };
+        const w = {
+          method,
+          predicate: predicate as (p: unknown) => boolean,
+          resolve: (p: unknown) => {
+            clearTimeout(timer);
+            resolve(p as T);
+          },
+        };
         const timer = setTimeout(() => {
           notificationWaiters.splice(notificationWaiters.indexOf(w), 1);
           reject(new Error(`timed out waiting for ${method}; server stderr: ${stderr()}`));

@@ -16,7 +16,6 @@ const SCHEMA_DIR = path.join(repoRoot, 'test/fixtures/report-schemas');
 
 let sarifValidator: ReturnType<Ajv['compile']> | undefined;
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 export type Sarif = any;
 
 /** Valid against the SARIF 2.1.0 schema, and with every property GitHub marks as required, non-empty. */
@@ -86,7 +85,10 @@ export function checkCodeQuality(text: string): CodeQualityIssue[] {
   for (const i of issues) {
     for (const k of ['description', 'check_name', 'fingerprint'] as const) assert.ok(typeof i[k] === 'string' && i[k].length > 0, `${k} is a non-empty string`);
     assert.ok(['info', 'minor', 'major', 'critical', 'blocker'].includes(i.severity), `severity ${i.severity}`);
-    assert.ok(typeof i.location.path === 'string' && i.location.path.length > 0 && !i.location.path.startsWith('/') && !i.location.path.includes('\\'), `relative path ${i.location.path}`);
+    assert.ok(
+      typeof i.location.path === 'string' && i.location.path.length > 0 && !i.location.path.startsWith('/') && !i.location.path.includes('\\'),
+      `relative path ${i.location.path}`,
+    );
     assert.ok(Number.isInteger(i.location.lines.begin) && i.location.lines.begin >= 1);
   }
   const prints = issues.map((i) => i.fingerprint);
@@ -108,9 +110,14 @@ export function checkJunit(text: string): { suite: Record<string, string>; cases
   assert.equal(XMLValidator.validate(text), true);
   assert.ok(!/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.test(text), 'only characters XML 1.0 allows');
   const parser = new XMLParser({
-    ignoreAttributes: false, attributeNamePrefix: '', textNodeName: '#text', parseAttributeValue: false, parseTagValue: false,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    textNodeName: '#text',
+    parseAttributeValue: false,
+    parseTagValue: false,
     htmlEntities: true, // (for the numeric character references XML defines: &#10; and the like)
-    trimValues: false, isArray: (name) => ['testsuite', 'testcase', 'failure', 'error'].includes(name),
+    trimValues: false,
+    isArray: (name) => ['testsuite', 'testcase', 'failure', 'error'].includes(name),
   });
   const doc = parser.parse(text);
   const suites = doc.testsuites.testsuite;
@@ -118,7 +125,9 @@ export function checkJunit(text: string): { suite: Record<string, string>; cases
   const suite = suites[0];
   const raw = (suite.testcase ?? []) as any[];
   const cases: JunitCase[] = raw.map((c) => ({
-    classname: c.classname, name: c.name, file: c.file,
+    classname: c.classname,
+    name: c.name,
+    file: c.file,
     failures: (c.failure ?? []).map((f: any) => ({ message: f.message, type: f.type, text: f['#text'] })),
     errors: (c.error ?? []).map((f: any) => ({ message: f.message, type: f.type, text: f['#text'] })),
     ...(c['system-out'] === undefined ? {} : { systemOut: c['system-out'] }),

@@ -32,7 +32,7 @@ describe('finding identity keys', () => {
   it('do not change when lines or whole sections are inserted above, nor when the checkout moves', () => {
     const page = '---\ntitle: P\n---\n\n## Role\n\n[a](#nowhere)\n';
     const moved = '---\ntitle: P\n---\n\n## New section\n\nText.\n\n\n\n## Role\n\n\n[a](#nowhere)\n';
-    assert.deepEqual(keys({ ['/elsewhere/content/p.md']: moved }, '/elsewhere'), keys({ [PAGE]: page }));
+    assert.deepEqual(keys({ '/elsewhere/content/p.md': moved }, '/elsewhere'), keys({ [PAGE]: page }));
   });
 
   it('ignore headings that an include brings in (an edit of another file never changes them)', () => {
@@ -40,7 +40,10 @@ describe('finding identity keys', () => {
       '/s/assets/includes/nav.md': '## Included\n',
       [PAGE]: '---\ntitle: P\n---\n\n## Own\n\n{{% include "includes/nav.md" %}}\n\n[a](#nowhere)\n',
     };
-    assert.deepEqual(keys(files).filter((k) => k.includes('link-fragment')), ['content/p.md | link-fragment | Own | #nowhere | 0']);
+    assert.deepEqual(
+      keys(files).filter((k) => k.includes('link-fragment')),
+      ['content/p.md | link-fragment | Own | #nowhere | 0'],
+    );
   });
 
   it('use the message for a file that cannot be read and for findings about the whole file (their span only marks the first line)', () => {
@@ -49,12 +52,17 @@ describe('finding identity keys', () => {
     const ws = new Workspace(host);
     const ds = [PAGE, '/s/content/b.md'].flatMap((f) => ws.lint(f).diagnostics);
     const map = findingKeys(ws, ds);
-    assert.deepEqual(ds.map((d) => map.get(d)!.split('\u0000').join(' | ')), [
-      'content/p.md | frontmatter-missing |  | This page has no front matter: start it with a "---" block that gives at least its title (and a description). | 0',
-      'content/b.md | file-unreadable |  | This file is not checked: it is a binary file (8 bytes), not Markdown text. | 0',
-    ]);
+    assert.deepEqual(
+      ds.map((d) => map.get(d)!.split('\u0000').join(' | ')),
+      [
+        'content/p.md | frontmatter-missing |  | This page has no front matter: start it with a "---" block that gives at least its title (and a description). | 0',
+        'content/b.md | file-unreadable |  | This file is not checked: it is a binary file (8 bytes), not Markdown text. | 0',
+      ],
+    );
     const include = keys({ '/s/assets/includes/x.md': 'First line.\n', '/s/content/q.md': '---\ntitle: Q\n---\n' });
     assert.deepEqual(include, keys({ '/s/assets/includes/x.md': 'A line added on top.\n\nFirst line.\n', '/s/content/q.md': '---\ntitle: Q\n---\n' }));
-    assert.deepEqual(include, ['assets/includes/x.md | include-unused |  | No page includes assets/includes/x.md: delete it, or include it where it belongs. | 0']);
+    assert.deepEqual(include, [
+      'assets/includes/x.md | include-unused |  | No page includes assets/includes/x.md: delete it, or include it where it belongs. | 0',
+    ]);
   });
 });

@@ -41,13 +41,25 @@ describe('AnchorRegistry', () => {
 
 describe('headingText', () => {
   it('strips markers, closing hashes and a trailing attribute block', () => {
-    assert.deepEqual(headingText('## Trailing closing # {#after}', true, ''), { text: 'Trailing closing', start: 3, end: 19, customId: 'after', attributeStart: 22 });
+    assert.deepEqual(headingText('## Trailing closing # {#after}', true, ''), {
+      text: 'Trailing closing',
+      start: 3,
+      end: 19,
+      customId: 'after',
+      attributeStart: 22,
+    });
     assert.equal(headingText('## trailing hashes ##', true, '').text, 'trailing hashes');
     assert.equal(headingText('## C# language', true, '').text, 'C# language');
     assert.equal(headingText('## Attr{#noSpace .cls}', true, '').customId, 'noSpace');
     assert.equal(headingText('## Attr2 {.cls #withClass}', true, '').customId, 'withClass');
     assert.equal(headingText('## Attr3 { #spaced }', true, '').customId, 'spaced');
-    assert.deepEqual(headingText('## Not attr {#bad id}', true, ''), { text: 'Not attr {#bad id}', start: 3, end: 21, customId: undefined, attributeStart: undefined });
+    assert.deepEqual(headingText('## Not attr {#bad id}', true, ''), {
+      text: 'Not attr {#bad id}',
+      start: 3,
+      end: 21,
+      customId: undefined,
+      attributeStart: undefined,
+    });
     assert.equal(headingText('## Heading with `code {#x}`', true, '').customId, undefined);
     assert.deepEqual(headingText('> ## Quoted', true, 'Quoted'), { text: 'Quoted', start: 5, end: 11, customId: undefined, attributeStart: undefined });
     assert.equal(headingText('Setext with {#sid}', false, 'Setext with {#sid}').customId, 'sid');

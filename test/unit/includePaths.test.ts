@@ -27,8 +27,16 @@ function lintInclude(arg: string, host = siteHost()): string[] {
   host.set('/s/content/p.md', page(arg));
   const ws = new Workspace(host);
   const diagnostics = ws.lint('/s/content/p.md').diagnostics;
-  assert.ok(diagnostics.every((d) => d.code !== 'internal-error'), JSON.stringify(diagnostics));
-  return diagnostics.filter((d) => INCLUDE_CODES.has(d.code)).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.severity} ${d.code} ${d.message}`);
+  assert.ok(
+    diagnostics.every((d) => d.code !== 'internal-error'),
+    JSON.stringify(diagnostics),
+  );
+  return diagnostics
+    .filter((d) => INCLUDE_CODES.has(d.code))
+    .map(
+      (d) =>
+        `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.severity} ${d.code} ${d.message}`,
+    );
 }
 
 /** The range of a path of `length` UTF-16 units on line 7. */
@@ -41,10 +49,26 @@ const OUT_OF_SITE = (path: string, real: string) =>
 describe('bad include paths: one exact diagnostic each, no crash', () => {
   const cases: [string, string, string[]][] = [
     // Leaving assets/ with "..": Hugo finds nothing.
-    ['../ out of assets/', '../secret.md', [`${at(12)} error include-outside-root "../secret.md" leaves the include folder. It leads to secret.md, outside assets/, where Hugo finds nothing.`]],
-    ['../ from inside', 'includes/../../hugo.toml', [`${at(24)} error include-outside-root "includes/../../hugo.toml" leaves the include folder. It leads to hugo.toml, outside assets/, where Hugo finds nothing.`]],
+    [
+      '../ out of assets/',
+      '../secret.md',
+      [`${at(12)} error include-outside-root "../secret.md" leaves the include folder. It leads to secret.md, outside assets/, where Hugo finds nothing.`],
+    ],
+    [
+      '../ from inside',
+      'includes/../../hugo.toml',
+      [
+        `${at(24)} error include-outside-root "includes/../../hugo.toml" leaves the include folder. It leads to hugo.toml, outside assets/, where Hugo finds nothing.`,
+      ],
+    ],
     // Absolute and home-folder paths: looked up under assets/ (Hugo) or never at all.
-    ['absolute path', '/etc/passwd', [`${at(11)} error include-outside-root "/etc/passwd" is an absolute path. Hugo looks for it under assets/ (assets/etc/passwd), where there is no such file; files outside the site are never read.`]],
+    [
+      'absolute path',
+      '/etc/passwd',
+      [
+        `${at(11)} error include-outside-root "/etc/passwd" is an absolute path. Hugo looks for it under assets/ (assets/etc/passwd), where there is no such file; files outside the site are never read.`,
+      ],
+    ],
     ['~', '~/notes.md', [`${at(10)} error include-outside-root "~/notes.md" is an absolute path. A home-folder path is not a site path.`]],
     ['~ alone', '~', [`${at(1)} error include-outside-root "~" is an absolute path. A home-folder path is not a site path.`]],
     // URLs of every kind, and drive letters.
@@ -55,17 +79,57 @@ describe('bad include paths: one exact diagnostic each, no crash', () => {
     ['//host', '//host/share/x.md', [`${at(17)} error include-outside-root "//host/share/x.md" ${URL}`]],
     ['drive letter', 'C:/Windows/x.md', [`${at(15)} error include-outside-root "C:/Windows/x.md" ${URL}`]],
     // NUL and other control characters.
-    ['NUL inside', 'includes/a\u0000.md', [`${at(14)} error include-missing Include file not found: the path holds a NUL character (U+0000), which no file name can hold, and Hugo fails the build. Did you mean "includes/a.md"?`]],
-    ['NUL alone', '\u0000', [`${at(1)} error include-missing Include file not found: the path holds a NUL character (U+0000), which no file name can hold, and Hugo fails the build.`]],
-    ['tab', 'includes/\ta.md', [`${at(14)} error include-missing Include file not found: Hugo looks for assets/includes/\\ta.md and fails the build. The path holds a tab (U+0009). Did you mean "includes/a.md"?`]],
-    ['U+0001', 'includes/\u0001a.md', [`${at(14)} error include-missing Include file not found: Hugo looks for assets/includes/\\u0001a.md and fails the build. The path holds a control character (U+0001). Did you mean "includes/a.md"?`]],
-    ['DEL', 'includes/a\u007f.md', [`${at(14)} error include-missing Include file not found: Hugo looks for assets/includes/a\\u007f.md and fails the build. The path holds a control character (U+007F). Did you mean "includes/a.md"?`]],
-    ['C1 control', 'includes/\u0085a.md', [`${at(14)} error include-missing Include file not found: Hugo looks for assets/includes/\\u0085a.md and fails the build. The path holds a control character (U+0085). Did you mean "includes/a.md"?`]],
+    [
+      'NUL inside',
+      'includes/a\u0000.md',
+      [
+        `${at(14)} error include-missing Include file not found: the path holds a NUL character (U+0000), which no file name can hold, and Hugo fails the build. Did you mean "includes/a.md"?`,
+      ],
+    ],
+    [
+      'NUL alone',
+      '\u0000',
+      [
+        `${at(1)} error include-missing Include file not found: the path holds a NUL character (U+0000), which no file name can hold, and Hugo fails the build.`,
+      ],
+    ],
+    [
+      'tab',
+      'includes/\ta.md',
+      [
+        `${at(14)} error include-missing Include file not found: Hugo looks for assets/includes/\\ta.md and fails the build. The path holds a tab (U+0009). Did you mean "includes/a.md"?`,
+      ],
+    ],
+    [
+      'U+0001',
+      'includes/\u0001a.md',
+      [
+        `${at(14)} error include-missing Include file not found: Hugo looks for assets/includes/\\u0001a.md and fails the build. The path holds a control character (U+0001). Did you mean "includes/a.md"?`,
+      ],
+    ],
+    [
+      'DEL',
+      'includes/a\u007f.md',
+      [
+        `${at(14)} error include-missing Include file not found: Hugo looks for assets/includes/a\\u007f.md and fails the build. The path holds a control character (U+007F). Did you mean "includes/a.md"?`,
+      ],
+    ],
+    [
+      'C1 control',
+      'includes/\u0085a.md',
+      [
+        `${at(14)} error include-missing Include file not found: Hugo looks for assets/includes/\\u0085a.md and fails the build. The path holds a control character (U+0085). Did you mean "includes/a.md"?`,
+      ],
+    ],
     // A line break ends a quoted parameter for Hugo's lexer too ("unterminated quoted string"): the build stops there.
-    ['line break', 'includes/\na.md', [
-      '7:13-7:23 error include-syntax Unterminated quoted string in a shortcode parameter; Hugo stops the build.',
-      '8:1-8:6 error include-syntax The argument a.md" must be quoted: Hugo accepts only letters, digits, "_", "-" and "." unquoted and stops the build.',
-    ]],
+    [
+      'line break',
+      'includes/\na.md',
+      [
+        '7:13-7:23 error include-syntax Unterminated quoted string in a shortcode parameter; Hugo stops the build.',
+        '8:1-8:6 error include-syntax The argument a.md" must be quoted: Hugo accepts only letters, digits, "_", "-" and "." unquoted and stops the build.',
+      ],
+    ],
     // Empty and blank paths.
     ['empty', '', ['7:13-7:15 error include-syntax The include path is empty: Hugo finds nothing and the build fails.']],
     ['whitespace only', ' ', ['7:13-7:16 error include-syntax The include path is empty: Hugo finds nothing and the build fails.']],
@@ -74,7 +138,11 @@ describe('bad include paths: one exact diagnostic each, no crash', () => {
     ['folder', 'includes', [`${at(8)} error include-missing "includes" is a folder, not a file: Hugo's include finds nothing and the build fails.`]],
     ['folder with /', 'includes/', [`${at(9)} error include-missing "includes/" is a folder, not a file: Hugo's include finds nothing and the build fails.`]],
     // Symbolic links, as the host answers for them.
-    ['a loop of links', 'includes/loop.md', [`${at(16)} error file-unreadable The included file assets/includes/loop.md cannot be used: it cannot be read (ELOOP: a loop of symbolic links).`]],
+    [
+      'a loop of links',
+      'includes/loop.md',
+      [`${at(16)} error file-unreadable The included file assets/includes/loop.md cannot be used: it cannot be read (ELOOP: a loop of symbolic links).`],
+    ],
     ['a file link out of the site', 'includes/secret.md', [OUT_OF_SITE('includes/secret.md', '/home/me/secret.md')]],
     ['the same with a leading /', '/includes/secret.md', [OUT_OF_SITE('/includes/secret.md', '/home/me/secret.md')]],
     ['the same in other letter case', 'includes/SECRET.md', [OUT_OF_SITE('includes/SECRET.md', '/home/me/secret.md')]],
@@ -82,11 +150,33 @@ describe('bad include paths: one exact diagnostic each, no crash', () => {
     ['through it to nothing', 'includes/etc-link/none.md', [OUT_OF_SITE('includes/etc-link/none.md', '/etc/none.md')]],
     ['the folder link itself', 'includes/etc-link', [OUT_OF_SITE('includes/etc-link', '/etc')]],
     // A file that cannot be read.
-    ['unreadable', 'includes/locked.md', [`${at(18)} error file-unreadable The included file assets/includes/locked.md cannot be used: it cannot be read (EACCES: permission denied).`]],
+    [
+      'unreadable',
+      'includes/locked.md',
+      [`${at(18)} error file-unreadable The included file assets/includes/locked.md cannot be used: it cannot be read (EACCES: permission denied).`],
+    ],
     // Text that is not well-formed: an unpaired surrogate is saved as U+FFFD, which is what Hugo looks for.
-    ['unpaired high surrogate', 'includes/\ud800.md', [`${at(13)} error include-missing Include file not found: Hugo looks for assets/includes/\ufffd.md and fails the build. The path holds an unpaired surrogate (U+D800), which is saved as U+FFFD. Did you mean "includes/a.md"?`]],
-    ['unpaired low surrogate', 'includes/x\udc00.md', [`${at(14)} error include-missing Include file not found: Hugo looks for assets/includes/x\ufffd.md and fails the build. The path holds an unpaired surrogate (U+DC00), which is saved as U+FFFD. Did you mean "includes/a.md"?`]],
-    ['U+FFFD', 'includes/\ufffd.md', [`${at(13)} error include-missing Include file not found: Hugo looks for assets/includes/\ufffd.md and fails the build. The path holds a replacement character (U+FFFD), the mark left where a file's bytes are not UTF-8 text. Did you mean "includes/a.md"?`]],
+    [
+      'unpaired high surrogate',
+      'includes/\ud800.md',
+      [
+        `${at(13)} error include-missing Include file not found: Hugo looks for assets/includes/\ufffd.md and fails the build. The path holds an unpaired surrogate (U+D800), which is saved as U+FFFD. Did you mean "includes/a.md"?`,
+      ],
+    ],
+    [
+      'unpaired low surrogate',
+      'includes/x\udc00.md',
+      [
+        `${at(14)} error include-missing Include file not found: Hugo looks for assets/includes/x\ufffd.md and fails the build. The path holds an unpaired surrogate (U+DC00), which is saved as U+FFFD. Did you mean "includes/a.md"?`,
+      ],
+    ],
+    [
+      'U+FFFD',
+      'includes/\ufffd.md',
+      [
+        `${at(13)} error include-missing Include file not found: Hugo looks for assets/includes/\ufffd.md and fails the build. The path holds a replacement character (U+FFFD), the mark left where a file's bytes are not UTF-8 text. Did you mean "includes/a.md"?`,
+      ],
+    ],
   ];
   for (const [name, arg, expected] of cases) {
     it(`${name}: ${JSON.stringify(arg)}`, () => assert.deepEqual(lintInclude(arg), expected));
@@ -110,7 +200,11 @@ describe('bad include paths: one exact diagnostic each, no crash', () => {
     host.set('/s/content/p.md', page('includes/\tb.md'));
     host.set('/s/content/q.md', page('includes/b.md'));
     const ws = new Workspace(host);
-    const fixes = (file: string) => ws.lint(file).diagnostics.flatMap((d) => d.fixes ?? []).map((f) => f.title);
+    const fixes = (file: string) =>
+      ws
+        .lint(file)
+        .diagnostics.flatMap((d) => d.fixes ?? [])
+        .map((f) => f.title);
     assert.deepEqual(fixes('/s/content/p.md'), ['Change to "includes/a.md"']);
     assert.deepEqual(fixes('/s/content/q.md'), ['Change to "includes/a.md"', 'Create assets/includes/b.md']);
   });
@@ -118,11 +212,28 @@ describe('bad include paths: one exact diagnostic each, no crash', () => {
   it('the include files themselves: a link out of the site, a loop, an unreadable file get file-unreadable on line 1', () => {
     const host = siteHost();
     const ws = new Workspace(host);
-    assert.deepEqual(host.listFiles('/s/assets'), ['/s/assets/includes/a.md', '/s/assets/includes/locked.md', '/s/assets/includes/loop.md', '/s/assets/includes/secret.md']);
-    const lint = (f: string) => ws.lint(f).diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.severity} ${d.code} ${d.message}`);
-    assert.deepEqual(lint('/s/assets/includes/secret.md'), ['1:1-1:1 error file-unreadable This file is not checked: it leads through a symbolic link to /home/me/secret.md, outside the site, and files outside the site are never read.']);
-    assert.deepEqual(lint('/s/assets/includes/loop.md'), ['1:1-1:1 error file-unreadable This file is not checked: it cannot be read (ELOOP: a loop of symbolic links).']);
-    assert.deepEqual(lint('/s/assets/includes/locked.md'), ['1:1-1:1 error file-unreadable This file is not checked: it cannot be read (EACCES: permission denied).']);
+    assert.deepEqual(host.listFiles('/s/assets'), [
+      '/s/assets/includes/a.md',
+      '/s/assets/includes/locked.md',
+      '/s/assets/includes/loop.md',
+      '/s/assets/includes/secret.md',
+    ]);
+    const lint = (f: string) =>
+      ws
+        .lint(f)
+        .diagnostics.map(
+          (d) =>
+            `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.severity} ${d.code} ${d.message}`,
+        );
+    assert.deepEqual(lint('/s/assets/includes/secret.md'), [
+      '1:1-1:1 error file-unreadable This file is not checked: it leads through a symbolic link to /home/me/secret.md, outside the site, and files outside the site are never read.',
+    ]);
+    assert.deepEqual(lint('/s/assets/includes/loop.md'), [
+      '1:1-1:1 error file-unreadable This file is not checked: it cannot be read (ELOOP: a loop of symbolic links).',
+    ]);
+    assert.deepEqual(lint('/s/assets/includes/locked.md'), [
+      '1:1-1:1 error file-unreadable This file is not checked: it cannot be read (EACCES: permission denied).',
+    ]);
   });
 
   it('the resolution says where a link out of the site leads, and nothing under it exists or is listed', () => {
@@ -130,8 +241,11 @@ describe('bad include paths: one exact diagnostic each, no crash', () => {
     const ws = new Workspace(host);
     const site = ws.siteFor('/s/content/p.md')!;
     assert.deepEqual(site.resolver.resolve('includes/etc-link/passwd'), {
-      kind: 'outside', reason: 'symlink', realPath: '/etc/passwd',
-      detail: 'Its real path is /etc/passwd, and files outside the site are never read. Hugo follows the link, so the page depends on a file outside the site: move the file into the site, or point the link inside it.',
+      kind: 'outside',
+      reason: 'symlink',
+      realPath: '/etc/passwd',
+      detail:
+        'Its real path is /etc/passwd, and files outside the site are never read. Hugo follows the link, so the page depends on a file outside the site: move the file into the site, or point the link inside it.',
     });
     assert.equal(host.exists('/s/assets/includes/etc-link/passwd'), undefined);
     assert.equal(host.exists('/s/assets/includes/secret.md'), undefined);

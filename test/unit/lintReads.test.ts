@@ -33,7 +33,11 @@ describe('lint reads', () => {
   it('a page: its own entry, the pages its links lead to (found or not), the URLs near a broken one', () => {
     const { workspace } = site();
     assert.deepEqual(readsOf(workspace, `${R}/content/_index.md`), [
-      `page:${R}/content/_index.md`, `page:${R}/content/team.md`, 'similar:/nowhere/', 'url:/nowhere/', 'url:/team/',
+      `page:${R}/content/_index.md`,
+      `page:${R}/content/team.md`,
+      'similar:/nowhere/',
+      'url:/nowhere/',
+      'url:/team/',
     ]);
   });
 
@@ -50,14 +54,22 @@ describe('lint reads', () => {
       [`${track}/senior.md`]: FM('Senior Engineer') + '## Senior Engineer\n\n{{% include "includes/navv.md" %}}\n\n' + table(['Build', 'Lead']),
     });
     // (Its own model is not a read: the cache knows it.)
-    assert.deepEqual(readsOf(workspace, `${track}/senior.md`), ['include-files:', `ladder:${track}`, `model:${track}/intermediate.md`, `page:${track}/senior.md`]);
+    assert.deepEqual(readsOf(workspace, `${track}/senior.md`), [
+      'include-files:',
+      `ladder:${track}`,
+      `model:${track}/intermediate.md`,
+      `page:${track}/senior.md`,
+    ]);
   });
 
   it('answers: the facet of an entry leaves out headings and links; a read answers anew when what it read changed', () => {
     const { host, workspace } = site();
     const s = workspace.siteFor(`${R}/content/team.md`)!;
     const team = s.index.page(`${R}/content/team.md`)!;
-    assert.equal(pageFacet(team), JSON.stringify([`${R}/content/team.md`, 'page', '/team/', [], 'Team', ['mission'], [`${R}/assets/includes/nav.md`], false, false]));
+    assert.equal(
+      pageFacet(team),
+      JSON.stringify([`${R}/content/team.md`, 'page', '/team/', [], 'Team', ['mission'], [`${R}/assets/includes/nav.md`], false, false]),
+    );
     assert.deepEqual(readAnswer(s, 'url:/team/'), { pages: [team] });
     assert.deepEqual(readAnswer(s, 'url:/nowhere/'), { pages: [undefined] });
     assert.equal(readAnswer(s, 'model:/x.md'), undefined);
@@ -78,6 +90,9 @@ describe('lint reads', () => {
     const plain = workspace.lint(`${R}/content/_index.md`).diagnostics;
     const recorded = workspace.lint(`${R}/content/_index.md`, undefined, new LintReads()).diagnostics;
     assert.deepEqual(recorded, plain);
-    assert.deepEqual(plain.map((d) => d.code), ['link-page']);
+    assert.deepEqual(
+      plain.map((d) => d.code),
+      ['link-page'],
+    );
   });
 });

@@ -75,16 +75,24 @@ describe('NodeHost: symbolic links out of the site', () => {
 
 describe('NodeHost: symbolic links inside the site are followed, as Hugo does', () => {
   it('to another file of the include folder, to a file elsewhere in the site, through a folder link', () => {
-    const root = site({ 'notes.md': '## Notes\n', 'assets/shared/x.md': '## Shared\n' }, {
-      'assets/includes/alias.md': 'real.md', 'assets/includes/notes.md': '../../notes.md', 'assets/includes/shared': '../shared',
-    });
+    const root = site(
+      { 'notes.md': '## Notes\n', 'assets/shared/x.md': '## Shared\n' },
+      {
+        'assets/includes/alias.md': 'real.md',
+        'assets/includes/notes.md': '../../notes.md',
+        'assets/includes/shared': '../shared',
+      },
+    );
     assert.deepEqual(withoutVersion(host.readFile(`${root}/assets/includes/alias.md`)), text('## Real\n'));
     assert.deepEqual(withoutVersion(host.readFile(`${root}/assets/includes/notes.md`)), text('## Notes\n'));
     assert.deepEqual(withoutVersion(host.readFile(`${root}/assets/includes/shared/x.md`)), text('## Shared\n'));
     assert.equal(host.exists(`${root}/assets/includes/shared`), 'directory');
     assert.equal(host.exists(`${root}/assets/includes/shared/x.md`), 'file');
     assert.deepEqual(host.listFiles(`${root}/assets/includes`), [
-      `${root}/assets/includes/alias.md`, `${root}/assets/includes/notes.md`, `${root}/assets/includes/real.md`, `${root}/assets/includes/shared/x.md`,
+      `${root}/assets/includes/alias.md`,
+      `${root}/assets/includes/notes.md`,
+      `${root}/assets/includes/real.md`,
+      `${root}/assets/includes/shared/x.md`,
     ]);
   });
 
@@ -119,24 +127,30 @@ describe('NodeHost: loops and dangling links', () => {
 
   it('a folder link to its parent or to itself is entered once, as Hugo walks it (test/hugo/symlinks.test.ts), and the listing ends', () => {
     const root = site({ 'content/sec/s.md': '# S\n' }, { 'content/sec/up': '..', 'content/sec/self': '.' });
-    assert.deepEqual(host.listFiles(`${root}/content`).map((f) => f.slice(root.length + 1)), [
-      'content/page.md', 'content/sec/s.md', 'content/sec/self/s.md', 'content/sec/up/page.md', 'content/sec/up/sec/s.md',
-    ]);
+    assert.deepEqual(
+      host.listFiles(`${root}/content`).map((f) => f.slice(root.length + 1)),
+      ['content/page.md', 'content/sec/s.md', 'content/sec/self/s.md', 'content/sec/up/page.md', 'content/sec/up/sec/s.md'],
+    );
     assert.deepEqual(withoutVersion(host.readFile(`${root}/content/sec/up/sec/up/sec/s.md`)), text('# S\n'));
   });
 
   it('a folder already entered through one link is not entered through another (Hugo lists the same pages)', () => {
-    const root = site({ 'content/d/inner/y.md': '# Y\n', 'content/e/z.md': '# Z\n' }, { 'content/top': 'd', 'content/d/deep': 'inner', 'content/d/toe': '../e' });
-    assert.deepEqual(host.listFiles(`${root}/content`).map((f) => f.slice(root.length + 1)), [
-      'content/d/deep/y.md', 'content/d/inner/y.md', 'content/d/toe/z.md', 'content/e/z.md', 'content/page.md', 'content/top/inner/y.md',
-    ]);
+    const root = site(
+      { 'content/d/inner/y.md': '# Y\n', 'content/e/z.md': '# Z\n' },
+      { 'content/top': 'd', 'content/d/deep': 'inner', 'content/d/toe': '../e' },
+    );
+    assert.deepEqual(
+      host.listFiles(`${root}/content`).map((f) => f.slice(root.length + 1)),
+      ['content/d/deep/y.md', 'content/d/inner/y.md', 'content/d/toe/z.md', 'content/e/z.md', 'content/page.md', 'content/top/inner/y.md'],
+    );
   });
 
   it('a link to nothing is not there, and reading it says where it points', () => {
     const root = site({}, { 'assets/includes/gone.md': 'nowhere.md' });
     assert.equal(host.exists(`${root}/assets/includes/gone.md`), undefined);
     assert.deepEqual(host.readFile(`${root}/assets/includes/gone.md`), {
-      kind: 'unreadable', message: `a symbolic link to ${root}/assets/includes/nowhere.md, which does not exist`,
+      kind: 'unreadable',
+      message: `a symbolic link to ${root}/assets/includes/nowhere.md, which does not exist`,
     });
     assert.deepEqual(host.listFiles(`${root}/assets`), [`${root}/assets/includes/gone.md`, `${root}/assets/includes/real.md`]);
   });
@@ -163,7 +177,12 @@ describe('NodeHost: names no file can have, files that cannot be read, races', (
 
   it('a file that cannot be opened (EACCES, injected) is unreadable, with the reason', () => {
     const root = site();
-    const disk: DiskCalls = { ...NODE_DISK, open: () => { throw errno('EACCES', `EACCES: permission denied, open '${root}/assets/includes/real.md'`); } };
+    const disk: DiskCalls = {
+      ...NODE_DISK,
+      open: () => {
+        throw errno('EACCES', `EACCES: permission denied, open '${root}/assets/includes/real.md'`);
+      },
+    };
     const locked = new NodeHost({ disk });
     assert.equal(locked.exists(`${root}/assets/includes/real.md`), 'file');
     assert.deepEqual(locked.readFile(`${root}/assets/includes/real.md`), { kind: 'unreadable', message: 'EACCES: permission denied' });
@@ -185,7 +204,16 @@ describe('NodeHost: names no file can have, files that cannot be read, races', (
 
   /** A host whose open() first runs `change` on the real path it was about to open. */
   const racing = (change: (real: string) => void, maxBytes?: number) =>
-    new NodeHost({ maxBytes, disk: { ...NODE_DISK, open: (p, flags) => { change(p); return NODE_DISK.open(p, flags); } } });
+    new NodeHost({
+      maxBytes,
+      disk: {
+        ...NODE_DISK,
+        open: (p, flags) => {
+          change(p);
+          return NODE_DISK.open(p, flags);
+        },
+      },
+    });
 
   it('deleted after the link check, before it is opened: not there', () => {
     const root = site();
@@ -195,29 +223,51 @@ describe('NodeHost: names no file can have, files that cannot be read, races', (
   it('replaced by a folder after the check: not a file, so not there; then exists() says folder', () => {
     const root = site();
     const file = `${root}/assets/includes/real.md`;
-    assert.equal(racing((p) => { unlinkSync(p); mkdirSync(p); }).readFile(file), undefined);
+    assert.equal(
+      racing((p) => {
+        unlinkSync(p);
+        mkdirSync(p);
+      }).readFile(file),
+      undefined,
+    );
     assert.equal(host.exists(file), 'directory');
     assert.equal(host.readFile(file), undefined);
   });
 
   it('swapped for a link out of the site after the check: the link is not followed', () => {
     const root = site();
-    const swapped = racing((p) => { unlinkSync(p); symlinkSync(join(outside, 'secret.md'), p); }).readFile(`${root}/assets/includes/real.md`);
+    const swapped = racing((p) => {
+      unlinkSync(p);
+      symlinkSync(join(outside, 'secret.md'), p);
+    }).readFile(`${root}/assets/includes/real.md`);
     assert.deepEqual(swapped, { kind: 'unreadable', message: 'ELOOP: it became a symbolic link while being read' });
   });
 
   it('grown past the size limit after its size was taken: too large, read no further', () => {
     const root = site();
     let grown = false;
-    const disk: DiskCalls = { ...NODE_DISK, fstat: (fd) => { const s = NODE_DISK.fstat(fd); if (!grown) { grown = true; appendFileSync(`${root}/assets/includes/real.md`, 'x'.repeat(100)); } return s; } };
+    const disk: DiskCalls = {
+      ...NODE_DISK,
+      fstat: (fd) => {
+        const s = NODE_DISK.fstat(fd);
+        if (!grown) {
+          grown = true;
+          appendFileSync(`${root}/assets/includes/real.md`, 'x'.repeat(100));
+        }
+        return s;
+      },
+    };
     assert.deepEqual(new NodeHost({ maxBytes: 20, disk }).readFile(`${root}/assets/includes/real.md`), { kind: 'too-large', size: 21 });
   });
 });
 
 describe('NodeHost.readDigest (the CLI cache reads every file this way)', () => {
-  it('says what readFile says, with the digest of a text\'s bytes in place of the text', () => {
+  it("says what readFile says, with the digest of a text's bytes in place of the text", () => {
     const nowhere = folder('career-host-nothing-');
-    const root = site({ 'content/bin.md': '\u0000\u0001binary', 'content/big.md': 'x'.repeat(64) }, { 'assets/includes/out.md': join(outside, 'secret.md'), 'content/none.md': join(nowhere, 'missing.md') });
+    const root = site(
+      { 'content/bin.md': '\u0000\u0001binary', 'content/big.md': 'x'.repeat(64) },
+      { 'assets/includes/out.md': join(outside, 'secret.md'), 'content/none.md': join(nowhere, 'missing.md') },
+    );
     const small = new NodeHost({ maxBytes: 32 });
     const digest = (bytes: Buffer) => `${bytes.length}:${bytes.toString('utf8')}`;
     assert.deepEqual(small.readDigest(`${root}/content/page.md`, digest), { kind: 'digest', digest: '7:# Page\n' });

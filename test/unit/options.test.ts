@@ -37,11 +37,21 @@ describe('options, declared once', () => {
     for (const setting of Object.keys(settingContributions())) assert.ok(readme.includes(`| \`${setting}\` |`), `README does not list ${setting}`);
   });
 
-  it('settings become options; empty or malformed settings leave the file\'s values', () => {
-    assert.deepEqual(settingsToOptions({
-      enable: true, rules: { 'link-page': 'off' }, includeRoots: [], pageKinds: {}, preferredDelimiter: '', ignore: ['x/**'],
-      shortcodes: 'not a list', relativeLinks: 'page', linkExclusions: ['^/jobs/'],
-    }), { rules: { 'link-page': 'off' }, ignore: ['x/**'], relativeLinks: 'page', linkExclusions: ['^/jobs/'] });
+  it("settings become options; empty or malformed settings leave the file's values", () => {
+    assert.deepEqual(
+      settingsToOptions({
+        enable: true,
+        rules: { 'link-page': 'off' },
+        includeRoots: [],
+        pageKinds: {},
+        preferredDelimiter: '',
+        ignore: ['x/**'],
+        shortcodes: 'not a list',
+        relativeLinks: 'page',
+        linkExclusions: ['^/jobs/'],
+      }),
+      { rules: { 'link-page': 'off' }, ignore: ['x/**'], relativeLinks: 'page', linkExclusions: ['^/jobs/'] },
+    );
     assert.deepEqual(settingsToOptions({ preferredDelimiter: '?' }), {});
   });
 

@@ -30,13 +30,27 @@ describe('scanShortcodes', () => {
   it('reads named parameters, escaped quotes, line breaks and spaces around "="', () => {
     const text = '{{< team role = "Engineering \\"Manager\\"" team="Plan"\n   size=3 >}}';
     const c = one(text);
-    assert.deepEqual(c.params.map((p) => [p.name, p.value]), [['role', 'Engineering "Manager"'], ['team', 'Plan'], ['size', '3']]);
+    assert.deepEqual(
+      c.params.map((p) => [p.name, p.value]),
+      [
+        ['role', 'Engineering "Manager"'],
+        ['team', 'Plan'],
+        ['size', '3'],
+      ],
+    );
     assert.deepEqual(c.problems, []);
   });
 
   it('recognises closing and self-closing tags and the escaped form', () => {
     const { calls, escaped } = scanShortcodes('{{% details %}}x{{% /details %}} {{< br />}} {{</* include "a" */>}} {{%/* x */%}}');
-    assert.deepEqual(calls.map((c) => [c.name, c.closing, c.selfClosing]), [['details', false, false], ['details', true, false], ['br', false, true]]);
+    assert.deepEqual(
+      calls.map((c) => [c.name, c.closing, c.selfClosing]),
+      [
+        ['details', false, false],
+        ['details', true, false],
+        ['br', false, true],
+      ],
+    );
     assert.equal(escaped.length, 2);
   });
 

@@ -20,7 +20,8 @@ describe('Hugo page URLs', () => {
     assert.equal(pageUrl(c, '/s/content/handbook/x.md', { url: '/elsewhere' }), '/elsewhere/');
   });
   it('normalises the forms of one URL', () => {
-    for (const u of ['/handbook/a', '/handbook/a/', '/handbook/a/index.html', '/handbook//a/', '/Handbook/A/?x=1#y']) assert.equal(normalizeUrlPath(u), '/handbook/a/');
+    for (const u of ['/handbook/a', '/handbook/a/', '/handbook/a/index.html', '/handbook//a/', '/Handbook/A/?x=1#y'])
+      assert.equal(normalizeUrlPath(u), '/handbook/a/');
     assert.equal(normalizeUrlPath('/images/x.png'), '/images/x.png');
   });
 });
@@ -41,15 +42,31 @@ describe('link targets', () => {
   });
   it('reads the link checker exclusions, skipping invalid patterns', () => {
     const res = parseLinkExclusions("exclude:\n  - pattern: '^/images/'\n  - pattern: '(['\n  - other: 1\n", (t) => parseYaml(t));
-    assert.deepEqual(res.map((r) => r.source), ['^/images/']);
+    assert.deepEqual(
+      res.map((r) => r.source),
+      ['^/images/'],
+    );
   });
 
   it('reads hostile link checker files without throwing or hanging', () => {
-    const bomb = 'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\nexclude: *d\n';
-    assert.deepEqual(parseLinkExclusions(bomb, (t) => parseYaml(t)), []);
-    assert.deepEqual(parseLinkExclusions('exclude: {pattern: x}\n', (t) => parseYaml(t)), []);
-    assert.deepEqual(parseLinkExclusions('exclude: "^/x/"\n', (t) => parseYaml(t)), []);
-    assert.deepEqual(parseLinkExclusions('- 1\n', (t) => parseYaml(t)), []);
+    const bomb =
+      'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\nexclude: *d\n';
+    assert.deepEqual(
+      parseLinkExclusions(bomb, (t) => parseYaml(t)),
+      [],
+    );
+    assert.deepEqual(
+      parseLinkExclusions('exclude: {pattern: x}\n', (t) => parseYaml(t)),
+      [],
+    );
+    assert.deepEqual(
+      parseLinkExclusions('exclude: "^/x/"\n', (t) => parseYaml(t)),
+      [],
+    );
+    assert.deepEqual(
+      parseLinkExclusions('- 1\n', (t) => parseYaml(t)),
+      [],
+    );
     // A pattern that backtracks catastrophically in JavaScript's engine is matched in linear time.
     const [evil] = parseLinkExclusions("exclude:\n  - pattern: '^(a+)+$'\n", (t) => parseYaml(t));
     assert.equal(evil.test('a'.repeat(100_000) + '!'), false);
@@ -75,14 +92,21 @@ describe('job-family structure', () => {
   it('reads levels, grades with their links, and the hiring process list', () => {
     const host = new MemoryHost({
       '/s/hugo.toml': '',
-      '/s/content/job-families/x.md': '---\ntitle: X\ndescription: D\n---\n\n## Levels\n\n### Junior\n\n#### Job Grade\n\nThe role is a [grade 5](/g/).\n\n#### Responsibilities\n\n- a\n\n### Senior\n\n#### Job Grade\n\nThe role is a grade 6.\n\n## Hiring Process\n\n1. Call\n',
+      '/s/content/job-families/x.md':
+        '---\ntitle: X\ndescription: D\n---\n\n## Levels\n\n### Junior\n\n#### Job Grade\n\nThe role is a [grade 5](/g/).\n\n#### Responsibilities\n\n- a\n\n### Senior\n\n#### Job Grade\n\nThe role is a grade 6.\n\n## Hiring Process\n\n1. Call\n',
     });
     const jf = jobFamilyOf(new Workspace(host).model('/s/content/job-families/x.md')!);
-    assert.deepEqual(jf.sections.map((s) => s.name), ['levels', 'hiring process']);
-    assert.deepEqual(jf.levels.map((l) => [l.name, [...l.subsections.keys()], l.grade?.value, l.grade?.link?.target]), [
-      ['Junior', ['job grade', 'responsibilities'], 5, '/g/'],
-      ['Senior', ['job grade'], 6, undefined],
-    ]);
+    assert.deepEqual(
+      jf.sections.map((s) => s.name),
+      ['levels', 'hiring process'],
+    );
+    assert.deepEqual(
+      jf.levels.map((l) => [l.name, [...l.subsections.keys()], l.grade?.value, l.grade?.link?.target]),
+      [
+        ['Junior', ['job grade', 'responsibilities'], 5, '/g/'],
+        ['Senior', ['job grade'], 6, undefined],
+      ],
+    );
     assert.equal(jf.hiringProcess?.orderedList, true);
   });
 });

@@ -2,9 +2,7 @@
 // status text), made from the server's answers. Pure: no VS Code API, so tests check it directly;
 // the modules beside it only show these.
 
-import type {
-  Level, LevelChoiceResult, LintWorkspaceResult, NewPageChoices, PageInfoResult, PageKind,
-} from '../../../server/src/lsp/customProtocol';
+import type { Level, LevelChoiceResult, LintWorkspaceResult, NewPageChoices, PageInfoResult, PageKind } from '../../../server/src/lsp/customProtocol';
 
 export interface Choice<T> {
   label: string;
@@ -90,9 +88,12 @@ export type KindAction = { kind: PageKind } | { reset: true } | { permanent: tru
 export function statusFor(info: PageInfoResult | null | undefined): { text: string; tooltip: string } | undefined {
   if (!info) return undefined;
   if (!info.checked) return { text: '$(circle-slash) Not checked', tooltip: `${info.relativePath} is not checked: ${info.reason ?? ''}` };
-  const from = info.source === 'session'
-    ? `chosen for this session (the configuration says ${KIND_LABELS[info.configuredKind].toLowerCase()})`
-    : info.source === 'pageKinds' ? `from the pageKinds glob ${info.glob}` : 'no pageKinds glob matches it';
+  const from =
+    info.source === 'session'
+      ? `chosen for this session (the configuration says ${KIND_LABELS[info.configuredKind].toLowerCase()})`
+      : info.source === 'pageKinds'
+        ? `from the pageKinds glob ${info.glob}`
+        : 'no pageKinds glob matches it';
   return {
     text: `$(checklist) ${info.label}${info.source === 'session' ? ' (session)' : ''}`,
     tooltip: `${info.relativePath} is checked as a ${info.label.toLowerCase()} against schemas/${info.schema} (${from}). Click to change the kind for this file.`,

@@ -6,18 +6,25 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  LEVEL_CHOICES, NEW_CAREER_PAGE, NEW_JOB_FAMILY_PAGE, NEW_PAGE_CHOICES,
-  type Level, type LevelChoiceResult, type NewPageChoices, type NewPageResult,
+  LEVEL_CHOICES,
+  NEW_CAREER_PAGE,
+  NEW_JOB_FAMILY_PAGE,
+  NEW_PAGE_CHOICES,
+  type Level,
+  type LevelChoiceResult,
+  type NewPageChoices,
+  type NewPageResult,
 } from '../../../server/src/lsp/customProtocol';
-import {
-  jobFamilyFolderChoices, jobFamilyLevelChoices, levelChoicesFor, roleNameProblem, trackChoices, type Choice,
-} from './choices';
+import { jobFamilyFolderChoices, jobFamilyLevelChoices, levelChoicesFor, roleNameProblem, trackChoices, type Choice } from './choices';
 
 export async function newCareerPage(client: LanguageClient, folder?: vscode.Uri, level?: Level): Promise<vscode.Uri | undefined> {
   if (!folder) {
     const choices = await pageChoices(client);
     if (!choices) return undefined;
-    const picked = await pick(trackChoices(choices), { title: 'New Career Page (1/2): track folder', placeHolder: 'The folder of the track; its level pages are siblings' });
+    const picked = await pick(trackChoices(choices), {
+      title: 'New Career Page (1/2): track folder',
+      placeHolder: 'The folder of the track; its level pages are siblings',
+    });
     if (picked === undefined) return undefined;
     folder = picked === 'other' ? await chooseFolder(vscode.Uri.parse(choices.contentUri), 'Create the career page in this folder') : vscode.Uri.parse(picked);
     if (!folder) return undefined;
@@ -34,24 +41,33 @@ export async function newJobFamilyPage(client: LanguageClient, folder?: vscode.U
   let choices: NewPageChoices | undefined;
   if (role === undefined) {
     role = await vscode.window.showInputBox({
-      title: 'New Job-Family Page: role', prompt: 'The role the job family describes; it names the file (Backend Engineer → backend-engineer.md)',
-      placeHolder: 'Backend Engineer', validateInput: (v) => roleNameProblem(v),
+      title: 'New Job-Family Page: role',
+      prompt: 'The role the job family describes; it names the file (Backend Engineer → backend-engineer.md)',
+      placeHolder: 'Backend Engineer',
+      validateInput: (v) => roleNameProblem(v),
     });
     if (role === undefined) return undefined;
   }
   if (!folder) {
     choices = await pageChoices(client);
     if (!choices) return undefined;
-    const picked = await pick(jobFamilyFolderChoices(choices), { title: 'New Job-Family Page: folder', placeHolder: 'Job families live under content/job-families/' });
+    const picked = await pick(jobFamilyFolderChoices(choices), {
+      title: 'New Job-Family Page: folder',
+      placeHolder: 'Job families live under content/job-families/',
+    });
     if (picked === undefined) return undefined;
-    folder = picked === 'other' ? await chooseFolder(vscode.Uri.parse(choices.contentUri), 'Create the job-family page in this folder') : vscode.Uri.parse(picked);
+    folder =
+      picked === 'other' ? await chooseFolder(vscode.Uri.parse(choices.contentUri), 'Create the job-family page in this folder') : vscode.Uri.parse(picked);
     if (!folder) return undefined;
   }
   if (!levels) {
     choices ??= await pageChoices(client, folder);
     if (!choices) return undefined;
     const items = jobFamilyLevelChoices(choices);
-    const picked = await vscode.window.showQuickPick(items.map((i) => ({ ...i })), { title: 'New Job-Family Page: levels', canPickMany: true, placeHolder: 'The levels of the job family, each with its job grade' });
+    const picked = await vscode.window.showQuickPick(
+      items.map((i) => ({ ...i })),
+      { title: 'New Job-Family Page: levels', canPickMany: true, placeHolder: 'The levels of the job family, each with its job grade' },
+    );
     if (!picked?.length) return undefined;
     levels = picked.map((p) => p.value);
   }
@@ -60,8 +76,9 @@ export async function newJobFamilyPage(client: LanguageClient, folder?: vscode.U
 
 /** Where new pages can go in the site of the active file (or of the given folder, or the first workspace folder). */
 async function pageChoices(client: LanguageClient, near?: vscode.Uri): Promise<NewPageChoices | undefined> {
-  const candidates = [near, vscode.window.activeTextEditor?.document.uri, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)]
-    .filter((u): u is vscode.Uri => u?.scheme === 'file');
+  const candidates = [near, vscode.window.activeTextEditor?.document.uri, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)].filter(
+    (u): u is vscode.Uri => u?.scheme === 'file',
+  );
   for (const uri of candidates) {
     const choices = await client.sendRequest<NewPageChoices | null>(NEW_PAGE_CHOICES, { uri: uri.toString() });
     if (choices) return choices;

@@ -5,9 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
-import {
-  CONVERT_DELIMITERS, LINT_WORKSPACE, type ConvertDelimitersResult, type LintWorkspaceResult,
-} from '../../../server/src/lsp/customProtocol';
+import { CONVERT_DELIMITERS, LINT_WORKSPACE, type ConvertDelimitersResult, type LintWorkspaceResult } from '../../../server/src/lsp/customProtocol';
 import { lintSummary, ProgressIncrements } from './choices';
 
 export async function lintWorkspace(client: LanguageClient): Promise<LintWorkspaceResult | undefined> {
@@ -15,7 +13,10 @@ export async function lintWorkspace(client: LanguageClient): Promise<LintWorkspa
     void vscode.window.showWarningMessage('Career pages checks are turned off (careerPages.enable).');
     return undefined;
   }
-  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri).filter((u) => u.scheme === 'file').map((u) => u.toString());
+  const folders = (vscode.workspace.workspaceFolders ?? [])
+    .map((f) => f.uri)
+    .filter((u) => u.scheme === 'file')
+    .map((u) => u.toString());
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Career Pages: Lint Workspace', cancellable: true },
     async (progress, cancellation) => {
@@ -46,7 +47,7 @@ export async function lintWorkspace(client: LanguageClient): Promise<LintWorkspa
 /** Returns the number of include calls converted. */
 export async function convertIncludeDelimiters(client: LanguageClient, uri?: vscode.Uri): Promise<number> {
   const editor = uri ? await vscode.window.showTextDocument(uri) : vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') {
+  if (editor?.document.languageId !== 'markdown') {
     void vscode.window.showWarningMessage('Open a Markdown page to convert its include delimiters.');
     return 0;
   }
@@ -59,7 +60,9 @@ export async function convertIncludeDelimiters(client: LanguageClient, uri?: vsc
     return 0;
   }
   if (!result.edits.length) {
-    void vscode.window.showInformationMessage(`Every include in this file already uses ${target}${result.skipped ? ` (${result.skipped} malformed call(s) left as they are)` : ''}.`);
+    void vscode.window.showInformationMessage(
+      `Every include in this file already uses ${target}${result.skipped ? ` (${result.skipped} malformed call(s) left as they are)` : ''}.`,
+    );
     return 0;
   }
   // One workspace edit: one step to undo.
@@ -69,6 +72,8 @@ export async function convertIncludeDelimiters(client: LanguageClient, uri?: vsc
     void vscode.window.showErrorMessage('The editor refused the edit.');
     return 0;
   }
-  void vscode.window.showInformationMessage(`Converted ${result.converted} include${result.converted === 1 ? '' : 's'} to ${target}${result.skipped ? `; ${result.skipped} malformed call(s) left as they are` : ''}.`);
+  void vscode.window.showInformationMessage(
+    `Converted ${result.converted} include${result.converted === 1 ? '' : 's'} to ${target}${result.skipped ? `; ${result.skipped} malformed call(s) left as they are` : ''}.`,
+  );
   return result.converted;
 }

@@ -23,11 +23,71 @@ export function escapeHtml(text: string): string {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 const ALLOWED_TAGS = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'center', 'cite', 'code', 'col', 'colgroup',
-  'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5',
-  'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp',
-  'small', 'span', 'strike', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead',
-  'time', 'tr', 'tt', 'u', 'ul', 'var', 'wbr',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'blockquote',
+  'br',
+  'caption',
+  'center',
+  'cite',
+  'code',
+  'col',
+  'colgroup',
+  'dd',
+  'del',
+  'details',
+  'dfn',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'figcaption',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  'rp',
+  'rt',
+  'ruby',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'summary',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'time',
+  'tr',
+  'tt',
+  'u',
+  'ul',
+  'var',
+  'wbr',
 ]);
 const VOID_TAGS = new Set(['br', 'col', 'hr', 'img', 'wbr']);
 /** Elements whose content the browser reads as text up to their end tag (noscript too: the preview runs script). */
@@ -106,7 +166,7 @@ export function sanitizePageHtml(html: string, decodeEntity?: (entity: string) =
 /** Included-file HTML: comments dropped, everything else shown as text. */
 export function escapeIncludedHtml(html: string, block: boolean): string {
   let withoutComments = '';
-  for (let i = 0; i < html.length;) {
+  for (let i = 0; i < html.length; ) {
     const start = html.indexOf('<!--', i);
     withoutComments += html.slice(i, start < 0 ? html.length : start);
     i = start < 0 ? html.length : commentEnd(html, start);
@@ -114,9 +174,7 @@ export function escapeIncludedHtml(html: string, block: boolean): string {
   if (!withoutComments.trim()) return '';
   const text = escapeHtml(block ? withoutComments.replace(/\n+$/, '') : withoutComments);
   const title = 'HTML from an included file is shown as text in the preview; the site renders it.';
-  return block
-    ? `<pre class="cp-html-escaped" title="${title}">${text}</pre>\n`
-    : `<code class="cp-html-escaped" title="${title}">${text}</code>`;
+  return block ? `<pre class="cp-html-escaped" title="${title}">${text}</pre>\n` : `<code class="cp-html-escaped" title="${title}">${text}</code>`;
 }
 
 /** Where the text of a raw-text element that starts at `from` ends: at its end tag (plaintext has none). */
@@ -203,7 +261,13 @@ export function removedUrlTitle(what: 'link' | 'image', url: string): string {
   return `${what === 'link' ? 'Not followed' : 'Not loaded'} in the preview: ${scheme ? `a ${scheme}: URL` : 'this URL'} could run script or load content. Only http(s), mailto, tel and relative URLs are kept.`;
 }
 
-const BASIC_ENTITIES = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
+const BASIC_ENTITIES = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
 /** Character references in an attribute value: numeric ones and the basic names here, other names through `decodeEntity`. */
 function decodeEntities(value: string, decodeEntity?: (entity: string) => string): string {

@@ -28,7 +28,7 @@ import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { PreviewIncludedFile, PreviewInclude, PreviewPage, PreviewShortcode } from '../../../server/src/lsp/customProtocol';
-import { type Position, scanShortcodes, type ShortcodeCall, splitFrontmatter } from '../../../server/src/core';
+import { type Position, scanShortcodes, type ShortcodeCall, splitFrontmatter } from '../../../server/src/core/markdown';
 import { escapeHtml, escapeIncludedHtml, insideRawText, isSafeUrl, removedUrlTitle, sanitizePageHtml } from './htmlSafety';
 
 /** What the engine says about the document being rendered. */
@@ -196,9 +196,10 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
       return renderNested(token.content, opts, env, self, token.map?.[0] ?? 0, (line) => ctx.pageIds.get(line) ?? null);
     }
     let body = `<div class="cp-frontmatter-kind">${escapeHtml(ctx.page.kindLabel)}</div>`;
-    body += fm.title !== undefined
-      ? `<div class="cp-frontmatter-title">${escapeHtml(fm.title)}</div>`
-      : `<div class="cp-frontmatter-title cp-missing">No title in the front matter</div>`;
+    body +=
+      fm.title !== undefined
+        ? `<div class="cp-frontmatter-title">${escapeHtml(fm.title)}</div>`
+        : `<div class="cp-frontmatter-title cp-missing">No title in the front matter</div>`;
     if (fm.description !== undefined) body += `<p class="cp-frontmatter-description">${escapeHtml(fm.description)}</p>`;
     if (fm.format !== 'yaml') body += `<p class="cp-frontmatter-note">${fm.format.toUpperCase()} front matter: fields are not shown.</p>`;
     if (fm.problem) body += `<p class="cp-frontmatter-problem">${escapeHtml(fm.problem)}</p>`;
@@ -228,15 +229,22 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
       html = '';
       const at = { line: pageLine, character: column };
       const block: RenderedBlock = { map: [pageLine, pageLine + 1], attrs: null, content: line.trim() };
-      out += call.name === 'include' && !call.closing
-        ? renderInclude(block, at, call, true, opts, env, self)
-        : renderShortcode({ ...block, meta: { call, at } satisfies ShortcodeTokenMeta }, ctx) + '\n';
+      out +=
+        call.name === 'include' && !call.closing
+          ? renderInclude(block, at, call, true, opts, env, self)
+          : renderShortcode({ ...block, meta: { call, at } satisfies ShortcodeTokenMeta }, ctx) + '\n';
     });
     return out + sanitize(html);
   }
 
   function renderInclude(
-    token: RenderedBlock, at: Position, call: ShortcodeCall, insideHtml: boolean, opts: MarkdownItOptions, env: Env, self: Renderer,
+    token: RenderedBlock,
+    at: Position,
+    call: ShortcodeCall,
+    insideHtml: boolean,
+    opts: MarkdownItOptions,
+    env: Env,
+    self: Renderer,
   ): string {
     const ctx = contextOf(env);
     if (!ctx) return `<p>${escapeHtml(token.content)}</p>\n`;
@@ -249,10 +257,12 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
     const notes: string[] = [];
     if (file.caseMismatch) notes.push(`<span class="cp-include-warning">Found only because Hugo ignores case: the file is ${escapeHtml(file.label)}.</span>`);
     if (insideHtml) {
-      const why = 'Hugo puts the file\'s Markdown into the HTML block around the call, where Markdown is not rendered: on the site it shows as raw text and its headings get no ids.';
+      const why =
+        "Hugo puts the file's Markdown into the HTML block around the call, where Markdown is not rendered: on the site it shows as raw text and its headings get no ids.";
       notes.push(`<span class="cp-include-note" title="${escapeHtml(why)}">inside an HTML block: the site shows this text unrendered</span>`);
     } else if (file.rendered === 'raw') {
-      const why = 'With {{< >}} Hugo puts the file\'s Markdown into the page unrendered: on the site its headings, lists and links show as raw text and its headings get no ids. The handbook uses {{% include %}}.';
+      const why =
+        "With {{< >}} Hugo puts the file's Markdown into the page unrendered: on the site its headings, lists and links show as raw text and its headings get no ids. The handbook uses {{% include %}}.";
       notes.push(`<span class="cp-include-note" title="${escapeHtml(why)}">the site shows this text unrendered</span>`);
     } else if (file.rendered === 'apart') {
       notes.push('<span class="cp-include-note">inside a paired shortcode: rendered apart from the page</span>');
@@ -262,11 +272,14 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
     const body = renderNested(file.text, opts, env, self, token.map?.[0] ?? 0, (line) => ids.get(line) ?? null);
     const delimiter = inc.delimiter === '%' ? '{{% %}}' : '{{&lt; &gt;}}';
     const href = fileLink(file);
-    return `<figure${attrs(file.rendered !== 'page' || insideHtml ? 'cp-include cp-include-detached' : 'cp-include')}>\n` +
+    return (
+      `<figure${attrs(file.rendered !== 'page' || insideHtml ? 'cp-include cp-include-detached' : 'cp-include')}>\n` +
       `<figcaption class="cp-include-caption"><span class="cp-include-label">include ${delimiter}</span> ` +
       `<a class="cp-include-file"${isSafeUrl(href) ? ` href="${escapeHtml(href)}"` : ''} title="Open ${escapeHtml(file.label)}">${escapeHtml(file.label)}</a>` +
-      (notes.length ? ' ' + notes.join(' ') : '') + '</figcaption>\n' +
-      `<div class="cp-include-body">\n${body}</div>\n</figure>\n`;
+      (notes.length ? ' ' + notes.join(' ') : '') +
+      '</figcaption>\n' +
+      `<div class="cp-include-body">\n${body}</div>\n</figure>\n`
+    );
   }
 
   /**
@@ -316,7 +329,9 @@ function rawTextFlags(tokens: Token[]): boolean[] {
   const html = tokens.map((t, i) => [t, i] as const).filter(([t]) => t.type === 'html_inline');
   const inside = insideRawText(html.map(([t]) => t.content));
   const flags = new Array<boolean>(tokens.length).fill(false);
-  html.forEach(([, i], k) => (flags[i] = inside[k]));
+  html.forEach(([, i], k) => {
+    flags[i] = inside[k];
+  });
   return flags;
 }
 
@@ -356,21 +371,30 @@ function blockAttributes(token: RenderedBlock, className: string, extra: [string
 }
 
 function errorBox(attrs: (className: string, extra?: [string, string][]) => string, title: string, path: string, detail: string): string {
-  return `<div${attrs('cp-include-error', [['role', 'alert']])}>` +
+  return (
+    `<div${attrs('cp-include-error', [['role', 'alert']])}>` +
     `<div class="cp-include-error-title">${escapeHtml(title)}: <code class="cp-include-error-path">${escapeHtml(path || '(no path)')}</code></div>` +
-    `<div class="cp-include-error-detail">${escapeHtml(detail)}</div></div>\n`;
+    `<div class="cp-include-error-detail">${escapeHtml(detail)}</div></div>\n`
+  );
 }
 
 /** A shortcode's placeholder, as the engine describes the call; as written when the engine has not described it. */
 function renderShortcode(token: RenderedBlock & { meta: unknown }, ctx: RenderContext | undefined): string {
   const meta = token.meta as ShortcodeTokenMeta;
-  const s = ctx && (meta.at
-    ? ctx.shortcodesAt.get(`${meta.at.line}:${meta.at.character}`)
-    : meta.key !== undefined ? ctx.shortcodesOnLine.get(meta.key)?.[meta.occurrence ?? 0] : undefined);
+  const s =
+    ctx &&
+    (meta.at
+      ? ctx.shortcodesAt.get(`${meta.at.line}:${meta.at.character}`)
+      : meta.key !== undefined
+        ? ctx.shortcodesOnLine.get(meta.key)?.[meta.occurrence ?? 0]
+        : undefined);
   if (!s) return escapeHtml(token.content);
-  return `<span class="cp-shortcode${s.error ? ' cp-shortcode-error' : ''}" title="${escapeHtml(s.title)}">` +
+  return (
+    `<span class="cp-shortcode${s.error ? ' cp-shortcode-error' : ''}" title="${escapeHtml(s.title)}">` +
     `<span class="cp-shortcode-name">${escapeHtml(s.label)}</span>` +
-    (s.params ? ` <span class="cp-shortcode-params">${escapeHtml(s.params)}</span>` : '') + '</span>';
+    (s.params ? ` <span class="cp-shortcode-params">${escapeHtml(s.params)}</span>` : '') +
+    '</span>'
+  );
 }
 
 // ---- parse-phase rules (no file access) ----------------------------------------------------
@@ -379,7 +403,7 @@ function frontmatterBlock(state: StateBlock, startLine: number, _endLine: number
   if (startLine !== 0 || isNested(state.env) || state.blkIndent !== 0) return false;
   const split = splitFrontmatter(state.src);
   const fm = split.frontmatter;
-  if (!fm || !fm.closed) return false;
+  if (!fm?.closed) return false;
   if (silent) return true;
   let endLine = 0;
   while (endLine < state.lineMax && state.bMarks[endLine] < fm.span.end) endLine++;
@@ -482,7 +506,8 @@ function locateShortcodes(state: StateCore): void {
 
 function unescapeShortcode(text: string): string {
   return text.replace(/\{\{<\/\*([\s\S]*?)\*\/>\}\}|\{\{%\/\*([\s\S]*?)\*\/%\}\}/g, (_m, angle: string | undefined, percent: string | undefined) =>
-    angle !== undefined ? `{{<${angle}>}}` : `{{%${percent}%}}`);
+    angle !== undefined ? `{{<${angle}>}}` : `{{%${percent}%}}`,
+  );
 }
 
 function startsShortcode(src: string, pos: number): boolean {

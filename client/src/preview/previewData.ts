@@ -152,7 +152,9 @@ export class PreviewData {
     queueMicrotask(() => {
       this.refreshQueued = false;
       // A refresh that fails (no Markdown extension) leaves the preview as it is: nothing to report.
-      Promise.resolve().then(() => this.options.refresh()).catch(() => undefined);
+      Promise.resolve()
+        .then(() => this.options.refresh())
+        .catch(() => undefined);
     });
   }
 }

@@ -70,30 +70,45 @@ export function renderLadderMatrixHtml(matrix: LadderMatrixResult, options: Matr
   };
   const where = (l: MatrixLocation) => `${fileName(l.uri)}, line ${l.line + 1}`;
 
-  const head = matrix.columns.map((c) =>
-    `<th scope="col"><button type="button" class="open"${target(c.location)} title="${escapeHtml(`Open ${where(c.location)}`)}">${escapeHtml(c.label)}</button></th>`).join('');
-  const body = matrix.rows.map((row) => {
-    const cells = row.cells.map((cell, i) => {
-      const column = matrix.columns[i];
-      const note = STATE_TEXT[cell.state];
-      const written = cell.written !== undefined ? `<span class="written">written “${escapeHtml(cell.written)}”</span>` : '';
-      const text = cell.text !== undefined ? `<span class="text">${escapeHtml(cell.text)}</span>` : `<span class="empty">${escapeHtml(note || '—')}</span>`;
-      const label = [column?.label, note, cell.location ? `open ${where(cell.location)}` : ''].filter(Boolean).join(' · ');
-      const content = `${written}${text}`;
-      return `<td class="cell state-${escapeHtml(cell.state)}">${cell.location
-        ? `<button type="button" class="open"${target(cell.location)} title="${escapeHtml(label)}">${content}</button>`
-        : content}</td>`;
-    }).join('');
-    const drifted = row.cells.some((c) => c.state === 'drift');
-    const gaps = row.cells.some((c) => c.state === 'gap' || c.state === 'missing');
-    return `<tr class="${[drifted ? 'has-drift' : '', gaps ? 'has-gap' : ''].filter(Boolean).join(' ')}"><th scope="row">${escapeHtml(row.label)}</th>${cells}</tr>`;
-  }).join('\n');
+  const head = matrix.columns
+    .map(
+      (c) =>
+        `<th scope="col"><button type="button" class="open"${target(c.location)} title="${escapeHtml(`Open ${where(c.location)}`)}">${escapeHtml(c.label)}</button></th>`,
+    )
+    .join('');
+  const body = matrix.rows
+    .map((row) => {
+      const cells = row.cells
+        .map((cell, i) => {
+          const column = matrix.columns[i];
+          const note = STATE_TEXT[cell.state];
+          const written = cell.written !== undefined ? `<span class="written">written “${escapeHtml(cell.written)}”</span>` : '';
+          const text = cell.text !== undefined ? `<span class="text">${escapeHtml(cell.text)}</span>` : `<span class="empty">${escapeHtml(note || '—')}</span>`;
+          const label = [column?.label, note, cell.location ? `open ${where(cell.location)}` : ''].filter(Boolean).join(' · ');
+          const content = `${written}${text}`;
+          return `<td class="cell state-${escapeHtml(cell.state)}">${
+            cell.location ? `<button type="button" class="open"${target(cell.location)} title="${escapeHtml(label)}">${content}</button>` : content
+          }</td>`;
+        })
+        .join('');
+      const drifted = row.cells.some((c) => c.state === 'drift');
+      const gaps = row.cells.some((c) => c.state === 'gap' || c.state === 'missing');
+      return `<tr class="${[drifted ? 'has-drift' : '', gaps ? 'has-gap' : ''].filter(Boolean).join(' ')}"><th scope="row">${escapeHtml(row.label)}</th>${cells}</tr>`;
+    })
+    .join('\n');
 
   const { gaps, drift, explained } = matrix.counts;
   const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-  const summary = matrix.kind === 'career-ladder'
-    ? [plural(matrix.columns.length, 'level'), plural(matrix.rows.length, 'responsibility', 'responsibilities'), plural(gaps, 'gap'), plural(drift, 'spelling drift', 'spelling drifts'), ...(explained ? [`${explained} explained`] : [])].join(' · ')
-    : [plural(matrix.columns.length, 'level'), plural(gaps, 'missing section or grade', 'missing sections or grades')].join(' · ');
+  const summary =
+    matrix.kind === 'career-ladder'
+      ? [
+          plural(matrix.columns.length, 'level'),
+          plural(matrix.rows.length, 'responsibility', 'responsibilities'),
+          plural(gaps, 'gap'),
+          plural(drift, 'spelling drift', 'spelling drifts'),
+          ...(explained ? [`${explained} explained`] : []),
+        ].join(' · ')
+      : [plural(matrix.columns.length, 'level'), plural(gaps, 'missing section or grade', 'missing sections or grades')].join(' · ');
   const legend = LEGEND[matrix.kind].map((l) => `<li><span class="swatch state-${l.state}" aria-hidden="true"></span>${escapeHtml(l.text)}</li>`).join('');
 
   // base-uri and form-action do not fall back to default-src.

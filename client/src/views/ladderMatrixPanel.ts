@@ -18,10 +18,15 @@ export class LadderMatrixPanel implements vscode.Disposable {
   private targets: readonly MatrixLocation[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly client: LanguageClient, private readonly extensionUri: vscode.Uri) {
-    this.disposables.push(vscode.workspace.onDidSaveTextDocument((d) => {
-      if (this.panel && this.matrix?.columns.some((c) => c.uri === d.uri.toString())) void this.render();
-    }));
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (this.panel && this.matrix?.columns.some((c) => c.uri === d.uri.toString())) void this.render();
+      }),
+    );
   }
 
   /** The panel's title, while it is open (tests read it). */
@@ -38,18 +43,27 @@ export class LadderMatrixPanel implements vscode.Disposable {
     }
     this.page = page;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(LADDER_MATRIX_VIEW, 'Ladder Matrix', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: true,
-        // Forms would otherwise be on with scripts; the view has none (its CSP says form-action 'none' too).
-        enableForms: false,
-        enableCommandUris: false,
-        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
-      });
-      this.panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.matrix = undefined;
-        this.targets = [];
-      }, undefined, this.disposables);
+      this.panel = vscode.window.createWebviewPanel(
+        LADDER_MATRIX_VIEW,
+        'Ladder Matrix',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        {
+          enableScripts: true,
+          // Forms would otherwise be on with scripts; the view has none (its CSP says form-action 'none' too).
+          enableForms: false,
+          enableCommandUris: false,
+          localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
+        },
+      );
+      this.panel.onDidDispose(
+        () => {
+          this.panel = undefined;
+          this.matrix = undefined;
+          this.targets = [];
+        },
+        undefined,
+        this.disposables,
+      );
       this.panel.webview.onDidReceiveMessage((message: unknown) => void this.open(message), undefined, this.disposables);
     }
     try {

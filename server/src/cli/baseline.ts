@@ -62,7 +62,9 @@ export function readBaseline(cwd: string, file: string): { baseline: BaselineFil
     return { error: `${where} is not a career-lint baseline (it has no "format": "${BASELINE_FORMAT}").` };
   }
   if (obj.version !== BASELINE_VERSION) {
-    return { error: `${where} has version ${JSON.stringify(obj.version)}; this career-lint reads version ${BASELINE_VERSION} (write it again with --write-baseline).` };
+    return {
+      error: `${where} has version ${JSON.stringify(obj.version)}; this career-lint reads version ${BASELINE_VERSION} (write it again with --write-baseline).`,
+    };
   }
   if (!Array.isArray(obj.findings)) return { error: `${where} is malformed: "findings" is not an array.` };
   for (const [i, f] of obj.findings.entries()) {
@@ -80,7 +82,11 @@ export function readBaseline(cwd: string, file: string): { baseline: BaselineFil
  * (paths, --changed-since) says nothing of the others.
  */
 export function compareWithBaseline(
-  baseline: BaselineFile, file: string, diagnostics: Diagnostic[], fingerprint: (d: Diagnostic) => string, checked: ReadonlySet<string>,
+  baseline: BaselineFile,
+  file: string,
+  diagnostics: Diagnostic[],
+  fingerprint: (d: Diagnostic) => string,
+  checked: ReadonlySet<string>,
 ): { reported: Diagnostic[]; outcome: BaselineOutcome } {
   const listed = new Set(baseline.findings.map((f) => f.fingerprint));
   const current = new Set(diagnostics.map(fingerprint));
@@ -94,17 +100,29 @@ export function compareWithBaseline(
  * accepted), keeping the entries of `previous` (the --baseline given) for files this run did not check.
  */
 export function baselineOf(
-  root: string, toolVersion: string, diagnostics: Diagnostic[], fingerprint: (d: Diagnostic) => string,
-  checked: ReadonlySet<string>, previous?: BaselineFile,
+  root: string,
+  toolVersion: string,
+  diagnostics: Diagnostic[],
+  fingerprint: (d: Diagnostic) => string,
+  checked: ReadonlySet<string>,
+  previous?: BaselineFile,
 ): BaselineFile {
   const kept = (previous?.findings ?? []).filter((f) => !checked.has(f.file));
   return {
     format: BASELINE_FORMAT,
     version: BASELINE_VERSION,
     toolVersion,
-    findings: [...kept, ...diagnostics.filter((d) => d.code !== INTERNAL_ERROR).map((d) => ({
-      fingerprint: fingerprint(d), file: relativePath(root, d.file), code: d.code, message: d.message,
-    }))].sort((a, b) => a.file.localeCompare(b.file) || a.fingerprint.localeCompare(b.fingerprint)),
+    findings: [
+      ...kept,
+      ...diagnostics
+        .filter((d) => d.code !== INTERNAL_ERROR)
+        .map((d) => ({
+          fingerprint: fingerprint(d),
+          file: relativePath(root, d.file),
+          code: d.code,
+          message: d.message,
+        })),
+    ].sort((a, b) => a.file.localeCompare(b.file) || a.fingerprint.localeCompare(b.fingerprint)),
   };
 }
 
@@ -120,7 +138,8 @@ export function writeBaseline(cwd: string, file: string, baseline: BaselineFile)
 /** What standard error says about a baseline that was applied: how many findings it held back, which entries are fixed. */
 export function describeOutcome(outcome: BaselineOutcome): string {
   const n = (k: number, one: string, many = one + 's') => `${k} ${k === 1 ? one : many}`;
-  let out = `career-lint: ${n(outcome.known, 'finding')} listed in the baseline ${outcome.file} ${outcome.known === 1 ? 'is' : 'are'} not reported; ` +
+  let out =
+    `career-lint: ${n(outcome.known, 'finding')} listed in the baseline ${outcome.file} ${outcome.known === 1 ? 'is' : 'are'} not reported; ` +
     `${n(outcome.fixed.length, 'baseline entry', 'baseline entries')} ${outcome.fixed.length === 1 ? 'is' : 'are'} fixed${outcome.fixed.length ? ':' : '.'}\n`;
   for (const f of outcome.fixed) out += `  fixed: ${f.file} ${f.code} ${f.message}\n`;
   return out;

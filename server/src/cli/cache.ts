@@ -30,7 +30,23 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type Diagnostic, type FileContent, findingContext, type HeadingSummary, INTERNAL_ERROR, type KnownContext, type LinkSummary, LintReads, type LintResult, pageFacet, type PageSummary, readAnswer, relativePath, type Site, type Workspace } from '../core';
+import {
+  type Diagnostic,
+  type FileContent,
+  findingContext,
+  type HeadingSummary,
+  INTERNAL_ERROR,
+  type KnownContext,
+  type LinkSummary,
+  LintReads,
+  type LintResult,
+  pageFacet,
+  type PageSummary,
+  readAnswer,
+  relativePath,
+  type Site,
+  type Workspace,
+} from '../core';
 import { fromCorePath, NodeHost, toCorePath, type ContentDigest } from '../node/nodeHost';
 
 /** Bumped whenever what the file holds, or what a digest covers, changes meaning. */
@@ -60,7 +76,10 @@ export class LintCache {
   /** The identity contexts of reused findings (for fingerprints), whose files were not read. */
   readonly knownContext: KnownContext = (d) => this.contexts.get(d);
 
-  constructor(private readonly workspace: Workspace, private readonly options: CacheOptions) {
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly options: CacheOptions,
+  ) {
     this.tool = toolIdentity(options.version);
   }
 
@@ -115,7 +134,10 @@ export class LintCache {
       }
       const file = path.relative(this.options.cwd, cache.file) || cache.file;
       const { reused, checked, pages, read } = cache.stats;
-      this.options.say(problem ?? `cache ${file}: findings of ${reused} of ${reused + checked} file${reused + checked === 1 ? '' : 's'} reused, ${read} of ${pages} page${pages === 1 ? '' : 's'} read`);
+      this.options.say(
+        problem ??
+          `cache ${file}: findings of ${reused} of ${reused + checked} file${reused + checked === 1 ? '' : 's'} reused, ${read} of ${pages} page${pages === 1 ? '' : 's'} read`,
+      );
     }
   }
 }
@@ -223,7 +245,9 @@ class SiteCache {
   private configDigest(): string {
     const catalog = this.site.shortcodes();
     const shortcodes = [...catalog.byName.values()].map((s) => [s.name, s.paired, s.template ?? null]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-    return sha256(this.relativize(JSON.stringify([this.site.options, catalog.hasTemplates, shortcodes, this.contentDigest(`${this.site.root}/.hugolint.yaml`)])));
+    return sha256(
+      this.relativize(JSON.stringify([this.site.options, catalog.hasTemplates, shortcodes, this.contentDigest(`${this.site.root}/.hugolint.yaml`)])),
+    );
   }
 
   /** What reading a file gives now, as a digest (its text's, or what stands there instead). */
@@ -233,7 +257,13 @@ class SiteCache {
       // The disk's host hashes the bytes it reads (a text of valid UTF-8 has the same digest either way).
       const { host } = this.workspace;
       const content: FileContent | ContentDigest | undefined = host instanceof NodeHost ? host.readDigest(file, sha256) : host.readFile(file);
-      digest = !content ? 'absent' : content.kind === 'digest' ? content.digest : content.kind === 'text' ? sha256(content.text) : this.relativize(JSON.stringify({ ...content, version: undefined }));
+      digest = !content
+        ? 'absent'
+        : content.kind === 'digest'
+          ? content.digest
+          : content.kind === 'text'
+            ? sha256(content.text)
+            : this.relativize(JSON.stringify({ ...content, version: undefined }));
       this.contents.set(file, digest);
     }
     return digest;
@@ -348,7 +378,12 @@ class SiteCache {
     let decoded: Slices | undefined;
     const decode = () => (decoded ??= this.decodeSlice(file, s.slice));
     const summary: PageSummary = {
-      path: file, kind: s.kind, url: s.url, aliases: s.aliases, includes: s.includes, hasFootnotes: s.hasFootnotes,
+      path: file,
+      kind: s.kind,
+      url: s.url,
+      aliases: s.aliases,
+      includes: s.includes,
+      hasFootnotes: s.hasFootnotes,
       get headings() {
         return decode().headings;
       },
@@ -394,7 +429,9 @@ class SiteCache {
     const reused = this.reusable(file);
     if (reused) {
       this.stats.reused++;
-      reused.diagnostics.forEach((d, i) => this.contexts.set(d, reused.contexts[i]));
+      reused.diagnostics.forEach((d, i) => {
+        this.contexts.set(d, reused.contexts[i]);
+      });
       this.checked.set(file, { keys: reused.reads.map((i) => this.old!.readKeys[i]), diagnostics: reused.diagnostics, contexts: reused.contexts });
       return { file, kind: this.site.kindOf(file), diagnostics: reused.diagnostics };
     }
@@ -423,7 +460,8 @@ class SiteCache {
       const newline = data.indexOf(10);
       if (newline < 0) return undefined;
       const header = JSON.parse(data.toString('utf8', 0, newline)) as Header;
-      if (header?.tool !== TOOL || header.format !== FORMAT || header.build !== this.tool || header.site !== this.siteName || !isInt(header.length)) return undefined;
+      if (header?.tool !== TOOL || header.format !== FORMAT || header.build !== this.tool || header.site !== this.siteName || !isInt(header.length))
+        return undefined;
       if (data.length !== newline + 1 + header.length) return undefined;
       const bodyBytes = data.subarray(newline + 1);
       if (header.sha256 !== createHash('sha256').update(bodyBytes).digest('base64')) return undefined;
@@ -471,8 +509,13 @@ class SiteCache {
         // A restored entry keeps its slice of the pages file; a new one gets one.
         const old = this.restored?.get(file) === page ? this.oldEntry(file)?.summary : undefined;
         const summary: StoredSummary = {
-          kind: page.kind, url: page.url, aliases: page.aliases, includes: page.includes, hasFootnotes: page.hasFootnotes,
-          facet: old?.facet ?? this.facetDigest(page), slice: old?.slice ?? [0, 0, ''],
+          kind: page.kind,
+          url: page.url,
+          aliases: page.aliases,
+          includes: page.includes,
+          hasFootnotes: page.hasFootnotes,
+          facet: old?.facet ?? this.facetDigest(page),
+          slice: old?.slice ?? [0, 0, ''],
         };
         if (page.title !== undefined) summary.title = page.title;
         if (old) kept.push(summary);
@@ -480,13 +523,21 @@ class SiteCache {
         entry.summary = summary;
       }
       const lint = this.checked.get(file) ?? this.stillValid(file);
-      if (lint) entry.lint = { reads: lint.keys.map(indexOf), diagnostics: lint.diagnostics, contexts: lint.contexts ?? this.contextsOf(file, lint.diagnostics) };
+      if (lint)
+        entry.lint = { reads: lint.keys.map(indexOf), diagnostics: lint.diagnostics, contexts: lint.contexts ?? this.contextsOf(file, lint.diagnostics) };
       if (entry.summary || entry.lint) files[this.rel(file)] = entry;
     }
     const problem = this.writePages(kept, fresh);
     if (problem) return problem;
     const body = Buffer.from(this.relativize(JSON.stringify({ config: this.config, pages: this.pagesName, reads, files } satisfies Body)));
-    const header: Header = { tool: TOOL, format: FORMAT, build: this.tool, site: this.siteName, length: body.length, sha256: createHash('sha256').update(body).digest('base64') };
+    const header: Header = {
+      tool: TOOL,
+      format: FORMAT,
+      build: this.tool,
+      site: this.siteName,
+      length: body.length,
+      sha256: createHash('sha256').update(body).digest('base64'),
+    };
     const failed = writeAtomically(this.file, [Buffer.from(JSON.stringify(header) + '\n'), body]);
     return failed === undefined ? undefined : this.cannotWrite(failed);
   }
@@ -554,7 +605,7 @@ class SiteCache {
 
   /** The identity contexts of a file's new findings, from its model (which its check just built). */
   private contextsOf(file: string, diagnostics: Diagnostic[]): Context[] {
-    let model;
+    let model: ReturnType<Workspace['model']>;
     try {
       model = this.workspace.model(file);
     } catch {
@@ -656,10 +707,27 @@ function isRange(x: unknown): boolean {
 }
 
 function isDiagnostic(x: unknown): x is Diagnostic {
-  if (!isObject(x) || !isString(x.file) || !isString(x.code) || !isString(x.message) || !SEVERITIES.has(x.severity as string) || !isRange(x.range)) return false;
-  if (x.related !== undefined && !(Array.isArray(x.related) && x.related.every((r) => isObject(r) && isString(r.file) && isString(r.message) && isRange(r.range)))) return false;
-  if (x.fixes !== undefined && !(Array.isArray(x.fixes) && x.fixes.every((f) => isObject(f) && isString(f.title) && Array.isArray(f.edits) &&
-    f.edits.every((e) => isObject(e) && isString(e.file) && isString(e.newText) && isRange(e.range))))) return false;
+  if (!isObject(x) || !isString(x.file) || !isString(x.code) || !isString(x.message) || !SEVERITIES.has(x.severity as string) || !isRange(x.range))
+    return false;
+  if (
+    x.related !== undefined &&
+    !(Array.isArray(x.related) && x.related.every((r) => isObject(r) && isString(r.file) && isString(r.message) && isRange(r.range)))
+  )
+    return false;
+  if (
+    x.fixes !== undefined &&
+    !(
+      Array.isArray(x.fixes) &&
+      x.fixes.every(
+        (f) =>
+          isObject(f) &&
+          isString(f.title) &&
+          Array.isArray(f.edits) &&
+          f.edits.every((e) => isObject(e) && isString(e.file) && isString(e.newText) && isRange(e.range)),
+      )
+    )
+  )
+    return false;
   return (x.data === undefined || isObject(x.data)) && (x.tags === undefined || isStrings(x.tags));
 }
 
@@ -681,7 +749,8 @@ function isBody(x: unknown, pages: string): x is Body {
       const lint = e.lint;
       if (!isObject(lint) || !Array.isArray(lint.reads) || !lint.reads.every((i) => isInt(i) && i < readCount)) return false;
       if (!Array.isArray(lint.diagnostics) || !lint.diagnostics.every(isDiagnostic)) return false;
-      if (!Array.isArray(lint.contexts) || lint.contexts.length !== lint.diagnostics.length || !lint.contexts.every((c) => isStrings(c) && c.length === 2)) return false;
+      if (!Array.isArray(lint.contexts) || lint.contexts.length !== lint.diagnostics.length || !lint.contexts.every((c) => isStrings(c) && c.length === 2))
+        return false;
     }
   }
   return true;

@@ -16,7 +16,25 @@
 
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { basename, baseUrls, buildPageModel, CONFIG_FILE_NAME, dirname, isInside, isMarkdownPath, LINK_CHECKER_CONFIG, type LinkTarget, type PageSummary, pageUrl, relativePath, resolveLinkTarget, type Site, sourceFile, summarize, type Workspace } from '../core';
+import {
+  basename,
+  baseUrls,
+  buildPageModel,
+  CONFIG_FILE_NAME,
+  dirname,
+  isInside,
+  isMarkdownPath,
+  LINK_CHECKER_CONFIG,
+  type LinkTarget,
+  type PageSummary,
+  pageUrl,
+  relativePath,
+  resolveLinkTarget,
+  type Site,
+  sourceFile,
+  summarize,
+  type Workspace,
+} from '../core';
 import { fromCorePath, toCorePath } from '../node/nodeHost';
 
 export interface ChangedOptions {
@@ -150,7 +168,11 @@ function changedPaths(cwd: string, ref: string): Repo | { error: string } {
     paths,
     oldText(file) {
       // Read at the first question, all at once: one git process for every changed Markdown file.
-      texts ??= readAt(top, base, paths.filter(isMarkdownPath).map((p) => relativePath(coreTop, p)));
+      texts ??= readAt(
+        top,
+        base,
+        paths.filter(isMarkdownPath).map((p) => relativePath(coreTop, p)),
+      );
       return texts.get(relativePath(coreTop, file));
     },
   };
@@ -184,6 +206,13 @@ function readAt(top: string, commit: string, files: string[]): Map<string, strin
 function git(cwd: string, args: string[], input?: string): { out: Buffer } | { error: string } {
   const r = spawnSync('git', args, { cwd: fromCorePath(toCorePath(cwd)), input, maxBuffer: 1 << 30, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
   if (r.error) return { error: (r.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed (or not on PATH)' : r.error.message };
-  if (r.status !== 0) return { error: r.stderr.toString('utf8').trim().replace(/^fatal: /, '') || `git ${args[0]} failed` };
+  if (r.status !== 0)
+    return {
+      error:
+        r.stderr
+          .toString('utf8')
+          .trim()
+          .replace(/^fatal: /, '') || `git ${args[0]} failed`,
+    };
   return { out: r.stdout };
 }

@@ -6,7 +6,19 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compareDiagnostics, type Diagnostic, findSiteRoot, type Host, internalError, type KnownContext, type LintResult, relativePath, RULES, type Site, Workspace } from '../core';
+import {
+  compareDiagnostics,
+  type Diagnostic,
+  findSiteRoot,
+  type Host,
+  internalError,
+  type KnownContext,
+  type LintResult,
+  relativePath,
+  RULES,
+  type Site,
+  Workspace,
+} from '../core';
 import { NodeHost, toCorePath } from '../node/nodeHost';
 import { baselineOf, compareWithBaseline, describeOutcome, failsRun, readBaseline, writeBaseline } from './baseline';
 import { LintCache } from './cache';
@@ -89,12 +101,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const cache = options.cache ? new LintCache(workspace, cacheOptions) : undefined;
   // --changed-since (changed.ts): the files changed since the ref, and those whose findings they can change.
   if (options.changedSince !== undefined) {
-    const changed = changedFiles({ cwd: io.cwd, ref: options.changedSince, files, workspace, configFile, index: (site) => workspace.indexSite(site, true, cache?.summaries(site)) });
+    const changed = changedFiles({
+      cwd: io.cwd,
+      ref: options.changedSince,
+      files,
+      workspace,
+      configFile,
+      index: (site) => workspace.indexSite(site, true, cache?.summaries(site)),
+    });
     if ('error' in changed) {
       io.stderr(`career-lint: ${changed.error}\n`);
       return 2;
     }
-    io.stderr(`career-lint: ${changed.changed} path${changed.changed === 1 ? '' : 's'} changed since ${options.changedSince}: checking ${changed.files.length} of ${files.length} files.\n`);
+    io.stderr(
+      `career-lint: ${changed.changed} path${changed.changed === 1 ? '' : 's'} changed since ${options.changedSince}: checking ${changed.files.length} of ${files.length} files.\n`,
+    );
     files = changed.files;
   }
 
@@ -109,7 +130,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const root = reportRoot(cwd);
   // With --baseline, the reports and the exit status are of the findings it does not list.
   const checkedFiles = new Set(run.checked.map((f) => relativePath(root, f)));
-  const judged = baseline ? compareWithBaseline(baseline.baseline, options.baseline!, run.diagnostics, fingerprint, checkedFiles) : { reported: run.diagnostics, outcome: undefined };
+  const judged = baseline
+    ? compareWithBaseline(baseline.baseline, options.baseline!, run.diagnostics, fingerprint, checkedFiles)
+    : { reported: run.diagnostics, outcome: undefined };
   const input = { cwd, root, version: io.version, files: run.checked, diagnostics: judged.reported, fingerprint, baseline: judged.outcome };
 
   for (const report of options.reports) {
@@ -146,7 +169,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 function selectFiles(host: Host, workspace: Workspace, cwd: string, options: CliOptions): { files: string[] } | { error: string } {
   if (options.paths.length === 0) {
     const root = findSiteRoot(host, `${cwd}/.`);
-    if (!root) return { error: 'career-lint: no Hugo site here (no hugo.toml, config.* or content/ and assets/ in this folder or above). Pass the paths to check.\n' };
+    if (!root)
+      return { error: 'career-lint: no Hugo site here (no hugo.toml, config.* or content/ and assets/ in this folder or above). Pass the paths to check.\n' };
     return { files: siteFiles(workspace, root) };
   }
   const found = expandPaths(host, workspace, cwd, options.paths);
@@ -159,7 +183,12 @@ function selectFiles(host: Host, workspace: Workspace, cwd: string, options: Cli
  * unused include files and the ladders need every page), then checks each file. A failure on one
  * file is reported on that file, and the run goes on.
  */
-function lintFiles(workspace: Workspace, files: string[], skipped: (file: string, reason: string) => void, cache?: LintCache): { workspace: Workspace; checked: string[]; diagnostics: Diagnostic[]; knownContext?: KnownContext } {
+function lintFiles(
+  workspace: Workspace,
+  files: string[],
+  skipped: (file: string, reason: string) => void,
+  cache?: LintCache,
+): { workspace: Workspace; checked: string[]; diagnostics: Diagnostic[]; knownContext?: KnownContext } {
   const sites = new Set<Site>();
   for (const f of files) {
     const site = workspace.siteFor(f);

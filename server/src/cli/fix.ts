@@ -126,7 +126,9 @@ export function fixFiles(request: FixRequest): FixOutcome {
       workspace.indexSite(site);
     } catch {
       brokenSites.add(site);
-      stderr(`career-lint: not fixing the files of ${shown(site.root)}: its site index could not be built (internal-error in the report), and link fixes need it\n`);
+      stderr(
+        `career-lint: not fixing the files of ${shown(site.root)}: its site index could not be built (internal-error in the report), and link fixes need it\n`,
+      );
     }
   }
   for (const file of checkOrder(workspace, request.files)) {
@@ -217,9 +219,11 @@ export function fixFiles(request: FixRequest): FixOutcome {
   }
 
   const problems = `${fixes} problem${fixes === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}`;
-  stderr(dryRun
-    ? `career-lint: --dry-run: would fix ${problems}; nothing was written, and the report is of the files as --fix would leave them.\n`
-    : `career-lint: fixed ${problems}.\n`);
+  stderr(
+    dryRun
+      ? `career-lint: --dry-run: would fix ${problems}; nothing was written, and the report is of the files as --fix would leave them.\n`
+      : `career-lint: fixed ${problems}.\n`,
+  );
   // With --fix the report reads the disk again; with --dry-run, the texts the fixes would leave.
   return { reportHost: dryRun ? fixedTexts : request.host, failures, files: fixedFiles, fixes };
 }

@@ -65,28 +65,9 @@ Exit status: 0 no errors, 1 errors found (internal-error on a file the tool fail
 
 /** The options, or the usage error to print (exit status 2). */
 export function parseOptions(argv: string[]): CliOptions | { error: string } {
-  let parsed;
+  let parsed: ReturnType<typeof parseCommandLine>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      tokens: true,
-      options: {
-        config: { type: 'string' },
-        format: { type: 'string', multiple: true },
-        output: { type: 'string', multiple: true },
-        baseline: { type: 'string' },
-        'write-baseline': { type: 'string' },
-        'changed-since': { type: 'string' },
-        fix: { type: 'boolean', default: false },
-        'dry-run': { type: 'boolean', default: false },
-        cache: { type: 'boolean', default: false },
-        'cache-location': { type: 'string' },
-        'list-rules': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
+    parsed = parseCommandLine(argv);
   } catch (e) {
     return { error: (e as Error).message };
   }
@@ -103,12 +84,14 @@ export function parseOptions(argv: string[]): CliOptions | { error: string } {
     } else {
       if (!reports.length) reports.push({ format: 'text' }); // --output alone: the text report goes there
       const last = reports[reports.length - 1];
-      if (last.output !== undefined) return { error: `--output ${value}: the --format before it already has an --output (${last.output}); give each report its own --format.` };
+      if (last.output !== undefined)
+        return { error: `--output ${value}: the --format before it already has an --output (${last.output}); give each report its own --format.` };
       last.output = value;
     }
   }
   if (!reports.length) reports.push({ format: 'text' });
-  if (reports.filter((r) => r.output === undefined).length > 1) return { error: 'Only one report can go to standard output: give the others an --output FILE.' };
+  if (reports.filter((r) => r.output === undefined).length > 1)
+    return { error: 'Only one report can go to standard output: give the others an --output FILE.' };
   const outputs = reports.flatMap((r) => (r.output === undefined ? [] : [r.output]));
   const twice = outputs.find((o, i) => outputs.indexOf(o) !== i);
   if (twice !== undefined) return { error: `--output ${twice} is given for two reports.` };
@@ -130,4 +113,27 @@ export function parseOptions(argv: string[]): CliOptions | { error: string } {
     help: !!values.help,
     version: !!values.version,
   };
+}
+
+function parseCommandLine(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    tokens: true,
+    options: {
+      config: { type: 'string' },
+      format: { type: 'string', multiple: true },
+      output: { type: 'string', multiple: true },
+      baseline: { type: 'string' },
+      'write-baseline': { type: 'string' },
+      'changed-since': { type: 'string' },
+      fix: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      cache: { type: 'boolean', default: false },
+      'cache-location': { type: 'string' },
+      'list-rules': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
 }

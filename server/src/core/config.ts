@@ -56,10 +56,12 @@ export function parseConfigText(text: string): { value: unknown; problems: { mes
     value,
     // One problem per place: the parser often reports two for one mistake (",," is "property name
     // expected" and "value expected" at once); the first says what to write.
-    problems: errors.filter((e) => !seen.has(e.offset) && seen.add(e.offset)).map((e) => ({
-      message: `Invalid JSON: ${JSON_ERRORS[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error)}. The file's settings are not used until it is fixed.`,
-      span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
-    })),
+    problems: errors
+      .filter((e) => !seen.has(e.offset) && seen.add(e.offset))
+      .map((e) => ({
+        message: `Invalid JSON: ${JSON_ERRORS[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error)}. The file's settings are not used until it is fixed.`,
+        span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
+      })),
   };
 }
 
@@ -94,10 +96,18 @@ export function mergeOptions(...layers: (Partial<Options> | undefined)[]): Optio
       if (value === undefined) continue;
       const was = target[key];
       switch (OPTION_SPECS[key].merge) {
-        case 'replace': target[key] = Array.isArray(value) ? [...value] : value; break;
-        case 'append': target[key] = [...(was as unknown[]), ...(value as unknown[])]; break;
-        case 'union': target[key] = [...new Set([...(was as unknown[]), ...(value as unknown[])])]; break;
-        case 'per-key': target[key] = { ...(was as object), ...(value as object) }; break;
+        case 'replace':
+          target[key] = Array.isArray(value) ? [...value] : value;
+          break;
+        case 'append':
+          target[key] = [...(was as unknown[]), ...(value as unknown[])];
+          break;
+        case 'union':
+          target[key] = [...new Set([...(was as unknown[]), ...(value as unknown[])])];
+          break;
+        case 'per-key':
+          target[key] = { ...(was as object), ...(value as object) };
+          break;
       }
     }
   }

@@ -35,7 +35,11 @@ export function loadConfigFile(host: Host, path: string, schemas: SchemaRegistry
   const lines = new LineIndex(content.text);
   const { value, problems } = parseConfigText(content.text);
   const diagnostics: Diagnostic[] = problems.map((p) => ({
-    file: path, code: 'config', severity: 'error', message: p.message, range: lines.spanRange(p.span),
+    file: path,
+    code: 'config',
+    severity: 'error',
+    message: p.message,
+    range: lines.spanRange(p.span),
   }));
   if (problems.length) return { path, options: {}, diagnostics };
   const tree = parseTree(content.text, [], { allowTrailingComma: true });
@@ -48,7 +52,10 @@ export function loadConfigFile(host: Host, path: string, schemas: SchemaRegistry
     const setting = segments.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s), '');
     let message = `${setting ? `"${setting}"` : 'The configuration'} ${e.message}.`;
     if (e.keyword === 'type') {
-      const expected = String(params.type).split(',').map((t) => TYPE_NAMES[t] ?? t).join(' or ');
+      const expected = String(params.type)
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t)
+        .join(' or ');
       message = `${setting ? `"${setting}"` : 'The configuration'} must be ${expected}, not ${describeType(e.data)}.`;
     }
     if (e.keyword === 'additionalProperties') {
@@ -78,7 +85,10 @@ export function loadConfigFile(host: Host, path: string, schemas: SchemaRegistry
         const node = findNodeAtLocation(tree, ['linkExclusions', i]);
         const span: Span = node ? { start: node.offset, end: node.offset + node.length } : { start: 0, end: 0 };
         diagnostics.push({
-          file: path, code: 'config', severity: 'error', range: lines.spanRange(span),
+          file: path,
+          code: 'config',
+          severity: 'error',
+          range: lines.spanRange(span),
           message: `Not a regular expression the link checks can use: ${(e as Error).message} (RE2 syntax: no backreferences or look-around).`,
         });
       }
@@ -88,11 +98,14 @@ export function loadConfigFile(host: Host, path: string, schemas: SchemaRegistry
   const globLists: (string | number)[][] = [['ignore'], ...Object.keys((value as { pageKinds?: object } | null)?.pageKinds ?? {}).map((k) => ['pageKinds', k])];
   for (const at of globLists) {
     const node = tree && findNodeAtLocation(tree, at);
-    for (const item of node?.type === 'array' ? node.children ?? [] : []) {
+    for (const item of node?.type === 'array' ? (node.children ?? []) : []) {
       const why = item.type === 'string' ? globProblem(String(item.value)) : undefined;
       if (!why) continue;
       diagnostics.push({
-        file: path, code: 'config', severity: 'error', range: lines.spanRange({ start: item.offset, end: item.offset + item.length }),
+        file: path,
+        code: 'config',
+        severity: 'error',
+        range: lines.spanRange({ start: item.offset, end: item.offset + item.length }),
         message: `This glob is refused: ${why}, which can take minutes to match one long file name. Use simpler globs (a few "*" and "**").`,
       });
     }
@@ -108,7 +121,11 @@ export function loadConfigFile(host: Host, path: string, schemas: SchemaRegistry
 export class ConfigFiles {
   private readonly states = new Map<string, ConfigState>();
 
-  constructor(private readonly host: Host, private readonly schemas: SchemaRegistry, private readonly explicit?: string) {}
+  constructor(
+    private readonly host: Host,
+    private readonly schemas: SchemaRegistry,
+    private readonly explicit?: string,
+  ) {}
 
   /** The configuration that applies to a site root, if any. */
   forSite(root: string): ConfigState | undefined {

@@ -69,7 +69,9 @@ export function internalError(file: string, what: string, error: unknown): Diagn
   const first = raw.split('\n')[0].trim();
   const detail = first.length > 120 ? first.slice(0, 119) + '…' : first;
   return {
-    file, code: INTERNAL_ERROR, severity: 'error',
+    file,
+    code: INTERNAL_ERROR,
+    severity: 'error',
     message: `Career Pages failed while ${what}${detail ? ` (${detail})` : ''}. Please report it with this file at ${REPORT_URL}.`,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   };

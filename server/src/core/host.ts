@@ -42,11 +42,16 @@ export interface Host {
 /** Why a file cannot be checked, as the end of a sentence ("This file is not checked: …"). */
 export function describeUnreadable(content: FileContent, expected = 'Markdown text'): string {
   switch (content.kind) {
-    case 'binary': return `it is a binary file (${content.size} bytes), not ${expected}`;
-    case 'too-large': return `it is too large to check (${(content.size / 1024 / 1024).toFixed(1)} MB)`;
-    case 'unreadable': return `it cannot be read (${content.message})`;
-    case 'outside': return `it leads through a symbolic link to ${content.realPath}, outside the site, and files outside the site are never read`;
-    default: return 'it cannot be read';
+    case 'binary':
+      return `it is a binary file (${content.size} bytes), not ${expected}`;
+    case 'too-large':
+      return `it is too large to check (${(content.size / 1024 / 1024).toFixed(1)} MB)`;
+    case 'unreadable':
+      return `it cannot be read (${content.message})`;
+    case 'outside':
+      return `it leads through a symbolic link to ${content.realPath}, outside the site, and files outside the site are never read`;
+    default:
+      return 'it cannot be read';
   }
 }
 
@@ -99,9 +104,7 @@ export class MemoryHost implements Host {
 
   listFiles(dir: string): string[] {
     const prefix = dir.endsWith('/') ? dir : dir + '/';
-    return [...this.files.keys()]
-      .filter((p) => p.startsWith(prefix) && !isHiddenBelow(p.slice(prefix.length)))
-      .sort();
+    return [...this.files.keys()].filter((p) => p.startsWith(prefix) && !isHiddenBelow(p.slice(prefix.length))).sort();
   }
 }
 
@@ -126,7 +129,10 @@ export interface TextOverlay {
  * looked at is not there, a folder that cannot be listed is empty.
  */
 export class OverlayHost implements Host {
-  constructor(private readonly base: Host, private readonly overlay: TextOverlay) {}
+  constructor(
+    private readonly base: Host,
+    private readonly overlay: TextOverlay,
+  ) {}
 
   readFile(path: string): FileContent | undefined {
     const doc = this.overlay.textOf(path);

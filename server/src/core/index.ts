@@ -1,15 +1,24 @@
 // The engine's public entry: what the language server (lsp/), the command line (cli/), the Node
 // wiring (node/) and the extension (client/) may use of the core. Everything else in the core is its
 // own business and may change without them noticing. The editor features have their own entry,
-// core/features/index.ts. (`npm run lint` keeps other folders to these two.)
+// core/features/index.ts, and the Markdown scanners alone core/markdown/index.ts (for the preview,
+// which must stay light). `npm run lint` keeps other folders to these three.
 
 export { Workspace, type LintResult, type WorkspaceOptions } from './workspace';
 export { Site, findSiteRoot, isSiteRoot, LINK_CHECKER_CONFIG } from './site';
 export { CONFIG_FILE_NAME, PAGE_KINDS, type Options, type PageKind, type RuleSetting } from './config';
 export { configSchema, isEmptySetting, OPTION_KEYS, OPTION_SPECS, settingContributions } from './optionSpecs';
 export {
-  compareDiagnostics, internalError, INTERNAL_ERROR, PROJECT_URL, REPORT_URL, ruleDocUrl,
-  type Diagnostic, type Fix, type RelatedLocation, type Severity,
+  compareDiagnostics,
+  internalError,
+  INTERNAL_ERROR,
+  PROJECT_URL,
+  REPORT_URL,
+  ruleDocUrl,
+  type Diagnostic,
+  type Fix,
+  type RelatedLocation,
+  type Severity,
 } from './diagnostic';
 export { describeUnreadable, MAX_TEXT_BYTES, MemoryHost, OverlayHost, type FileContent, type Host, type TextOverlay } from './host';
 export { basename, dirname, isInside, isMarkdownPath, joinPath, relativePath } from './paths';

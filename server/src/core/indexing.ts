@@ -47,11 +47,25 @@ export function* indexSteps(host: Host, models: ModelCache, site: Site, options:
   }
   // Hugo always publishes the home page and a list page for each top-level section, with or
   // without an _index.md.
-  const sections = new Set(pages.map((p) => relativePath(site.contentDir, p).split('/')).filter((parts) => parts.length > 1).map((parts) => parts[0]));
+  const sections = new Set(
+    pages
+      .map((p) => relativePath(site.contentDir, p).split('/'))
+      .filter((parts) => parts.length > 1)
+      .map((parts) => parts[0]),
+  );
   for (const url of ['/', ...[...sections].map((s) => `/${s}/`)]) {
     if (site.index.pageAt(url)) continue;
     site.index.update({
-      path: `${site.contentDir}${url}_index.md`, kind: 'page', url: normalizeUrlPath(url), aliases: [], headings: [], anchors: [], includes: [], links: [], hasFootnotes: false, generated: true,
+      path: `${site.contentDir}${url}_index.md`,
+      kind: 'page',
+      url: normalizeUrlPath(url),
+      aliases: [],
+      headings: [],
+      anchors: [],
+      includes: [],
+      links: [],
+      hasFootnotes: false,
+      generated: true,
     });
   }
   site.index.complete = true;

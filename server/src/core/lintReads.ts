@@ -85,13 +85,21 @@ export function readAnswer(site: ReadSource, key: string): { pages: (PageSummary
   const kind = key.slice(0, colon) as ReadKind;
   const argument = key.slice(colon + 1);
   switch (kind) {
-    case 'page': return { pages: [site.index.page(argument)] };
-    case 'url': return { pages: [site.index.pageAt(argument)] };
-    case 'includers': return { pages: site.index.includersOf(argument) };
-    case 'similar': return JSON.stringify(site.index.similarUrls(argument));
-    case 'resolve': return JSON.stringify(site.resolver.resolve(argument));
-    case 'include-files': return JSON.stringify(site.resolver.allFiles());
-    case 'ladder': return JSON.stringify(site.ladderFiles(argument));
-    default: return undefined;
+    case 'page':
+      return { pages: [site.index.page(argument)] };
+    case 'url':
+      return { pages: [site.index.pageAt(argument)] };
+    case 'includers':
+      return { pages: site.index.includersOf(argument) };
+    case 'similar':
+      return JSON.stringify(site.index.similarUrls(argument));
+    case 'resolve':
+      return JSON.stringify(site.resolver.resolve(argument));
+    case 'include-files':
+      return JSON.stringify(site.resolver.allFiles());
+    case 'ladder':
+      return JSON.stringify(site.ladderFiles(argument));
+    default:
+      return undefined;
   }
 }

@@ -80,10 +80,12 @@ export function checkModel(env: LintEnvironment, site: Site, model: PageModel, k
     // Included files that cannot be read are reported where the page includes them.
     for (const inc of model.includes) {
       if (!inc.targetProblem) continue;
-      diagnostics.push(toDiagnostic(env, RULES_BY_CODE.get('file-unreadable')!, model, {
-        span: inc.argument?.valueSpan ?? inc.call.span,
-        message: `The included file ${site.label((inc.resolution as { path: string }).path)} cannot be used: ${inc.targetProblem}.`,
-      }));
+      diagnostics.push(
+        toDiagnostic(env, RULES_BY_CODE.get('file-unreadable')!, model, {
+          span: inc.argument?.valueSpan ?? inc.call.span,
+          message: `The included file ${site.label((inc.resolution as { path: string }).path)} cannot be used: ${inc.targetProblem}.`,
+        }),
+      );
     }
   }
   return options.unfiltered ? diagnostics.sort(compareDiagnostics) : applySettings(site, model, diagnostics);
@@ -91,7 +93,13 @@ export function checkModel(env: LintEnvironment, site: Site, model: PageModel, k
 
 /** A diagnostic about the whole file (at its start), with the rule's default severity. */
 export function fileDiagnostic(file: string, code: string, message: string): Diagnostic {
-  return { file, code, severity: RULES_BY_CODE.get(code)?.defaultSeverity ?? 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  return {
+    file,
+    code,
+    severity: RULES_BY_CODE.get(code)?.defaultSeverity ?? 'error',
+    message,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
 }
 
 /** Configured severities, 'off', and disable comments; sorted. */
@@ -138,7 +146,8 @@ function findSchemaProblems(schemas: SchemaRegistry, model: PageModel): SchemaFi
 function toDiagnostic(env: LintEnvironment, rule: Rule, model: PageModel, f: FindingSpec): Diagnostic {
   const lines = model.file.lines;
   // An included file's ranges come from the text this model included (the cache may hold a newer one).
-  const linesOf = (file: string) => (file === model.file.path ? lines : model.includes.find((i) => i.target?.path === file)?.target?.lines ?? env.linesOf(file) ?? lines);
+  const linesOf = (file: string) =>
+    file === model.file.path ? lines : (model.includes.find((i) => i.target?.path === file)?.target?.lines ?? env.linesOf(file) ?? lines);
   const rangeIn = (file: string, span: Span) => linesOf(file).spanRange(span);
   return {
     file: model.file.path,
@@ -149,7 +158,9 @@ function toDiagnostic(env: LintEnvironment, rule: Rule, model: PageModel, f: Fin
     related: f.related?.map((r) => ({ file: r.file, range: rangeIn(r.file, r.span), message: r.message })),
     fixes: f.fixes?.length
       ? f.fixes.map((x) => ({
-          title: x.title, preferred: x.preferred, createFile: x.createFile,
+          title: x.title,
+          preferred: x.preferred,
+          createFile: x.createFile,
           edits: x.edits.map((e) => ({ file: e.file ?? model.file.path, range: rangeIn(e.file ?? model.file.path, e.span), newText: e.newText })),
         }))
       : undefined,
@@ -161,8 +172,15 @@ function toDiagnostic(env: LintEnvironment, rule: Rule, model: PageModel, f: Fin
 /** A Site as the plain SiteContext rules see, for a view that replaces some of its readers. */
 function siteContextOf(site: Site): SiteContext {
   return {
-    root: site.root, options: site.options, resolver: site.resolver, index: site.index, contentDir: site.contentDir,
-    shortcodes: () => site.shortcodes(), isExcludedLink: (t) => site.isExcludedLink(t), label: (f) => site.label(f), lines: (f) => site.lines(f),
+    root: site.root,
+    options: site.options,
+    resolver: site.resolver,
+    index: site.index,
+    contentDir: site.contentDir,
+    shortcodes: () => site.shortcodes(),
+    isExcludedLink: (t) => site.isExcludedLink(t),
+    label: (f) => site.label(f),
+    lines: (f) => site.lines(f),
   };
 }
 

@@ -40,8 +40,11 @@ export const OPTION_SPECS: { [K in keyof Options]: OptionSpec<K> } = {
       additionalProperties: { enum: SEVERITY_SETTINGS },
     },
     setting: {
-      type: 'object', default: {}, additionalProperties: { type: 'string', enum: SEVERITY_SETTINGS },
-      markdownDescription: 'Severity per rule code (`error`, `warning`, `info`, `hint` or `off`); wins over `.career-pages.jsonc`. Example: `{ "include-delimiter": "error" }`. See the rule list in the README.',
+      type: 'object',
+      default: {},
+      additionalProperties: { type: 'string', enum: SEVERITY_SETTINGS },
+      markdownDescription:
+        'Severity per rule code (`error`, `warning`, `info`, `hint` or `off`); wins over `.career-pages.jsonc`. Example: `{ "include-delimiter": "error" }`. See the rule list in the README.',
     },
   },
   includeRoots: {
@@ -54,8 +57,10 @@ export const OPTION_SPECS: { [K in keyof Options]: OptionSpec<K> } = {
       minItems: 1,
     },
     setting: {
-      ...stringList, default: [],
-      markdownDescription: "Folders, relative to the Hugo site root, where include paths resolve, in order. Empty: use `.career-pages.jsonc` or Hugo's `assets`.",
+      ...stringList,
+      default: [],
+      markdownDescription:
+        "Folders, relative to the Hugo site root, where include paths resolve, in order. Empty: use `.career-pages.jsonc` or Hugo's `assets`.",
     },
   },
   pageKinds: {
@@ -67,7 +72,8 @@ export const OPTION_SPECS: { [K in keyof Options]: OptionSpec<K> } = {
     merge: 'per-key',
     file: {
       type: 'object',
-      description: 'Which schema a file is checked against: globs relative to the site root per page kind. Files that match none are plain handbook pages ("page").',
+      description:
+        'Which schema a file is checked against: globs relative to the site root per page kind. Files that match none are plain handbook pages ("page").',
       additionalProperties: false,
       properties: {
         'career-page': { ...stringList, description: 'Career-framework pages (default: content/**/careers/matrix/**/!(_index).md).' },
@@ -76,10 +82,12 @@ export const OPTION_SPECS: { [K in keyof Options]: OptionSpec<K> } = {
       },
     },
     setting: {
-      type: 'object', default: {},
+      type: 'object',
+      default: {},
       properties: { 'career-page': stringList, 'job-family': stringList, include: stringList },
       additionalProperties: false,
-      markdownDescription: 'Globs (relative to the site root) that decide which schema a file is checked against, per page kind: `career-page`, `job-family`, `include`. Other files are plain pages.',
+      markdownDescription:
+        'Globs (relative to the site root) that decide which schema a file is checked against, per page kind: `career-page`, `job-family`, `include`. Other files are plain pages.',
     },
   },
   preferredDelimiter: {
@@ -87,11 +95,18 @@ export const OPTION_SPECS: { [K in keyof Options]: OptionSpec<K> } = {
     merge: 'replace',
     file: {
       enum: ['%', '<'],
-      description: 'The include delimiter the site uses: "%" for {{% include %}} (the handbook\'s standard, rendered as Markdown with the page) or "<" for {{< include >}}.',
+      description:
+        'The include delimiter the site uses: "%" for {{% include %}} (the handbook\'s standard, rendered as Markdown with the page) or "<" for {{< include >}}.',
     },
     setting: {
-      type: 'string', enum: ['', '%', '<'], default: '',
-      enumDescriptions: ["Use .career-pages.jsonc, or the handbook's {{% %}}", '{{% include %}}: the included Markdown renders with the page', '{{< include >}}'],
+      type: 'string',
+      enum: ['', '%', '<'],
+      default: '',
+      enumDescriptions: [
+        "Use .career-pages.jsonc, or the handbook's {{% %}}",
+        '{{% include %}}: the included Markdown renders with the page',
+        '{{< include >}}',
+      ],
       markdownDescription: "The include delimiter the site uses. Empty: `.career-pages.jsonc`, or `%` (the handbook's standard).",
     },
   },
@@ -100,19 +115,38 @@ export const OPTION_SPECS: { [K in keyof Options]: OptionSpec<K> } = {
     merge: 'append',
     file: { ...stringList, description: 'Globs, relative to the site root, of files not to check.' },
     setting: {
-      ...stringList, default: [],
+      ...stringList,
+      default: [],
       markdownDescription: 'Globs (relative to the site root) of files not to check, added to those of `.career-pages.jsonc`.',
     },
   },
   shortcodes: {
     default: [
-      'include', 'include-readme', 'include-remote', 'alert', 'details', 'panel', 'card', 'cardpane', 'note',
-      'youtube', 'vimeo', 'label', 'pageinfo', 'ref', 'relref', 'figure', 'highlight', 'tab', 'tabs',
+      'include',
+      'include-readme',
+      'include-remote',
+      'alert',
+      'details',
+      'panel',
+      'card',
+      'cardpane',
+      'note',
+      'youtube',
+      'vimeo',
+      'label',
+      'pageinfo',
+      'ref',
+      'relref',
+      'figure',
+      'highlight',
+      'tab',
+      'tabs',
     ],
     merge: 'union',
-    file: { ...stringList, description: 'Shortcodes provided by the theme or modules (the site\'s own layouts/shortcodes are found automatically).' },
+    file: { ...stringList, description: "Shortcodes provided by the theme or modules (the site's own layouts/shortcodes are found automatically)." },
     setting: {
-      ...stringList, default: [],
+      ...stringList,
+      default: [],
       markdownDescription: "Shortcodes the theme or modules provide, besides the site's `layouts/shortcodes/` (added to those of `.career-pages.jsonc`).",
     },
   },
@@ -121,11 +155,18 @@ export const OPTION_SPECS: { [K in keyof Options]: OptionSpec<K> } = {
     merge: 'replace',
     file: {
       enum: ['file', 'page'],
-      description: 'How relative links resolve when checking cross-page links: "file" from the folder of the page\'s Markdown file (the handbook\'s link render hook does this; default), "page" from the page\'s own URL (plain Hugo, as a browser resolves it).',
+      description:
+        'How relative links resolve when checking cross-page links: "file" from the folder of the page\'s Markdown file (the handbook\'s link render hook does this; default), "page" from the page\'s own URL (plain Hugo, as a browser resolves it).',
     },
     setting: {
-      type: 'string', enum: ['', 'file', 'page'], default: '',
-      enumDescriptions: ['Use .career-pages.jsonc, or "file"', "From the folder of the page's Markdown file (the handbook's link render hook)", "From the page's own URL (plain Hugo)"],
+      type: 'string',
+      enum: ['', 'file', 'page'],
+      default: '',
+      enumDescriptions: [
+        'Use .career-pages.jsonc, or "file"',
+        "From the folder of the page's Markdown file (the handbook's link render hook)",
+        "From the page's own URL (plain Hugo)",
+      ],
       markdownDescription: "How relative links resolve when cross-page links are checked. Empty: `.career-pages.jsonc`, or `file` (the handbook's behaviour).",
     },
   },
@@ -134,11 +175,14 @@ export const OPTION_SPECS: { [K in keyof Options]: OptionSpec<K> } = {
     merge: 'append',
     file: {
       ...stringList,
-      description: "Regular expressions (RE2 syntax: no backreferences or look-around; matched in time linear in the link); a cross-page link (path, and #fragment when it has one) that matches one is not checked. The site's .hugolint.yaml exclusions always apply too.",
+      description:
+        "Regular expressions (RE2 syntax: no backreferences or look-around; matched in time linear in the link); a cross-page link (path, and #fragment when it has one) that matches one is not checked. The site's .hugolint.yaml exclusions always apply too.",
     },
     setting: {
-      ...stringList, default: [],
-      markdownDescription: "Regular expressions (RE2 syntax) of cross-page links (path, and `#fragment` when it has one) not to check, added to those of `.career-pages.jsonc` and the site's `.hugolint.yaml`. Example: `[\"^/job-families/\"]`.",
+      ...stringList,
+      default: [],
+      markdownDescription:
+        'Regular expressions (RE2 syntax) of cross-page links (path, and `#fragment` when it has one) not to check, added to those of `.career-pages.jsonc` and the site\'s `.hugolint.yaml`. Example: `["^/job-families/"]`.',
     },
   },
 };
@@ -146,11 +190,14 @@ export const OPTION_SPECS: { [K in keyof Options]: OptionSpec<K> } = {
 /** The settings of the extension itself, not options of the checks. */
 export const EDITOR_SETTINGS: Record<string, Json> = {
   'careerPages.enable': {
-    type: 'boolean', default: true,
+    type: 'boolean',
+    default: true,
     description: 'Check career-framework, job-family and other handbook pages. Turn off to silence the extension without uninstalling it.',
   },
   'careerPages.trace.server': {
-    type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off',
+    type: 'string',
+    enum: ['off', 'messages', 'verbose'],
+    default: 'off',
     description: 'Log the messages between VS Code and the language server (Output panel: Handbook Career Pages).',
   },
 };
@@ -162,15 +209,22 @@ export function configSchema(ruleCodes: readonly string[]): Json {
   const properties: Json = { $schema: { type: 'string' } };
   for (const key of OPTION_KEYS) {
     const file = OPTION_SPECS[key].file;
-    properties[key] = key === 'rules'
-      ? { type: file.type, description: file.description, propertyNames: { enum: [...ruleCodes], 'x-message': 'Unknown rule code.' }, additionalProperties: file.additionalProperties }
-      : file;
+    properties[key] =
+      key === 'rules'
+        ? {
+            type: file.type,
+            description: file.description,
+            propertyNames: { enum: [...ruleCodes], 'x-message': 'Unknown rule code.' },
+            additionalProperties: file.additionalProperties,
+          }
+        : file;
   }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://handbook-career-pages.dev/schemas/career-pages-config.schema.json',
     title: 'Handbook Career Pages configuration (.career-pages.jsonc)',
-    description: 'Shared by the career-lint CLI and the VS Code extension. Found by walking up from the checked file; paths and globs are relative to the Hugo site root.',
+    description:
+      'Shared by the career-lint CLI and the VS Code extension. Found by walking up from the checked file; paths and globs are relative to the Hugo site root.',
     type: 'object',
     additionalProperties: false,
     properties,

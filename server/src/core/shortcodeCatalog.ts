@@ -6,7 +6,23 @@ import type { Host } from './host';
 import { relativePath } from './paths';
 
 /** Shortcodes Hugo itself provides. */
-export const HUGO_BUILT_IN = ['comment', 'details', 'figure', 'gist', 'highlight', 'instagram', 'param', 'qr', 'ref', 'relref', 'tweet', 'twitter', 'vimeo', 'x', 'youtube'];
+export const HUGO_BUILT_IN = [
+  'comment',
+  'details',
+  'figure',
+  'gist',
+  'highlight',
+  'instagram',
+  'param',
+  'qr',
+  'ref',
+  'relref',
+  'tweet',
+  'twitter',
+  'vimeo',
+  'x',
+  'youtube',
+];
 
 /** Configured shortcodes that take inner content (theme-provided, so without a template to read). */
 export const DEFAULT_PAIRED = ['alert', 'details', 'panel', 'card', 'cardpane', 'note', 'pageinfo', 'tab', 'tabs', 'tabpane', 'blocks/cover', 'blocks/section'];

@@ -41,16 +41,19 @@ export type IncludeResolution =
   /** Found only because Hugo ignores case: `path` is the real file. */
   | { kind: 'case-mismatch'; path: string; root: string; written: string }
   | {
-    kind: 'missing'; tried: string[];
-    /** The path with its surrounding spaces removed names a file. */ trimmed?: string;
-    /** A character no one means to put in a path (a control character, an unpaired surrogate), described. */ oddCharacter?: string;
-    /** What stands at the path instead of a file, as the host says (a symbolic link to nothing). */ entry?: string;
-  }
+      kind: 'missing';
+      tried: string[];
+      /** The path with its surrounding spaces removed names a file. */ trimmed?: string;
+      /** A character no one means to put in a path (a control character, an unpaired surrogate), described. */ oddCharacter?: string;
+      /** What stands at the path instead of a file, as the host says (a symbolic link to nothing). */ entry?: string;
+    }
   | { kind: 'directory'; path: string }
   | {
-    kind: 'outside'; reason: 'url' | 'escapes' | 'absolute' | 'symlink'; detail: string;
-    /** For 'symlink': where the path really leads (an absolute path outside the site). */ realPath?: string;
-  }
+      kind: 'outside';
+      reason: 'url' | 'escapes' | 'absolute' | 'symlink';
+      detail: string;
+      /** For 'symlink': where the path really leads (an absolute path outside the site). */ realPath?: string;
+    }
   | { kind: 'empty' };
 
 export class IncludeResolver {
@@ -89,7 +92,8 @@ export class IncludeResolver {
       const candidate = normalizePath(joinPath(root, relative));
       if (!isInside(root, candidate)) {
         return {
-          kind: 'outside', reason: 'escapes',
+          kind: 'outside',
+          reason: 'escapes',
           detail: `It leads to ${relativePath(this.siteRoot, candidate)}, outside ${relativePath(this.siteRoot, root)}/, where Hugo finds nothing.`,
         };
       }
@@ -110,7 +114,8 @@ export class IncludeResolver {
     }
     if (leadingSlash) {
       return {
-        kind: 'outside', reason: 'absolute',
+        kind: 'outside',
+        reason: 'absolute',
         detail: `Hugo looks for it under ${this.roots.map((r) => relativePath(this.siteRoot, r) + '/').join(', ')} (${tried.map((t) => relativePath(this.siteRoot, t)).join(', ')}), where there is no such file; files outside the site are never read.`,
       };
     }
@@ -144,7 +149,9 @@ export class IncludeResolver {
 /** An include that leads through a symbolic link out of the site: nothing was read. */
 function outsideLink(realPath: string): IncludeResolution {
   return {
-    kind: 'outside', reason: 'symlink', realPath,
+    kind: 'outside',
+    reason: 'symlink',
+    realPath,
     detail: `Its real path is ${realPath}, and files outside the site are never read. Hugo follows the link, so the page depends on a file outside the site: move the file into the site, or point the link inside it.`,
   };
 }
@@ -166,7 +173,9 @@ export function describeOddCharacter(path: string): string | undefined {
 
 /** A path with its control characters written as escapes (\t, \u0001), for messages. */
 export function printablePath(path: string): string {
-  return path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
+    c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The include argument that names `file` from the first include root that contains it. */

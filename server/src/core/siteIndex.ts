@@ -88,7 +88,7 @@ export function summarize(model: PageModel, contentDir: string): PageSummary {
   const data = model.frontmatter?.data;
   const aliases = Array.isArray(data?.aliases) ? (data.aliases as unknown[]).filter((a): a is string => typeof a === 'string').map(normalizeUrlPath) : [];
   const lines = model.file.lines;
-  const linesOf = (file: string) => (file === model.file.path ? lines : model.includes.find((i) => i.target?.path === file)?.target?.lines ?? lines);
+  const linesOf = (file: string) => (file === model.file.path ? lines : (model.includes.find((i) => i.target?.path === file)?.target?.lines ?? lines));
   return {
     path: model.file.path,
     kind: model.kind,

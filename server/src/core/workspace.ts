@@ -53,7 +53,10 @@ export class Workspace {
   /** What the rules ask of the engine (linter.ts). */
   private readonly env: LintEnvironment;
 
-  constructor(readonly host: Host, options: WorkspaceOptions = {}) {
+  constructor(
+    readonly host: Host,
+    options: WorkspaceOptions = {},
+  ) {
     this.settings = options.settings ?? {};
     this.roots = new SiteRoots(host);
     this.configs = new ConfigFiles(host, this.schemas, options.configFile);
@@ -208,7 +211,8 @@ export class Workspace {
   lint(file: string, text?: string, reads?: LintReads): LintResult {
     const site = this.siteFor(file);
     if (!site) return { file, diagnostics: [], skipped: 'not inside a Hugo site (no hugo.toml, config.* or content/ and assets/ above it)' };
-    if (!site.isPageOrInclude(file)) return { file, diagnostics: [], skipped: 'not a page of the site (Hugo renders only content/; includes come from the include folders)' };
+    if (!site.isPageOrInclude(file))
+      return { file, diagnostics: [], skipped: 'not a page of the site (Hugo renders only content/; includes come from the include folders)' };
     if (site.classifier.isIgnored(site.relative(file))) return { file, diagnostics: [], skipped: 'ignored by the configuration' };
     const kind = site.kindOf(file);
     const cached = text === undefined ? this.models.cached(file) : undefined;
@@ -216,9 +220,16 @@ export class Workspace {
     const content: FileContent | undefined = text === undefined ? this.host.readFile(file) : { kind: 'text', text };
     if (!content) return { file, diagnostics: [], skipped: 'no such file' };
     // The text an editor holds gets the limit a file on disk gets: the same answer in the editor and in CI.
-    const unusable = content.kind !== 'text' ? content : content.text.length > MAX_TEXT_BYTES ? { kind: 'too-large' as const, size: content.text.length } : undefined;
+    const unusable =
+      content.kind !== 'text' ? content : content.text.length > MAX_TEXT_BYTES ? { kind: 'too-large' as const, size: content.text.length } : undefined;
     if (unusable || content.kind !== 'text') {
-      return { file, kind, diagnostics: applySettings(site, undefined, [fileDiagnostic(file, 'file-unreadable', `This file is not checked: ${describeUnreadable(unusable ?? content)}.`)]) };
+      return {
+        file,
+        kind,
+        diagnostics: applySettings(site, undefined, [
+          fileDiagnostic(file, 'file-unreadable', `This file is not checked: ${describeUnreadable(unusable ?? content)}.`),
+        ]),
+      };
     }
     let model: PageModel;
     try {

@@ -2,9 +2,7 @@
 // "fix all" source action: the core applies every preferred fix of the file, re-checking until nothing
 // is left to fix, and returns one set of non-overlapping edits (see core/features/fixAll.ts).
 
-import {
-  CodeActionKind, type CodeAction, type CodeActionParams, type TextDocumentEdit, type CreateFile, type WorkspaceEdit,
-} from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextDocumentEdit, type CreateFile, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Fix, Workspace } from '../core';
 import { fixAll } from '../core/features';
@@ -20,7 +18,10 @@ export function codeActions(params: CodeActionParams, doc: TextDocument | undefi
     for (const d of ours) {
       for (const fix of (d.data as DiagnosticData).fixes!) {
         actions.push({
-          title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fix.preferred ?? false,
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: fix.preferred ?? false,
           edit: toWorkspaceEdit([fix], doc),
         });
       }
@@ -31,8 +32,11 @@ export function codeActions(params: CodeActionParams, doc: TextDocument | undefi
     const result = file ? fixAll(workspace, file, doc.getText()) : undefined;
     if (result?.edits.length) {
       actions.push({
-        title: `Fix all career-pages problems (${result.applied.length} fix${result.applied.length === 1 ? '' : 'es'})`, kind: FIX_ALL_KIND,
-        edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: result.edits.map((e) => ({ range: e.range, newText: e.newText })) }] },
+        title: `Fix all career-pages problems (${result.applied.length} fix${result.applied.length === 1 ? '' : 'es'})`,
+        kind: FIX_ALL_KIND,
+        edit: {
+          documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: result.edits.map((e) => ({ range: e.range, newText: e.newText })) }],
+        },
       });
     }
   }

@@ -1,16 +1,17 @@
 // Core results → LSP types. Nothing here decides anything.
 
 import { URI } from 'vscode-uri';
-import {
-  DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic,
-} from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { type Diagnostic, type Fix, ruleDocUrl, type Severity } from '../core';
 import { fromCorePath, toCorePath } from '../node/nodeHost';
 
 export const SOURCE = 'career-pages';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
 };
 
 export function uriToPath(uri: string): string | undefined {

@@ -1,18 +1,59 @@
 // The requests behind the extension's commands, ladder matrix view and status bar (method names and
 // shapes in customProtocol.ts). Like the other handlers: URIs in, a core call, URIs out.
 
-import { type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver';
+import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Level, LEVELS, PAGE_KINDS, type Site, type Workspace } from '../core';
-import { careerTrackFolders, convertIncludeDelimiters, DEFAULT_JOB_FAMILY_LEVELS, FeatureError, jobFamilyFolders, ladderMatrix, type LadderMatrix, levelChoices, type MatrixLocation as CoreLocation, newCareerPage, newJobFamilyPage, type NewPage, pageInfo, type PageInfo, permanentKindAdvice, previewModel, siteLintSteps, summarizeDiagnostics } from '../core/features';
+import {
+  careerTrackFolders,
+  convertIncludeDelimiters,
+  DEFAULT_JOB_FAMILY_LEVELS,
+  FeatureError,
+  jobFamilyFolders,
+  ladderMatrix,
+  type LadderMatrix,
+  levelChoices,
+  type MatrixLocation as CoreLocation,
+  newCareerPage,
+  newJobFamilyPage,
+  type NewPage,
+  pageInfo,
+  type PageInfo,
+  permanentKindAdvice,
+  previewModel,
+  siteLintSteps,
+  summarizeDiagnostics,
+} from '../core/features';
 import { pathToUri, toLspDiagnostic, uriToPath } from './convert';
 import { cancelled, failedRequest, type Failures, type Refusal } from './failures';
 import {
-  CONVERT_DELIMITERS, LADDER_MATRIX, LEVEL_CHOICES, LINT_WORKSPACE, NEW_CAREER_PAGE, NEW_JOB_FAMILY_PAGE, NEW_PAGE_CHOICES, PAGE_INFO,
-  PERMANENT_KIND, PREVIEW_DATA, SET_PAGE_KIND,
-  type ConvertDelimitersResult, type LadderMatrixResult, type LevelChoiceResult, type LintWorkspaceParams, type LintWorkspaceResult,
-  type NewCareerPageParams, type NewJobFamilyPageParams, type NewPageChoices, type NewPageResult, type PageInfoResult,
-  type PermanentKindParams, type PermanentKindResult, type PreviewDataParams, type PreviewDataResult, type SetPageKindParams, type UriParams,
+  CONVERT_DELIMITERS,
+  LADDER_MATRIX,
+  LEVEL_CHOICES,
+  LINT_WORKSPACE,
+  NEW_CAREER_PAGE,
+  NEW_JOB_FAMILY_PAGE,
+  NEW_PAGE_CHOICES,
+  PAGE_INFO,
+  PERMANENT_KIND,
+  PREVIEW_DATA,
+  SET_PAGE_KIND,
+  type ConvertDelimitersResult,
+  type LadderMatrixResult,
+  type LevelChoiceResult,
+  type LintWorkspaceParams,
+  type LintWorkspaceResult,
+  type NewCareerPageParams,
+  type NewJobFamilyPageParams,
+  type NewPageChoices,
+  type NewPageResult,
+  type PageInfoResult,
+  type PermanentKindParams,
+  type PermanentKindResult,
+  type PreviewDataParams,
+  type PreviewDataResult,
+  type SetPageKindParams,
+  type UriParams,
 } from './customProtocol';
 
 export interface CustomRequestContext {
@@ -41,7 +82,10 @@ export function registerCustomRequests({ connection, documents, workspace, sites
    */
   const handle = <P, R>(method: string, what: string, emptyResult: R | undefined, run: (params: P, token: CancellationToken) => R | Promise<R>) => {
     const fallback = (_params: P, error: unknown): R | Refusal => (emptyResult !== undefined ? emptyResult : failedRequest(what, error));
-    connection.onRequest(method, failures.request<P, R>(what, (p) => (p as Partial<UriParams> | undefined)?.uri, fallback, run));
+    connection.onRequest(
+      method,
+      failures.request<P, R>(what, (p) => (p as Partial<UriParams> | undefined)?.uri, fallback, run),
+    );
   };
 
   handle<UriParams, PageInfoResult | null>(PAGE_INFO, 'finding the kind of this file', null, ({ uri }) => {
@@ -50,15 +94,20 @@ export function registerCustomRequests({ connection, documents, workspace, sites
   });
 
   // A failure answers "in a site, no page" for no version: the client keeps what it has and still checks the page's HTML.
-  connection.onRequest(PREVIEW_DATA, failures.request<PreviewDataParams, PreviewDataResult>(
-    'preparing the preview', (p) => p?.uri, (p) => ({ uri: String(p?.uri), version: null, inSite: true }),
-    ({ uri }) => {
-      const path = uriToPath(uri);
-      const doc = documents.get(uri);
-      if (!path || !doc) return { uri, version: null, inSite: !!path && !!workspace().siteFor(path) };
-      return { uri, version: doc.version, ...previewModel(workspace(), path, doc.getText()) };
-    },
-  ));
+  connection.onRequest(
+    PREVIEW_DATA,
+    failures.request<PreviewDataParams, PreviewDataResult>(
+      'preparing the preview',
+      (p) => p?.uri,
+      (p) => ({ uri: String(p?.uri), version: null, inSite: true }),
+      ({ uri }) => {
+        const path = uriToPath(uri);
+        const doc = documents.get(uri);
+        if (!path || !doc) return { uri, version: null, inSite: !!path && !!workspace().siteFor(path) };
+        return { uri, version: doc.version, ...previewModel(workspace(), path, doc.getText()) };
+      },
+    ),
+  );
 
   handle<SetPageKindParams, PageInfoResult | null>(SET_PAGE_KIND, 'changing the kind of this file', null, ({ uri, kind }) => {
     const path = pathOf(uri);
@@ -76,7 +125,9 @@ export function registerCustomRequests({ connection, documents, workspace, sites
     return { configUri: pathToUri(advice.configFile), exists: advice.exists, snippet: advice.snippet, explanation: advice.explanation };
   });
 
-  handle<UriParams, LadderMatrixResult>(LADDER_MATRIX, 'building the ladder matrix', undefined, ({ uri }) => toMatrixResult(ladderMatrix(workspace(), pathOf(uri))));
+  handle<UriParams, LadderMatrixResult>(LADDER_MATRIX, 'building the ladder matrix', undefined, ({ uri }) =>
+    toMatrixResult(ladderMatrix(workspace(), pathOf(uri))),
+  );
 
   handle<UriParams, ConvertDelimitersResult>(CONVERT_DELIMITERS, 'converting the include delimiters', undefined, ({ uri }) => {
     const doc = documents.get(uri);
@@ -108,7 +159,10 @@ export function registerCustomRequests({ connection, documents, workspace, sites
             // Open documents have their diagnostics from the usual validation, with their version.
             if (!open.has(r.file)) void connection.sendDiagnostics({ uri: pathToUri(r.file), diagnostics: r.diagnostics.map(toLspDiagnostic) });
           }
-          progress.report(Math.round((100 * done) / Math.max(1, total)), `${phase === 'index' ? 'Indexing' : 'Checking'} ${site.label(site.contentDir)}: ${done} of ${total} files`);
+          progress.report(
+            Math.round((100 * done) / Math.max(1, total)),
+            `${phase === 'index' ? 'Indexing' : 'Checking'} ${site.label(site.contentDir)}: ${done} of ${total} files`,
+          );
           // Yield to the event loop between steps: keystrokes and other requests are answered meanwhile.
           await new Promise((resolve) => setImmediate(resolve));
         }
@@ -134,7 +188,8 @@ export function registerCustomRequests({ connection, documents, workspace, sites
   });
 
   handle<UriParams, LevelChoiceResult[]>(LEVEL_CHOICES, 'listing the levels of this track', undefined, ({ uri }) =>
-    levelChoices(workspace().host, pathOf(uri)).map((c) => ({ level: c.level, uri: pathToUri(c.file), exists: c.exists })));
+    levelChoices(workspace().host, pathOf(uri)).map((c) => ({ level: c.level, uri: pathToUri(c.file), exists: c.exists })),
+  );
 
   handle<NewCareerPageParams, NewPageResult>(NEW_CAREER_PAGE, 'writing the new career page', undefined, ({ folderUri, level }) => {
     if (!LEVELS.includes(level)) throw new FeatureError(`Unknown level "${String(level)}" (known: ${LEVELS.join(', ')}).`);
@@ -177,9 +232,15 @@ function toNewPageResult(page: NewPage): NewPageResult {
 export function toMatrixResult(m: LadderMatrix): LadderMatrixResult {
   const at = (l: CoreLocation) => ({ uri: pathToUri(l.file), line: l.line, character: l.character });
   return {
-    kind: m.kind, title: m.title, subject: m.subject, rowHeader: m.rowHeader, counts: m.counts,
+    kind: m.kind,
+    title: m.title,
+    subject: m.subject,
+    rowHeader: m.rowHeader,
+    counts: m.counts,
     columns: m.columns.map((c) => ({ label: c.label, level: c.level, uri: pathToUri(c.file), location: at(c.location) })),
-    rows: m.rows.map((r) => ({ label: r.label, cells: r.cells.map((c) => ({ state: c.state, text: c.text, written: c.written, location: c.location && at(c.location) })) })),
+    rows: m.rows.map((r) => ({
+      label: r.label,
+      cells: r.cells.map((c) => ({ state: c.state, text: c.text, written: c.written, location: c.location && at(c.location) })),
+    })),
   };
 }
-

@@ -59,7 +59,9 @@ export class Failures {
    * `fallback(error)` and reported on the request's file.
    */
   request<P, R>(
-    what: string, uriOf: (params: NoInfer<P>) => string | undefined, fallback: (params: NoInfer<P>, error: unknown) => NoInfer<R> | Refusal,
+    what: string,
+    uriOf: (params: NoInfer<P>) => string | undefined,
+    fallback: (params: NoInfer<P>, error: unknown) => NoInfer<R> | Refusal,
     run: (params: P, token: CancellationToken) => R | Refusal | Promise<R | Refusal>,
   ): (params: P, token: CancellationToken) => Promise<R | Refusal> {
     return async (params, token) => {

@@ -3,12 +3,40 @@
 // inside failures.request: a failure answers empty and leaves an internal-error on the file.
 
 import {
-  CompletionItemKind, MarkupKind, SymbolKind,
-  type CodeLens, type CompletionItem, type Connection, type DocumentSymbol, type Location as LspLocation, type ServerCapabilities,
-  type TextDocumentEdit, type TextDocuments, type WorkspaceEdit,
+  CompletionItemKind,
+  MarkupKind,
+  SymbolKind,
+  type CodeLens,
+  type CompletionItem,
+  type Connection,
+  type DocumentSymbol,
+  type Location as LspLocation,
+  type ServerCapabilities,
+  type TextDocumentEdit,
+  type TextDocuments,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { COMPLETION_TRIGGERS, type CompletionKind, completions, definition, documentLinks, type DocumentSymbol as CoreSymbol, documentSymbols, FeatureError, type FileEdit, foldingRanges, hover, includeCallsOf, includeLens, type Location, prepareHeadingRename, references, renameFiles, renameHeading } from '../core/features';
+import {
+  COMPLETION_TRIGGERS,
+  type CompletionKind,
+  completions,
+  definition,
+  documentLinks,
+  type DocumentSymbol as CoreSymbol,
+  documentSymbols,
+  FeatureError,
+  type FileEdit,
+  foldingRanges,
+  hover,
+  includeCallsOf,
+  includeLens,
+  type Location,
+  prepareHeadingRename,
+  references,
+  renameFiles,
+  renameHeading,
+} from '../core/features';
 import type { Workspace } from '../core';
 import { pathToUri, uriToPath } from './convert';
 import type { Failures } from './failures';
@@ -72,99 +100,133 @@ export function registerFeatures({ connection, documents, workspace, failures }:
   const none = () => null;
   const empty = () => [];
 
-  connection.onCompletion(failures.request('computing completions', byDocument, none, ({ textDocument, position }) => {
-    const d = open(textDocument.uri);
-    if (!d) return null;
-    return completions(workspace(), d.file, d.text, position).map((item): CompletionItem => ({
-      label: item.label,
-      kind: COMPLETION_KINDS[item.kind],
-      detail: item.detail,
-      documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
-      textEdit: { range: item.range, newText: item.insertText },
-      sortText: item.sortText,
-      command: item.retrigger ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
-    }));
-  }));
+  connection.onCompletion(
+    failures.request('computing completions', byDocument, none, ({ textDocument, position }) => {
+      const d = open(textDocument.uri);
+      if (!d) return null;
+      return completions(workspace(), d.file, d.text, position).map(
+        (item): CompletionItem => ({
+          label: item.label,
+          kind: COMPLETION_KINDS[item.kind],
+          detail: item.detail,
+          documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+          textEdit: { range: item.range, newText: item.insertText },
+          sortText: item.sortText,
+          command: item.retrigger ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+        }),
+      );
+    }),
+  );
 
-  connection.onHover(failures.request('computing the hover', byDocument, none, ({ textDocument, position }) => {
-    const d = open(textDocument.uri);
-    const h = d && hover(workspace(), d.file, d.text, position);
-    return h ? { contents: { kind: MarkupKind.Markdown, value: h.contents }, range: h.range } : null;
-  }));
+  connection.onHover(
+    failures.request('computing the hover', byDocument, none, ({ textDocument, position }) => {
+      const d = open(textDocument.uri);
+      const h = d && hover(workspace(), d.file, d.text, position);
+      return h ? { contents: { kind: MarkupKind.Markdown, value: h.contents }, range: h.range } : null;
+    }),
+  );
 
-  connection.onDefinition(failures.request('finding the definition', byDocument, none, ({ textDocument, position }) => {
-    const d = open(textDocument.uri);
-    return d ? definition(workspace(), d.file, d.text, position).map(toLspLocation) : null;
-  }));
+  connection.onDefinition(
+    failures.request('finding the definition', byDocument, none, ({ textDocument, position }) => {
+      const d = open(textDocument.uri);
+      return d ? definition(workspace(), d.file, d.text, position).map(toLspLocation) : null;
+    }),
+  );
 
-  connection.onReferences(failures.request('finding references', byDocument, none, ({ textDocument, position, context }) => {
-    const d = open(textDocument.uri);
-    return d ? references(workspace(), d.file, d.text, position, context?.includeDeclaration ?? true).map(toLspLocation) : null;
-  }));
+  connection.onReferences(
+    failures.request('finding references', byDocument, none, ({ textDocument, position, context }) => {
+      const d = open(textDocument.uri);
+      return d ? references(workspace(), d.file, d.text, position, context?.includeDeclaration ?? true).map(toLspLocation) : null;
+    }),
+  );
 
-  connection.onDocumentLinks(failures.request('listing the document links', byDocument, none, ({ textDocument }) => {
-    const d = open(textDocument.uri);
-    return d ? documentLinks(workspace(), d.file, d.text).map((l) => ({ range: l.range, target: pathToUri(l.file), tooltip: l.tooltip })) : null;
-  }));
+  connection.onDocumentLinks(
+    failures.request('listing the document links', byDocument, none, ({ textDocument }) => {
+      const d = open(textDocument.uri);
+      return d ? documentLinks(workspace(), d.file, d.text).map((l) => ({ range: l.range, target: pathToUri(l.file), tooltip: l.tooltip })) : null;
+    }),
+  );
 
-  connection.onDocumentSymbol(failures.request('building the outline', byDocument, none, ({ textDocument }) => {
-    const d = open(textDocument.uri);
-    return d ? documentSymbols(workspace(), d.file, d.text).map(toLspSymbol) : null;
-  }));
+  connection.onDocumentSymbol(
+    failures.request('building the outline', byDocument, none, ({ textDocument }) => {
+      const d = open(textDocument.uri);
+      return d ? documentSymbols(workspace(), d.file, d.text).map(toLspSymbol) : null;
+    }),
+  );
 
-  connection.onFoldingRanges(failures.request('computing the folding ranges', byDocument, none, ({ textDocument }) => {
-    const d = open(textDocument.uri);
-    return d ? foldingRanges(workspace(), d.file, d.text) : null;
-  }));
+  connection.onFoldingRanges(
+    failures.request('computing the folding ranges', byDocument, none, ({ textDocument }) => {
+      const d = open(textDocument.uri);
+      return d ? foldingRanges(workspace(), d.file, d.text) : null;
+    }),
+  );
 
-  connection.onCodeLens(failures.request('counting the pages that include this file', byDocument, empty, ({ textDocument }) => {
-    const file = uriToPath(textDocument.uri);
-    const lens = file && includeLens(workspace(), file);
-    return lens ? [{ range: lens.range, data: { uri: textDocument.uri } }] : [];
-  }));
+  connection.onCodeLens(
+    failures.request('counting the pages that include this file', byDocument, empty, ({ textDocument }) => {
+      const file = uriToPath(textDocument.uri);
+      const lens = file && includeLens(workspace(), file);
+      return lens ? [{ range: lens.range, data: { uri: textDocument.uri } }] : [];
+    }),
+  );
 
   const lensUri = (lens: CodeLens) => (lens.data as { uri?: string } | undefined)?.uri;
   const unresolved = (lens: CodeLens): CodeLens => ({ ...lens, command: { title: '', command: '' } });
-  connection.onCodeLensResolve(failures.request('listing the pages that include this file', lensUri, unresolved, (lens: CodeLens): CodeLens => {
-    const uri = lensUri(lens);
-    const file = uri && uriToPath(uri);
-    const info = file && includeLens(workspace(), file);
-    if (!uri || !file || !info) return unresolved(lens);
-    const locations = info.pages ? includeCallsOf(workspace(), file).map(toLspLocation) : [];
-    return { ...lens, command: { title: info.title, command: locations.length ? SHOW_REFERENCES_COMMAND : '', arguments: [uri, lens.range.start, locations] } };
-  }));
+  connection.onCodeLensResolve(
+    failures.request('listing the pages that include this file', lensUri, unresolved, (lens: CodeLens): CodeLens => {
+      const uri = lensUri(lens);
+      const file = uri && uriToPath(uri);
+      const info = file && includeLens(workspace(), file);
+      if (!uri || !file || !info) return unresolved(lens);
+      const locations = info.pages ? includeCallsOf(workspace(), file).map(toLspLocation) : [];
+      return {
+        ...lens,
+        command: { title: info.title, command: locations.length ? SHOW_REFERENCES_COMMAND : '', arguments: [uri, lens.range.start, locations] },
+      };
+    }),
+  );
 
-  connection.onPrepareRename(failures.request('preparing the rename', byDocument, none, ({ textDocument, position }) => {
-    const d = open(textDocument.uri);
-    const target = d && prepareHeadingRename(workspace(), d.file, d.text, position);
-    return target ? { range: target.range, placeholder: target.placeholder } : null;
-  }));
+  connection.onPrepareRename(
+    failures.request('preparing the rename', byDocument, none, ({ textDocument, position }) => {
+      const d = open(textDocument.uri);
+      const target = d && prepareHeadingRename(workspace(), d.file, d.text, position);
+      return target ? { range: target.range, placeholder: target.placeholder } : null;
+    }),
+  );
 
   // A FeatureError (the rename cannot be done safely) answers RequestFailed with its reason.
-  connection.onRenameRequest(failures.request('renaming the heading', byDocument, none, ({ textDocument, position, newName }) => {
-    const d = open(textDocument.uri);
-    return d ? toWorkspaceEdit(renameHeading(workspace(), d.file, d.text, position, newName).edits, documents) : null;
-  }));
+  connection.onRenameRequest(
+    failures.request('renaming the heading', byDocument, none, ({ textDocument, position, newName }) => {
+      const d = open(textDocument.uri);
+      return d ? toWorkspaceEdit(renameHeading(workspace(), d.file, d.text, position, newName).edits, documents) : null;
+    }),
+  );
 
-  connection.workspace.onWillRenameFiles(failures.request('updating the include paths of moved files', () => undefined, none, ({ files }) => {
-    const moves = files.flatMap((f) => {
-      const from = uriToPath(f.oldUri);
-      const to = uriToPath(f.newUri);
-      return from && to ? [{ from, to }] : [];
-    });
-    let change;
-    try {
-      change = renameFiles(workspace(), moves);
-    } catch (e) {
-      if (e instanceof FeatureError) {
-        void connection.window.showWarningMessage(`Include paths were not updated: ${e.message}`);
-        return null;
-      }
-      throw e;
-    }
-    for (const note of change.notes) void connection.window.showWarningMessage(note);
-    return change.edits.length ? toWorkspaceEdit(change.edits, documents) : null;
-  }));
+  connection.workspace.onWillRenameFiles(
+    failures.request(
+      'updating the include paths of moved files',
+      () => undefined,
+      none,
+      ({ files }) => {
+        const moves = files.flatMap((f) => {
+          const from = uriToPath(f.oldUri);
+          const to = uriToPath(f.newUri);
+          return from && to ? [{ from, to }] : [];
+        });
+        let change: ReturnType<typeof renameFiles>;
+        try {
+          change = renameFiles(workspace(), moves);
+        } catch (e) {
+          if (e instanceof FeatureError) {
+            void connection.window.showWarningMessage(`Include paths were not updated: ${e.message}`);
+            return null;
+          }
+          throw e;
+        }
+        for (const note of change.notes) void connection.window.showWarningMessage(note);
+        return change.edits.length ? toWorkspaceEdit(change.edits, documents) : null;
+      },
+    ),
+  );
 }
 
 export function toLspLocation(l: Location): LspLocation {
@@ -173,8 +235,12 @@ export function toLspLocation(l: Location): LspLocation {
 
 function toLspSymbol(s: CoreSymbol): DocumentSymbol {
   return {
-    name: s.name, detail: s.detail, kind: s.kind === 'include' ? SymbolKind.File : SymbolKind.String,
-    range: s.range, selectionRange: s.selectionRange, children: s.children.map(toLspSymbol),
+    name: s.name,
+    detail: s.detail,
+    kind: s.kind === 'include' ? SymbolKind.File : SymbolKind.String,
+    range: s.range,
+    selectionRange: s.selectionRange,
+    children: s.children.map(toLspSymbol),
   };
 }
 

@@ -2,8 +2,17 @@
 // knows about pages comes from the core's Workspace.
 
 import {
-  CodeActionKind, CodeLensRefreshRequest, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments,
-  type CodeAction, type Connection, type Diagnostic as LspDiagnostic, type InitializeParams, type InitializeResult,
+  CodeActionKind,
+  CodeLensRefreshRequest,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type InitializeParams,
+  type InitializeResult,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -76,7 +85,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       void connection.sendNotification(SITE_INDEXED, { root: pathToUri(site.root), ...stats });
       schedule(documents.all().map((d) => d.uri));
       if (canRefreshLenses) {
-        connection.sendRequest(CodeLensRefreshRequest.type).catch((e) => failures.log(`Career Pages could not ask the client to refresh code lenses: ${e instanceof Error ? e.message : String(e)}`));
+        connection
+          .sendRequest(CodeLensRefreshRequest.type)
+          .catch((e) => failures.log(`Career Pages could not ask the client to refresh code lenses: ${e instanceof Error ? e.message : String(e)}`));
       }
     },
     // Logged only: the page is not open (checking it reports the failure when it is).
@@ -148,7 +159,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (canWatch) {
       try {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/.career-pages.jsonc' }, { globPattern: '**/{hugo,config}.{toml,yaml,yml,json}' }],
+          watchers: [
+            { globPattern: '**/*.{md,markdown}' },
+            { globPattern: '**/.career-pages.jsonc' },
+            { globPattern: '**/{hugo,config}.{toml,yaml,yml,json}' },
+          ],
         });
       } catch (e) {
         failures.log(`Career Pages could not watch the workspace's files (the client refused): ${e instanceof Error ? e.message : String(e)}`);
@@ -214,9 +229,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (all) failures.run('indexing the workspace', undefined, () => indexer.restart());
   });
 
-  connection.onCodeAction(failures.request('computing the code actions', (p) => p.textDocument.uri, () => [], (params) => codeActions(params, documents.get(params.textDocument.uri), workspace)));
+  connection.onCodeAction(
+    failures.request(
+      'computing the code actions',
+      (p) => p.textDocument.uri,
+      () => [],
+      (params) => codeActions(params, documents.get(params.textDocument.uri), workspace),
+    ),
+  );
   registerFeatures({ connection, documents, workspace: () => workspace, failures });
-  registerCustomRequests({ connection, documents, workspace: () => workspace, sites: () => indexer.sites(), revalidate: (files) => schedule(urisOf(files)), failures });
+  registerCustomRequests({
+    connection,
+    documents,
+    workspace: () => workspace,
+    sites: () => indexer.sites(),
+    revalidate: (files) => schedule(urisOf(files)),
+    failures,
+  });
 
   /** URIs of the open documents among the affected paths (as the client spelled them). */
   const urisOf = (affected: Set<string> | 'all'): string[] => {

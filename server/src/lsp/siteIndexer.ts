@@ -119,7 +119,7 @@ export class SiteIndexer {
   fileChanged(path: string, change: 'created' | 'changed' | 'deleted'): void {
     if (!isMarkdownPath(path)) return;
     const site = this.options.workspace().siteFor(path);
-    if (!site || !site.isPageOrInclude(path) || site.classifier.isIgnored(site.relative(path))) return;
+    if (!site?.isPageOrInclude(path) || site.classifier.isIgnored(site.relative(path))) return;
     if (site.isUnderIncludeRoot(path)) {
       if (change !== 'changed') {
         if (!this.running.has(site.root)) this.run(site);

@@ -96,8 +96,10 @@ export class NodeHost implements Host {
   readFile(p: string): FileContent | undefined {
     const at = this.locate(p);
     switch (at.kind) {
-      case 'outside': return { kind: 'outside', realPath: at.realPath };
-      case 'error': return { kind: 'unreadable', message: at.message };
+      case 'outside':
+        return { kind: 'outside', realPath: at.realPath };
+      case 'error':
+        return { kind: 'unreadable', message: at.message };
       case 'missing': {
         const target = this.danglingTarget(p);
         return target === undefined ? undefined : { kind: 'unreadable', message: `a symbolic link to ${target}, which does not exist` };
@@ -113,8 +115,10 @@ export class NodeHost implements Host {
   readDigest(p: string, digest: (bytes: Buffer) => string): ContentDigest | undefined {
     const at = this.locate(p);
     switch (at.kind) {
-      case 'outside': return { kind: 'outside', realPath: at.realPath };
-      case 'error': return { kind: 'unreadable', message: at.message };
+      case 'outside':
+        return { kind: 'outside', realPath: at.realPath };
+      case 'error':
+        return { kind: 'unreadable', message: at.message };
       case 'missing': {
         const target = this.danglingTarget(p);
         return target === undefined ? undefined : { kind: 'unreadable', message: `a symbolic link to ${target}, which does not exist` };
@@ -149,7 +153,7 @@ export class NodeHost implements Host {
     if (this.locate(start).kind !== 'inside') return out; // not there, or a folder out of the site
     const root = this.siteRootOf(`${start}/.`);
     // (A site root whose real path cannot be had confines to nothing: no link is walked.)
-    const realRoot = root === undefined ? undefined : this.realCorePath(root) ?? '\0';
+    const realRoot = root === undefined ? undefined : (this.realCorePath(root) ?? '\0');
     // Like Hugo's walk (hugofs/walk.go): the folder links of a folder are decided before any is entered,
     // and each link target is entered once in the whole listing; a loop ends there.
     const entered = new Set<string>();
@@ -341,5 +345,5 @@ function isGone(e: unknown): boolean {
 function describeError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   if (err.code === 'ELOOP') return 'ELOOP: a loop of symbolic links';
-  return String(err.message ?? e).replace(/, \w+ '[^]*'$/, '');
+  return String(err.message ?? e).replace(/, \w+ '[\s\S]*'$/, '');
 }

@@ -44,7 +44,10 @@ function stdioConnection(): Connection {
   const input = process.stdin.pipe(new MessageFraming((bytes, reason) => warn(`Career Pages: skipped ${bytes} bytes of input (${reason}).`)));
   const c = createConnection(ProposedFeatures.all, input, process.stdout);
   warn = (message) => c.console.warn(message);
-  const log = (send: (message: string) => void) => (...args: unknown[]) => send(format(...args));
+  const log =
+    (send: (message: string) => void) =>
+    (...args: unknown[]) =>
+      send(format(...args));
   console.log = log((m) => c.console.log(m));
   console.info = log((m) => c.console.info(m));
   console.warn = log((m) => c.console.warn(m));

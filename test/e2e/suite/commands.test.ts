@@ -43,7 +43,9 @@ function waitForValue<T>(event: vscode.Event<unknown>, read: () => T, expected: 
 
 /** The open webview tabs: label and view type. */
 function webviewTabs(): { label: string; viewType: string }[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).flatMap((t) => (t.input instanceof vscode.TabInputWebview ? [{ label: t.label, viewType: t.input.viewType }] : []));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .flatMap((t) => (t.input instanceof vscode.TabInputWebview ? [{ label: t.label, viewType: t.input.viewType }] : []));
 }
 
 /** Waits for a webview tab labelled `label` (the tab model follows the panel's creation by an event). */
@@ -108,13 +110,26 @@ suite('commands, ladder matrix view and status bar', () => {
   });
 
   test('New Job-Family Page… creates the page for a role with the chosen levels', async () => {
-    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('careerPages.newJobFamilyPage', siteUri('content/job-families/engineering'), 'Site Reliability Engineer', ['senior', 'staff']);
+    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'careerPages.newJobFamilyPage',
+      siteUri('content/job-families/engineering'),
+      'Site Reliability Engineer',
+      ['senior', 'staff'],
+    );
     assert.ok(created);
     removeLater(cleanup, created);
     assert.equal(created.fsPath, sitePath('content/job-families/engineering/site-reliability-engineer.md'));
     const text = fs.readFileSync(created.fsPath, 'utf8');
-    assert.deepEqual(text.split('\n').slice(0, 4), ['---', 'title: "Site Reliability Engineer"', 'description: "The Site Reliability Engineer job family: levels, responsibilities, requirements and how we hire."', '---']);
-    assert.deepEqual(text.split('\n').filter((l) => l.startsWith('### ')), ['### Senior Site Reliability Engineer', '### Staff Site Reliability Engineer']);
+    assert.deepEqual(text.split('\n').slice(0, 4), [
+      '---',
+      'title: "Site Reliability Engineer"',
+      'description: "The Site Reliability Engineer job family: levels, responsibilities, requirements and how we hire."',
+      '---',
+    ]);
+    assert.deepEqual(
+      text.split('\n').filter((l) => l.startsWith('### ')),
+      ['### Senior Site Reliability Engineer', '### Staff Site Reliability Engineer'],
+    );
     await waitForDiagnostics(created, (ds) => ds.length === 0, 'no diagnostics on the new job-family page');
   });
 
@@ -126,8 +141,15 @@ suite('commands, ladder matrix view and status bar', () => {
     assert.ok(result.files >= 25, `files checked: ${result.files}`);
     assert.ok(result.errors >= 1);
     const links = await waitForCount(values, 'link-page', 6);
-    assert.deepEqual(links.map((d) => d.range.start.line), [2, 3, 4, 5, 6, 7]);
-    const jobFamily = await waitForDiagnostics(siteUri(PAGES.jobFamily), (ds) => ds.some((d) => codeOf(d) === 'level-reference'), 'level-reference on the job-family page');
+    assert.deepEqual(
+      links.map((d) => d.range.start.line),
+      [2, 3, 4, 5, 6, 7],
+    );
+    const jobFamily = await waitForDiagnostics(
+      siteUri(PAGES.jobFamily),
+      (ds) => ds.some((d) => codeOf(d) === 'level-reference'),
+      'level-reference on the job-family page',
+    );
     assert.ok(jobFamily.length >= 2);
   });
 
@@ -145,7 +167,7 @@ suite('commands, ladder matrix view and status bar', () => {
     assert.equal(doc.getText(), original, 'one undo restores all four calls');
   });
 
-  test('Show Ladder Matrix opens the view for the page\'s track', async () => {
+  test("Show Ladder Matrix opens the view for the page's track", async () => {
     const { ui } = await api();
     await openPage(PAGES.senior);
     await vscode.commands.executeCommand('careerPages.showLadderMatrix');
@@ -170,7 +192,11 @@ suite('commands, ladder matrix view and status bar', () => {
     await vscode.commands.executeCommand('careerPages.changePageKind', doc.uri, 'job-family');
     cleanup.defer(() => vscode.commands.executeCommand('careerPages.changePageKind', doc.uri, null));
     await waitForValue(status.onDidChange, read, '$(checklist) Job-family page (session)', 'the status bar text');
-    await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'page-structure' && /## Levels/.test(d.message)), 'the job-family structure findings');
+    await waitForDiagnostics(
+      doc.uri,
+      (ds) => ds.some((d) => codeOf(d) === 'page-structure' && /## Levels/.test(d.message)),
+      'the job-family structure findings',
+    );
     await vscode.commands.executeCommand('careerPages.changePageKind', doc.uri, null);
     await waitForValue(status.onDidChange, read, '$(checklist) Career page', 'the status bar text');
     await openPage(INCLUDES.nav);

@@ -20,7 +20,7 @@ suite('configuration', () => {
     await waitForCount(doc.uri, 'include-delimiter', 4);
   });
 
-  test('the careerPages.rules setting changes a rule\'s severity', async () => {
+  test("the careerPages.rules setting changes a rule's severity", async () => {
     const { document: doc } = await openPage(PAGES.intermediate);
     const isWarning = (d: vscode.Diagnostic) => d.severity === vscode.DiagnosticSeverity.Warning;
     const isError = (d: vscode.Diagnostic) => d.severity === vscode.DiagnosticSeverity.Error;

@@ -59,7 +59,11 @@ suite('editor features', () => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at, '/');
     const ours = list.items.filter((i) => i.kind === vscode.CompletionItemKind.File);
     const label = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
-    assert.deepEqual(ours.map(label), ['senior-leadership-competency.md', 'senior-technical-competency.md'], `offered: ${JSON.stringify(list.items.map((i) => [label(i), i.kind]))} at ${at.line}:${at.character} of ${JSON.stringify(doc.lineAt(line).text)}`);
+    assert.deepEqual(
+      ours.map(label),
+      ['senior-leadership-competency.md', 'senior-technical-competency.md'],
+      `offered: ${JSON.stringify(list.items.map((i) => [label(i), i.kind]))} at ${at.line}:${at.character} of ${JSON.stringify(doc.lineAt(line).text)}`,
+    );
     const item = ours[0];
     const edit = new vscode.WorkspaceEdit();
     const range = item.range instanceof vscode.Range ? item.range : item.range!.replacing;
@@ -110,12 +114,16 @@ suite('editor features', () => {
       return lenses.find((l) => l.command?.title === 'included by 3 pages');
     }, 'the code lens "included by 3 pages"').catch(async (e: Error) => {
       const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', nav.uri, new vscode.Position(0, 0));
-      throw new Error(`${e.message}; lenses: ${JSON.stringify(lensTitles)}; references: ${JSON.stringify(refs.map((r) => vscode.workspace.asRelativePath(r.uri, false)))}`);
+      throw new Error(
+        `${e.message}; lenses: ${JSON.stringify(lensTitles)}; references: ${JSON.stringify(refs.map((r) => vscode.workspace.asRelativePath(r.uri, false)))}`,
+      );
     });
     assert.equal(lens.command!.command, 'careerPages.showReferences');
     const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', nav.uri, new vscode.Position(0, 0));
     assert.deepEqual(refs.map((r) => vscode.workspace.asRelativePath(r.uri, false)).sort(), [
-      `${PAGES.senior.replace(/senior\.md$/, '_index.md')}`, PAGES.intermediate, PAGES.senior,
+      `${PAGES.senior.replace(/senior\.md$/, '_index.md')}`,
+      PAGES.intermediate,
+      PAGES.senior,
     ]);
     // The lens's command opens the references peek (the client turns the server's JSON into VS Code types).
     await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
@@ -127,7 +135,10 @@ suite('editor features', () => {
     const all = (ss: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => ss.flatMap((s) => [s, ...all(s.children)]);
     const include = all(symbols).find((s) => s.name === 'include includes/engineering-careers/senior-leadership-competency.md');
     assert.ok(include, `symbols: ${JSON.stringify(all(symbols).map((s) => s.name))}`);
-    assert.deepEqual(include.children.map((c) => [c.name, c.detail]), [['Engineering', 'included from assets/includes/engineering-careers/senior-leadership-competency.md']]);
+    assert.deepEqual(
+      include.children.map((c) => [c.name, c.detail]),
+      [['Engineering', 'included from assets/includes/engineering-careers/senior-leadership-competency.md']],
+    );
   });
 
   test('renaming a heading updates the links to its anchor', async () => {

@@ -54,7 +54,7 @@ async function previewWhen(doc: vscode.TextDocument, accept: (html: string) => b
 /** The preview rendered from the server's data for the document's current text. */
 async function currentPreview(doc: vscode.TextDocument): Promise<string> {
   const { preview } = (await activateExtension()).exports as Api;
-  return previewWhen(doc, () => preview.isCurrent(doc.uri.toString(), doc.getText()), 'with the server\'s data for this version');
+  return previewWhen(doc, () => preview.isCurrent(doc.uri.toString(), doc.getText()), "with the server's data for this version");
 }
 
 const kindLabel = (html: string) => /<div class="cp-frontmatter-kind">([^<]*)<\/div>/.exec(html)?.[1];
@@ -89,7 +89,11 @@ suite('preview and snippets', () => {
     writeSiteFile(cleanup, 'assets/includes/preview-roots-e2e.md', '##### From assets\n');
     writeSiteFile(cleanup, 'static/includes/preview-roots-e2e.md', '##### From static\n');
     const page = 'content/handbook/preview-settings-e2e.md';
-    writeSiteFile(cleanup, page, '---\ntitle: "Settings"\ndescription: "Preview settings"\n---\n\n## Settings\n\n{{% include "includes/preview-roots-e2e.md" %}}\n');
+    writeSiteFile(
+      cleanup,
+      page,
+      '---\ntitle: "Settings"\ndescription: "Preview settings"\n---\n\n## Settings\n\n{{% include "includes/preview-roots-e2e.md" %}}\n',
+    );
     const { document: doc } = await openPage(page);
     cleanup.defer(() => closeWithoutSaving(doc.uri));
     let html = await currentPreview(doc);
@@ -104,7 +108,7 @@ suite('preview and snippets', () => {
     assert.deepEqual(captions(html), ['static/includes/preview-roots-e2e.md']);
   });
 
-  test('the session\'s page kind (Change Page Kind for This File) reaches the front matter card, and going back does too', async () => {
+  test("the session's page kind (Change Page Kind for This File) reaches the front matter card, and going back does too", async () => {
     const { document: doc } = await openPage(PAGES.jobFamily);
     assert.equal(kindLabel(await currentPreview(doc)), 'Job-family page');
     await vscode.commands.executeCommand('careerPages.changePageKind', doc.uri, 'page');
@@ -132,7 +136,12 @@ suite('preview and snippets', () => {
       const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
       await editor.edit((e) => e.insert(end, '\n[marker](#no-such-anchor-e2e)\n'));
       await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => d.message.includes('no-such-anchor-e2e')), `the marker's link-fragment after expanding ${name}`);
-      assert.deepEqual(ours(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message), []);
+      assert.deepEqual(
+        ours(doc.uri)
+          .filter((d) => d.severity === vscode.DiagnosticSeverity.Error)
+          .map((d) => d.message),
+        [],
+      );
     });
   }
 });

@@ -23,7 +23,10 @@ suite('bad input', () => {
   }
 
   test('a page saved as Latin-1: file-encoding at the first unreadable byte, as VS Code shows it', async () => {
-    const doc = await openBytes('content/handbook/latin1-e2e.md', Buffer.from('---\ntitle: Latin-1\ndescription: Saved in the wrong encoding.\n---\n\n## Caf\xe9 and na\xefve\n', 'latin1'));
+    const doc = await openBytes(
+      'content/handbook/latin1-e2e.md',
+      Buffer.from('---\ntitle: Latin-1\ndescription: Saved in the wrong encoding.\n---\n\n## Caf\xe9 and na\xefve\n', 'latin1'),
+    );
     const [d] = await waitForCode(doc.uri, 'file-encoding');
     assert.deepEqual(describeAll([d]), ['file-encoding warning 5:6-5:7']);
     assert.equal(doc.getText(d.range), '\uFFFD');
@@ -31,8 +34,17 @@ suite('bad input', () => {
   });
 
   test('an alias bomb in front matter is one error at its key; the server keeps checking other pages', async () => {
-    const bomb = ['a: &a [x,x,x,x,x,x,x,x,x]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]'];
-    const doc = await openBytes('content/handbook/bomb-e2e.md', Buffer.from(`---\ntitle: Bomb\ndescription: Billion laughs.\n${bomb.join('\n')}\n---\n\n## Bomb\n`));
+    const bomb = [
+      'a: &a [x,x,x,x,x,x,x,x,x]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+    ];
+    const doc = await openBytes(
+      'content/handbook/bomb-e2e.md',
+      Buffer.from(`---\ntitle: Bomb\ndescription: Billion laughs.\n${bomb.join('\n')}\n---\n\n## Bomb\n`),
+    );
     const [d] = await waitForCode(doc.uri, 'frontmatter-syntax');
     assert.deepEqual(describeAll([d]), ['frontmatter-syntax error 6:0-6:1']);
     assert.equal(doc.getText(d.range), 'd');

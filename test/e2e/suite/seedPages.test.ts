@@ -2,7 +2,7 @@
 // (0-based "line:character"), in the real editor.
 
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { codeOf, describeAll, waitForDiagnostics } from '../support/diagnostics';
 import { openPage, PAGES } from '../support/workspace';
 
@@ -46,7 +46,9 @@ suite('seed pages', () => {
     assert.equal(doc.getText(jumps[0].range), '{{% include "includes/engineering-careers/senior-leadership-competency.md" %}}');
     // Related information points into the included file, at the heading that jumps.
     const related = jumps[0].relatedInformation ?? [];
-    assert.ok(related.some((r) => r.location.uri.path.endsWith('/assets/includes/engineering-careers/senior-leadership-competency.md')),
-      `related information: ${JSON.stringify(related.map((r) => r.location.uri.path))}`);
+    assert.ok(
+      related.some((r) => r.location.uri.path.endsWith('/assets/includes/engineering-careers/senior-leadership-competency.md')),
+      `related information: ${JSON.stringify(related.map((r) => r.location.uri.path))}`,
+    );
   });
 });

@@ -28,7 +28,10 @@ suite('site-wide checks', () => {
     const { document: doc } = await openPageCopy(cleanup, PAGES.senior, (t) => t.replace(good, bad));
     const [d] = await waitForCode(doc.uri, 'link-page', undefined, 30_000);
     assert.ok(d.range.isEqual(rangeOf(doc, bad)), `range ${JSON.stringify(d.range)}`);
-    assert.match(d.message, /^No page at \/handbook\/engineering\/infrastructure\/engineering-productivty\/ in this site\. Did you mean \/handbook\/engineering\/infrastructure\/engineering-productivity\/\?$/);
+    assert.match(
+      d.message,
+      /^No page at \/handbook\/engineering\/infrastructure\/engineering-productivty\/ in this site\. Did you mean \/handbook\/engineering\/infrastructure\/engineering-productivity\/\?$/,
+    );
   });
 
   test('an include file that no page includes', async () => {
@@ -39,7 +42,7 @@ suite('site-wide checks', () => {
     assert.deepEqual(describeAll([d]), ['include-unused warning 0:0-0:23']);
   });
 
-  test('a level page including another level\'s competencies, with the quick fix to its own', async () => {
+  test("a level page including another level's competencies, with the quick fix to its own", async () => {
     const wrong = 'includes/engineering-careers/intermediate-technical-competency.md';
     const { document: doc } = await openPageCopy(cleanup, PAGES.senior, (t) => t.replace('includes/engineering-careers/senior-technical-competency.md', wrong));
     const [d] = await waitForCode(doc.uri, 'ladder-include-level');

@@ -44,8 +44,12 @@ export function waitForDiagnostics(
     let subscription: vscode.Disposable | undefined;
     const timer = setTimeout(() => {
       subscription?.dispose();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}; ` +
-        `diagnostics now: ${JSON.stringify(describeAll(ours(uri)))}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}; ` +
+            `diagnostics now: ${JSON.stringify(describeAll(ours(uri)))}`,
+        ),
+      );
     }, timeoutMs);
     const check = (): boolean => {
       const now = ours(uri);
@@ -64,8 +68,9 @@ export function waitForDiagnostics(
 
 /** Waits until the document has at least one diagnostic with `code` (optionally matching `where`). */
 export function waitForCode(uri: vscode.Uri, code: string, where: (d: vscode.Diagnostic) => boolean = () => true, timeoutMs?: number) {
-  return waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === code && where(d)), `a ${code} diagnostic`, timeoutMs)
-    .then((ds) => ds.filter((d) => codeOf(d) === code));
+  return waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === code && where(d)), `a ${code} diagnostic`, timeoutMs).then((ds) =>
+    ds.filter((d) => codeOf(d) === code),
+  );
 }
 
 /** Waits until the document has no diagnostic with `code` (optionally: none matching `where`). */
@@ -75,8 +80,13 @@ export function waitForNoCode(uri: vscode.Uri, code: string, where: (d: vscode.D
 
 /** Waits until exactly `count` diagnostics with `code` are present (and all match `where`). */
 export function waitForCount(uri: vscode.Uri, code: string, count: number, where: (d: vscode.Diagnostic) => boolean = () => true, timeoutMs?: number) {
-  return waitForDiagnostics(uri, (ds) => {
-    const mine = ds.filter((d) => codeOf(d) === code);
-    return mine.length === count && mine.every(where);
-  }, `${count} ${code} diagnostic(s)`, timeoutMs).then((ds) => ds.filter((d) => codeOf(d) === code));
+  return waitForDiagnostics(
+    uri,
+    (ds) => {
+      const mine = ds.filter((d) => codeOf(d) === code);
+      return mine.length === count && mine.every(where);
+    },
+    `${count} ${code} diagnostic(s)`,
+    timeoutMs,
+  ).then((ds) => ds.filter((d) => codeOf(d) === code));
 }

@@ -49,7 +49,9 @@ export class Cleanup {
     while (this.steps.length) {
       const step = this.steps.pop()!;
       // Every undo step runs even when one fails; the failures are reported together.
-      await Promise.resolve().then(step).catch((e: unknown) => errors.push(e));
+      await Promise.resolve()
+        .then(step)
+        .catch((e: unknown) => errors.push(e));
     }
     if (errors.length) throw new AggregateError(errors, `${errors.length} cleanup step(s) failed: ${errors.map(String).join('; ')}`);
   }

@@ -9,24 +9,47 @@ import type { LadderMatrixResult } from '../../../server/src/lsp/customProtocol'
 const NONCE = 'abcdefghijklmnopqrstuv12';
 const at = (uri: string, line: number) => ({ uri, line, character: 0 });
 const MATRIX: LadderMatrixResult = {
-  kind: 'career-ladder', title: 'Engineer <b>&</b>', subject: 'content/careers/track', rowHeader: 'Responsibility',
+  kind: 'career-ladder',
+  title: 'Engineer <b>&</b>',
+  subject: 'content/careers/track',
+  rowHeader: 'Responsibility',
   columns: [
     { label: 'Intermediate', level: 'intermediate', uri: 'file:///s/intermediate.md', location: at('file:///s/intermediate.md', 5) },
     { label: 'Senior', level: 'senior', uri: 'file:///s/senior.md', location: at('file:///s/senior.md', 5) },
   ],
   rows: [
-    { label: 'Code "review"', cells: [{ state: 'present', text: 'a < b', location: at('file:///s/intermediate.md', 10) }, { state: 'drift', written: 'code <review>', text: 'x', location: at('file:///s/senior.md', 11) }] },
-    { label: 'On-call', cells: [{ state: 'present', text: 'y', location: at('file:///s/intermediate.md', 11) }, { state: 'gap', location: at('file:///s/senior.md', 9) }] },
+    {
+      label: 'Code "review"',
+      cells: [
+        { state: 'present', text: 'a < b', location: at('file:///s/intermediate.md', 10) },
+        { state: 'drift', written: 'code <review>', text: 'x', location: at('file:///s/senior.md', 11) },
+      ],
+    },
+    {
+      label: 'On-call',
+      cells: [
+        { state: 'present', text: 'y', location: at('file:///s/intermediate.md', 11) },
+        { state: 'gap', location: at('file:///s/senior.md', 9) },
+      ],
+    },
   ],
   counts: { gaps: 1, drift: 1, explained: 0 },
 };
 
 describe('ladder matrix HTML', () => {
-  const { html, targets } = renderLadderMatrixHtml(MATRIX, { cspSource: 'vscode-webview://abc', nonce: NONCE, styleUris: ['vscode-webview://abc/media/ladderMatrix.css'] });
+  const { html, targets } = renderLadderMatrixHtml(MATRIX, {
+    cspSource: 'vscode-webview://abc',
+    nonce: NONCE,
+    styleUris: ['vscode-webview://abc/media/ladderMatrix.css'],
+  });
 
   it('declares a strict content security policy: nothing by default, styles from the webview, only the nonced script, no <base>, no forms', () => {
     // Quotes in the attribute are written as &#39; (the browser reads them back as ').
-    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src vscode-webview://abc; script-src &#39;nonce-${NONCE}&#39;; base-uri &#39;none&#39;; form-action &#39;none&#39;;">`));
+    assert.ok(
+      html.includes(
+        `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src vscode-webview://abc; script-src &#39;nonce-${NONCE}&#39;; base-uri &#39;none&#39;; form-action &#39;none&#39;;">`,
+      ),
+    );
     assert.equal((html.match(/<script/g) ?? []).length, 1);
     assert.ok(html.includes(`<script nonce="${NONCE}">`));
     assert.equal((html.match(/<style/g) ?? []).length, 0);
@@ -56,10 +79,15 @@ describe('ladder matrix HTML', () => {
   });
 
   it('gives every header and cell with a source the index of its location, and marks cells by state', () => {
-    assert.deepEqual(targets.map((t) => `${t.uri.slice('file://'.length)}:${t.line}`), [
-      '/s/intermediate.md:5', '/s/senior.md:5', '/s/intermediate.md:10', '/s/senior.md:11', '/s/intermediate.md:11', '/s/senior.md:9',
-    ]);
-    assert.ok(html.includes('<td class="cell state-gap"><button type="button" class="open" data-target="5" title="Senior · Missing: a lower level has it · open senior.md, line 10"><span class="empty">Missing: a lower level has it</span></button></td>'));
+    assert.deepEqual(
+      targets.map((t) => `${t.uri.slice('file://'.length)}:${t.line}`),
+      ['/s/intermediate.md:5', '/s/senior.md:5', '/s/intermediate.md:10', '/s/senior.md:11', '/s/intermediate.md:11', '/s/senior.md:9'],
+    );
+    assert.ok(
+      html.includes(
+        '<td class="cell state-gap"><button type="button" class="open" data-target="5" title="Senior · Missing: a lower level has it · open senior.md, line 10"><span class="empty">Missing: a lower level has it</span></button></td>',
+      ),
+    );
     assert.ok(html.includes('<tr class="has-drift">'));
     assert.ok(html.includes('<tr class="has-gap">'));
     assert.ok(html.includes('<p class="summary">2 levels · 2 responsibilities · 1 gap · 1 spelling drift</p>'));
@@ -67,7 +95,17 @@ describe('ladder matrix HTML', () => {
 
   it('accepts only { type: "open", target } with a known index from the webview', () => {
     assert.deepEqual(parseMatrixMessage({ type: 'open', target: 3 }, targets), targets[3]);
-    for (const bad of [null, 'open', {}, { type: 'open' }, { type: 'open', target: '3' }, { type: 'open', target: 6 }, { type: 'open', target: -1 }, { type: 'open', target: 1.5 }, { type: 'run', target: 1 }]) {
+    for (const bad of [
+      null,
+      'open',
+      {},
+      { type: 'open' },
+      { type: 'open', target: '3' },
+      { type: 'open', target: 6 },
+      { type: 'open', target: -1 },
+      { type: 'open', target: 1.5 },
+      { type: 'run', target: 1 },
+    ]) {
       assert.equal(parseMatrixMessage(bad, targets), undefined, JSON.stringify(bad));
     }
   });

@@ -10,33 +10,42 @@ describe('page info', () => {
   it('names the kind, its schema and where the kind comes from', () => {
     const { workspace } = exampleWorkspace();
     const senior = pageInfo(workspace, `${EP}/senior.md`)!;
-    assert.deepEqual({ ...senior, file: undefined }, {
-      file: undefined,
-      siteRoot: ROOT,
-      relativePath: 'content/handbook/engineering/careers/matrix/quality/engineering-productivity/senior.md',
-      checked: true,
-      reason: undefined,
-      kind: 'career-page',
-      label: 'Career page',
-      schema: 'career-page.schema.json',
-      source: 'pageKinds',
-      glob: 'content/**/careers/matrix/**/!(_index).md',
-      configuredKind: 'career-page',
-      configFile: undefined,
-    });
-    assert.deepEqual([JOB_FAMILY, `${INCLUDES}/values-competency.md`, `${ROOT}/content/handbook/_index.md`, `${EP}/_index.md`].map((f) => {
-      const i = pageInfo(workspace, f)!;
-      return `${i.label} (${i.schema}, ${i.source})`;
-    }), [
-      'Job-family page (job-family.schema.json, pageKinds)',
-      'Include file (include.schema.json, pageKinds)',
-      'Page (page.schema.json, default)',
-      'Page (page.schema.json, default)',
-    ]);
+    assert.deepEqual(
+      { ...senior, file: undefined },
+      {
+        file: undefined,
+        siteRoot: ROOT,
+        relativePath: 'content/handbook/engineering/careers/matrix/quality/engineering-productivity/senior.md',
+        checked: true,
+        reason: undefined,
+        kind: 'career-page',
+        label: 'Career page',
+        schema: 'career-page.schema.json',
+        source: 'pageKinds',
+        glob: 'content/**/careers/matrix/**/!(_index).md',
+        configuredKind: 'career-page',
+        configFile: undefined,
+      },
+    );
+    assert.deepEqual(
+      [JOB_FAMILY, `${INCLUDES}/values-competency.md`, `${ROOT}/content/handbook/_index.md`, `${EP}/_index.md`].map((f) => {
+        const i = pageInfo(workspace, f)!;
+        return `${i.label} (${i.schema}, ${i.source})`;
+      }),
+      [
+        'Job-family page (job-family.schema.json, pageKinds)',
+        'Include file (include.schema.json, pageKinds)',
+        'Page (page.schema.json, default)',
+        'Page (page.schema.json, default)',
+      ],
+    );
   });
 
   it('has nothing for files outside a Hugo site or not Markdown, and says why a file of the site is not checked', () => {
-    const { workspace } = exampleWorkspace({ [`${ROOT}/README.md`]: '# Readme\n', [`${ROOT}/.career-pages.jsonc`]: '{ "ignore": ["content/handbook/hiring/**"] }' });
+    const { workspace } = exampleWorkspace({
+      [`${ROOT}/README.md`]: '# Readme\n',
+      [`${ROOT}/.career-pages.jsonc`]: '{ "ignore": ["content/handbook/hiring/**"] }',
+    });
     assert.equal(pageInfo(workspace, '/elsewhere/x.md'), undefined);
     assert.equal(pageInfo(workspace, `${ROOT}/hugo.toml`), undefined);
     const readme = pageInfo(workspace, `${ROOT}/README.md`)!;
@@ -60,7 +69,10 @@ describe('session kind override', () => {
     assert.deepEqual([info.kind, info.label, info.source, info.configuredKind], ['job-family', 'Job-family page', 'session', 'career-page']);
     assert.equal(workspace.model(file)!.kind, 'job-family');
     // As a job-family page it lacks the job-family sections.
-    assert.ok(workspace.lint(file).diagnostics.some((d) => d.code === 'page-structure' && /## Levels/.test(d.message)), JSON.stringify(findings(workspace, file)));
+    assert.ok(
+      workspace.lint(file).diagnostics.some((d) => d.code === 'page-structure' && /## Levels/.test(d.message)),
+      JSON.stringify(findings(workspace, file)),
+    );
     // Settings change: the override survives.
     workspace.setSettings({ rules: { 'include-delimiter': 'off' } });
     assert.equal(workspace.lint(file).kind, 'job-family');
@@ -89,10 +101,16 @@ describe('making a kind permanent', () => {
     const advice = permanentKindAdvice(site, file, 'career-page');
     assert.equal(advice.configFile, `${ROOT}/.career-pages.jsonc`);
     assert.equal(advice.exists, false);
-    assert.equal(advice.snippet, JSON.stringify({ pageKinds: { 'career-page': ['content/**/careers/matrix/**/!(_index).md', 'content/handbook/engineering/_index.md'] } }, null, 2));
+    assert.equal(
+      advice.snippet,
+      JSON.stringify({ pageKinds: { 'career-page': ['content/**/careers/matrix/**/!(_index).md', 'content/handbook/engineering/_index.md'] } }, null, 2),
+    );
     assert.equal(kindWith(site.options, advice.snippet!, 'content/handbook/engineering/_index.md'), 'career-page');
     // Other files keep their kinds.
-    assert.equal(kindWith(site.options, advice.snippet!, 'content/handbook/engineering/careers/matrix/quality/engineering-productivity/senior.md'), 'career-page');
+    assert.equal(
+      kindWith(site.options, advice.snippet!, 'content/handbook/engineering/careers/matrix/quality/engineering-productivity/senior.md'),
+      'career-page',
+    );
     assert.equal(kindWith(site.options, advice.snippet!, 'content/handbook/_index.md'), 'page');
   });
 
@@ -102,7 +120,10 @@ describe('making a kind permanent', () => {
     const site = workspace.siteFor(file)!;
     const advice = permanentKindAdvice(site, file, 'job-family');
     assert.equal(advice.snippet, undefined);
-    assert.equal(advice.explanation, 'The career-page glob "content/**/careers/matrix/**/!(_index).md" in pageKinds matches content/handbook/engineering/careers/matrix/quality/engineering-productivity/senior.md and comes before job-family; narrow it in .career-pages.jsonc so that it no longer matches this file.');
+    assert.equal(
+      advice.explanation,
+      'The career-page glob "content/**/careers/matrix/**/!(_index).md" in pageKinds matches content/handbook/engineering/careers/matrix/quality/engineering-productivity/senior.md and comes before job-family; narrow it in .career-pages.jsonc so that it no longer matches this file.',
+    );
     assert.match(permanentKindAdvice(site, file, 'page').explanation, /and the file becomes a plain page\.$/);
     assert.match(permanentKindAdvice(site, file, 'career-page').explanation, /already makes/);
   });

@@ -11,7 +11,10 @@ import { Workspace } from '../../../server/src/core/workspace';
 import { EP, exampleFiles, exampleWorkspace, INCLUDES, ROOT } from './exampleSite';
 
 /** Applies core edits (non-overlapping) to a text. */
-function apply(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+function apply(
+  text: string,
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[],
+): string {
   const lines = new LineIndex(text);
   return [...edits]
     .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
@@ -25,14 +28,22 @@ describe('Lint Workspace', () => {
     const site = workspace.siteFor(`${ROOT}/content/x.md`)!;
     const files = siteLintFiles(workspace, site);
     assert.equal(files.length, 25); // as the CLI counts examples/handbook
-    assert.deepEqual(files.slice(-6).map((f) => f.slice(INCLUDES.length + 1)), [
-      'ep-career-nav.md', 'intermediate-leadership-competency.md', 'intermediate-technical-competency.md',
-      'senior-leadership-competency.md', 'senior-technical-competency.md', 'values-competency.md',
-    ]);
+    assert.deepEqual(
+      files.slice(-6).map((f) => f.slice(INCLUDES.length + 1)),
+      [
+        'ep-career-nav.md',
+        'intermediate-leadership-competency.md',
+        'intermediate-technical-competency.md',
+        'senior-leadership-competency.md',
+        'senior-technical-competency.md',
+        'values-competency.md',
+      ],
+    );
     const steps = [...siteLintSteps(workspace, site, { batch: 10 })];
-    assert.deepEqual(steps.map((s) => `${s.phase} ${s.done}/${s.total} ${s.results.length}`), [
-      'index 10/19 0', 'index 19/19 0', 'lint 10/25 10', 'lint 20/25 10', 'lint 25/25 5',
-    ]);
+    assert.deepEqual(
+      steps.map((s) => `${s.phase} ${s.done}/${s.total} ${s.results.length}`),
+      ['index 10/19 0', 'index 19/19 0', 'lint 10/25 10', 'lint 20/25 10', 'lint 25/25 5'],
+    );
     const results = steps.flatMap((s) => s.results);
     // The same findings as `career-lint examples/handbook`: 1 error, 20 warnings (see npm start).
     assert.deepEqual(summarizeDiagnostics(results), { files: 25, errors: 1, warnings: 20, others: 0, filesWithProblems: 4 });
@@ -51,12 +62,15 @@ describe('Convert Include Delimiters in File', () => {
     assert.equal(result.skipped, 0);
     assert.deepEqual(result.edits[0], { file, range: { start: { line: 7, character: 0 }, end: { line: 7, character: 3 } }, newText: '{{%' });
     const converted = apply(text, result.edits);
-    assert.deepEqual(converted.split('\n').filter((l) => l.startsWith('{{')), [
-      '{{% include "includes/engineering-careers/ep-career-nav.md" %}}',
-      '{{% include "includes/engineering-careers/intermediate-leadership-competency.md" %}}',
-      '{{% include "includes/engineering-careers/intermediate-technical-competency.md" %}}',
-      '{{% include "includes/engineering-careers/values-competency.md" %}}',
-    ]);
+    assert.deepEqual(
+      converted.split('\n').filter((l) => l.startsWith('{{')),
+      [
+        '{{% include "includes/engineering-careers/ep-career-nav.md" %}}',
+        '{{% include "includes/engineering-careers/intermediate-leadership-competency.md" %}}',
+        '{{% include "includes/engineering-careers/intermediate-technical-competency.md" %}}',
+        '{{% include "includes/engineering-careers/values-competency.md" %}}',
+      ],
+    );
     assert.equal(converted.replace(/\{\{% include/g, '{{< include').replace(/" %\}\}/g, '" >}}'), text);
     assert.equal(convertIncludeDelimiters(workspace, file, converted).edits.length, 0);
   });
@@ -65,7 +79,8 @@ describe('Convert Include Delimiters in File', () => {
     const file = `${ROOT}/content/p.md`;
     const { workspace } = exampleWorkspace({
       [`${ROOT}/.career-pages.jsonc`]: '{ "preferredDelimiter": "<", "rules": { "include-delimiter": "off" } }',
-      [file]: '---\ntitle: P\n---\n\n{{%include "includes/engineering-careers/ep-career-nav.md"%}}\n\n`{{% include "x.md" %}}`\n\n```\n{{% include "y.md" %}}\n```\n',
+      [file]:
+        '---\ntitle: P\n---\n\n{{%include "includes/engineering-careers/ep-career-nav.md"%}}\n\n`{{% include "x.md" %}}`\n\n```\n{{% include "y.md" %}}\n```\n',
     });
     const text = (workspace.host.readFile(file) as { text: string }).text;
     const result = convertIncludeDelimiters(workspace, file, text);

@@ -12,12 +12,15 @@ describe('completion: include paths', () => {
     const { host, workspace } = siteWorkspace();
     const s = text(host, SENIOR);
     const items = completions(workspace, SENIOR, s, at(s, 'nav.md'));
-    assert.deepEqual(items.map((i) => [i.label, i.kind, i.detail, i.insertText]), [
-      ['nav.md', 'file', 'assets/includes/careers/nav.md', 'nav.md'],
-      ['senior-leadership.md', 'file', 'assets/includes/careers/senior-leadership.md', 'senior-leadership.md'],
-      ['senior-technical.md', 'file', 'assets/includes/careers/senior-technical.md', 'senior-technical.md'],
-      ['values.md', 'file', 'assets/includes/careers/values.md', 'values.md'],
-    ]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.kind, i.detail, i.insertText]),
+      [
+        ['nav.md', 'file', 'assets/includes/careers/nav.md', 'nav.md'],
+        ['senior-leadership.md', 'file', 'assets/includes/careers/senior-leadership.md', 'senior-leadership.md'],
+        ['senior-technical.md', 'file', 'assets/includes/careers/senior-technical.md', 'senior-technical.md'],
+        ['values.md', 'file', 'assets/includes/careers/values.md', 'values.md'],
+      ],
+    );
     // Line 8: {{% include "includes/careers/nav.md" %}}: the name "nav.md" is columns 30-36.
     for (const i of items) assert.deepEqual(i.range, range(7, 30, 36));
   });
@@ -26,19 +29,38 @@ describe('completion: include paths', () => {
     const { host, workspace } = siteWorkspace();
     const s = text(host, SENIOR);
     const items = completions(workspace, SENIOR, s, at(s, 'includes/careers/nav.md'));
-    assert.deepEqual(items, [{
-      label: 'includes/', kind: 'folder', detail: 'assets/includes/', insertText: 'includes', range: range(7, 13, 21), sortText: '0includes', retrigger: false,
-    }]);
+    assert.deepEqual(items, [
+      {
+        label: 'includes/',
+        kind: 'folder',
+        detail: 'assets/includes/',
+        insertText: 'includes',
+        range: range(7, 13, 21),
+        sortText: '0includes',
+        retrigger: false,
+      },
+    ]);
   });
 
   it('completes a half-written call, filtered by what is typed, and asks again after a folder', () => {
     const { host, workspace } = siteWorkspace();
     const s = text(host, SENIOR) + '\n{{% include "includes/ca';
     const items = completions(workspace, SENIOR, s, { line: 25, character: 24 });
-    assert.deepEqual(items, [{
-      label: 'careers/', kind: 'folder', detail: 'assets/includes/careers/', insertText: 'careers/', range: range(25, 22, 24), sortText: '0careers', retrigger: true,
-    }]);
-    assert.deepEqual(labels(completions(workspace, SENIOR, s.replace(/ca$/, 'careers/sen'), { line: 25, character: 33 })), ['senior-leadership.md', 'senior-technical.md']);
+    assert.deepEqual(items, [
+      {
+        label: 'careers/',
+        kind: 'folder',
+        detail: 'assets/includes/careers/',
+        insertText: 'careers/',
+        range: range(25, 22, 24),
+        sortText: '0careers',
+        retrigger: true,
+      },
+    ]);
+    assert.deepEqual(labels(completions(workspace, SENIOR, s.replace(/ca$/, 'careers/sen'), { line: 25, character: 33 })), [
+      'senior-leadership.md',
+      'senior-technical.md',
+    ]);
   });
 
   it('works with {{< >}}, backquotes and a leading slash', () => {
@@ -59,16 +81,22 @@ describe('completion: anchors', () => {
     const { host, workspace } = siteWorkspace();
     const s = text(host, SENIOR);
     const items = completions(workspace, SENIOR, s, at(s, '#senior-leadership)', 1));
-    assert.deepEqual(items.map((i) => [i.label, i.detail, i.documentation]), [
-      ['senior-engineer', '## Senior Engineer', 'Line 6'],
-      ['senior-leadership', '### Senior Leadership', 'Line 13'],
-      ['leadership', '#### Leadership', 'Included from `assets/includes/careers/senior-leadership.md`'],
-      ['senior-technical', '### Senior Technical', 'Line 17'],
-      ['technical', '#### Technical', 'Included from `assets/includes/careers/senior-technical.md`'],
-    ]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail, i.documentation]),
+      [
+        ['senior-engineer', '## Senior Engineer', 'Line 6'],
+        ['senior-leadership', '### Senior Leadership', 'Line 13'],
+        ['leadership', '#### Leadership', 'Included from `assets/includes/careers/senior-leadership.md`'],
+        ['senior-technical', '### Senior Technical', 'Line 17'],
+        ['technical', '#### Technical', 'Included from `assets/includes/careers/senior-technical.md`'],
+      ],
+    );
     // - [Leadership](#senior-leadership): the fragment is columns 16-33 of line 10.
     assert.deepEqual(items[0].range, range(9, 16, 33));
-    assert.deepEqual(items.map((i) => i.kind), ['anchor', 'anchor', 'anchor', 'anchor', 'anchor']);
+    assert.deepEqual(
+      items.map((i) => i.kind),
+      ['anchor', 'anchor', 'anchor', 'anchor', 'anchor'],
+    );
   });
 
   it('filters by the fragment typed so far', () => {
@@ -77,18 +105,24 @@ describe('completion: anchors', () => {
     assert.deepEqual(labels(completions(workspace, SENIOR, s, at(s, '#technical)', 4))), ['senior-technical', 'technical']);
   });
 
-  it('offers another page\'s anchors for /path/# links and relative .md links (from the site index)', () => {
+  it("offers another page's anchors for /path/# links and relative .md links (from the site index)", () => {
     const { host, workspace } = siteWorkspace();
     const h = text(host, HANDBOOK);
     const absolute = completions(workspace, HANDBOOK, h, at(h, '#senior-leadership)', 1));
-    assert.deepEqual(absolute.map((i) => [i.label, i.detail]), [
-      ['senior-engineer', '## Senior Engineer'],
-      ['senior-leadership', '### Senior Leadership'],
-      ['leadership', '#### Leadership'],
-      ['senior-technical', '### Senior Technical'],
-      ['technical', '#### Technical'],
-    ]);
-    assert.equal(absolute[2].documentation, 'On `/handbook/careers/matrix/track/senior/` (`content/handbook/careers/matrix/track/senior.md`), included from `assets/includes/careers/senior-leadership.md`');
+    assert.deepEqual(
+      absolute.map((i) => [i.label, i.detail]),
+      [
+        ['senior-engineer', '## Senior Engineer'],
+        ['senior-leadership', '### Senior Leadership'],
+        ['leadership', '#### Leadership'],
+        ['senior-technical', '### Senior Technical'],
+        ['technical', '#### Technical'],
+      ],
+    );
+    assert.equal(
+      absolute[2].documentation,
+      'On `/handbook/careers/matrix/track/senior/` (`content/handbook/careers/matrix/track/senior.md`), included from `assets/includes/careers/senior-leadership.md`',
+    );
     assert.deepEqual(absolute[0].range, range(4, 63, 80));
     const relative = completions(workspace, HANDBOOK, h, at(h, '#technical)', 1));
     assert.deepEqual(labels(relative), labels(absolute));
@@ -106,13 +140,17 @@ describe('completion: anchors', () => {
     const file = `${INC}/senior-leadership.md`;
     const t = text(host, file);
     assert.deepEqual(labels(completions(workspace, file, t, at(t, '#senior-leadership)', 1))), [
-      'senior-engineer', 'senior-leadership', 'leadership', 'senior-technical', 'technical',
+      'senior-engineer',
+      'senior-leadership',
+      'leadership',
+      'senior-technical',
+      'technical',
     ]);
   });
 });
 
 describe('completion: front matter', () => {
-  it('offers the keys of the page kind\'s schema that the page does not have yet, with their documentation', () => {
+  it("offers the keys of the page kind's schema that the page does not have yet, with their documentation", () => {
     const { host, workspace } = siteWorkspace();
     const s = text(host, SENIOR).replace('---\ntitle', '---\n\ntitle');
     const items = completions(workspace, SENIOR, s, { line: 1, character: 0 });
@@ -120,9 +158,13 @@ describe('completion: front matter', () => {
     assert.deepEqual(labels(items).slice(0, 4), ['summary', 'linktitle', 'aliases', 'canonical_path']);
     const draft = items.find((i) => i.label === 'draft')!;
     assert.deepEqual(draft, {
-      label: 'draft', kind: 'property', detail: 'true or false',
+      label: 'draft',
+      kind: 'property',
+      detail: 'true or false',
       documentation: 'A draft is not published unless Hugo runs with --buildDrafts.\n\nType: true or false.',
-      insertText: 'draft: ', range: range(1, 0, 0), sortText: draft.sortText,
+      insertText: 'draft: ',
+      range: range(1, 0, 0),
+      sortText: draft.sortText,
     });
   });
 
@@ -130,14 +172,20 @@ describe('completion: front matter', () => {
     const { host, workspace } = siteWorkspace();
     const s = text(host, SENIOR).replace('title: "Senior Engineer"\ndescription: "Senior level."\n', 'ti\n');
     const items = completions(workspace, SENIOR, s, { line: 1, character: 2 });
-    assert.deepEqual(items.map((i) => [i.label, i.detail, i.insertText, i.range]), [['title', 'required', 'title: ', range(1, 0, 2)]]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail, i.insertText, i.range]),
+      [['title', 'required', 'title: ', range(1, 0, 2)]],
+    );
     assert.match(items[0].documentation!, /^The page title\. .*\n\nRequired on career pages\. Type: text\.$/);
   });
 
   it('offers values for a boolean key', () => {
     const { host, workspace } = siteWorkspace();
     const s = text(host, SENIOR).replace('---\ntitle', '---\nnoindex: t\ntitle');
-    assert.deepEqual(completions(workspace, SENIOR, s, { line: 1, character: 10 }).map((i) => [i.label, i.kind, i.range]), [['true', 'value', range(1, 9, 10)]]);
+    assert.deepEqual(
+      completions(workspace, SENIOR, s, { line: 1, character: 10 }).map((i) => [i.label, i.kind, i.range]),
+      [['true', 'value', range(1, 9, 10)]],
+    );
   });
 });
 
@@ -146,10 +194,13 @@ describe('completion: responsibility terms and levels', () => {
     const { host, workspace } = siteWorkspace();
     const s = text(host, SENIOR).replace('| Code review |', '| Code review |').trimEnd() + '\n| ';
     const items = completions(workspace, SENIOR, s, { line: 24, character: 2 });
-    assert.deepEqual(items.map((i) => [i.label, i.kind, i.detail, i.range]), [
-      ['Testing', 'term', 'used on intermediate, staff', range(24, 2, 2)],
-      ['Architecture', 'term', 'used on staff', range(24, 2, 2)],
-    ]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.kind, i.detail, i.range]),
+      [
+        ['Testing', 'term', 'used on intermediate, staff', range(24, 2, 2)],
+        ['Architecture', 'term', 'used on staff', range(24, 2, 2)],
+      ],
+    );
     assert.equal(items[0].documentation, '**intermediate**: Writes tests.\n\n**staff**: Sets the test strategy.');
   });
 
@@ -157,7 +208,10 @@ describe('completion: responsibility terms and levels', () => {
     const { host, workspace } = siteWorkspace();
     const s = text(host, SENIOR).replace('| Code review |', '| Te |');
     const items = completions(workspace, SENIOR, s, at(s, 'Te |', 2));
-    assert.deepEqual(items.map((i) => [i.label, i.range]), [['Testing', range(23, 2, 4)]]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.range]),
+      [['Testing', range(23, 2, 4)]],
+    );
     assert.deepEqual(completions(workspace, SENIOR, s, at(s, 'Reviews code', 3)), []);
   });
 
@@ -165,11 +219,20 @@ describe('completion: responsibility terms and levels', () => {
     const { host, workspace } = siteWorkspace();
     const m = text(host, MANAGER);
     const items = completions(workspace, MANAGER, m, { line: 23, character: 41 });
-    assert.deepEqual(items.map((i) => [i.label, i.kind, i.range]), [
-      ['Senior Engineering Manager', 'level', range(23, 41, 41)],
-      ['Engineering Manager', 'level', range(23, 41, 41)],
-    ]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.kind, i.range]),
+      [
+        ['Senior Engineering Manager', 'level', range(23, 41, 41)],
+        ['Engineering Manager', 'level', range(23, 41, 41)],
+      ],
+    );
     const typed = completions(workspace, MANAGER, m, at(m, 'Engineering Manager.', 3));
-    assert.deepEqual(typed.map((i) => [i.label, i.range]), [['Engineering Manager', range(17, 41, 60)], ['Director of Engineering', range(17, 41, 60)]]);
+    assert.deepEqual(
+      typed.map((i) => [i.label, i.range]),
+      [
+        ['Engineering Manager', range(17, 41, 60)],
+        ['Director of Engineering', range(17, 41, 60)],
+      ],
+    );
   });
 });

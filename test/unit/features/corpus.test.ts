@@ -57,11 +57,17 @@ describe('editor features on the largest corpus page', { skip }, () => {
     // The page links to its own sections through its URL: the anchors come from the site index.
     const fragment = completions(workspace, largest, text, position(SELF_LINK, SELF_LINK.length));
     assert.equal(fragment.length, model.anchors.size);
-    assert.deepEqual(fragment.slice(0, model.headings.length).map((i) => i.label), model.headings.map((h) => h.id));
+    assert.deepEqual(
+      fragment.slice(0, model.headings.length).map((i) => i.label),
+      model.headings.map((h) => h.id),
+    );
     assert.deepEqual(fragment[0].range.start, position(SELF_LINK, SELF_LINK.length));
     const keys = completions(workspace, largest, text, { line: 1, character: 0 });
     assert.ok(keys.length > 10 && keys.every((k) => k.kind === 'property'));
-    assert.deepEqual(completions(workspace, largest, text, { line: Math.floor(lines.length / 2), character: 0 }).filter((i) => i.kind !== 'term'), []);
+    assert.deepEqual(
+      completions(workspace, largest, text, { line: Math.floor(lines.length / 2), character: 0 }).filter((i) => i.kind !== 'term'),
+      [],
+    );
     t.diagnostic(`${path.relative(CORPUS, largest)}: ${(text.length / 1024).toFixed(0)} KB, ${lines.length} lines, ${model.anchors.size} anchors`);
   });
 
@@ -82,17 +88,31 @@ describe('editor features on the largest corpus page', { skip }, () => {
     const uri = `file://${largest}`;
     const doc = TextDocument.create(uri, 'markdown', 1, text);
     const diagnostics = workspace.lint(largest, text).diagnostics.map(toLspDiagnostic);
-    const quick = timed(200, () => codeActions({ textDocument: { uri }, range: diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics, only: ['quickfix'] } }, doc, workspace));
+    const quick = timed(200, () =>
+      codeActions(
+        {
+          textDocument: { uri },
+          range: diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          context: { diagnostics, only: ['quickfix'] },
+        },
+        doc,
+        workspace,
+      ),
+    );
     const all = timed(20, () => fixAll(workspace, largest, text));
     // With problems to fix, on text the workspace has not seen (each round re-checks the whole page).
-    const broken = (i: number) => text.replace('](/handbook/values/#results)', '](/handbook/values/#result)') + `\n[x](#our-how-tos-for-the-inbound-and-outbound-processe)${' '.repeat(i)}\n`;
+    const broken = (i: number) =>
+      text.replace('](/handbook/values/#results)', '](/handbook/values/#result)') +
+      `\n[x](#our-how-tos-for-the-inbound-and-outbound-processe)${' '.repeat(i)}\n`;
     const fixed = fixAll(workspace, largest, broken(0));
     assert.deepEqual(fixed.applied, ['link-fragment: Change to "#results"', 'link-fragment: Change to "#our-how-tos-for-the-inbound-and-outbound-processes"']);
     const allEdited = timed(20, (i) => fixAll(workspace, largest, broken(i + 1)));
     t.diagnostic(`quick fixes (${diagnostics.length} diagnostics in the request): ${ms(quick)}`);
     t.diagnostic(`fix all in file, nothing to fix: ${ms(all)}`);
     t.diagnostic(`fix all in file, two fixes, text just edited: ${ms(allEdited)}`);
-    console.log(`code actions on the largest corpus page: quick fixes ${ms(quick)}; fix all ${ms(all)} (nothing to fix), ${ms(allEdited)} (two fixes, edited text)`);
+    console.log(
+      `code actions on the largest corpus page: quick fixes ${ms(quick)}; fix all ${ms(all)} (nothing to fix), ${ms(allEdited)} (two fixes, edited text)`,
+    );
     assert.ok(all.median < 2000, ms(all));
   });
 });

@@ -16,7 +16,8 @@ describe('hover', () => {
     const { host, workspace } = siteWorkspace();
     const s = text(host, SENIOR);
     assert.deepEqual(hover(workspace, SENIOR, s, at(s, 'senior-leadership.md')), {
-      contents: '**Include** `assets/includes/careers/senior-leadership.md`\n\nIncluded by 1 page.\n\n---\n\n#### Leadership\n\n- Leads projects.\n- [Up](#senior-leadership)',
+      contents:
+        '**Include** `assets/includes/careers/senior-leadership.md`\n\nIncluded by 1 page.\n\n---\n\n#### Leadership\n\n- Leads projects.\n- [Up](#senior-leadership)',
       range: range(14, 13, 50),
     });
     assert.match(hover(workspace, SENIOR, s, at(s, 'nav.md'))!.contents, /^\*\*Include\*\* `assets\/includes\/careers\/nav\.md`\n\nIncluded by 2 pages\./);
@@ -25,10 +26,13 @@ describe('hover', () => {
   it('on a missing include: where Hugo looks', () => {
     const { host, workspace } = siteWorkspace();
     const s = text(host, SENIOR).replace('careers/nav.md', 'careers/navigation.md');
-    assert.equal(hover(workspace, SENIOR, s, at(s, 'navigation'))!.contents, '**Include not found**: Hugo looks for `assets/includes/careers/navigation.md` and fails the build.');
+    assert.equal(
+      hover(workspace, SENIOR, s, at(s, 'navigation'))!.contents,
+      '**Include not found**: Hugo looks for `assets/includes/careers/navigation.md` and fails the build.',
+    );
   });
 
-  it('on a front matter key: the schema\'s description', () => {
+  it("on a front matter key: the schema's description", () => {
     const { host, workspace } = siteWorkspace();
     const s = text(host, SENIOR);
     assert.deepEqual(hover(workspace, SENIOR, s, at(s, 'description:', 3)), {
@@ -47,7 +51,7 @@ describe('hover', () => {
     assert.equal(hover(workspace, SENIOR, s, at(s, '#senior-leadership', 2))!.contents, '`### Senior Leadership`\n\nLine 13 of this page.');
   });
 
-  it('on a link to another page\'s anchor: the heading and the page', () => {
+  it("on a link to another page's anchor: the heading and the page", () => {
     const { host, workspace } = siteWorkspace();
     const h = text(host, HANDBOOK);
     assert.equal(
@@ -61,7 +65,10 @@ describe('hover', () => {
     const s = text(host, SENIOR);
     assert.deepEqual(hover(workspace, SENIOR, s, at(s, 'Senior Technical')), { contents: 'Anchor **#senior-technical**', range: range(16, 4, 20) });
     const file = `${INC}/senior-technical.md`;
-    assert.equal(hover(workspace, file, text(host, file), { line: 0, character: 6 })!.contents, 'Anchor of this heading on the pages that include this file:\n\n- `/handbook/careers/matrix/track/senior/`: **#technical**');
+    assert.equal(
+      hover(workspace, file, text(host, file), { line: 0, character: 6 })!.contents,
+      'Anchor of this heading on the pages that include this file:\n\n- `/handbook/careers/matrix/track/senior/`: **#technical**',
+    );
   });
 });
 
@@ -96,7 +103,9 @@ describe('go to definition', () => {
   it('from a link to a page without a fragment, to the page', () => {
     const { host, workspace } = siteWorkspace();
     const file = `${INC}/nav.md`;
-    assert.deepEqual(definition(workspace, file, text(host, file), { line: 0, character: 12 }), [{ file: '/s/content/handbook/careers/matrix/_index.md', range: START }]);
+    assert.deepEqual(definition(workspace, file, text(host, file), { line: 0, character: 12 }), [
+      { file: '/s/content/handbook/careers/matrix/_index.md', range: START },
+    ]);
   });
 });
 
@@ -115,7 +124,10 @@ describe('find references', () => {
   it('from an include file: every include call that names it, on every page', () => {
     const { host, workspace } = siteWorkspace();
     const file = `${INC}/nav.md`;
-    const expected = [{ file: INTERMEDIATE, range: range(7, 13, 36) }, { file: SENIOR, range: range(7, 13, 36) }];
+    const expected = [
+      { file: INTERMEDIATE, range: range(7, 13, 36) },
+      { file: SENIOR, range: range(7, 13, 36) },
+    ];
     assert.deepEqual(references(workspace, file, text(host, file), { line: 0, character: 0 }), expected);
     assert.deepEqual(includeCallsOf(workspace, file), expected);
     const s = text(host, SENIOR);

@@ -8,7 +8,10 @@ import { range, SENIOR, siteWorkspace, text } from './site';
 
 /** [# ]name (detail) [start line-end line] with children indented. */
 function outline(symbols: DocumentSymbol[], indent = ''): string[] {
-  return symbols.flatMap((s) => [`${indent}${s.kind === 'include' ? '' : '# '}${s.name} (${s.detail}) [${s.range.start.line}-${s.range.end.line}]`, ...outline(s.children, indent + '  ')]);
+  return symbols.flatMap((s) => [
+    `${indent}${s.kind === 'include' ? '' : '# '}${s.name} (${s.detail}) [${s.range.start.line}-${s.range.end.line}]`,
+    ...outline(s.children, indent + '  '),
+  ]);
 }
 
 describe('document symbols', () => {
@@ -33,13 +36,18 @@ describe('document symbols', () => {
 
   it('marks includes that are missing or not rendered with the page', () => {
     const { host, workspace } = siteWorkspace();
-    const s = text(host, SENIOR).replace('{{% include "includes/careers/nav.md" %}}', '{{< include "includes/careers/nav.md" >}}').replace('senior-technical.md', 'gone.md');
+    const s = text(host, SENIOR)
+      .replace('{{% include "includes/careers/nav.md" %}}', '{{< include "includes/careers/nav.md" >}}')
+      .replace('senior-technical.md', 'gone.md');
     const details = documentSymbols(workspace, SENIOR, s)[0].children.filter((c) => c.kind === 'include' || c.children.some((x) => x.kind === 'include'));
-    assert.deepEqual(outline(details).filter((l) => l.includes('include ')), [
-      'include includes/careers/nav.md (assets/includes/careers/nav.md (not rendered as part of the page)) [7-7]',
-      '  include includes/careers/senior-leadership.md (assets/includes/careers/senior-leadership.md) [14-14]',
-      '  include includes/careers/gone.md (not found) [18-18]',
-    ]);
+    assert.deepEqual(
+      outline(details).filter((l) => l.includes('include ')),
+      [
+        'include includes/careers/nav.md (assets/includes/careers/nav.md (not rendered as part of the page)) [7-7]',
+        '  include includes/careers/senior-leadership.md (assets/includes/careers/senior-leadership.md) [14-14]',
+        '  include includes/careers/gone.md (not found) [18-18]',
+      ],
+    );
   });
 });
 

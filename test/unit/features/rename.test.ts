@@ -26,11 +26,22 @@ describe('rename a heading', () => {
     ]);
     // Applied, the site has no broken link.
     for (const file of [SENIOR, HANDBOOK, `${INC}/senior-leadership.md`]) {
-      host.set(file, applyEdits(text(host, file), change.edits.filter((e) => e.file === file)));
+      host.set(
+        file,
+        applyEdits(
+          text(host, file),
+          change.edits.filter((e) => e.file === file),
+        ),
+      );
       workspace.fileChanged(file, 'changed');
     }
     workspace.indexSite(workspace.siteFor(SENIOR)!, false);
-    for (const file of [SENIOR, HANDBOOK]) assert.deepEqual(workspace.lint(file).diagnostics.filter((d) => d.code.startsWith('link')), [], file);
+    for (const file of [SENIOR, HANDBOOK])
+      assert.deepEqual(
+        workspace.lint(file).diagnostics.filter((d) => d.code.startsWith('link')),
+        [],
+        file,
+      );
   });
 
   it('renames a heading of an include file with the links to the anchor it gets on the pages that include it', () => {
@@ -60,7 +71,9 @@ describe('rename a heading', () => {
     const page = `${ROOT}/content/custom.md`;
     const t = '---\ntitle: C\n---\n\n## Intro {#start}\n\n[a](#start)\n';
     const { workspace } = siteWorkspace({ [page]: t });
-    assert.deepEqual(renameHeading(workspace, page, t, { line: 4, character: 4 }, 'Beginning').edits, [{ file: page, range: range(4, 3, 8), newText: 'Beginning' }]);
+    assert.deepEqual(renameHeading(workspace, page, t, { line: 4, character: 4 }, 'Beginning').edits, [
+      { file: page, range: range(4, 3, 8), newText: 'Beginning' },
+    ]);
   });
 
   it('refuses names that are not one line, and positions that are not a heading', () => {
@@ -88,12 +101,15 @@ describe('move or rename include files', () => {
   it('updates the include calls of every file in a renamed folder, in one change', () => {
     const { workspace } = siteWorkspace();
     const { edits } = renameFiles(workspace, [{ from: INC, to: `${ROOT}/assets/includes/career-framework` }]);
-    assert.deepEqual(edits.map((e) => [e.file.slice(ROOT.length), e.range.start.line, e.newText]), [
-      ['/content/handbook/careers/matrix/track/intermediate.md', 7, 'includes/career-framework/nav.md'],
-      ['/content/handbook/careers/matrix/track/senior.md', 7, 'includes/career-framework/nav.md'],
-      ['/content/handbook/careers/matrix/track/senior.md', 14, 'includes/career-framework/senior-leadership.md'],
-      ['/content/handbook/careers/matrix/track/senior.md', 18, 'includes/career-framework/senior-technical.md'],
-    ]);
+    assert.deepEqual(
+      edits.map((e) => [e.file.slice(ROOT.length), e.range.start.line, e.newText]),
+      [
+        ['/content/handbook/careers/matrix/track/intermediate.md', 7, 'includes/career-framework/nav.md'],
+        ['/content/handbook/careers/matrix/track/senior.md', 7, 'includes/career-framework/nav.md'],
+        ['/content/handbook/careers/matrix/track/senior.md', 14, 'includes/career-framework/senior-leadership.md'],
+        ['/content/handbook/careers/matrix/track/senior.md', 18, 'includes/career-framework/senior-technical.md'],
+      ],
+    );
   });
 
   it('keeps a leading "/" and leaves calls alone (with a note) when the file leaves the include folders', () => {
@@ -102,7 +118,13 @@ describe('move or rename include files', () => {
     workspace.fileChanged(SENIOR, 'changed');
     workspace.model(SENIOR);
     const moved = renameFiles(workspace, [{ from: `${INC}/nav.md`, to: `${INC}/menu.md` }]);
-    assert.deepEqual(moved.edits.map((e) => [e.file, e.newText]), [[INTERMEDIATE, 'includes/careers/menu.md'], [SENIOR, '/includes/careers/menu.md']]);
+    assert.deepEqual(
+      moved.edits.map((e) => [e.file, e.newText]),
+      [
+        [INTERMEDIATE, 'includes/careers/menu.md'],
+        [SENIOR, '/includes/careers/menu.md'],
+      ],
+    );
     const out = renameFiles(workspace, [{ from: `${INC}/nav.md`, to: `${ROOT}/content/nav.md` }]);
     assert.deepEqual(out.edits, []);
     assert.deepEqual(out.notes, [
@@ -113,6 +135,12 @@ describe('move or rename include files', () => {
 
   it('does nothing for files no page includes', () => {
     const { workspace } = siteWorkspace();
-    assert.deepEqual(renameFiles(workspace, [{ from: `${INC}/values.md`, to: `${INC}/v.md` }, { from: SENIOR, to: `${SENIOR}.bak` }]), { edits: [], notes: [] });
+    assert.deepEqual(
+      renameFiles(workspace, [
+        { from: `${INC}/values.md`, to: `${INC}/v.md` },
+        { from: SENIOR, to: `${SENIOR}.bak` },
+      ]),
+      { edits: [], notes: [] },
+    );
   });
 });

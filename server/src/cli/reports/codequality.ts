@@ -22,7 +22,10 @@ export interface CodeQualityIssue {
  * `info`. `critical` and `blocker` are left to tools that find security problems.
  */
 export const CODE_QUALITY_SEVERITY: Record<Severity, CodeQualityIssue['severity']> = {
-  error: 'major', warning: 'minor', info: 'info', hint: 'info',
+  error: 'major',
+  warning: 'minor',
+  info: 'info',
+  hint: 'info',
 };
 
 export function toCodeQuality(input: ReportInput): CodeQualityIssue[] {

@@ -8,8 +8,14 @@ import { displayPath, type ReportInput } from './report';
 export interface JsonReport {
   files: number;
   diagnostics: {
-    file: string; line: number; column: number; endLine: number; endColumn: number;
-    severity: string; code: string; message: string;
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: string;
+    code: string;
+    message: string;
   }[];
   baseline?: BaselineOutcome;
 }

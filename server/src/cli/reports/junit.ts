@@ -24,7 +24,8 @@ export function junitReport(input: ReportInput): string {
     if (!list) byFile.set(d.file, (list = [])); // a finding on no checked file: the site itself (indexing failed)
     list.push(d);
   }
-  const line = (d: Diagnostic) => `${repositoryPath(input, d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`;
+  const line = (d: Diagnostic) =>
+    `${repositoryPath(input, d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`;
   let failures = 0;
   let errors = 0;
   const cases: string[] = [];

@@ -23,7 +23,11 @@ const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', inf
 /** The rules in SARIF's order (ruleIndex): the registry's, then internal-error, which is not a rule but a report about the tool. */
 const DESCRIPTORS: { code: string; summary: string; level: Level }[] = [
   ...RULES.map((r) => ({ code: r.code, summary: r.summary, level: LEVEL[r.defaultSeverity] })),
-  { code: INTERNAL_ERROR, summary: 'Career Pages itself failed on this file (a bug in the tool, never a problem of the page): please report it.', level: 'error' },
+  {
+    code: INTERNAL_ERROR,
+    summary: 'Career Pages itself failed on this file (a bug in the tool, never a problem of the page): please report it.',
+    level: 'error',
+  },
 ];
 const RULE_INDEX = new Map(DESCRIPTORS.map((r, i) => [r.code, i]));
 
@@ -52,29 +56,34 @@ export function toSarif(input: ReportInput): Record<string, unknown> {
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'career-lint',
-          version: input.version,
-          ...(semver ? { semanticVersion: input.version } : {}),
-          informationUri: PROJECT_URL,
-          rules: DESCRIPTORS.map((r) => ({
-            id: r.code,
-            name: r.code,
-            shortDescription: { text: r.summary },
-            fullDescription: { text: r.summary },
-            help: { text: `${r.summary}\n\nDocumentation: ${ruleDocUrl(r.code)}`, markdown: `${r.summary}\n\n[Documentation of ${r.code}](${ruleDocUrl(r.code)})` },
-            helpUri: ruleDocUrl(r.code),
-            defaultConfiguration: { level: r.level },
-          })),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'career-lint',
+            version: input.version,
+            ...(semver ? { semanticVersion: input.version } : {}),
+            informationUri: PROJECT_URL,
+            rules: DESCRIPTORS.map((r) => ({
+              id: r.code,
+              name: r.code,
+              shortDescription: { text: r.summary },
+              fullDescription: { text: r.summary },
+              help: {
+                text: `${r.summary}\n\nDocumentation: ${ruleDocUrl(r.code)}`,
+                markdown: `${r.summary}\n\n[Documentation of ${r.code}](${ruleDocUrl(r.code)})`,
+              },
+              helpUri: ruleDocUrl(r.code),
+              defaultConfiguration: { level: r.level },
+            })),
+          },
         },
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(fromCorePath(input.root)).href.replace(/\/?$/, '/') } },
+        columnKind: 'utf16CodeUnits',
+        results: input.diagnostics.map(result),
+        ...(input.baseline ? { properties: { baseline: { file: input.baseline.file, known: input.baseline.known, fixed: input.baseline.fixed } } } : {}),
       },
-      originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(fromCorePath(input.root)).href.replace(/\/?$/, '/') } },
-      columnKind: 'utf16CodeUnits',
-      results: input.diagnostics.map(result),
-      ...(input.baseline ? { properties: { baseline: { file: input.baseline.file, known: input.baseline.known, fixed: input.baseline.fixed } } } : {}),
-    }],
+    ],
   };
 }
 

@@ -17,6 +17,9 @@ export function summary(files: number, diagnostics: Diagnostic[]): string {
   const e = count('error');
   const w = count('warning');
   const other = diagnostics.length - e - w;
-  return `${files} file${files === 1 ? '' : 's'} checked: ${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}` +
-    (other ? `, ${other} other` : '') + '.';
+  return (
+    `${files} file${files === 1 ? '' : 's'} checked: ${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}` +
+    (other ? `, ${other} other` : '') +
+    '.'
+  );
 }

@@ -82,12 +82,22 @@ function includePathCompletions(ctx: LineContext): CompletionItem[] | undefined 
       if (entries.has(entry) || !matches(name, entry)) continue;
       if (slashAt < 0) {
         entries.set(entry, {
-          label: entry, kind: 'file', detail: site.label(f), insertText: entry, range: replace, sortText: `1${entry}`,
+          label: entry,
+          kind: 'file',
+          detail: site.label(f),
+          insertText: entry,
+          range: replace,
+          sortText: `1${entry}`,
         });
       } else {
         entries.set(entry, {
-          label: `${entry}/`, kind: 'folder', detail: site.label(`${dir}/${entry}`) + '/', insertText: continues ? entry : `${entry}/`,
-          range: replace, sortText: `0${entry}`, retrigger: !continues,
+          label: `${entry}/`,
+          kind: 'folder',
+          detail: site.label(`${dir}/${entry}`) + '/',
+          insertText: continues ? entry : `${entry}/`,
+          range: replace,
+          sortText: `0${entry}`,
+          retrigger: !continues,
         });
       }
     }
@@ -103,11 +113,7 @@ function indexOrLength(s: string, what: string | RegExp): number {
 // ---- anchors ------------------------------------------------------------------------------------
 
 // A link destination being typed up to "#": inline `](path#`, a reference definition `[x]: path#`, an HTML href.
-const LINK_FRAGMENT = [
-  /\]\(\s*<?([^\s()<>#]*)#([^\s()<>#]*)$/,
-  /^\s{0,3}\[[^\]]+\]:\s*<?([^\s<>#]*)#([^\s<>#]*)$/,
-  /\bhref\s*=\s*["']([^"'#]*)#([^"'#]*)$/i,
-];
+const LINK_FRAGMENT = [/\]\(\s*<?([^\s()<>#]*)#([^\s()<>#]*)$/, /^\s{0,3}\[[^\]]+\]:\s*<?([^\s<>#]*)#([^\s<>#]*)$/, /\bhref\s*=\s*["']([^"'#]*)#([^"'#]*)$/i];
 
 function anchorCompletions(ctx: LineContext): CompletionItem[] | undefined {
   let m: RegExpExecArray | null = null;
@@ -123,12 +129,20 @@ function anchorCompletions(ctx: LineContext): CompletionItem[] | undefined {
     if (doc.model.kind === 'include') includeFileAnchors(doc, list);
     else {
       for (const h of doc.model.headings) {
-        list.add(h.id, `${'#'.repeat(h.level)} ${h.text}`, h.include !== undefined ? `Included from ${code(doc.site.label(h.file))}` : `Line ${linesIn(doc, h.file)!.positionAt(h.span.start).line + 1}`);
+        list.add(
+          h.id,
+          `${'#'.repeat(h.level)} ${h.text}`,
+          h.include !== undefined ? `Included from ${code(doc.site.label(h.file))}` : `Line ${linesIn(doc, h.file)!.positionAt(h.span.start).line + 1}`,
+        );
       }
       for (const [id, targets] of doc.model.anchors) {
         const t = targets[0];
         if (t.kind === 'heading') continue;
-        list.add(id, t.kind === 'html' ? 'HTML anchor' : 'Heading inside a shortcode', t.include !== undefined ? `Included from ${code(doc.site.label(t.file))}` : '');
+        list.add(
+          id,
+          t.kind === 'html' ? 'HTML anchor' : 'Heading inside a shortcode',
+          t.include !== undefined ? `Included from ${code(doc.site.label(t.file))}` : '',
+        );
       }
     }
     return list.items;
@@ -139,7 +153,11 @@ function anchorCompletions(ctx: LineContext): CompletionItem[] | undefined {
   const headingIds = new Set<string>();
   for (const h of page.headings) {
     headingIds.add(h.id);
-    list.add(h.id, `${'#'.repeat(h.level)} ${h.text}`, `On ${code(page.url)} (${code(doc.site.label(page.path))})` + (h.file !== page.path ? `, included from ${code(doc.site.label(h.file))}` : ''));
+    list.add(
+      h.id,
+      `${'#'.repeat(h.level)} ${h.text}`,
+      `On ${code(page.url)} (${code(doc.site.label(page.path))})` + (h.file !== page.path ? `, included from ${code(doc.site.label(h.file))}` : ''),
+    );
   }
   for (const id of page.anchors) if (!headingIds.has(id)) list.add(id, 'HTML anchor', `On ${code(page.url)}`);
   return list.items;
@@ -150,7 +168,10 @@ class AnchorList {
   readonly items: CompletionItem[] = [];
   private readonly seen = new Set<string>();
 
-  constructor(private readonly typed: string, private readonly replace: Range) {}
+  constructor(
+    private readonly typed: string,
+    private readonly replace: Range,
+  ) {}
 
   add(id: string, detail: string, documentation: string): void {
     if (this.seen.has(id) || !matches(this.typed, id)) return;
@@ -191,7 +212,8 @@ function frontmatterCompletions(ctx: LineContext): CompletionItem[] {
     return keysAt(registry, kind, parents)
       .filter((k) => !present.has(k.name) && matches(typed, k.name))
       .map((k, i) => ({
-        label: k.name, kind: 'property' as const,
+        label: k.name,
+        kind: 'property' as const,
         detail: k.required ? 'required' : k.recommended ? 'expected' : describeType(k.schema) || undefined,
         documentation: keyDocumentation(k, kind),
         insertText: hasColon ? k.name : `${k.name}: `,
@@ -207,7 +229,7 @@ function frontmatterCompletions(ctx: LineContext): CompletionItem[] {
   let path: string[] | undefined;
   if (listItem) {
     const parents = parentKeys(doc.model, position.line, indent, true);
-    path = parents && parents.length ? parents : undefined;
+    path = parents?.length ? parents : undefined;
   } else {
     const parents = parentKeys(doc.model, position.line, indent);
     path = parents ? [...parents, valueMatch[2].toLowerCase()] : undefined;
@@ -219,9 +241,15 @@ function frontmatterCompletions(ctx: LineContext): CompletionItem[] {
   const values: string[] = Array.isArray(schema.enum) ? (schema.enum as unknown[]).map(String) : typeIncludes(schema, 'boolean') ? ['true', 'false'] : [];
   const valueEnd = line.replace(/\s+$/, '').length;
   const start = position.character - typed.length;
-  return values.filter((v) => matches(typed, v)).map((v, i) => ({
-    label: v, kind: 'value' as const, insertText: v, range: range(position.line, start, Math.max(valueEnd, position.character)), sortText: sortKey(i),
-  }));
+  return values
+    .filter((v) => matches(typed, v))
+    .map((v, i) => ({
+      label: v,
+      kind: 'value' as const,
+      insertText: v,
+      range: range(position.line, start, Math.max(valueEnd, position.character)),
+      sortText: sortKey(i),
+    }));
 }
 
 /** The keys of the mappings that hold a line at `indent` (top level: []), or undefined inside a value. */
@@ -262,7 +290,12 @@ function levelCompletions(ctx: LineContext): CompletionItem[] | undefined {
   const { doc, position, line } = ctx;
   const typed = m[1];
   const start = position.character - typed.length;
-  const end = start + line.slice(start).replace(/[.;].*$/, '').replace(/\s+$/, '').length;
+  const end =
+    start +
+    line
+      .slice(start)
+      .replace(/[.;].*$/, '')
+      .replace(/\s+$/, '').length;
   const offset = doc.model.file.lines.offsetAt(position);
   const levels = jobFamilyOf(doc.model).levels;
   const named = levels.length ? levels.map((l) => l.heading) : doc.model.headings.filter((h) => h.level === 3 && h.include === undefined);
@@ -270,9 +303,13 @@ function levelCompletions(ctx: LineContext): CompletionItem[] | undefined {
   const items = named
     .filter((h) => h !== here && matches(typed, h.text))
     .map((h, i) => ({
-      label: h.text, kind: 'level' as const, detail: `### ${h.text}`,
+      label: h.text,
+      kind: 'level' as const,
+      detail: `### ${h.text}`,
       documentation: `A level of this page (line ${doc.model.file.lines.positionAt(h.span.start).line + 1}).`,
-      insertText: h.text, range: range(position.line, start, Math.max(end, position.character)), sortText: sortKey(i),
+      insertText: h.text,
+      range: range(position.line, start, Math.max(end, position.character)),
+      sortText: sortKey(i),
     }));
   // The level just before the one being written is the usual reference: list it first.
   if (here) {
@@ -294,7 +331,11 @@ function termCompletions(ctx: LineContext): CompletionItem[] | undefined {
   let header = position.line;
   while (header > 0 && /^\s*\|/.test(lines.lineText(header - 1))) header--;
   if (header + 1 >= position.line) return undefined;
-  const headerCells = lines.lineText(header).split('|').slice(1).map((c) => c.trim());
+  const headerCells = lines
+    .lineText(header)
+    .split('|')
+    .slice(1)
+    .map((c) => c.trim());
   if (!isResponsibilityHeader(headerCells) || !/^\s*\|?\s*:?-+/.test(lines.lineText(header + 1))) return undefined;
   const typed = cell[2].trimEnd();
   const start = cell[1].length;
@@ -328,9 +369,12 @@ function termCompletions(ctx: LineContext): CompletionItem[] | undefined {
     .filter((t) => matches(typed, t.term))
     .sort((a, b) => b.pages.length - a.pages.length || a.term.localeCompare(b.term))
     .map((t, i) => ({
-      label: t.term, kind: 'term' as const,
+      label: t.term,
+      kind: 'term' as const,
       detail: `used on ${t.pages.map((p) => p.page).join(', ')}`,
       documentation: t.pages.map((p) => `**${p.page}**: ${p.description}`).join('\n\n'),
-      insertText: t.term, range: range(position.line, start, Math.max(end, position.character)), sortText: sortKey(i),
+      insertText: t.term,
+      range: range(position.line, start, Math.max(end, position.character)),
+      sortText: sortKey(i),
     }));
 }

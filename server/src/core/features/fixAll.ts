@@ -62,7 +62,9 @@ export function fixAll(workspace: Workspace, file: string, text: string): FixAll
  */
 export function applyEdits(text: string, edits: readonly { range: Range; newText: string }[]): string {
   const lines = new LineIndex(text);
-  const spans = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start || a.end - b.end);
+  const spans = edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let at = 0;
   for (const s of spans) {

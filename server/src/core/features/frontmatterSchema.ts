@@ -52,16 +52,25 @@ export function typeIncludes(schema: Schema, type: string): boolean {
 }
 
 const TYPE_NAMES: Record<string, string> = {
-  string: 'text', integer: 'whole number', number: 'number', boolean: 'true or false', array: 'list', object: 'mapping', null: 'empty',
+  string: 'text',
+  integer: 'whole number',
+  number: 'number',
+  boolean: 'true or false',
+  array: 'list',
+  object: 'mapping',
+  null: 'empty',
 };
 
 /** "text", "true or false", "list of text", ... */
 export function describeType(schema: Schema): string {
   const types = (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []) as string[];
-  const shown = types.filter((t) => t !== 'null').map((t) => {
-    if (t === 'array' && schema.items && typeof (schema.items as Schema).type === 'string') return `list of ${TYPE_NAMES[(schema.items as Schema).type as string] ?? (schema.items as Schema).type}`;
-    return TYPE_NAMES[t] ?? t;
-  });
+  const shown = types
+    .filter((t) => t !== 'null')
+    .map((t) => {
+      if (t === 'array' && schema.items && typeof (schema.items as Schema).type === 'string')
+        return `list of ${TYPE_NAMES[(schema.items as Schema).type as string] ?? (schema.items as Schema).type}`;
+      return TYPE_NAMES[t] ?? t;
+    });
   return shown.join(' or ');
 }
 

@@ -48,7 +48,10 @@ function includeHover(doc: OpenDocument, inc: IncludeCall): string {
   if (!inc.target) return [header, usage, inc.targetProblem ? `It cannot be shown: ${inc.targetProblem}.` : ''].filter(Boolean).join('\n\n');
   const lines = inc.target.text.split(/\r\n|\r|\n/);
   const shown = lines.slice(0, HOVER_PREVIEW_LINES).join('\n').trimEnd();
-  const more = lines.length > HOVER_PREVIEW_LINES && lines.slice(HOVER_PREVIEW_LINES).some((l) => l.trim()) ? `\n\n*… ${lines.length - HOVER_PREVIEW_LINES} more lines*` : '';
+  const more =
+    lines.length > HOVER_PREVIEW_LINES && lines.slice(HOVER_PREVIEW_LINES).some((l) => l.trim())
+      ? `\n\n*… ${lines.length - HOVER_PREVIEW_LINES} more lines*`
+      : '';
   return [header, usage, '---', (shown || '*(empty file)*') + more].filter(Boolean).join('\n\n');
 }
 
@@ -58,7 +61,11 @@ function frontmatterKeyHover(doc: OpenDocument, offset: number): Hover | undefin
   for (const [pointer, loc] of fm.locations) {
     if (!loc.keySpan || !touches(loc.keySpan, offset)) continue;
     const path = pointerSegments(pointer);
-    const key = keyAt(doc.workspace.schemas, doc.model.kind, path.map((p, i) => (i === 0 ? p.toLowerCase() : p)));
+    const key = keyAt(
+      doc.workspace.schemas,
+      doc.model.kind,
+      path.map((p, i) => (i === 0 ? p.toLowerCase() : p)),
+    );
     const name = path.join('.');
     const contents = key
       ? `**${name}**\n\n${keyDocumentation(key, doc.model.kind)}`
@@ -92,7 +99,11 @@ function fragmentHover(doc: OpenDocument, link: Link): string | undefined {
 
 function describeOn(doc: OpenDocument, page: PageSummary, id: string): string | undefined {
   const h = headingOn(page, id);
-  if (h) return `${code(`${'#'.repeat(h.level)} ${h.text}`)}` + (h.file !== page.path ? ` (included from ${code(doc.site.label(h.file))}, line ${h.range.start.line + 1})` : ` (line ${h.range.start.line + 1})`);
+  if (h)
+    return (
+      `${code(`${'#'.repeat(h.level)} ${h.text}`)}` +
+      (h.file !== page.path ? ` (included from ${code(doc.site.label(h.file))}, line ${h.range.start.line + 1})` : ` (line ${h.range.start.line + 1})`)
+    );
   return page.anchors.includes(id) ? `HTML anchor **#${id}**` : undefined;
 }
 

@@ -81,7 +81,9 @@ export function ladderMatrix(workspace: Workspace, file: string): LadderMatrix {
   if (model.kind === 'job-family') return jobFamilyMatrix(model, site.label(file));
   const ladder = trackOf(workspace, model);
   if (!ladder.pages.length) {
-    throw new FeatureError(`${site.label(file)} is not part of a career track: the ladder matrix shows the level pages (intermediate.md, senior.md, ...) of a folder, or the levels of a job-family page.`);
+    throw new FeatureError(
+      `${site.label(file)} is not part of a career track: the ladder matrix shows the level pages (intermediate.md, senior.md, ...) of a folder, or the levels of a job-family page.`,
+    );
   }
   return careerMatrix(ladder, site.label(ladder.folder));
 }
@@ -109,10 +111,11 @@ export function careerMatrix(ladder: Ladder, subject: string): LadderMatrix {
       const key = termKey(term.text);
       // Exact key first, then a near spelling of a long term (as ladder-term-spelling matches), but
       // never two terms of one level in one row.
-      const row = rows.find((r) => r.key === key && !r.cells[column])
-        ?? rows.find((r) => !r.cells[column] && sameTermKey(r.key, key));
+      const row = rows.find((r) => r.key === key && !r.cells[column]) ?? rows.find((r) => !r.cells[column] && sameTermKey(r.key, key));
       const cell: MatrixCell = {
-        state: 'present', text: term.description, location: locate(page.model, term.span),
+        state: 'present',
+        text: term.description,
+        location: locate(page.model, term.span),
       };
       if (row) {
         if (term.text !== row.label) {
@@ -174,7 +177,7 @@ function trackTitle(pages: LadderPage[], folder: string): string {
 function tableOrHeading(model: PageModel, headingFirst = false): MatrixLocation {
   const heading = model.headings.find((h) => h.include === undefined);
   const table = responsibilityTables(model)[0];
-  const span = headingFirst ? heading?.span ?? table?.header.span : table?.header.span ?? heading?.span;
+  const span = headingFirst ? (heading?.span ?? table?.header.span) : (table?.header.span ?? heading?.span);
   return locate(model, span ?? { start: 0, end: 0 });
 }
 

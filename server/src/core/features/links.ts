@@ -115,7 +115,13 @@ export function linksToAnchor(workspace: Workspace, site: Site, pagePath: string
   for (const file of [...site.index.includedFiles()].sort()) {
     const included = workspace.model(file);
     if (!included) continue;
-    fromModel(file, included.links, included.file.lines, included.file.text, (l) => l.path !== '' && pageOfLink(workspace, site, file, l.path)?.path === pagePath);
+    fromModel(
+      file,
+      included.links,
+      included.file.lines,
+      included.file.text,
+      (l) => l.path !== '' && pageOfLink(workspace, site, file, l.path)?.path === pagePath,
+    );
   }
   return out.sort((a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

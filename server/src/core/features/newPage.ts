@@ -82,21 +82,28 @@ export function newCareerPage(workspace: Workspace, folder: string, level: Level
   // The role, title, description and the sentence before the section links.
   const fromLevel = template?.level;
   const firstHeading = template?.model.headings.find((h) => h.include === undefined);
-  const role = firstHeading && fromLevel && levelsIn(firstHeading.text).includes(fromLevel)
-    ? firstHeading.text.replace(levelWord(fromLevel), '').replace(/^\s+|\s+$/g, '').replace(/\s{2,}/g, ' ')
-    : trackName(folder);
+  const role =
+    firstHeading && fromLevel && levelsIn(firstHeading.text).includes(fromLevel)
+      ? firstHeading.text
+          .replace(levelWord(fromLevel), '')
+          .replace(/^\s+|\s+$/g, '')
+          .replace(/\s{2,}/g, ' ')
+      : trackName(folder);
   const data = template?.model.frontmatter?.data;
   const rewrite = (text: unknown): string | undefined =>
     typeof text === 'string' && fromLevel && levelsIn(text).includes(fromLevel) ? withLevel(text, fromLevel, level) : undefined;
   const title = rewrite(data?.title) ?? `${trackName(folder)} Career Framework: ${Level}`;
   const description = rewrite(data?.description) ?? `These are the expected competencies of ${article(level)} ${Level} ${role}.`;
   const heading = `${Level} ${role}`;
-  const intro = (template && fromLevel && introSentence(template.model, fromLevel, level)) ?? `**${capitalize(article(level))} ${Level} ${role} is expected to exhibit the following competencies:**`;
+  const intro =
+    (template && fromLevel && introSentence(template.model, fromLevel, level)) ??
+    `**${capitalize(article(level))} ${Level} ${role} is expected to exhibit the following competencies:**`;
 
   // Include files: the siblings' shared ones (navigation, values) and this level's competency files.
   const includes = includePlan(workspace, site, folder, level, template);
   for (const c of COMPETENCIES) {
-    if (!includes[c.key].length && c.key !== 'values') notes.push(`No ${level} ${c.key} competency file was found under the include folders (${site.includeRoots.map((r) => site.label(r)).join(', ')}).`);
+    if (!includes[c.key].length && c.key !== 'values')
+      notes.push(`No ${level} ${c.key} competency file was found under the include folders (${site.includeRoots.map((r) => site.label(r)).join(', ')}).`);
   }
   const call = (path: string) => (site.options.preferredDelimiter === '<' ? `{{< include "${path}" >}}` : `{{% include "${path}" %}}`);
 
@@ -113,7 +120,8 @@ export function newCareerPage(workspace: Workspace, folder: string, level: Level
   COMPETENCIES.forEach((c, i) => {
     body.push(`${hashes} ${sectionTitles[i]}`, '');
     for (const path of includes[c.key]) body.push(call(path), '');
-    if (!includes[c.key].length) body.push(`<!-- No ${level} ${c.key} competency file to include was found; describe the ${c.heading.toLowerCase()} of this level here. -->`, '');
+    if (!includes[c.key].length)
+      body.push(`<!-- No ${level} ${c.key} competency file to include was found; describe the ${c.heading.toLowerCase()} of this level here. -->`, '');
     if (c.key === 'technical' && table) {
       body.push(`${'#'.repeat(sectionLevel + 1)} ${table.heading}`, '');
       if (table.lead) body.push(table.lead, '');
@@ -156,7 +164,8 @@ interface Sibling {
 /** The level page that a new level copies its shape from: the nearest level below, else the nearest above. */
 function nearestSibling(workspace: Workspace, folder: string, level: Level): Sibling | undefined {
   const rank = LEVELS.indexOf(level);
-  const siblings = workspace.host.listFiles(folder)
+  const siblings = workspace.host
+    .listFiles(folder)
     .filter((f) => dirname(f) === folder && isMarkdownPath(f) && levelOfFile(f) && levelOfFile(f) !== level)
     .flatMap((f) => {
       const model = workspace.model(f);
@@ -199,7 +208,8 @@ function includePlan(workspace: Workspace, site: Site, folder: string, level: Le
     }
   } else {
     const index = workspace.model(`${folder}/_index.md`);
-    for (const inc of index?.includes ?? []) if (inc.context === 'text' && inc.path && !levelsIn(basename(inc.path).replace(/[-_]/g, ' ')).length) add(inc.path);
+    for (const inc of index?.includes ?? [])
+      if (inc.context === 'text' && inc.path && !levelsIn(basename(inc.path).replace(/[-_]/g, ' ')).length) add(inc.path);
   }
   // Competency files the sibling did not lead to: look for the handbook's names.
   for (const c of COMPETENCIES) {
@@ -214,7 +224,10 @@ function findCompetencyFile(workspace: Workspace, site: Site, level: Level, kind
   const wanted = [`${level}-${kind}-competency.md`, ...(kind === 'values' ? ['values-competency.md'] : [])];
   for (const name of wanted) {
     for (const root of site.includeRoots) {
-      const hit = workspace.host.listFiles(root).filter((f) => basename(f) === name).sort((a, b) => a.length - b.length || a.localeCompare(b))[0];
+      const hit = workspace.host
+        .listFiles(root)
+        .filter((f) => basename(f) === name)
+        .sort((a, b) => a.length - b.length || a.localeCompare(b))[0];
       if (hit) return relativePath(root, hit);
     }
   }
@@ -230,7 +243,10 @@ function firstHeadingLevel(workspace: Workspace, site: Site, path: string): numb
 
 /** The sibling's bold "... are expected to exhibit the following competencies:" line, for this level. */
 function introSentence(model: PageModel, from: Level, to: Level): string | undefined {
-  const line = model.file.text.slice(model.bodyStart).split(/\r?\n/).find((l) => /^\*\*.*\*\*\s*$/.test(l) && levelsIn(l).includes(from));
+  const line = model.file.text
+    .slice(model.bodyStart)
+    .split(/\r?\n/)
+    .find((l) => /^\*\*.*\*\*\s*$/.test(l) && levelsIn(l).includes(from));
   return line ? withLevel(line.trim(), from, to) : undefined;
 }
 
@@ -243,7 +259,10 @@ function responsibilitySection(model: PageModel, label: string): { heading: stri
   const between = heading ? text.slice(heading.lineSpan.end, table.header.span.start).trim() : '';
   // A plain paragraph (the handbook's "This table refers to ... team page") is kept; anything else is not.
   const lead = between && !/^\s*(#|\{\{|<|\||[-*+] |\d+[.)] )/m.test(between) ? between : undefined;
-  const terms = table.rows.map((r) => r.cells[0]).filter((c) => c?.text).map((c) => text.slice(c.span.start, c.span.end).trim());
+  const terms = table.rows
+    .map((r) => r.cells[0])
+    .filter((c) => c?.text)
+    .map((c) => text.slice(c.span.start, c.span.end).trim());
   return { heading: heading?.text ?? 'Responsibilities', lead, terms, from: label };
 }
 
@@ -251,7 +270,14 @@ function responsibilitySection(model: PageModel, label: string): { heading: stri
 
 /** Job grades by level (GitLab's engineering individual-contributor grades); the author checks them. */
 export const DEFAULT_GRADES: Record<Level, number> = {
-  intern: 4, associate: 5, intermediate: 6, senior: 7, staff: 8, principal: 9, distinguished: 10, fellow: 11,
+  intern: 4,
+  associate: 5,
+  intermediate: 6,
+  senior: 7,
+  staff: 8,
+  principal: 9,
+  distinguished: 10,
+  fellow: 11,
 };
 
 export const DEFAULT_JOB_FAMILY_LEVELS: Level[] = ['intermediate', 'senior', 'staff'];
@@ -271,7 +297,12 @@ export function jobFamilyLevelName(role: string, level: Level): string {
 
 /** The file name for a role: "Backend Engineer" → backend-engineer.md. */
 export function jobFamilyFileName(role: string): string {
-  const slug = role.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = role
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return `${slug || 'job-family'}.md`;
 }
 
@@ -287,7 +318,10 @@ export function newJobFamilyPage(workspace: Workspace, folder: string, role: str
   if (!ordered.length) throw new FeatureError('Choose at least one level.');
   const notes: string[] = [];
   const kind = site.kindOf(file);
-  if (kind !== 'job-family') notes.push(`${site.label(file)} is not a job-family page by the pageKinds globs (it is a ${kind}); job families live under content/job-families/ unless ${CONFIG_FILE_NAME} says otherwise.`);
+  if (kind !== 'job-family')
+    notes.push(
+      `${site.label(file)} is not a job-family page by the pageKinds globs (it is a ${kind}); job families live under content/job-families/ unless ${CONFIG_FILE_NAME} says otherwise.`,
+    );
   notes.push(`Job grades are the usual ones for each level (${ordered.map((l) => `${l} ${DEFAULT_GRADES[l]}`).join(', ')}); check them.`);
   const names = ordered.map((l) => jobFamilyLevelName(role, l));
   const lines: string[] = [
@@ -303,25 +337,37 @@ export function newJobFamilyPage(workspace: Workspace, folder: string, role: str
   ];
   ordered.forEach((level, i) => {
     lines.push(
-      `### ${names[i]}`, '',
-      '#### Job Grade', '',
-      `The ${names[i]} is a [grade ${DEFAULT_GRADES[level]}](${COMPENSATION_PAGE}#gitlab-job-grades).`, '',
-      '#### Responsibilities', '',
+      `### ${names[i]}`,
+      '',
+      '#### Job Grade',
+      '',
+      `The ${names[i]} is a [grade ${DEFAULT_GRADES[level]}](${COMPENSATION_PAGE}#gitlab-job-grades).`,
+      '',
+      '#### Responsibilities',
+      '',
       ...(i > 0 ? [`- All of the responsibilities listed for ${names[i - 1]}.`] : []),
-      `- To be written: the responsibilities of the ${names[i]}.`, '',
-      '#### Requirements', '',
+      `- To be written: the responsibilities of the ${names[i]}.`,
+      '',
+      '#### Requirements',
+      '',
       ...(i > 0 ? [`- All of the requirements listed for ${names[i - 1]}.`] : []),
-      `- To be written: the requirements of the ${names[i]}.`, '',
+      `- To be written: the requirements of the ${names[i]}.`,
+      '',
     );
   });
   lines.push(
-    '## Performance Indicators', '',
-    `- To be written: the performance indicators of the ${role} job family.`, '',
-    '## Hiring Process', '',
-    'Candidates for this position can expect the hiring process to follow the order below. Please keep in mind that candidates can be declined from the position at any stage of the process.', '',
+    '## Performance Indicators',
+    '',
+    `- To be written: the performance indicators of the ${role} job family.`,
+    '',
+    '## Hiring Process',
+    '',
+    'Candidates for this position can expect the hiring process to follow the order below. Please keep in mind that candidates can be declined from the position at any stage of the process.',
+    '',
     '1. Qualified candidates will be invited to schedule a 30 minute screening call with one of our Global Recruiters.',
     '1. Next, candidates will be invited to schedule an interview with the hiring manager.',
-    '1. Candidates will then be invited to schedule interviews with members of the team.', '',
+    '1. Candidates will then be invited to schedule interviews with members of the team.',
+    '',
   );
   return { file, text: lines.join('\n').replace(/\n+$/, '\n'), exists: false, notes };
 }

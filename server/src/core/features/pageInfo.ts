@@ -72,7 +72,8 @@ export function pageInfo(workspace: Workspace, file: string): PageInfo | undefin
   const glob = matchingGlob(site.options, relative, configuredKind);
   let reason: string | undefined;
   if (!site.isPageOrInclude(file)) reason = 'Hugo renders only Markdown under content/; include files come from the include folders.';
-  else if (site.classifier.isIgnored(relative)) reason = `Ignored by the configuration (ignore globs${site.config ? ` in ${site.label(site.config.path)}` : ''}).`;
+  else if (site.classifier.isIgnored(relative))
+    reason = `Ignored by the configuration (ignore globs${site.config ? ` in ${site.label(site.config.path)}` : ''}).`;
   return {
     file,
     siteRoot: site.root,
@@ -125,18 +126,25 @@ export function permanentKindAdvice(site: Site, file: string, kind: PageKind): P
     const blocking = matchingGlob(site.options, relative, earlier);
     if (blocking) {
       return {
-        configFile, exists,
+        configFile,
+        exists,
         explanation: `The ${earlier} glob "${blocking}" in pageKinds matches ${relative}${kind === 'page' ? '' : ` and comes before ${kind}`}; narrow it in ${CONFIG_FILE_NAME} so that it no longer matches this file${kind === 'page' ? ', and the file becomes a plain page' : ''}.`,
       };
     }
   }
   if (kind === 'page') {
-    return { configFile, exists, explanation: `${relative} is an include file because it lies under an include folder (includeRoots); pages live under content/.` };
+    return {
+      configFile,
+      exists,
+      explanation: `${relative} is an include file because it lies under an include folder (includeRoots); pages live under content/.`,
+    };
   }
   const pageKinds = { [kind]: [...site.options.pageKinds[kind], relative] } as Partial<Options['pageKinds']>;
-  const works = new PathClassifier(mergeOptions(site.options, { pageKinds: pageKinds as Options['pageKinds'] })).kindOf(relative, site.isUnderIncludeRoot(file)) === kind;
+  const works =
+    new PathClassifier(mergeOptions(site.options, { pageKinds: pageKinds as Options['pageKinds'] })).kindOf(relative, site.isUnderIncludeRoot(file)) === kind;
   return {
-    configFile, exists,
+    configFile,
+    exists,
     snippet: works ? JSON.stringify({ pageKinds }, null, 2) : undefined,
     explanation: works
       ? `Add this pageKinds entry to ${CONFIG_FILE_NAME}; an entry replaces the kind's default globs, so the ones in force are repeated before this file's path.`

@@ -133,20 +133,27 @@ function previewPage(site: Site, file: string, model: PageModel): PreviewPage {
     headings,
     detachedHeadings,
     includes: model.includes.map((inc) => previewInclude(site, file, model, inc, includedIds.get(inc.index) ?? [])),
-    shortcodes: model.shortcodes.filter((s) => s.context === 'text').map(({ call }) => {
-      const fatal = call.problems.find((p) => p.fatal);
-      const label = `${call.closing ? '/' : ''}${call.name || '?'}`;
-      const unknown = catalog.hasTemplates && !!call.name && !call.closing && !catalog.byName.has(call.name);
-      const title = fatal ? fatal.message
-        : call.name === 'include' && !call.closing ? 'An include in the middle of a line: the preview shows it as a placeholder.'
-        : unknown ? `No shortcode "${call.name}" in this site, in Hugo or in the configured shortcodes: Hugo stops the build.`
-        : `Hugo shortcode {{${call.delimiter} ${label} ${call.delimiter === '<' ? '>' : '%'}}}: the site's theme renders it.`;
-      return {
-        start: lines.positionAt(call.span.start), label,
-        params: call.params.map((p) => (p.name ? `${p.name}=${p.value}` : p.value)).join(' '),
-        title, error: !!fatal,
-      };
-    }),
+    shortcodes: model.shortcodes
+      .filter((s) => s.context === 'text')
+      .map(({ call }) => {
+        const fatal = call.problems.find((p) => p.fatal);
+        const label = `${call.closing ? '/' : ''}${call.name || '?'}`;
+        const unknown = catalog.hasTemplates && !!call.name && !call.closing && !catalog.byName.has(call.name);
+        const title = fatal
+          ? fatal.message
+          : call.name === 'include' && !call.closing
+            ? 'An include in the middle of a line: the preview shows it as a placeholder.'
+            : unknown
+              ? `No shortcode "${call.name}" in this site, in Hugo or in the configured shortcodes: Hugo stops the build.`
+              : `Hugo shortcode {{${call.delimiter} ${label} ${call.delimiter === '<' ? '>' : '%'}}}: the site's theme renders it.`;
+        return {
+          start: lines.positionAt(call.span.start),
+          label,
+          params: call.params.map((p) => (p.name ? `${p.name}=${p.value}` : p.value)).join(' '),
+          title,
+          error: !!fatal,
+        };
+      }),
   };
 }
 
@@ -202,7 +209,10 @@ function includeProblem(site: Site, inc: IncludeCall): { title: string; detail: 
     case 'missing':
       return { title: 'Missing include', detail: `No such file: Hugo looks for ${r.tried.map(label).join(', ')} and the build fails.` };
     case 'outside':
-      return { title: r.reason === 'url' ? 'Unsafe include (URL)' : r.reason === 'absolute' ? 'Unsafe include (absolute path)' : `Unsafe include (outside ${roots})`, detail: r.detail };
+      return {
+        title: r.reason === 'url' ? 'Unsafe include (URL)' : r.reason === 'absolute' ? 'Unsafe include (absolute path)' : `Unsafe include (outside ${roots})`,
+        detail: r.detail,
+      };
     case 'directory':
       return { title: 'Include names a folder', detail: `${label(r.path)} is a folder, not a file.` };
     case 'found':

@@ -60,12 +60,20 @@ function headingReferences(doc: OpenDocument, heading: Heading, includeDeclarati
   const at = doc.model.file.lines.positionAt(heading.span.start);
   return [
     ...declaration,
-    ...anchorOnIncluders(doc, (p) => p.headings.find((h) => h.file === doc.file && h.range.start.line === at.line && h.range.start.character === at.character)?.id, false),
+    ...anchorOnIncluders(
+      doc,
+      (p) => p.headings.find((h) => h.file === doc.file && h.range.start.line === at.line && h.range.start.character === at.character)?.id,
+      false,
+    ),
   ];
 }
 
 /** Links to the anchor `idOn(page)` on every page that includes this (include) file, without duplicates. */
-function anchorOnIncluders(doc: OpenDocument, idOn: (page: ReturnType<Site['index']['includersOf']>[number]) => string | undefined, includeDeclaration: boolean): Location[] {
+function anchorOnIncluders(
+  doc: OpenDocument,
+  idOn: (page: ReturnType<Site['index']['includersOf']>[number]) => string | undefined,
+  includeDeclaration: boolean,
+): Location[] {
   const out: Location[] = [];
   const seen = new Set<string>();
   for (const page of doc.site.index.includersOf(doc.file)) {

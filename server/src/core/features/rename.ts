@@ -94,9 +94,8 @@ export function renameFiles(workspace: Workspace, moves: FileMove[]): WorkspaceC
     if (!what) continue;
     const site = workspace.siteFor(what === 'directory' ? `${move.from}/.` : move.from);
     if (!site) continue;
-    const files: [string, string][] = what === 'file'
-      ? [[move.from, move.to]]
-      : workspace.host.listFiles(move.from).map((f) => [f, move.to + f.slice(move.from.length)]);
+    const files: [string, string][] =
+      what === 'file' ? [[move.from, move.to]] : workspace.host.listFiles(move.from).map((f) => [f, move.to + f.slice(move.from.length)]);
     for (const [from, to] of files) {
       if (!site.isUnderIncludeRoot(from)) continue;
       for (const page of site.index.includersOf(from)) {
@@ -106,7 +105,9 @@ export function renameFiles(workspace: Workspace, moves: FileMove[]): WorkspaceC
           if (includedFile(inc) !== from || !inc.argument) continue;
           const argument = newArgument(site, inc.resolution, to);
           if (argument === undefined) {
-            notes.push(`${site.label(page.path)} includes ${site.label(from)}, which moves outside the include folders (${site.includeRoots.map((r) => site.label(r) + '/').join(', ')}); that include is left as it is.`);
+            notes.push(
+              `${site.label(page.path)} includes ${site.label(from)}, which moves outside the include folders (${site.includeRoots.map((r) => site.label(r) + '/').join(', ')}); that include is left as it is.`,
+            );
             continue;
           }
           edits.add({ file: page.path, range: model.file.lines.spanRange(inc.argument.valueSpan), newText: argument });
@@ -137,11 +138,16 @@ class EditSet {
   }
 
   list(): FileEdit[] {
-    const all = [...this.byPlace.values()].sort((a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const all = [...this.byPlace.values()].sort(
+      (a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
     for (let i = 1; i < all.length; i++) {
       const a = all[i - 1];
       const b = all[i];
-      if (a.file === b.file && (b.range.start.line < a.range.end.line || (b.range.start.line === a.range.end.line && b.range.start.character < a.range.end.character))) {
+      if (
+        a.file === b.file &&
+        (b.range.start.line < a.range.end.line || (b.range.start.line === a.range.end.line && b.range.start.character < a.range.end.character))
+      ) {
         throw new FeatureError(`Overlapping changes at ${b.file}:${b.range.start.line + 1}; nothing was renamed.`);
       }
     }

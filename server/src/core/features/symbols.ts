@@ -25,8 +25,12 @@ export function documentSymbols(workspace: Workspace, file: string, text: string
       const h = e.heading;
       while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
       const symbol: DocumentSymbol = {
-        name: h.text || '(empty heading)', detail: `#${h.id}`, kind: 'heading',
-        range: rangeOf(doc, { start: h.lineSpan.start, end: sectionEnd(doc, own, h) }), selectionRange: rangeOf(doc, h.span), children: [],
+        name: h.text || '(empty heading)',
+        detail: `#${h.id}`,
+        kind: 'heading',
+        range: rangeOf(doc, { start: h.lineSpan.start, end: sectionEnd(doc, own, h) }),
+        selectionRange: rangeOf(doc, h.span),
+        children: [],
       };
       addTo(symbol);
       stack.push({ level: h.level, symbol });
@@ -45,12 +49,22 @@ function includeSymbol(doc: OpenDocument, inc: IncludeCall): DocumentSymbol {
   const symbol: DocumentSymbol = {
     name: `include ${inc.path || '(no path)'}`,
     detail: !target ? 'not found' : inc.expandedSpan === undefined ? `${from} (not rendered as part of the page)` : from,
-    kind: 'include', range, selectionRange, children: [],
+    kind: 'include',
+    range,
+    selectionRange,
+    children: [],
   };
   const stack: { level: number; symbol: DocumentSymbol }[] = [];
   for (const h of doc.model.headings.filter((x) => x.include === inc.index)) {
     while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
-    const child: DocumentSymbol = { name: h.text || '(empty heading)', detail: `included from ${doc.site.label(h.file)}`, kind: 'heading', range, selectionRange, children: [] };
+    const child: DocumentSymbol = {
+      name: h.text || '(empty heading)',
+      detail: `included from ${doc.site.label(h.file)}`,
+      kind: 'heading',
+      range,
+      selectionRange,
+      children: [],
+    };
     (stack.length ? stack[stack.length - 1].symbol.children : symbol.children).push(child);
     stack.push({ level: h.level, symbol: child });
   }

@@ -78,8 +78,12 @@ export function parseBlocks(text: string, lineCount: number): BlockStructure {
         const inline = tokens[i + 1];
         const setext = t.markup === '=' || t.markup === '-';
         headings.push({
-          level: Number(t.tag.slice(1)), line: from, endLine: to - 1, setext,
-          textLine: setext ? to - 2 : from, content: inline?.content ?? '',
+          level: Number(t.tag.slice(1)),
+          line: from,
+          endLine: to - 1,
+          setext,
+          textLine: setext ? to - 2 : from,
+          content: inline?.content ?? '',
         });
         mark(from, to, LineKind.Inline);
         break;

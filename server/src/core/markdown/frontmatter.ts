@@ -56,28 +56,41 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
   const format = marker === '---' ? 'yaml' : 'toml';
   if (!m) {
     const fm: Frontmatter = {
-      format, span: { start: bom, end: text.length }, openSpan: { start: bom, end: openEnd },
-      contentSpan: { start: contentStart, end: text.length }, closed: false, locations: new Map(),
-      problems: [{
-        severity: 'error', span: { start: bom, end: openEnd },
-        message: `The front matter opened here is never closed with a "${marker}" line; Hugo cannot read this page.`,
-      }],
+      format,
+      span: { start: bom, end: text.length },
+      openSpan: { start: bom, end: openEnd },
+      contentSpan: { start: contentStart, end: text.length },
+      closed: false,
+      locations: new Map(),
+      problems: [
+        {
+          severity: 'error',
+          span: { start: bom, end: openEnd },
+          message: `The front matter opened here is never closed with a "${marker}" line; Hugo cannot read this page.`,
+        },
+      ],
     };
     return { frontmatter: fm, bodyStart: text.length };
   }
   const contentEnd = contentStart + m.index;
-  let blockEnd = contentEnd + m[0].length;
+  const blockEnd = contentEnd + m[0].length;
   let bodyStart = blockEnd;
   if (text[bodyStart] === '\r') bodyStart++;
   if (text[bodyStart] === '\n') bodyStart++;
   const fm: Frontmatter = {
-    format, span: { start: bom, end: blockEnd }, openSpan: { start: bom, end: openEnd },
-    contentSpan: { start: contentStart, end: contentEnd }, closed: true, locations: new Map(), problems: [],
+    format,
+    span: { start: bom, end: blockEnd },
+    openSpan: { start: bom, end: openEnd },
+    contentSpan: { start: contentStart, end: contentEnd },
+    closed: true,
+    locations: new Map(),
+    problems: [],
   };
   if (format === 'yaml') readYaml(text, fm);
   else {
     fm.problems.push({
-      severity: 'info', span: fm.openSpan,
+      severity: 'info',
+      span: fm.openSpan,
       message: 'TOML front matter is not checked by this tool; only YAML front matter is validated.',
     });
   }
@@ -90,9 +103,15 @@ function jsonFrontmatter(text: string, start: number): FrontmatterSplit {
   if (!m) return { bodyStart: 0 };
   const end = start + m.index + 1;
   const fm: Frontmatter = {
-    format: 'json', span: { start, end }, openSpan: { start, end: start + 1 }, contentSpan: { start, end },
-    closed: true, locations: new Map(),
-    problems: [{ severity: 'info', span: { start, end: start + 1 }, message: 'JSON front matter is not checked by this tool; only YAML front matter is validated.' }],
+    format: 'json',
+    span: { start, end },
+    openSpan: { start, end: start + 1 },
+    contentSpan: { start, end },
+    closed: true,
+    locations: new Map(),
+    problems: [
+      { severity: 'info', span: { start, end: start + 1 }, message: 'JSON front matter is not checked by this tool; only YAML front matter is validated.' },
+    ],
   };
   let bodyStart = end;
   if (text[bodyStart] === '\r') bodyStart++;
@@ -118,7 +137,8 @@ function readYaml(text: string, fm: Frontmatter): void {
   if (deep !== undefined) {
     const key = topLevelKeyBefore(source, deep);
     fm.problems.push({
-      severity: 'warning', span: { start: base + key.start, end: base + key.end },
+      severity: 'warning',
+      span: { start: base + key.start, end: base + key.end },
       message: `This front matter value nests more than ${MAX_FRONTMATTER_DEPTH} levels deep; it is not read, so the page's front matter is not checked. Flatten it.`,
     });
     return;
@@ -141,7 +161,8 @@ function readYaml(text: string, fm: Frontmatter): void {
   for (const e of doc.errors) {
     const [a, b] = e.pos.map(shift);
     fm.problems.push({
-      severity: 'error', span: errorSpan(source, e.code, a, b, base),
+      severity: 'error',
+      span: errorSpan(source, e.code, a, b, base),
       message: `Invalid YAML in front matter: ${firstLine(e.message)}. Hugo fails to build this page.`,
     });
   }
@@ -158,7 +179,8 @@ function readYaml(text: string, fm: Frontmatter): void {
   }
   if (!isMap(root)) {
     fm.problems.push({
-      severity: 'error', span: trimEnd(text, nodeSpan(root as YamlNode, offsets) ?? fm.openSpan),
+      severity: 'error',
+      span: trimEnd(text, nodeSpan(root as YamlNode, offsets) ?? fm.openSpan),
       message: 'Front matter must be a mapping of keys to values (like "title: ...").',
     });
     return;
@@ -180,7 +202,8 @@ function readYaml(text: string, fm: Frontmatter): void {
     const keySpan = nodeSpan(culprit?.key as YamlNode | null, offsets) ?? fm.openSpan;
     const aliases = e instanceof ReferenceError;
     fm.problems.push({
-      severity: 'error', span: keySpan,
+      severity: 'error',
+      span: keySpan,
       message: aliases
         ? `This value's aliases (*name) copy anchored values more than ${MAX_FRONTMATTER_ALIASES} times; Hugo refuses such front matter ("excessive aliasing") and fails to build the page.`
         : `This front matter cannot be read (${firstLine(e instanceof Error ? e.message : String(e))}).`,
@@ -281,7 +304,16 @@ function errorSpan(source: string, code: string, a: number, b: number, base: num
 function lastOpeningQuote(source: string, pos: number): number {
   for (let i = Math.min(pos, source.length) - 1; i >= 0; i--) {
     const c = source[i];
-    if ((c === '"' || c === "'") && /(^|[:\-[,{]\s*)$/.test(source.slice(Math.max(0, i - 3), i).replace(/^.*\n/, '\n').replace(/^\n/, ''))) return i;
+    if (
+      (c === '"' || c === "'") &&
+      /(^|[:\-[,{]\s*)$/.test(
+        source
+          .slice(Math.max(0, i - 3), i)
+          .replace(/^.*\n/, '\n')
+          .replace(/^\n/, ''),
+      )
+    )
+      return i;
   }
   return -1;
 }
@@ -293,7 +325,10 @@ function trimEnd(text: string, span: Span): Span {
 }
 
 function firstLine(s: string): string {
-  return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  return s
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/\.$/, '');
 }
 
 interface Offsets {
@@ -449,7 +484,8 @@ function skipQuoted(source: string, i: number): number {
 function topLevelKeyBefore(source: string, offset: number): Span {
   const startOf = (at: number) => Math.max(source.lastIndexOf('\n', at), source.lastIndexOf('\r', at)) + 1;
   let lineStart = startOf(offset - 1);
-  while (lineStart > 0 && /^[ \t-]/.test(source.slice(lineStart, lineStart + 1))) lineStart = startOf(lineStart - 1 - (source.slice(lineStart - 2, lineStart) === '\r\n' ? 2 : 1));
+  while (lineStart > 0 && /^[ \t-]/.test(source.slice(lineStart, lineStart + 1)))
+    lineStart = startOf(lineStart - 1 - (source.slice(lineStart - 2, lineStart) === '\r\n' ? 2 : 1));
   const line = source.slice(lineStart, nextLineBreak(source, lineStart));
   const colon = /^[^\s#][^:]*?(?=:(\s|$))/.exec(line);
   return { start: lineStart, end: lineStart + (colon ? colon[0].length : Math.max(1, line.length)) };

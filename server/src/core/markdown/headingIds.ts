@@ -192,7 +192,12 @@ function firstClosingSequence(line: string, start: number, end: number): { start
  * An attribute block that ends line[from, end): with `leading`, it must start the stretch (after
  * blanks); otherwise it is the last unescaped `{` of the stretch, as Goldmark's last-line scan takes it.
  */
-function trailingAttributes(line: string, from: number, end: number, leading: boolean): { open: number; attributes: { id?: string; classes: string[] } } | undefined {
+function trailingAttributes(
+  line: string,
+  from: number,
+  end: number,
+  leading: boolean,
+): { open: number; attributes: { id?: string; classes: string[] } } | undefined {
   if (line[end - 1] !== '}') return undefined;
   let open: number;
   if (leading) {

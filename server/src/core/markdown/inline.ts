@@ -126,7 +126,9 @@ export function inlineLinks(text: string, start: number, end: number, code: Span
     }
     if (open >= 0 && closesLink(src, destEnd + (src[destEnd] === '>' ? 1 : 0))) {
       out.push({
-        kind: 'inline', target: src.slice(destStart, destEnd), span: { start: start + destStart, end: start + destEnd },
+        kind: 'inline',
+        target: src.slice(destStart, destEnd),
+        span: { start: start + destStart, end: start + destEnd },
         image: src[open - 1] === '!',
       });
     }
@@ -171,7 +173,10 @@ export function referenceDefinition(line: string, lineStart: number): (LinkDesti
     offset++;
   }
   return {
-    kind: 'definition', label: m[2], target: dest, image: false,
+    kind: 'definition',
+    label: m[2],
+    target: dest,
+    image: false,
     span: { start: lineStart + offset, end: lineStart + offset + dest.length },
   };
 }

@@ -98,10 +98,14 @@ export function scanShortcodes(text: string, start = 0, end = text.length): Shor
       const close = escapeEnd(right, i + 5);
       if (close < 0 || close > end) {
         const lineEnd = endOfLine(text, i, end);
-        calls.push(problemCall(i, lineEnd, delimiter, {
-          kind: 'unclosed-comment', fatal: true, span: { start: i, end: lineEnd },
-          message: `The escaped shortcode is not closed with */${right}; Hugo fails with "comment must be closed".`,
-        }));
+        calls.push(
+          problemCall(i, lineEnd, delimiter, {
+            kind: 'unclosed-comment',
+            fatal: true,
+            span: { start: i, end: lineEnd },
+            message: `The escaped shortcode is not closed with */${right}; Hugo fails with "comment must be closed".`,
+          }),
+        );
         i = text.indexOf('{{', lineEnd);
         continue;
       }
@@ -122,8 +126,14 @@ function endOfLine(text: string, from: number, end: number): number {
 
 function problemCall(start: number, end: number, delimiter: Delimiter, problem: ShortcodeProblem): ShortcodeCall {
   return {
-    span: { start, end }, delimiter, name: '', nameSpan: { start: start + 3, end: start + 3 },
-    closing: false, selfClosing: false, params: [], problems: [problem],
+    span: { start, end },
+    delimiter,
+    name: '',
+    nameSpan: { start: start + 3, end: start + 3 },
+    closing: false,
+    selfClosing: false,
+    params: [],
+    problems: [problem],
   };
 }
 
@@ -145,7 +155,15 @@ function lexCall(text: string, start: number, delimiter: Delimiter, end: number)
     while (p < limit && isSpace(text[p])) p++;
   };
   const finish = (endOffset: number): ShortcodeCall => ({
-    span: { start, end: endOffset }, delimiter, name, nameSpan, closing, selfClosing, params, problems, trailingDash,
+    span: { start, end: endOffset },
+    delimiter,
+    name,
+    nameSpan,
+    closing,
+    selfClosing,
+    params,
+    problems,
+    trailingDash,
   });
 
   skipSpace();
@@ -154,7 +172,9 @@ function lexCall(text: string, start: number, delimiter: Delimiter, end: number)
     let run = p + 1;
     while (text[run] === '-' && run < limit) run++;
     problems.push({
-      kind: 'trim-marker', fatal: true, span: { start: p, end: run },
+      kind: 'trim-marker',
+      fatal: true,
+      span: { start: p, end: run },
       message: `Hugo shortcodes have no trim markers: "{{${delimiter}-" stops the build ("unrecognized character in shortcode action: U+002D '-'").`,
     });
     p = run;
@@ -176,7 +196,9 @@ function lexCall(text: string, start: number, delimiter: Delimiter, end: number)
   nameSpan = { start: nameStart, end: p };
   if (!name) {
     problems.push({
-      kind: 'missing-name', fatal: true, span: { start, end: Math.max(p, start + 3) },
+      kind: 'missing-name',
+      fatal: true,
+      span: { start, end: Math.max(p, start + 3) },
       message: 'Shortcode call without a name.',
     });
   }
@@ -188,7 +210,9 @@ function lexCall(text: string, start: number, delimiter: Delimiter, end: number)
       // An unterminated string already says why the call never closes.
       if (problems.some((x) => x.kind === 'unterminated-string')) return finish(Math.max(lineEnd, nameSpan.end));
       problems.push({
-        kind: 'unclosed', fatal: true, span: { start, end: lineEnd },
+        kind: 'unclosed',
+        fatal: true,
+        span: { start, end: lineEnd },
         message: `The shortcode is not closed with ${right}; Hugo fails with "unclosed shortcode action".`,
       });
       return finish(Math.max(lineEnd, nameSpan.end));
@@ -196,7 +220,9 @@ function lexCall(text: string, start: number, delimiter: Delimiter, end: number)
     if (text.startsWith(right, p)) return finish(p + 3);
     if (text.startsWith(wrongRight, p)) {
       problems.push({
-        kind: 'mismatched-delimiter', fatal: true, span: { start: p, end: p + 3 },
+        kind: 'mismatched-delimiter',
+        fatal: true,
+        span: { start: p, end: p + 3 },
         message: `Opened with {{${delimiter} but closed with ${wrongRight}; Hugo stops the build. Close it with ${right}.`,
       });
       return finish(p + 3);
@@ -232,20 +258,31 @@ function lexCall(text: string, start: number, delimiter: Delimiter, end: number)
     p = value.end;
     if (named !== undefined && named !== (paramName !== undefined) && !problems.some((x) => x.kind === 'mixed-params')) {
       problems.push({
-        kind: 'mixed-params', fatal: true, span: { start: paramStart, end: p },
+        kind: 'mixed-params',
+        fatal: true,
+        span: { start: paramStart, end: p },
         message: 'Named and positional parameters cannot be mixed in one shortcode call; Hugo stops the build.',
       });
     }
     named ??= paramName !== undefined;
     params.push({
-      name: paramName, nameSpan: paramNameSpan, value: value.value, span: { start: paramStart, end: value.end },
-      valueSpan: value.valueSpan, quote: value.quote,
+      name: paramName,
+      nameSpan: paramNameSpan,
+      value: value.value,
+      span: { start: paramStart, end: value.end },
+      valueSpan: value.valueSpan,
+      quote: value.quote,
     });
   }
 }
 
 function lexValue(
-  text: string, p: number, limit: number, right: string, wrongRight: string, problems: ShortcodeProblem[],
+  text: string,
+  p: number,
+  limit: number,
+  right: string,
+  wrongRight: string,
+  problems: ShortcodeProblem[],
 ): { value: string; valueSpan: Span; quote: '"' | '`' | ''; end: number } {
   const c = text[p];
   if (c === '"' || (c === '\\' && text[p + 1] === '"')) {
@@ -266,7 +303,9 @@ function lexValue(
     }
     if (text[q] !== '"') {
       problems.push({
-        kind: 'unterminated-string', fatal: true, span: { start: open, end: q },
+        kind: 'unterminated-string',
+        fatal: true,
+        span: { start: open, end: q },
         message: 'Unterminated quoted string in a shortcode parameter; Hugo stops the build.',
       });
       return { value, valueSpan: { start: open + 1, end: q }, quote: '"', end: q };
@@ -278,7 +317,9 @@ function lexValue(
     if (close < 0 || close >= limit) {
       const stop = Math.min(nextLineBreak(text, p), limit);
       problems.push({
-        kind: 'unterminated-string', fatal: true, span: { start: p, end: stop },
+        kind: 'unterminated-string',
+        fatal: true,
+        span: { start: p, end: stop },
         message: 'Unterminated raw string (`...`) in a shortcode parameter; Hugo stops the build.',
       });
       return { value: text.slice(p + 1, stop), valueSpan: { start: p + 1, end: stop }, quote: '`', end: stop };
@@ -294,7 +335,9 @@ function lexValue(
   if (q === p) {
     // A character that starts nothing Hugo knows (e.g. a stray quote mark); skip it.
     problems.push({
-      kind: 'bad-character', fatal: true, span: { start: p, end: p + 1 },
+      kind: 'bad-character',
+      fatal: true,
+      span: { start: p, end: p + 1 },
       message: `Unexpected character ${JSON.stringify(text[p])} in a shortcode call; Hugo stops the build.`,
     });
     return { value: '', valueSpan: { start: p, end: p + 1 }, quote: '', end: p + 1 };
@@ -302,7 +345,9 @@ function lexValue(
   const value = text.slice(p, q);
   if (![...value].every(isParamChar)) {
     problems.push({
-      kind: 'unquoted', fatal: true, span: { start: p, end: q },
+      kind: 'unquoted',
+      fatal: true,
+      span: { start: p, end: q },
       message: `The argument ${value} must be quoted: Hugo accepts only letters, digits, "_", "-" and "." unquoted and stops the build.`,
     });
   }

@@ -16,7 +16,9 @@ const LEVEL_WORD = new RegExp(`\\b(${LEVELS.join('|')})\\b`, 'gi');
 
 /** The level a file name gives (`senior.md`, `senior-engineer.md`), if any. */
 export function levelOfFile(path: string): Level | undefined {
-  const name = basename(path).replace(/\.(md|markdown)$/i, '').toLowerCase();
+  const name = basename(path)
+    .replace(/\.(md|markdown)$/i, '')
+    .toLowerCase();
   const first = name.split(/[-_]/)[0];
   return (LEVELS as readonly string[]).includes(first) ? (first as Level) : undefined;
 }

@@ -139,7 +139,12 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
     const argument = call.params.find((p) => p.name === undefined);
     const detached = detachedRegions.some((r) => call.span.start >= r.start && call.span.end <= r.end);
     const inc: IncludeCall = {
-      index: includes.length, call, context: 'text', argument, path: argument?.value ?? '', detached,
+      index: includes.length,
+      call,
+      context: 'text',
+      argument,
+      path: argument?.value ?? '',
+      detached,
       resolution: { kind: 'empty' },
     };
     if (!isInclude && argument) {
@@ -217,8 +222,15 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
     const src = fileOf(mapped.source);
     const firstLine = expanded.toSource({ start: lines.lineStarts[h.line], end: lines.lineEnd(h.line) });
     const heading: Heading = {
-      level: h.level, text: t.text, id, customId: t.customId, file: src.path, span: mapped.span,
-      lineSpan: firstLine?.span ?? mapped.span, include: mapped.source === -1 ? undefined : mapped.source, setext: h.setext,
+      level: h.level,
+      text: t.text,
+      id,
+      customId: t.customId,
+      file: src.path,
+      span: mapped.span,
+      lineSpan: firstLine?.span ?? mapped.span,
+      include: mapped.source === -1 ? undefined : mapped.source,
+      setext: h.setext,
     };
     headings.push(heading);
     addAnchor({ id, kind: 'heading', file: src.path, span: mapped.span, include: heading.include, heading });
@@ -259,7 +271,12 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
     if (!mapped || mapped.source !== -1) return;
     const parts = splitDestination(d.target);
     links.push({
-      kind: d.kind, target: d.target, span: mapped.span, path: parts.path, fragment: parts.fragment, image: d.image,
+      kind: d.kind,
+      target: d.target,
+      span: mapped.span,
+      path: parts.path,
+      fragment: parts.fragment,
+      image: d.image,
       fragmentSpan: parts.fragmentOffset !== undefined ? { start: mapped.span.start + parts.fragmentOffset, end: mapped.span.end } : undefined,
     });
   };
@@ -296,9 +313,19 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
   }
 
   return {
-    file, kind: options.kind, frontmatter: split.frontmatter, bodyStart, shortcodes,
+    file,
+    kind: options.kind,
+    frontmatter: split.frontmatter,
+    bodyStart,
+    shortcodes,
     escapedShortcodes: scan.escaped.map((span) => ({ span, context: contextAt(span.start, expanded.fromPage(span.start)) })),
-    includes, expanded, blocks, headings, anchors, links, tables,
+    includes,
+    expanded,
+    blocks,
+    headings,
+    anchors,
+    links,
+    tables,
     directives: parseDirectives(text),
     hasFootnotes: /^\[\^[^\]]+\]:/m.test(text),
   };
@@ -314,7 +341,8 @@ function mapTable(t: PipeTable, expanded: ExpandedDocument): PipeTable | undefin
     const span = mapSpan(r.span);
     if (!span || span.source !== -1) return undefined;
     return {
-      line: -1, span: span.span,
+      line: -1,
+      span: span.span,
       cells: r.cells.map((c) => ({ text: c.text, span: mapSpan(c.span)?.span ?? span.span })),
     };
   });

@@ -21,11 +21,13 @@ export const frontmatterMissing: Rule = {
     ctx.report({
       span: { start, end: Math.max(start, firstLineEnd) },
       message: 'This page has no front matter: start it with a "---" block that gives at least its title (and a description).',
-      fixes: [{
-        title: 'Add front matter with a title',
-        preferred: true,
-        edits: [{ span: { start, end: start }, newText: `---${eol}title: ${JSON.stringify(title)}${eol}description: ""${eol}---${eol}${eol}` }],
-      }],
+      fixes: [
+        {
+          title: 'Add front matter with a title',
+          preferred: true,
+          edits: [{ span: { start, end: start }, newText: `---${eol}title: ${JSON.stringify(title)}${eol}description: ""${eol}---${eol}${eol}` }],
+        },
+      ],
     });
   },
 };

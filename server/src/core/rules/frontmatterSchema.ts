@@ -7,7 +7,7 @@ import { type FixSpec, PAGE_KINDS_ONLY, replaceFix, type Rule } from './rule';
 export const frontmatterSchema: Rule = {
   code: 'frontmatter-schema',
   defaultSeverity: 'error',
-  summary: 'Front matter breaks the page kind\'s schema: a required key is missing, a key is unknown, or a value has the wrong type.',
+  summary: "Front matter breaks the page kind's schema: a required key is missing, a key is unknown, or a value has the wrong type.",
   appliesTo: PAGE_KINDS_ONLY,
   check(ctx) {
     const fm = ctx.model.frontmatter;
@@ -32,7 +32,10 @@ export const frontmatterSchema: Rule = {
         });
       }
       ctx.report({
-        span: f.span, message: f.message, severity: f.severity, fixes,
+        span: f.span,
+        message: f.message,
+        severity: f.severity,
+        fixes,
         data: { pointer: f.pointer, unknownKey: f.unknownKey?.key, suggestion: f.unknownKey?.suggestion, missingKey: f.missingKey },
       });
     }
@@ -46,7 +49,8 @@ export const frontmatterSchema: Rule = {
       const loc = fm.locations.get('/' + escapePointer(key));
       if (!suggestion || !loc?.keySpan) continue;
       ctx.report({
-        span: loc.keySpan, severity: 'warning',
+        span: loc.keySpan,
+        severity: 'warning',
         message: `Unknown front matter key "${key}": did you mean "${suggestion}"? Hugo ignores keys it does not know.`,
         fixes: [replaceFix(`Rename "${key}" to "${suggestion}"`, loc.keySpan, suggestion)],
         data: { unknownKey: key, suggestion },

@@ -19,17 +19,24 @@ export const includeDelimiter: Rule = {
       const open = preferred === '%' ? '{{%' : '{{<';
       const close = preferred === '%' ? '%}}' : '>}}';
       const closeStart = call.span.end - 3;
-      const message = preferred === '%'
-        ? '{{< include >}} puts the file\'s Markdown into the page unrendered: its headings, lists and links show as raw text, and its headings get no ids. The handbook uses {{% include %}}.'
-        : 'This site includes files with {{< include >}} (see preferredDelimiter); {{% include %}} renders the included Markdown as part of the page.';
+      const message =
+        preferred === '%'
+          ? "{{< include >}} puts the file's Markdown into the page unrendered: its headings, lists and links show as raw text, and its headings get no ids. The handbook uses {{% include %}}."
+          : 'This site includes files with {{< include >}} (see preferredDelimiter); {{% include %}} renders the included Markdown as part of the page.';
       ctx.report({
         span: call.span,
         message,
         fixes: text.slice(closeStart, call.span.end).endsWith('}}')
-          ? [{
-              title: `Use ${open} ${close}`, preferred: true,
-              edits: [{ span: { start: call.span.start, end: call.span.start + 3 }, newText: open }, { span: { start: closeStart, end: call.span.end }, newText: close }],
-            }]
+          ? [
+              {
+                title: `Use ${open} ${close}`,
+                preferred: true,
+                edits: [
+                  { span: { start: call.span.start, end: call.span.start + 3 }, newText: open },
+                  { span: { start: closeStart, end: call.span.end }, newText: close },
+                ],
+              },
+            ]
           : [],
         data: { preferred },
       });

@@ -8,7 +8,7 @@ import { type FixSpec, PAGE_KINDS_ONLY, replaceFix, type Rule, type SiteContext 
 export const includeMissing: Rule = {
   code: 'include-missing',
   defaultSeverity: 'error',
-  summary: 'An include names a file that does not exist under the site\'s assets/ folder: the Hugo build fails.',
+  summary: "An include names a file that does not exist under the site's assets/ folder: the Hugo build fails.",
   appliesTo: PAGE_KINDS_ONLY,
   check(ctx) {
     for (const inc of ctx.model.includes) {
@@ -39,10 +39,12 @@ export const includeMissing: Rule = {
       }
       ctx.report({
         span,
-        message: (r.tried.length
-          ? `Include file not found: Hugo looks for ${where} and fails the build.` + (r.oddCharacter ? ` The path holds ${r.oddCharacter}.` : '') +
-            (r.entry ? ` There is ${r.entry}.` : '')
-          : `Include file not found: the path holds ${r.oddCharacter}, and Hugo fails the build.`) +
+        message:
+          (r.tried.length
+            ? `Include file not found: Hugo looks for ${where} and fails the build.` +
+              (r.oddCharacter ? ` The path holds ${r.oddCharacter}.` : '') +
+              (r.entry ? ` There is ${r.entry}.` : '')
+            : `Include file not found: the path holds ${r.oddCharacter}, and Hugo fails the build.`) +
           (suggestion ? ` Did you mean "${suggestion}"?` : '') +
           (inc.context === 'code-block' || inc.context === 'code-span' ? ' (Hugo runs shortcodes inside code too.)' : '') +
           (inc.context === 'html-comment' ? ' (Hugo runs shortcodes inside HTML comments too.)' : ''),

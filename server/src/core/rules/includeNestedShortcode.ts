@@ -14,7 +14,8 @@ export const includeNestedShortcode: Rule = {
       const what = call.name ? `{{${call.delimiter} ${call.closing ? '/' : ''}${call.name} ${call.delimiter === '<' ? '>' : '%'}}}` : 'this shortcode';
       ctx.report({
         span: call.span,
-        message: `Hugo does not run shortcodes inside included files: ${what} appears as literal text on every page that includes this file.` +
+        message:
+          `Hugo does not run shortcodes inside included files: ${what} appears as literal text on every page that includes this file.` +
           (call.name === 'include' ? ' Includes do not nest; include the file from the page instead.' : ''),
         data: { name: call.name },
       });
@@ -23,7 +24,8 @@ export const includeNestedShortcode: Rule = {
       if (e.context === 'code-block' || e.context === 'code-span') continue;
       ctx.report({
         span: e.span,
-        message: 'Included text is not processed, so this escaped shortcode is shown with its /* */ markers; write the shortcode as plain text (or in code) instead.',
+        message:
+          'Included text is not processed, so this escaped shortcode is shown with its /* */ markers; write the shortcode as plain text (or in code) instead.',
       });
     }
   },

@@ -18,7 +18,8 @@ export const includeSyntax: Rule = {
     }
     for (const inc of ctx.model.includes) {
       const { call } = inc;
-      for (const p of call.problems) ctx.report({ span: p.span, message: p.message, severity: p.fatal ? undefined : 'warning', fixes: problemFixes(p, call.delimiter) });
+      for (const p of call.problems)
+        ctx.report({ span: p.span, message: p.message, severity: p.fatal ? undefined : 'warning', fixes: problemFixes(p, call.delimiter) });
       if (call.problems.some((p) => p.fatal)) continue;
       const named = call.params.find((p) => p.name !== undefined);
       if (!inc.argument) {
@@ -38,22 +39,33 @@ export const includeSyntax: Rule = {
       if (extra.length) {
         const last = extra[extra.length - 1];
         ctx.report({
-          span: { start: extra[0].span.start, end: last.span.end }, severity: 'warning', tags: ['unnecessary'],
+          span: { start: extra[0].span.start, end: last.span.end },
+          severity: 'warning',
+          tags: ['unnecessary'],
           message: `include reads only its first parameter; ${extra.length === 1 ? 'this one is' : 'these are'} ignored.`,
           fixes: [replaceFix('Remove the ignored parameters', { start: inc.argument.span.end, end: last.span.end }, '')],
         });
       }
       if (call.trailingDash) {
         ctx.report({
-          span: call.trailingDash, severity: 'warning', tags: ['unnecessary'],
+          span: call.trailingDash,
+          severity: 'warning',
+          tags: ['unnecessary'],
           message: 'Hugo shortcodes have no trim markers: this "-" is read as one more (ignored) parameter and trims nothing.',
-          fixes: [replaceFix('Remove the "-"', { start: call.trailingDash.start - (ctx.model.file.text[call.trailingDash.start - 1] === ' ' ? 1 : 0), end: call.trailingDash.end }, '')],
+          fixes: [
+            replaceFix(
+              'Remove the "-"',
+              { start: call.trailingDash.start - (ctx.model.file.text[call.trailingDash.start - 1] === ' ' ? 1 : 0), end: call.trailingDash.end },
+              '',
+            ),
+          ],
         });
       }
       if (inc.resolution.kind === 'found' && inc.resolution.leadingSlash) {
         const fixed = inc.path.replace(/^\/+/, '');
         ctx.report({
-          span: inc.argument.valueSpan, severity: 'warning',
+          span: inc.argument.valueSpan,
+          severity: 'warning',
           message: `Hugo resolves include paths under assets/ and ignores the leading "/"; write "${fixed}" so it does not read as a file-system path.`,
           fixes: [replaceFix(`Change to "${fixed}"`, inc.argument.valueSpan, fixed)],
         });

@@ -20,7 +20,13 @@ export const jobGradeLink: Rule = {
         ctx.report({
           span: level.grade.span,
           message: `Link the grade to the compensation page: [${ctx.model.file.text.slice(level.grade.span.start, level.grade.span.end)}](${expected}).`,
-          fixes: [replaceFix('Link the grade to the compensation page', level.grade.span, `[${ctx.model.file.text.slice(level.grade.span.start, level.grade.span.end)}](${expected})`)],
+          fixes: [
+            replaceFix(
+              'Link the grade to the compensation page',
+              level.grade.span,
+              `[${ctx.model.file.text.slice(level.grade.span.start, level.grade.span.end)}](${expected})`,
+            ),
+          ],
         });
         continue;
       }

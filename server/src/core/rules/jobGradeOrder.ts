@@ -5,7 +5,7 @@ import type { Rule } from './rule';
 export const jobGradeOrder: Rule = {
   code: 'job-grade-order',
   defaultSeverity: 'error',
-  summary: 'On a job-family page, a level\'s job grade is not higher than the grade of the level listed before it (or is missing).',
+  summary: "On a job-family page, a level's job grade is not higher than the grade of the level listed before it (or is missing).",
   appliesTo: ['job-family'],
   check(ctx) {
     const { levels } = jobFamilyOf(ctx.model);

@@ -20,7 +20,8 @@ export const ladderIncludeLevel: Rule = {
       const exists = fixed !== inc.path && ctx.site.resolver.resolve(fixed).kind === 'found';
       ctx.report({
         span: inc.argument.valueSpan,
-        message: `This is the ${level} page, but it includes the ${other} competencies (${basename(inc.path)}).` + (exists ? ` The ${level} file is ${fixed}.` : ''),
+        message:
+          `This is the ${level} page, but it includes the ${other} competencies (${basename(inc.path)}).` + (exists ? ` The ${level} file is ${fixed}.` : ''),
         fixes: exists ? [replaceFix(`Include "${fixed}"`, inc.argument.valueSpan, fixed)] : [],
         data: { level, other, suggestion: exists ? fixed : undefined },
       });

@@ -8,7 +8,7 @@ const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 export const ladderLevel: Rule = {
   code: 'ladder-level',
   defaultSeverity: 'warning',
-  summary: 'A career page\'s title, description or first heading names another level than its file name (or none).',
+  summary: "A career page's title, description or first heading names another level than its file name (or none).",
   appliesTo: ['career-page'],
   check(ctx) {
     const { model } = ctx;
@@ -32,7 +32,13 @@ export const ladderLevel: Rule = {
           ? `The ${what} names the ${cap(other)} level, but this is the ${cap(level)} page (${LEVELS.indexOf(level) + 1}. level, from the file name).`
           : `The ${what} does not name the level of this page: ${cap(level)} (from the file name).`,
         fixes: other
-          ? [replaceFix(`Change "${cap(other)}" to "${cap(level)}"`, span, written.replace(new RegExp(`\\b${other}\\b`, 'gi'), (m) => (m[0] === m[0].toUpperCase() ? cap(level) : level)))]
+          ? [
+              replaceFix(
+                `Change "${cap(other)}" to "${cap(level)}"`,
+                span,
+                written.replace(new RegExp(`\\b${other}\\b`, 'gi'), (m) => (m[0] === m[0].toUpperCase() ? cap(level) : level)),
+              ),
+            ]
           : [],
         data: { level, other },
       });

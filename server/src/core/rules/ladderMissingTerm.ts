@@ -9,7 +9,7 @@ import type { Rule } from './rule';
 export const ladderMissingTerm: Rule = {
   code: 'ladder-missing-term',
   defaultSeverity: 'warning',
-  summary: 'A responsibility term of the level below is missing from this level\'s table, and the page does not say why.',
+  summary: "A responsibility term of the level below is missing from this level's table, and the page does not say why.",
   appliesTo: ['career-page'],
   check(ctx) {
     if (!levelOfFile(ctx.model.file.path)) return; // only level pages have a ladder

@@ -16,8 +16,7 @@ export const ladderTermSpelling: Rule = {
     const lower = pages.filter((p) => p.rank < here.rank || (p.rank === here.rank && p.path < here.path));
     for (const term of here.terms) {
       const key = termKey(term.text);
-      const first = lower.flatMap((p) => p.terms.map((t) => ({ page: p, term: t })))
-        .find(({ term: t }) => sameTermKey(termKey(t.text), key));
+      const first = lower.flatMap((p) => p.terms.map((t) => ({ page: p, term: t }))).find(({ term: t }) => sameTermKey(termKey(t.text), key));
       if (!first || first.term.text === term.text) continue;
       ctx.report({
         span: term.span,

@@ -4,7 +4,8 @@ import { LineKind } from '../markdown/blocks';
 import { replaceFix, type Rule } from './rule';
 
 // "All of the responsibilities listed for <level>", "All requirements of the <level> role", ...
-const REFERENCE = /\b(?:responsibilities|requirements)\s+(?:listed\s+|described\s+|outlined\s+)?(?:for|of|in)\s+(?:the\s+|an?\s+)?([A-Z][^.;\n]*?)(?:\s+(?:role|level|position|job))?(?=[.;,]?\s*$|[.;])/gm;
+const REFERENCE =
+  /\b(?:responsibilities|requirements)\s+(?:listed\s+|described\s+|outlined\s+)?(?:for|of|in)\s+(?:the\s+|an?\s+)?([A-Z][^.;\n]*?)(?:\s+(?:role|level|position|job))?(?=[.;,]?\s*$|[.;])/gm;
 
 /** "All of the responsibilities listed for X" on a job-family page must name one of its levels. */
 export const levelReference: Rule = {

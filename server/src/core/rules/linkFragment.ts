@@ -24,7 +24,12 @@ export const linkFragment: Rule = {
     const pages = model.kind === 'include' ? ctx.includers(true) : [];
     if (model.kind === 'include' && !pages.length) return;
     // Only an anchor every including page has fixes a link for all of them.
-    const common = pages.length ? pages.slice(1).reduce((ids, p) => { const has = new Set(p.anchors); return ids.filter((id) => has.has(id)); }, pages[0].anchors) : [];
+    const common = pages.length
+      ? pages.slice(1).reduce((ids, p) => {
+          const has = new Set(p.anchors);
+          return ids.filter((id) => has.has(id));
+        }, pages[0].anchors)
+      : [];
     const pageIds = pages.length ? common : [...model.anchors.keys()];
     const suggest = suggester();
     const ownHeadings = model.headings.filter((h) => h.include === undefined);
@@ -37,7 +42,8 @@ export const linkFragment: Rule = {
         const suggestion = suggest(fragment, pageIds);
         ctx.report({
           span,
-          message: `No anchor "#${fragment}" on ${missingOn.length === pages.length ? 'any page that includes this file' : 'some pages that include this file'}: ${missingOn.map((p) => ctx.site.label(p.path)).join(', ')}.` +
+          message:
+            `No anchor "#${fragment}" on ${missingOn.length === pages.length ? 'any page that includes this file' : 'some pages that include this file'}: ${missingOn.map((p) => ctx.site.label(p.path)).join(', ')}.` +
             (suggestion ? ` Did you mean "#${suggestion}"?` : ''),
           fixes: suggestion ? [replaceFix(`Change to "#${suggestion}"`, link.fragmentSpan!, suggestion)] : [],
           data: { fragment, pages: missingOn.map((p) => p.path), suggestion },
@@ -51,7 +57,10 @@ export const linkFragment: Rule = {
       const suggestion = headingAround(ownHeadings, link.fragmentSpan!) ? undefined : suggest(fragment, pageIds);
       ctx.report({
         span,
-        message: `No heading or anchor "#${fragment}" on this page` + (model.includes.length ? ' (headings from included files count)' : '') + '.' +
+        message:
+          `No heading or anchor "#${fragment}" on this page` +
+          (model.includes.length ? ' (headings from included files count)' : '') +
+          '.' +
           (suggestion ? ` Did you mean "#${suggestion}"?` : ''),
         fixes: suggestion ? [replaceFix(`Change to "#${suggestion}"`, link.fragmentSpan!, suggestion)] : [],
         data: { fragment, suggestion },
@@ -65,7 +74,8 @@ function checkOtherPages(ctx: RuleContext): void {
   const bases = linkBases(ctx);
   const suggest = suggester();
   for (const link of ctx.model.links) {
-    if (!link.path || link.fragment === undefined || !link.fragmentSpan || link.fragment === '' || link.fragment === 'top' || isTextFragment(link.fragment)) continue;
+    if (!link.path || link.fragment === undefined || !link.fragmentSpan || link.fragment === '' || link.fragment === 'top' || isTextFragment(link.fragment))
+      continue;
     for (const base of bases) {
       const r = linkedPage(ctx, link, base);
       if (r?.kind !== 'page') continue;
@@ -74,7 +84,8 @@ function checkOtherPages(ctx: RuleContext): void {
       const suggestion = suggest(link.fragment, page.anchors);
       ctx.report({
         span: { start: link.fragmentSpan.start - 1, end: link.fragmentSpan.end },
-        message: `No heading or anchor "#${link.fragment}" on ${page.url} (${ctx.site.label(page.path)}).` + (suggestion ? ` Did you mean "#${suggestion}"?` : ''),
+        message:
+          `No heading or anchor "#${link.fragment}" on ${page.url} (${ctx.site.label(page.path)}).` + (suggestion ? ` Did you mean "#${suggestion}"?` : ''),
         fixes: suggestion ? [replaceFix(`Change to "#${suggestion}"`, link.fragmentSpan, suggestion)] : [],
         data: { fragment: link.fragment, page: page.path, suggestion },
       });

@@ -11,7 +11,7 @@ import { ALL_KINDS, replaceFix, type Rule } from './rule';
 export const linkPage: Rule = {
   code: 'link-page',
   defaultSeverity: 'warning',
-  summary: 'A link to another page of the site leads to no page (checked against every page\'s Hugo URL).',
+  summary: "A link to another page of the site leads to no page (checked against every page's Hugo URL).",
   appliesTo: ALL_KINDS,
   check(ctx) {
     const bases = linkBases(ctx);
@@ -21,13 +21,15 @@ export const linkPage: Rule = {
       // An include file's relative link is resolved from every page that includes it.
       const results = bases.map((b) => linkedPage(ctx, link, b)).filter((x): x is LinkedPage => x !== undefined);
       const r = results.find((x) => x.kind === 'missing');
-      if (!r || r.kind !== 'missing') continue;
+      if (r?.kind !== 'missing') continue;
       const suggestion = r.target.kind === 'page' ? suggestUrl(r.target.url, ctx.site.index.similarUrls(r.target.url)) : undefined;
       const pathEnd = link.span.start + link.path.length;
       ctx.report({
         span: { start: link.span.start, end: pathEnd },
         message: `No page at ${r.shown} in this site.` + (suggestion ? ` Did you mean ${suggestion}?` : ''),
-        fixes: suggestion ? [replaceFix(`Change to ${suggestion}`, { start: link.span.start, end: pathEnd }, rewriteLike(link.path, suggestion, bases[0]))] : [],
+        fixes: suggestion
+          ? [replaceFix(`Change to ${suggestion}`, { start: link.span.start, end: pathEnd }, rewriteLike(link.path, suggestion, bases[0]))]
+          : [],
         data: { url: r.shown, suggestion },
       });
     }

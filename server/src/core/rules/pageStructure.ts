@@ -4,7 +4,7 @@ import { ALL_KINDS, type Rule } from './rule';
 export const pageStructure: Rule = {
   code: 'page-structure',
   defaultSeverity: 'warning',
-  summary: 'The page outline breaks its kind\'s schema (e.g. a career page that does not start with a level-2 role heading).',
+  summary: "The page outline breaks its kind's schema (e.g. a career page that does not start with a level-2 role heading).",
   appliesTo: ALL_KINDS,
   check(ctx) {
     for (const f of ctx.schemaFindings()) {

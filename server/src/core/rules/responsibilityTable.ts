@@ -14,7 +14,9 @@ export const responsibilityTable: Rule = {
     for (const f of ctx.schemaFindings()) {
       if (f.code !== 'responsibility-table') continue;
       ctx.report({
-        span: f.span, message: f.message, severity: f.severity,
+        span: f.span,
+        message: f.message,
+        severity: f.severity,
         related: f.firstSpan ? [{ file: ctx.model.file.path, span: f.firstSpan, message: 'First written here.' }] : undefined,
         data: { pointer: f.pointer },
       });
@@ -29,7 +31,8 @@ export const responsibilityTable: Rule = {
         if (!first) seen.set(key, cell);
         else if (first.text !== cell.text) {
           ctx.report({
-            span: cell.span, severity: 'warning',
+            span: cell.span,
+            severity: 'warning',
             message: `"${cell.text}" repeats the term "${first.text}" with different capitals or spacing; each term should have one row.`,
             related: [{ file: ctx.model.file.path, span: first.span, message: 'First written here.' }],
           });

@@ -14,18 +14,17 @@ export const shortcodeInCode: Rule = {
     for (const { call, context } of ctx.model.shortcodes) {
       if (context === 'text' || call.problems.some((p) => p.fatal)) continue;
       const where = context === 'code-block' ? 'inside a code block' : context === 'code-span' ? 'inside inline code' : 'inside an HTML comment';
-      const effect = context === 'html-comment'
-        ? 'its output is hidden, but it still runs (and a missing include still fails the build)'
-        : 'its output replaces it in the code';
+      const effect =
+        context === 'html-comment'
+          ? 'its output is hidden, but it still runs (and a missing include still fails the build)'
+          : 'its output replaces it in the code';
       const d = call.delimiter;
       const original = text.slice(call.span.start, call.span.end);
       const inner = original.slice(3, -3);
       ctx.report({
         span: call.span,
         message: `Hugo runs shortcodes ${where} too: ${effect}. To show it literally, write it as {{${d}/* ... */${d === '<' ? '>' : '%'}}}.`,
-        fixes: original.endsWith('}}')
-          ? [replaceFix('Escape the shortcode', call.span, `{{${d}/*${inner}*/${d === '<' ? '>' : '%'}}}`)]
-          : [],
+        fixes: original.endsWith('}}') ? [replaceFix('Escape the shortcode', call.span, `{{${d}/*${inner}*/${d === '<' ? '>' : '%'}}}`)] : [],
         data: { context },
       });
     }

@@ -21,7 +21,8 @@ export const shortcodeUnknown: Rule = {
       const suggestion = closestWithin(call.name, names, TYPO_LIMITS.name(call.name));
       ctx.report({
         span: call.nameSpan,
-        message: `No shortcode "${call.name}": Hugo stops the build ("template for shortcode ${JSON.stringify(call.name)} not found").` +
+        message:
+          `No shortcode "${call.name}": Hugo stops the build ("template for shortcode ${JSON.stringify(call.name)} not found").` +
           (suggestion ? ` Did you mean "${suggestion}"?` : ' If the theme provides it, add it to "shortcodes" in .career-pages.jsonc.'),
         fixes: suggestion ? [replaceFix(`Change to "${suggestion}"`, call.nameSpan, suggestion)] : [],
         data: { name: call.name, suggestion },

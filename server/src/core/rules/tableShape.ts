@@ -9,7 +9,7 @@ import { ALL_KINDS, replaceFix, type Rule } from './rule';
 export const tableShape: Rule = {
   code: 'table-shape',
   defaultSeverity: 'error',
-  summary: 'A table\'s delimiter row (or a body row) has a different number of cells than its header row.',
+  summary: "A table's delimiter row (or a body row) has a different number of cells than its header row.",
   appliesTo: ALL_KINDS,
   check(ctx) {
     for (const t of ctx.model.tables) {
@@ -23,10 +23,21 @@ export const tableShape: Rule = {
             ? `The delimiter row has ${m} cells but the header row has ${n}: Hugo adds ${m - n} empty header cell${m - n === 1 ? '' : 's'}, and GitHub and other Markdown renderers show no table at all.`
             : `The delimiter row has ${m} cell${m === 1 ? '' : 's'} but the header row has ${n}: Hugo renders no table here, only a paragraph of pipes.`,
           related: [{ file: ctx.model.file.path, span: t.delimiter.span, message: `Delimiter row with ${m} cell${m === 1 ? '' : 's'}.` }],
-          fixes: [{
-            title: `Make the delimiter row ${n} cells wide`, preferred: true,
-            edits: [{ span: t.delimiter.span, newText: delimiterRow(t.delimiter.cells.map((c) => c.text), n) }],
-          }],
+          fixes: [
+            {
+              title: `Make the delimiter row ${n} cells wide`,
+              preferred: true,
+              edits: [
+                {
+                  span: t.delimiter.span,
+                  newText: delimiterRow(
+                    t.delimiter.cells.map((c) => c.text),
+                    n,
+                  ),
+                },
+              ],
+            },
+          ],
           data: { header: n, delimiter: m, rendered: t.rendered },
         });
       }
@@ -39,13 +50,21 @@ export const tableShape: Rule = {
         ctx.report({
           span: row.span,
           severity: k > m ? undefined : 'warning',
-          message: k > m
-            ? `This row has ${k} cells but the table has ${m} columns: Hugo drops the last ${k - m}.`
-            : `This row has ${k} cell${k === 1 ? '' : 's'} but the table has ${m} columns: Hugo fills in ${m - k} empty one${m - k === 1 ? '' : 's'}.`,
+          message:
+            k > m
+              ? `This row has ${k} cells but the table has ${m} columns: Hugo drops the last ${k - m}.`
+              : `This row has ${k} cell${k === 1 ? '' : 's'} but the table has ${m} columns: Hugo fills in ${m - k} empty one${m - k === 1 ? '' : 's'}.`,
           // Writing the empty cells Hugo adds anyway is safe; which cells are extra is not knowable.
-          fixes: k < m
-            ? [replaceFix(`Add ${m - k} empty cell${m - k === 1 ? '' : 's'}`, row.span, paddedRow(ctx.model.file.text.slice(row.span.start, row.span.end), m - k))]
-            : [],
+          fixes:
+            k < m
+              ? [
+                  replaceFix(
+                    `Add ${m - k} empty cell${m - k === 1 ? '' : 's'}`,
+                    row.span,
+                    paddedRow(ctx.model.file.text.slice(row.span.start, row.span.end), m - k),
+                  ),
+                ]
+              : [],
           data: { columns: m, row: k },
         });
       }

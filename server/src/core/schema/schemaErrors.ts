@@ -23,7 +23,6 @@ export interface SchemaFinding {
   firstSpan?: Span;
 }
 
-
 export function codeForPointer(pointer: string): SchemaFinding['code'] {
   if (pointer.startsWith('/frontmatter')) return 'frontmatter-schema';
   if (pointer.startsWith('/responsibilityTables')) return 'responsibility-table';
@@ -45,7 +44,13 @@ export function describeType(v: unknown): string {
 }
 
 export const TYPE_NAMES: Record<string, string> = {
-  string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping', null: 'null',
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+  null: 'null',
 };
 
 function subject(pointer: string): string {
@@ -72,11 +77,15 @@ export function mapSchemaErrors(errors: ErrorObject[], instance: SchemaInstance,
         const key = (e.params as { missingProperty: string }).missingProperty;
         const what = pointer === '/frontmatter' ? 'front matter key' : 'field';
         finding = {
-          code: codeForPointer(pointer), pointer, span: loc.span, missingKey: key,
+          code: codeForPointer(pointer),
+          pointer,
+          span: loc.span,
+          missingKey: key,
           severity: e.keyword === 'recommended' ? 'warning' : severity,
-          message: e.keyword === 'recommended'
-            ? `The ${what} "${key}" is expected here${describeProperty(parent, key, deref)}.`
-            : `Missing required ${what} "${key}"${describeProperty(parent, key, deref)}.`,
+          message:
+            e.keyword === 'recommended'
+              ? `The ${what} "${key}" is expected here${describeProperty(parent, key, deref)}.`
+              : `Missing required ${what} "${key}"${describeProperty(parent, key, deref)}.`,
         };
         break;
       }
@@ -88,9 +97,13 @@ export function mapSchemaErrors(errors: ErrorObject[], instance: SchemaInstance,
         const suggestion = didYouMean(key, known);
         const keySpan = child.keySpan ?? child.span;
         finding = {
-          code: codeForPointer(pointer), pointer: childPointer, span: keySpan, severity,
+          code: codeForPointer(pointer),
+          pointer: childPointer,
+          span: keySpan,
+          severity,
           unknownKey: { key, suggestion, keySpan },
-          message: `Unknown ${pointer === '/frontmatter' ? 'front matter key' : 'key'} "${key}" for this page kind.` +
+          message:
+            `Unknown ${pointer === '/frontmatter' ? 'front matter key' : 'key'} "${key}" for this page kind.` +
             (suggestion ? ` Did you mean "${suggestion}"?` : ` Known keys: ${known.join(', ')}.`),
         };
         break;
@@ -100,29 +113,48 @@ export function mapSchemaErrors(errors: ErrorObject[], instance: SchemaInstance,
         const later = Math.max(i, j);
         const earlier = Math.min(i, j);
         finding = {
-          code: codeForPointer(pointer), pointer: `${pointer}/${later}`, span: locate(instance, `${pointer}/${later}`).span, severity,
+          code: codeForPointer(pointer),
+          pointer: `${pointer}/${later}`,
+          span: locate(instance, `${pointer}/${later}`).span,
+          severity,
           firstSpan: locate(instance, `${pointer}/${earlier}`).span,
           message: custom ?? `Item ${later + 1} repeats item ${earlier + 1}.`,
         };
         break;
       }
       case 'type': {
-        const expected = String((e.params as { type: string | string[] }).type).split(',').map((t) => TYPE_NAMES[t] ?? t).join(' or ');
-        finding = { code: codeForPointer(pointer), pointer, span: loc.span, severity, message: custom ?? `${subject(pointer)} must be ${expected}, not ${describeType(e.data)}.` };
+        const expected = String((e.params as { type: string | string[] }).type)
+          .split(',')
+          .map((t) => TYPE_NAMES[t] ?? t)
+          .join(' or ');
+        finding = {
+          code: codeForPointer(pointer),
+          pointer,
+          span: loc.span,
+          severity,
+          message: custom ?? `${subject(pointer)} must be ${expected}, not ${describeType(e.data)}.`,
+        };
         break;
       }
       case 'enum':
       case 'const': {
-        const allowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
+        const allowed =
+          e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
         finding = {
-          code: codeForPointer(pointer), pointer, span: loc.span, severity,
+          code: codeForPointer(pointer),
+          pointer,
+          span: loc.span,
+          severity,
           message: custom ?? `${subject(pointer)} must be ${allowed.map((a) => JSON.stringify(a)).join(' or ')}, not ${describeType(e.data)}.`,
         };
         break;
       }
       default:
         finding = {
-          code: codeForPointer(pointer), pointer, span: loc.span, severity,
+          code: codeForPointer(pointer),
+          pointer,
+          span: loc.span,
+          severity,
           message: custom ?? `${subject(pointer)} ${e.message ?? 'is not valid'}.`,
         };
     }

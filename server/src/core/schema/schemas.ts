@@ -16,7 +16,11 @@ import type { PageKind } from '../config';
 export type SchemaName = PageKind | 'config';
 
 const SCHEMAS: Record<SchemaName, object> = {
-  'career-page': careerPage, 'job-family': jobFamily, page, include, config,
+  'career-page': careerPage,
+  'job-family': jobFamily,
+  page,
+  include,
+  config,
 };
 
 export class SchemaRegistry {
@@ -36,7 +40,9 @@ export class SchemaRegistry {
       validate: function recommended(keys: string[], data: Record<string, unknown>) {
         const missing = keys.filter((k) => !(k in data));
         (recommended as unknown as { errors: Partial<ErrorObject>[] }).errors = missing.map((k) => ({
-          keyword: 'recommended', params: { missingProperty: k }, message: `should have property ${k}`,
+          keyword: 'recommended',
+          params: { missingProperty: k },
+          message: `should have property ${k}`,
         }));
         return missing.length === 0;
       },
