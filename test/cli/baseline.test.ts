@@ -7,16 +7,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { BaselineFile } from '../../server/src/cli/baseline';
-import { runCli, type JsonReport } from '../../server/src/cli/cli';
+import type { JsonReport } from '../../server/src/cli/cli';
 import { copyOfExample } from '../support/lspClient';
 import { checkCodeQuality, checkSarif, type CodeQualityIssue } from '../support/reportChecks';
+import { runCareerLint } from '../support/cliRun';
 
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), version: '9.9.9' });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd: string) => runCareerLint(args, cwd);
 
 const EP = 'content/handbook/engineering/careers/matrix/quality/engineering-productivity';
 const VALUES = 'assets/includes/engineering-careers/values-competency.md';

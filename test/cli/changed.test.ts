@@ -8,11 +8,12 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { changedFiles } from '../../server/src/cli/changed';
-import { runCli, type JsonReport } from '../../server/src/cli/cli';
+import type { JsonReport } from '../../server/src/cli/cli';
 import { siteFiles } from '../../server/src/cli/files';
 import { Workspace } from '../../server/src/core/workspace';
 import { NodeHost, toCorePath } from '../../server/src/node/nodeHost';
 import { copyOfExample } from '../support/lspClient';
+import { runCareerLint } from '../support/cliRun';
 
 const TRACK = 'content/handbook/engineering/careers/matrix/quality/engineering-productivity';
 const INCLUDES = 'assets/includes/engineering-careers';
@@ -55,12 +56,7 @@ function edit(dir: string, file: string, from: string | RegExp, to: string): voi
   writeFileSync(p, text.replace(from, to));
 }
 
-async function cli(dir: string, args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { cwd: dir, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), version: '9.9.9' });
-  return { code, stdout, stderr };
-}
+const cli = (dir: string, args: string[]) => runCareerLint(args, dir);
 
 describe('career-lint --changed-since', () => {
   it('checks nothing when nothing changed, and says so', async () => {

@@ -10,13 +10,9 @@ import type { Host } from '../../server/src/core/host';
 import { NodeHost, toCorePath } from '../../server/src/node/nodeHost';
 import { repoRoot } from '../support/fixtureSite';
 import { copyOfExample } from '../support/lspClient';
+import { runCareerLint } from '../support/cliRun';
 
-async function cli(args: string[], cwd = repoRoot) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), version: '9.9.9' });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd = repoRoot) => runCareerLint(args, cwd);
 
 const EP = 'examples/handbook/content/handbook/engineering/careers/matrix/quality/engineering-productivity';
 

@@ -21,20 +21,16 @@ import {
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli, type JsonReport } from '../../server/src/cli/cli';
+import type { JsonReport } from '../../server/src/cli/cli';
 import { DISK_WRITER, fixFiles, type FileWriter } from '../../server/src/cli/fix';
 import type { Diagnostic } from '../../server/src/core/diagnostic';
 import type { Host } from '../../server/src/core/host';
 import { NodeHost, toCorePath } from '../../server/src/node/nodeHost';
 import { lintSite, repoRoot } from '../support/fixtureSite';
 import { copyOfExample } from '../support/lspClient';
+import { runCareerLint } from '../support/cliRun';
 
-async function cli(args: string[], cwd: string, host?: Host) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), version: '9.9.9', host });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd: string, host?: Host) => runCareerLint(args, cwd, host);
 
 const EP = 'content/handbook/engineering/careers/matrix/quality/engineering-productivity';
 const JOB = 'content/job-families/engineering/infrastructure/engineering-productivity-manager.md';

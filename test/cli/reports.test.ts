@@ -7,19 +7,15 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { runCli, type JsonReport } from '../../server/src/cli/cli';
+import type { JsonReport } from '../../server/src/cli/cli';
 import { junitReport } from '../../server/src/cli/reports/junit';
 import { ruleDocUrl, type Diagnostic } from '../../server/src/core/diagnostic';
 import { RULES } from '../../server/src/core/rules';
 import { copyOfExample } from '../support/lspClient';
 import { checkCodeQuality, checkJunit, checkSarif } from '../support/reportChecks';
+import { runCareerLint } from '../support/cliRun';
 
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), version: '9.9.9' });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd: string) => runCareerLint(args, cwd);
 
 const BROKEN = 'content/handbook/broken.md';
 const SPACED = 'content/handbook/my page.md';

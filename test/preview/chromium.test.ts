@@ -2,16 +2,16 @@
 // seeds with their included headings and ids, a missing include's error box, and included files
 // whose <script> and onerror= must not run. Writes screenshots to test/artifacts/ (not committed).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumSkip, launchChromium } from '../support/chromium';
 import { MemoryHost } from '../../server/src/core/host';
 import { Workspace } from '../../server/src/core/workspace';
 import { exampleHost, INTERMEDIATE, JOB_FAMILY, previewMarkdownIt, renderPage, REPO, SENIOR, SITE } from './previewSite';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `Debian Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
+const skip = chromiumSkip;
 const ARTIFACTS = join(REPO, 'test/artifacts');
 const PREVIEW_CSS = readFileSync(join(REPO, 'media/preview.css'), 'utf8');
 
@@ -42,12 +42,7 @@ describe('preview in headless Chromium', () => {
   before(async () => {
     if (skip) return;
     const started = Date.now();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      timeout: 60_000,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 960, height: 900 } });
     // Nothing leaves the machine: links and images of the pages are not fetched.
     await page.route('**/*', (route) => route.abort());

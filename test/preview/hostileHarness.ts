@@ -3,11 +3,8 @@
 // calls, a dialog, a message posted to the page), every request (intercepted, never sent), every
 // navigation and popup, and Content Security Policy violations. Payloads call __hit('<case id>').
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { existsSync } from 'node:fs';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const chromiumSkip = existsSync(CHROMIUM) ? false : `Debian Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
+export { CHROMIUM, chromiumSkip, launchChromium } from '../support/chromium';
 
 /** Where hostile payloads point: any request to it is a leak (none is ever sent: all requests are intercepted). */
 export const EVIL = 'https://evil.example';
@@ -21,15 +18,6 @@ export const EVIL = 'https://evil.example';
  */
 export function vscodeStrictCsp(rule: string, nonce: string): string {
   return `default-src 'none'; img-src 'self' ${rule} https: data:; media-src 'self' ${rule} https: data:; script-src 'nonce-${nonce}'; style-src 'self' ${rule} 'unsafe-inline' https: data:; font-src 'self' ${rule} https: data:;`;
-}
-
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    timeout: 60_000,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage', '--no-first-run'],
-  });
 }
 
 export interface Observed {

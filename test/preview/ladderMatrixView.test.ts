@@ -5,11 +5,12 @@
 // test/artifacts/ (not committed).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumSkip, launchChromium } from '../support/chromium';
 import { parseMatrixMessage, renderLadderMatrixHtml, type RenderedMatrix } from '../../client/src/views/ladderMatrixHtml';
 import { ladderMatrix } from '../../server/src/core/features/ladderMatrix';
 import { MemoryHost } from '../../server/src/core/host';
@@ -19,8 +20,7 @@ import type { LadderMatrixResult } from '../../server/src/lsp/customProtocol';
 import { NodeHost, toCorePath } from '../../server/src/node/nodeHost';
 import { REPO } from './previewSite';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `Debian Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
+const skip = chromiumSkip;
 const ARTIFACTS = join(REPO, 'test/artifacts');
 const STYLESHEET = pathToFileURL(join(REPO, 'media/ladderMatrix.css')).toString();
 const EP = toCorePath(join(REPO, 'examples/handbook/content/handbook/engineering/careers/matrix/quality/engineering-productivity'));
@@ -73,20 +73,7 @@ describe('ladder matrix view in headless Chromium', () => {
   before(async () => {
     if (skip) return;
     const started = Date.now();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      timeout: 60_000,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-dev-shm-usage',
-        '--no-first-run',
-        '--allow-file-access-from-files',
-      ],
-    });
+    browser = await launchChromium(['--allow-file-access-from-files']);
     timings.push(`launch ${Date.now() - started} ms`);
     mkdirSync(ARTIFACTS, { recursive: true });
   });

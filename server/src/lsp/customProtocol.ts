@@ -4,7 +4,7 @@
 // pulls in nothing of the server.
 
 import type { Level, PageKind } from '../core';
-import type { CellState, PreviewModel } from '../core/features';
+import type { CellState, PageInfo, PreviewModel } from '../core/features';
 
 export type { CellState, Level, PageKind };
 export type { PreviewIncludedFile, PreviewInclude, PreviewPage, PreviewShortcode } from '../core/features/previewModel';
@@ -15,20 +15,12 @@ export interface UriParams {
 
 /** `careerPages/pageInfo` {uri} → PageInfoResult | null (null: not a Markdown file of a Hugo site). */
 export const PAGE_INFO = 'careerPages/pageInfo';
-export interface PageInfoResult {
+/** A core PageInfo with URIs for its paths. */
+export type PageInfoResult = Omit<PageInfo, 'file' | 'siteRoot' | 'configFile'> & {
   uri: string;
   siteRootUri: string;
-  relativePath: string;
-  checked: boolean;
-  reason?: string;
-  kind: PageKind;
-  label: string;
-  schema: string;
-  source: 'session' | 'pageKinds' | 'default';
-  glob?: string;
-  configuredKind: PageKind;
   configUri?: string;
-}
+};
 
 /**
  * `careerPages/previewData` {uri, version} → PreviewDataResult: what the Markdown preview renders of an

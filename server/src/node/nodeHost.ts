@@ -94,18 +94,7 @@ export class NodeHost implements Host {
   }
 
   readFile(p: string): FileContent | undefined {
-    const at = this.locate(p);
-    switch (at.kind) {
-      case 'outside':
-        return { kind: 'outside', realPath: at.realPath };
-      case 'error':
-        return { kind: 'unreadable', message: at.message };
-      case 'missing': {
-        const target = this.danglingTarget(p);
-        return target === undefined ? undefined : { kind: 'unreadable', message: `a symbolic link to ${target}, which does not exist` };
-      }
-    }
-    return this.read(at.real, (buf, version) => ({ kind: 'text', text: buf.toString('utf8'), version }));
+    return this.readAs(p, (buf, version) => ({ kind: 'text', text: buf.toString('utf8'), version }));
   }
 
   /**
@@ -113,18 +102,23 @@ export class NodeHost implements Host {
    * compares contents by digest, and decoding a text it does not parse would be work for nothing.
    */
   readDigest(p: string, digest: (bytes: Buffer) => string): ContentDigest | undefined {
+    return this.readAs(p, (buf) => ({ kind: 'digest', digest: digest(buf) }));
+  }
+
+  /** A file's bytes given to `text` once its path is known to lead to a readable file inside the site; otherwise why not. */
+  private readAs<T>(p: string, text: (buf: Buffer, version: number) => T): T | Exclude<FileContent, { kind: 'text' }> | undefined {
     const at = this.locate(p);
     switch (at.kind) {
       case 'outside':
-        return { kind: 'outside', realPath: at.realPath };
+        return { kind: 'outside' as const, realPath: at.realPath };
       case 'error':
-        return { kind: 'unreadable', message: at.message };
+        return { kind: 'unreadable' as const, message: at.message };
       case 'missing': {
         const target = this.danglingTarget(p);
-        return target === undefined ? undefined : { kind: 'unreadable', message: `a symbolic link to ${target}, which does not exist` };
+        return target === undefined ? undefined : { kind: 'unreadable' as const, message: `a symbolic link to ${target}, which does not exist` };
       }
     }
-    return this.read(at.real, (buf) => ({ kind: 'digest', digest: digest(buf) }));
+    return this.read(at.real, text);
   }
 
   exists(p: string): 'file' | 'directory' | undefined {

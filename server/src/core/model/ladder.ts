@@ -52,6 +52,17 @@ export interface Ladder {
   pages: LadderPage[];
 }
 
+/**
+ * A level page's place in its ladder: the ladder's pages and the index of this one, or undefined for
+ * a page that is not a level page (`ladder` is read only for a level page).
+ */
+export function placeInLadder(file: string, ladder: () => Ladder): { pages: LadderPage[]; index: number } | undefined {
+  if (!levelOfFile(file)) return undefined;
+  const { pages } = ladder();
+  const index = pages.findIndex((p) => p.path === file);
+  return index < 0 ? undefined : { pages, index };
+}
+
 /** Normalised for comparing terms across levels: case, spacing and punctuation do not count ("Dog-food use" is "Dogfood use"). */
 export function termKey(term: string): string {
   return term.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');

@@ -1,4 +1,4 @@
-import { levelOfFile, proseKey, termKey } from '../model/ladder';
+import { placeInLadder, proseKey, termKey } from '../model/ladder';
 import { responsibilityTables } from '../schema/instance';
 import type { Rule } from './rule';
 
@@ -12,10 +12,9 @@ export const ladderMissingTerm: Rule = {
   summary: "A responsibility term of the level below is missing from this level's table, and the page does not say why.",
   appliesTo: ['career-page'],
   check(ctx) {
-    if (!levelOfFile(ctx.model.file.path)) return; // only level pages have a ladder
-    const { pages } = ctx.ladder();
-    const i = pages.findIndex((p) => p.path === ctx.model.file.path);
-    if (i <= 0) return;
+    const place = placeInLadder(ctx.model.file.path, ctx.ladder);
+    if (!place || place.index === 0) return;
+    const { pages, index: i } = place;
     const here = pages[i];
     const below = pages[i - 1];
     const tables = responsibilityTables(ctx.model);

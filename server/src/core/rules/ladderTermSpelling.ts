@@ -1,4 +1,4 @@
-import { levelOfFile, sameTermKey, termKey } from '../model/ladder';
+import { placeInLadder, sameTermKey, termKey } from '../model/ladder';
 import { replaceFix, type Rule } from './rule';
 
 /** The same responsibility term keeps the same spelling on every level of a track. */
@@ -8,10 +8,10 @@ export const ladderTermSpelling: Rule = {
   summary: 'A responsibility term is spelled differently than on the other levels of the track.',
   appliesTo: ['career-page'],
   check(ctx) {
-    if (!levelOfFile(ctx.model.file.path)) return; // only level pages have a ladder
-    const { pages } = ctx.ladder();
-    const here = pages.find((p) => p.path === ctx.model.file.path);
-    if (!here) return;
+    const place = placeInLadder(ctx.model.file.path, ctx.ladder);
+    if (!place) return;
+    const { pages } = place;
+    const here = pages[place.index];
     // The spelling of the lowest level that has the term is the track's; later levels follow it.
     const lower = pages.filter((p) => p.rank < here.rank || (p.rank === here.rank && p.path < here.path));
     for (const term of here.terms) {
