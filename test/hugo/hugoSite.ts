@@ -22,6 +22,8 @@ export interface HugoSiteInput {
   assets?: Record<string, string>;
   /** Folders copied as they are: absolute source → path relative to the site root. */
   copy?: { from: string; to: string }[];
+  /** layouts-relative path → template, written over the defaults (e.g. another `shortcodes/include.html`). */
+  layouts?: Record<string, string>;
 }
 
 export interface HugoHeading {
@@ -113,6 +115,7 @@ const INCLUDE_SHORTCODE = `{{- $path := .Get 0 -}}
 export class HugoSite {
   readonly root: string;
   private readonly texts: string[] = [];
+  private readonly layouts: Record<string, string> = {};
 
   constructor(input: HugoSiteInput = {}) {
     this.root = mkdtempSync(join(tmpdir(), 'hugo-oracle-'));
@@ -137,6 +140,7 @@ export class HugoSite {
     }
     for (const [path, text] of Object.entries(input.assets ?? {})) this.write(join('assets', path), text);
     for (const { from, to } of input.copy ?? []) cpSync(from, join(this.root, to), { recursive: true });
+    Object.assign(this.layouts, input.layouts);
   }
 
   private write(relativePath: string, text: string): void {
@@ -180,6 +184,7 @@ export class HugoSite {
       this.write(`layouts/shortcodes/${name}.html`, use.paired.has(name) ? '{{- .Inner -}}' : '');
     }
     this.write('layouts/shortcodes/include.html', INCLUDE_SHORTCODE);
+    for (const [path, text] of Object.entries(this.layouts)) this.write(join('layouts', path), text);
   }
 
   private readOutput(): Map<string, RenderedPage> {
