@@ -10,6 +10,7 @@ import type { Options } from '../../server/src/core/config';
 import { previewModel } from '../../server/src/core/features/previewModel';
 import { MAX_TEXT_BYTES, MemoryHost } from '../../server/src/core/host';
 import { Workspace } from '../../server/src/core/workspace';
+import { ANGLE_ASSETS, ANGLE_PAGES } from './angleIncludeCases';
 import { exampleHost, INTERMEDIATE, JOB_FAMILY, previewMarkdownIt, renderPage, SENIOR, SITE, vscodeLikeMarkdownIt } from './previewSite';
 
 /** Every `<hN id="...">` in order: [level, id or null]. */
@@ -50,25 +51,24 @@ describe('include preview: seeds', () => {
     assert.doesNotMatch(html, /cp-include-error/);
   });
 
-  it('renders {{< >}} includes as Markdown in a dashed frame, headings without ids (the site shows them raw)', () => {
+  it('shows {{< >}} includes as the site does: the files unrendered, in a dashed frame that says so; no included headings', () => {
     const host = exampleHost();
     const html = renderPage(previewMarkdownIt(host), host, INTERMEDIATE);
     const model = new Workspace(host).model(INTERMEDIATE)!;
-    const ids = headings(html);
+    // Only the page's own headings: the included ##### lines are text on the site.
     assert.deepEqual(
-      ids.filter(([, id]) => id !== null),
+      headings(html),
       model.headings.map((h) => [h.level, h.id]),
     );
-    assert.deepEqual(
-      ids.filter(([, id]) => id === null),
-      [
-        [5, null],
-        [5, null],
-        [5, null],
-      ],
+    assert.equal((html.match(/<figure class="cp-include cp-include-detached cp-include-raw"/g) ?? []).length, 4);
+    assert.equal((html.match(/<span class="cp-include-note">the site shows this text unrendered<\/span>/g) ?? []).length, 4);
+    const bodies = [...html.matchAll(/<div class="cp-include-body">([\s\S]*?)<\/div>\n<\/figure>/g)].map((m) => m[1]);
+    assert.equal(
+      bodies[0],
+      '---\n\n[Engineering Framework](/handbook/engineering/careers/matrix/)    |\n[Quality Framework](/handbook/engineering/careers/matrix/quality/)    |\n' +
+        '[Engineering Productivity](/handbook/engineering/careers/matrix/quality/engineering-productivity/)\n\n---\n',
     );
-    assert.equal((html.match(/<figure class="cp-include cp-include-detached"/g) ?? []).length, 4);
-    assert.match(html, /the site shows this text unrendered/);
+    assert.match(bodies[3], /^##### GitLab\n/);
     // The page's markdownlint comments are dropped, not shown.
     assert.doesNotMatch(html, /markdownlint/);
   });
@@ -261,6 +261,99 @@ describe('include preview: Hugo semantics', () => {
       [2, 'nav-1'],
     ]);
     assert.equal((html.match(/<hr>/g) ?? []).length, 2);
+  });
+});
+
+describe('include preview: {{< include >}} shows the file unrendered, where and as Hugo puts it (test/hugo/angleInclude.test.ts)', () => {
+  const files: Record<string, string> = {};
+  for (const [path, text] of Object.entries(ANGLE_ASSETS)) files[`${SITE}/assets/${path}`] = text;
+  for (const [path, text] of Object.entries(ANGLE_PAGES)) files[`${SITE}/content/angle/${path}`] = text;
+  const host = exampleHost(files);
+  const render = (page: string) => renderPage(previewMarkdownIt(host), host, `${SITE}/content/angle/${page}`).replace(/^<header[\s\S]*?<\/header>\n/, '');
+
+  const WHY =
+    'With {{&lt; &gt;}} Hugo writes the file into the page as it is, after the page&#39;s Markdown is rendered: its headings, lists, links ' +
+    'and emphasis stay raw text with the line breaks run together, its headings get no ids (links to them break), its HTML is rendered. ' +
+    'Use {{% include %}} to render it as part of the page: quick fix &quot;Use {{% %}}&quot; (Ctrl+.).';
+  const TAG = (source: string) =>
+    `<code class="cp-html-escaped" title="HTML from an included file is shown as text in the preview; the site renders it.">${source}</code>`;
+  const link = (file: string) =>
+    `<a class="cp-include-file" href="../../assets/includes/${file}" title="Open assets/includes/${file}">assets/includes/${file}</a>`;
+  /** A call alone on its line (or lines): a block. */
+  const box = (line: number, file: string, body: string) =>
+    `<figure class="cp-include cp-include-detached cp-include-raw" data-line="${line}" data-include-path="includes/${file}">\n` +
+    `<figcaption class="cp-include-caption"><span class="cp-include-label">include {{&lt; &gt;}}</span> ${link(file)} ` +
+    `<span class="cp-include-note">the site shows this text unrendered</span><div class="cp-include-advice">${WHY}</div></figcaption>\n` +
+    `<div class="cp-include-body">${body}</div>\n</figure>\n`;
+  /** A call inside a line of text: in that line. */
+  const inline = (file: string, body: string) =>
+    `<span class="cp-include-inline cp-include-raw" data-include-path="includes/${file}"><span class="cp-include-caption" title="${WHY}">` +
+    `<span class="cp-include-label">include {{&lt; &gt;}}</span> ${link(file)} <span class="cp-include-note">unrendered on the site</span></span> ` +
+    `<span class="cp-include-body">${body}</span></span>`;
+  // raw.md as the browser shows it when Hugo writes it into the page: Markdown as text, references
+  // decoded (and escaped again), the comment gone; its tags as text here (the site renders them).
+  const RAW =
+    '##### Raw Heading {#custom}\n\n- item with [a link](https://example.com/x) and **bold** &amp; `code`\n' +
+    `- ${TAG('&lt;b&gt;')}inline html${TAG('&lt;/b&gt;')} and &lt;escaped&gt; &amp; ©\n\n` +
+    `${TAG('&lt;div class=&quot;box&quot;&gt;')}block html${TAG('&lt;/div&gt;')}\n\n\n` +
+    '{{% alert %}}not run{{% /alert %}} \\*not emphasis\\*\n\n1. first\n';
+  const LINE = 'One [line](https://example.com/l) **here**\n';
+
+  it('alone in its paragraph: a box with the file unrendered, no included heading, no <p> (Hugo drops it)', () => {
+    assert.equal(render('alone.md'), `<h2 id="before">Before</h2>\n${box(6, 'raw.md', RAW)}<h2 id="after">After</h2>\n`);
+  });
+
+  it('inside a line of a paragraph, a list item or a table cell: in that line, framed inline, the caption saying why', () => {
+    assert.equal(render('inline.md'), `<p>Before ${inline('line.md', LINE)} after.</p>\n`);
+    assert.equal(render('list.md'), `<ul>\n<li>\n${box(4, 'raw.md', RAW)}</li>\n<li>item ${inline('line.md', LINE)}</li>\n</ul>\n`);
+    assert.equal(
+      render('table.md'),
+      `<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>${inline('line.md', LINE)}</td>\n<td>x ${inline('raw.md', RAW)}</td>\n</tr>\n</tbody>\n</table>\n`,
+    );
+  });
+
+  it('in a blockquote, in an HTML block, and alone on its line before more text: a box', () => {
+    assert.equal(render('quote.md'), `<blockquote>\n${box(4, 'line.md', LINE)}</blockquote>\n`);
+    assert.equal(render('html.md'), `<div>\n${box(5, 'raw.md', RAW)}</div>\n`);
+    // Hugo keeps the next line in the same paragraph ("… **here** next line"); the box shows the same text.
+    assert.equal(render('continued.md'), `${box(4, 'line.md', LINE)}<p>next line</p>\n`);
+  });
+
+  it('the same file with {{% %}}: Markdown of the page, its heading with the id the model gives', () => {
+    const html = render('percent.md');
+    assert.deepEqual(headings(html), [
+      [2, 'before'],
+      [5, 'custom'],
+      [2, 'after'],
+    ]);
+    assert.match(html, /<figure class="cp-include" data-line="6" data-include-path="includes\/raw.md">/);
+    assert.match(html, /<li>item with <a href="https:\/\/example.com\/x">a link<\/a> and <strong>bold<\/strong> &amp; <code>code<\/code><\/li>/);
+    assert.doesNotMatch(html, /cp-include-raw|unrendered/);
+  });
+
+  it('an included file shown unrendered runs nothing: its tags, script text and all, are text; references decode to text', () => {
+    const P = `${SITE}/content/angle/hostile.md`;
+    const hostile = [
+      '<script>window.__pwned = "</b>"</script> <img src=x onerror="alert(1)"> <a href="javascript:alert(1)">js</a>',
+      '&lt;script&gt;alert(2)&lt;/script&gt; &#60;img src=x onerror=alert(3)&#62; &amp;lt;b&amp;gt; &quot;',
+      '<!--> <b onclick="x()">after an empty comment</b> --> <!DOCTYPE html> <?php x ?> </ x> </> <3 a<b',
+      '<style>body{display:none}</style><plaintext><i>rest',
+    ].join('\n');
+    const h = exampleHost({
+      [`${SITE}/assets/includes/hostile.md`]: hostile,
+      [P]: page('x {{< include "includes/hostile.md" >}}\n\n{{< include "includes/hostile.md" >}}\n'),
+    });
+    const html = renderPage(previewMarkdownIt(h), h, P);
+    const body =
+      `${TAG('&lt;script&gt;window.__pwned = &quot;&lt;/b&gt;&quot;&lt;/script&gt;')} ${TAG('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;')} ` +
+      `${TAG('&lt;a href=&quot;javascript:alert(1)&quot;&gt;')}js${TAG('&lt;/a&gt;')}\n` +
+      '&lt;script&gt;alert(2)&lt;/script&gt; &lt;img src=x onerror=alert(3)&gt; &amp;lt;b&amp;gt; &quot;\n' +
+      ` ${TAG('&lt;b onclick=&quot;x()&quot;&gt;')}after an empty comment${TAG('&lt;/b&gt;')} --&gt;     &lt;3 a` +
+      // As in the browser, "<b" runs to the next ">": a <b> whose attribute is "<style", so the style's text is text.
+      `${TAG('&lt;b\n&lt;style&gt;')}body{display:none}${TAG('&lt;/style&gt;')}${TAG('&lt;plaintext&gt;&lt;i&gt;rest')}`;
+    assert.equal((html.match(/<span class="cp-include-body">([\s\S]*?)<\/span><\/span>/) ?? [])[1], body);
+    assert.equal((html.match(/<div class="cp-include-body">([\s\S]*?)<\/div>\n<\/figure>/) ?? [])[1], body);
+    assert.doesNotMatch(html.replace(/<code class="cp-html-escaped"[^>]*>/g, ''), /<(?!\/?(?:p|h\d|header|div|span|figure|figcaption|a|code)[ >])/);
   });
 });
 

@@ -3,7 +3,8 @@
 //
 // - HTML in an included file is shown escaped, as visible text (the safer of the two choices: no
 //   allowlist to get wrong for content the author is not even looking at). HTML comments are
-//   dropped, as they render to nothing on the site either.
+//   dropped, as they render to nothing on the site either. The same holds for the tags in a file
+//   included unrendered ({{< include >}}, rawIncludedText): the rest of its text is text anyway.
 // - HTML written in the page itself passes an allowlist: known harmless tags are rebuilt from
 //   scratch with a few attributes (id, class, title, safe href/src, ...); anything else (script,
 //   style, iframe, object, form, on* handlers, javascript: URLs, unparseable tags) is shown escaped
@@ -163,6 +164,8 @@ export function sanitizePageHtml(html: string, decodeEntity?: (entity: string) =
   return out;
 }
 
+const INCLUDED_HTML_TITLE = 'HTML from an included file is shown as text in the preview; the site renders it.';
+
 /** Included-file HTML: comments dropped, everything else shown as text. */
 export function escapeIncludedHtml(html: string, block: boolean): string {
   let withoutComments = '';
@@ -173,8 +176,59 @@ export function escapeIncludedHtml(html: string, block: boolean): string {
   }
   if (!withoutComments.trim()) return '';
   const text = escapeHtml(block ? withoutComments.replace(/\n+$/, '') : withoutComments);
-  const title = 'HTML from an included file is shown as text in the preview; the site renders it.';
-  return block ? `<pre class="cp-html-escaped" title="${title}">${text}</pre>\n` : `<code class="cp-html-escaped" title="${title}">${text}</code>`;
+  return block
+    ? `<pre class="cp-html-escaped" title="${INCLUDED_HTML_TITLE}">${text}</pre>\n`
+    : `<code class="cp-html-escaped" title="${INCLUDED_HTML_TITLE}">${text}</code>`;
+}
+
+/**
+ * An included file's text as the site shows it where Hugo does not render it as Markdown (a
+ * {{< include >}} call): Hugo writes the file into the page's HTML byte for byte, so the browser
+ * shows its Markdown as text (line breaks and runs of spaces collapse), decodes its character
+ * references, hides its comments and renders its tags. The preview does the same, except that a tag
+ * (with the text of a <script>, <style>, ... and its end tag) is shown as text in a marked span, as
+ * all HTML of included files is. Every character of the file reaches the output escaped.
+ */
+export function rawIncludedText(file: string, decodeEntity?: (entity: string) => string): string {
+  // The browser reads NUL as U+FFFD (or drops it).
+  const text = file.replace(/\0/g, '\uFFFD');
+  let out = '';
+  let i = 0;
+  const textRun = (run: string) => escapeHtml(decodeEntities(run, decodeEntity));
+  while (i < text.length) {
+    const lt = text.indexOf('<', i);
+    if (lt < 0) {
+      out += textRun(text.slice(i));
+      break;
+    }
+    out += textRun(text.slice(i, lt));
+    const next = text[lt + 1] ?? '';
+    const letter = /[A-Za-z]/;
+    if (text.startsWith('<!--', lt)) {
+      i = commentEnd(text, lt);
+    } else if (next === '!' || next === '?' || (next === '/' && !letter.test(text[lt + 2] ?? ''))) {
+      // What the browser reads as a bogus comment (<!DOCTYPE x>, <?x?>, </ x>) or ignores (</>): not shown.
+      const end = text.indexOf('>', lt);
+      i = end < 0 ? text.length : end + 1;
+    } else if (letter.test(next) || next === '/') {
+      TAG.lastIndex = lt;
+      const m = TAG.exec(text);
+      const close = text.indexOf('>', lt);
+      let end = m ? lt + m[0].length : close < 0 ? text.length : close + 1;
+      const name = m && !m[1] ? m[2].toLowerCase() : undefined;
+      if (name && RAW_TEXT_TAGS.has(name)) {
+        const endTag = rawTextEnd(text, end, name);
+        const endClose = text.indexOf('>', endTag);
+        end = endTag >= text.length ? text.length : endClose < 0 ? text.length : endClose + 1;
+      }
+      out += `<code class="cp-html-escaped" title="${INCLUDED_HTML_TITLE}">${escapeHtml(text.slice(lt, end))}</code>`;
+      i = end;
+    } else {
+      out += '&lt;';
+      i = lt + 1;
+    }
+  }
+  return out;
 }
 
 /** Where the text of a raw-text element that starts at `from` ends: at its end tag (plaintext has none). */

@@ -1,7 +1,9 @@
-// A markdown-it plugin that shows a Hugo handbook page the way the site will: each include shortcode
-// (both delimiters) replaced by the included file's Markdown in a framed box with a caption naming
-// the file, front matter as a small header card, other shortcodes as labelled placeholders, and
-// heading ids exactly as the language server computes them. What each of those is comes from the
+// A markdown-it plugin that shows a Hugo handbook page the way the site will: each {{% include %}}
+// replaced by the included file's Markdown in a framed box with a caption naming the file, each
+// {{< include >}} by the file's text unrendered, as Hugo puts it into the page (test/hugo/angleInclude.test.ts),
+// in a box that says so and why (inline where the call is inside a line of text), front matter as a
+// small header card, other shortcodes as labelled placeholders, and heading ids exactly as the
+// language server computes them. What each of those is comes from the
 // engine (core/features/previewModel.ts): in VS Code the language server sends it for the open
 // document (`careerPages/previewData`, kept by previewData.ts), in the tests the core builds it.
 //
@@ -29,7 +31,7 @@ import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { PreviewIncludedFile, PreviewInclude, PreviewPage, PreviewShortcode } from '../../../server/src/lsp/customProtocol';
 import { type Position, scanShortcodes, type ShortcodeCall, splitFrontmatter } from '../../../server/src/core/markdown';
-import { escapeHtml, escapeIncludedHtml, insideRawText, isSafeUrl, removedUrlTitle, sanitizePageHtml } from './htmlSafety';
+import { escapeHtml, escapeIncludedHtml, insideRawText, isSafeUrl, rawIncludedText, removedUrlTitle, sanitizePageHtml } from './htmlSafety';
 
 /** What the engine says about the document being rendered. */
 export interface PreviewSource {
@@ -60,6 +62,12 @@ const SOURCE_TOKEN = 'career_pages_source';
 const FRONTMATTER_TOKEN = 'career_pages_frontmatter';
 const INCLUDE_TOKEN = 'career_pages_include';
 const SHORTCODE_TOKEN = 'career_pages_shortcode';
+
+/** Why a {{< include >}} shows raw text, and what to do: under the caption, and the tooltip of an inline one. */
+const RAW_INCLUDE_WHY =
+  "With {{< >}} Hugo writes the file into the page as it is, after the page's Markdown is rendered: its headings, lists, links " +
+  'and emphasis stay raw text with the line breaks run together, its headings get no ids (links to them break), its HTML is rendered. ' +
+  'Use {{% include %}} to render it as part of the page: quick fix "Use {{% %}}" (Ctrl+.).';
 
 interface IncludeTokenMeta {
   /** Where the call starts in the page. */
@@ -143,7 +151,14 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
     const { at, call } = tokens[idx].meta as IncludeTokenMeta;
     return renderInclude(tokens[idx], at, call, false, opts, env, self);
   };
-  rules[SHORTCODE_TOKEN] = (tokens, idx, _opts, env: Env) => renderShortcode(tokens[idx], contextOf(env));
+  rules[SHORTCODE_TOKEN] = (tokens, idx, _opts, env: Env) => {
+    const ctx = contextOf(env);
+    const s = describedShortcode(tokens[idx].meta as ShortcodeTokenMeta, ctx);
+    // A {{< include >}} in a line of text: the site shows the file's text right there, in the paragraph, list item or cell.
+    const inc = ctx && s?.label === 'include' ? ctx.includesAt.get(`${s.start.line}:${s.start.character}`) : undefined;
+    if (inc?.file?.rendered === 'raw') return renderInlineRawInclude(inc, inc.file);
+    return renderShortcode(tokens[idx].content, s);
+  };
 
   const headingOpen = rules.heading_open;
   rules.heading_open = (tokens, idx, opts, env: Env, self) => {
@@ -232,7 +247,7 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
       out +=
         call.name === 'include' && !call.closing
           ? renderInclude(block, at, call, true, opts, env, self)
-          : renderShortcode({ ...block, meta: { call, at } satisfies ShortcodeTokenMeta }, ctx) + '\n';
+          : renderShortcode(block.content, describedShortcode({ call, at }, ctx)) + '\n';
     });
     return out + sanitize(html);
   }
@@ -254,31 +269,60 @@ export function includePreviewPlugin(md: MarkdownIt, options: IncludePreviewOpti
     if (!inc) return errorBox(attrs, 'Include not resolved', argument, 'The preview could not match this call to the page model.');
     if (inc.problem || !inc.file) return errorBox(attrs, inc.problem?.title ?? 'Include cannot be shown', argument, inc.problem?.detail ?? '');
     const file = inc.file;
+    const raw = file.rendered === 'raw';
     const notes: string[] = [];
     if (file.caseMismatch) notes.push(`<span class="cp-include-warning">Found only because Hugo ignores case: the file is ${escapeHtml(file.label)}.</span>`);
-    if (insideHtml) {
+    if (raw) {
+      notes.push(`<span class="cp-include-note">the site shows this text unrendered</span>`);
+    } else if (insideHtml) {
       const why =
         "Hugo puts the file's Markdown into the HTML block around the call, where Markdown is not rendered: on the site it shows as raw text and its headings get no ids.";
       notes.push(`<span class="cp-include-note" title="${escapeHtml(why)}">inside an HTML block: the site shows this text unrendered</span>`);
-    } else if (file.rendered === 'raw') {
-      const why =
-        "With {{< >}} Hugo puts the file's Markdown into the page unrendered: on the site its headings, lists and links show as raw text and its headings get no ids. The handbook uses {{% include %}}.";
-      notes.push(`<span class="cp-include-note" title="${escapeHtml(why)}">the site shows this text unrendered</span>`);
     } else if (file.rendered === 'apart') {
       notes.push('<span class="cp-include-note">inside a paired shortcode: rendered apart from the page</span>');
     }
-    // Unrendered text gets no heading ids on the site; spliced or apart, the engine's ids of that file's lines.
-    const ids = new Map(insideHtml ? [] : file.headingIds.map((h) => [h.line, h.id]));
-    const body = renderNested(file.text, opts, env, self, token.map?.[0] ?? 0, (line) => ids.get(line) ?? null);
+    let body: string;
+    if (raw) {
+      body = rawIncludedText(file.text, decodeEntity);
+    } else {
+      // Unrendered text gets no heading ids on the site; spliced or apart, the engine's ids of that file's lines.
+      const ids = new Map(insideHtml ? [] : file.headingIds.map((h) => [h.line, h.id]));
+      body = `\n${renderNested(file.text, opts, env, self, token.map?.[0] ?? 0, (line) => ids.get(line) ?? null)}`;
+    }
+    const className = raw
+      ? 'cp-include cp-include-detached cp-include-raw'
+      : file.rendered !== 'page' || insideHtml
+        ? 'cp-include cp-include-detached'
+        : 'cp-include';
+    return (
+      `<figure${attrs(className)}>\n` +
+      `<figcaption class="cp-include-caption">${captionLabel(inc, file)}` +
+      (notes.length ? ' ' + notes.join(' ') : '') +
+      (raw ? `<div class="cp-include-advice">${escapeHtml(RAW_INCLUDE_WHY)}</div>` : '') +
+      '</figcaption>\n' +
+      `<div class="cp-include-body">${body}</div>\n</figure>\n`
+    );
+  }
+
+  /** What a caption starts with: the delimiter, and the file's name linked to open it. */
+  function captionLabel(inc: PreviewInclude, file: PreviewIncludedFile): string {
     const delimiter = inc.delimiter === '%' ? '{{% %}}' : '{{&lt; &gt;}}';
     const href = fileLink(file);
     return (
-      `<figure${attrs(file.rendered !== 'page' || insideHtml ? 'cp-include cp-include-detached' : 'cp-include')}>\n` +
-      `<figcaption class="cp-include-caption"><span class="cp-include-label">include ${delimiter}</span> ` +
-      `<a class="cp-include-file"${isSafeUrl(href) ? ` href="${escapeHtml(href)}"` : ''} title="Open ${escapeHtml(file.label)}">${escapeHtml(file.label)}</a>` +
-      (notes.length ? ' ' + notes.join(' ') : '') +
-      '</figcaption>\n' +
-      `<div class="cp-include-body">\n${body}</div>\n</figure>\n`
+      `<span class="cp-include-label">include ${delimiter}</span> ` +
+      `<a class="cp-include-file"${isSafeUrl(href) ? ` href="${escapeHtml(href)}"` : ''} title="Open ${escapeHtml(file.label)}">${escapeHtml(file.label)}</a>`
+    );
+  }
+
+  /**
+   * A {{< include >}} inside a line of text (a paragraph, a list item, a table cell): the site shows
+   * the file's text in its place, in that line; the preview frames it, inline, with a short caption.
+   */
+  function renderInlineRawInclude(inc: PreviewInclude, file: PreviewIncludedFile): string {
+    return (
+      `<span class="cp-include-inline cp-include-raw" data-include-path="${escapeHtml(inc.argument)}">` +
+      `<span class="cp-include-caption" title="${escapeHtml(RAW_INCLUDE_WHY)}">${captionLabel(inc, file)} <span class="cp-include-note">unrendered on the site</span></span> ` +
+      `<span class="cp-include-body">${rawIncludedText(file.text, decodeEntity)}</span></span>`
     );
   }
 
@@ -378,17 +422,16 @@ function errorBox(attrs: (className: string, extra?: [string, string][]) => stri
   );
 }
 
-/** A shortcode's placeholder, as the engine describes the call; as written when the engine has not described it. */
-function renderShortcode(token: RenderedBlock & { meta: unknown }, ctx: RenderContext | undefined): string {
-  const meta = token.meta as ShortcodeTokenMeta;
-  const s =
-    ctx &&
-    (meta.at
-      ? ctx.shortcodesAt.get(`${meta.at.line}:${meta.at.character}`)
-      : meta.key !== undefined
-        ? ctx.shortcodesOnLine.get(meta.key)?.[meta.occurrence ?? 0]
-        : undefined);
-  if (!s) return escapeHtml(token.content);
+/** The engine's shortcode a placeholder token (or a call on its own line in an HTML block) is. */
+function describedShortcode(meta: ShortcodeTokenMeta, ctx: RenderContext | undefined): PreviewShortcode | undefined {
+  if (!ctx) return undefined;
+  if (meta.at) return ctx.shortcodesAt.get(`${meta.at.line}:${meta.at.character}`);
+  return meta.key !== undefined ? ctx.shortcodesOnLine.get(meta.key)?.[meta.occurrence ?? 0] : undefined;
+}
+
+/** A shortcode's placeholder, as the engine describes the call; as written (`content`) when the engine has not described it. */
+function renderShortcode(content: string, s: PreviewShortcode | undefined): string {
+  if (!s) return escapeHtml(content);
   return (
     `<span class="cp-shortcode${s.error ? ' cp-shortcode-error' : ''}" title="${escapeHtml(s.title)}">` +
     `<span class="cp-shortcode-name">${escapeHtml(s.label)}</span>` +
