@@ -111,6 +111,7 @@ export function registerFeatures({ connection, documents, workspace, failures }:
           detail: item.detail,
           documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
           textEdit: { range: item.range, newText: item.insertText },
+          additionalTextEdits: item.additionalEdits,
           sortText: item.sortText,
           command: item.retrigger ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
         }),

@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { completions } from '../../../server/src/core/features/completion';
-import { at, HANDBOOK, INC, MANAGER, range, SENIOR, siteWorkspace, text } from './site';
+import { applyEdits } from '../../../server/src/core/features/fixAll';
+import type { Workspace } from '../../../server/src/core/workspace';
+import { at, HANDBOOK, INC, MANAGER, ROOT, range, SENIOR, siteWorkspace, text } from './site';
 
 const labels = (items: { label: string }[]) => items.map((i) => i.label);
 
@@ -73,6 +75,165 @@ describe('completion: include paths', () => {
     const { host, workspace } = siteWorkspace();
     const s = text(host, SENIOR) + '\n{{% include "../../';
     assert.deepEqual(completions(workspace, SENIOR, s, { line: 25, character: 19 }), []);
+  });
+});
+
+describe('completion: include paths keep the call whole', () => {
+  // A page whose last line is the call being typed; `|` marks the cursor.
+  const PAGE = `${ROOT}/content/typing.md`;
+  const HEAD = '---\ntitle: T\n---\n\n';
+  const SPACES = { [`${ROOT}/assets/includes/my notes/a b.md`]: 'Spaced.\n' };
+
+  /** The page's text with the cursor's `|` taken out, and the cursor's position. */
+  function typing(line: string, lineBreak = '\n'): { text: string; position: { line: number; character: number } } {
+    const head = HEAD.replace(/\n/g, lineBreak);
+    return { text: `${head}${line.replace('|', '')}${lineBreak}Next line.${lineBreak}`, position: { line: 4, character: line.indexOf('|') } };
+  }
+
+  /** Accepts the item labelled `label` as an editor does (its edit and its additional edits); returns the new text and the item. */
+  function accept(workspace: Workspace, t: ReturnType<typeof typing>, label: string) {
+    const items = completions(workspace, PAGE, t.text, t.position);
+    const item = items.find((i) => i.label === label);
+    assert.ok(item, `offered: ${JSON.stringify(items.map((i) => i.label))}`);
+    return { item, text: applyEdits(t.text, [{ range: item.range, newText: item.insertText }, ...(item.additionalEdits ?? [])]) };
+  }
+
+  /** The findings that say Hugo cannot build the call (none: a valid call of a file that exists). */
+  function includeFindings(workspace: Workspace, after: string): string[] {
+    return workspace
+      .lint(PAGE, after)
+      .diagnostics.filter((d) => ['include-syntax', 'include-missing', 'shortcode-syntax', 'shortcode-unclosed'].includes(d.code))
+      .map((d) => `${d.code} ${d.range.start.line}`);
+  }
+
+  const CASES: { name: string; line: string; label: string; after: string }[] = [
+    {
+      name: 'nothing after the cursor: the closing quote and " %}}" are added',
+      line: '{{% include "includes/careers/na|',
+      label: 'nav.md',
+      after: '{{% include "includes/careers/nav.md" %}}',
+    },
+    {
+      name: 'an auto-closed "}}" after the cursor: it is kept, and completed',
+      line: '{{% include "includes/careers/na|}}',
+      label: 'nav.md',
+      after: '{{% include "includes/careers/nav.md" %}}',
+    },
+    { name: '"%}}" right after the cursor', line: '{{% include "includes/careers/na|%}}', label: 'nav.md', after: '{{% include "includes/careers/nav.md" %}}' },
+    {
+      name: 'white space before "}}": the delimiter goes before the "}}"',
+      line: '{{% include "includes/careers/na| }}',
+      label: 'nav.md',
+      after: '{{% include "includes/careers/nav.md" %}}',
+    },
+    {
+      name: '" %}} already there: only the name changes',
+      line: '{{% include "includes/careers/na|" %}}',
+      label: 'nav.md',
+      after: '{{% include "includes/careers/nav.md" %}}',
+    },
+    {
+      name: 'a closing quote already there: nothing is added',
+      line: '{{% include "includes/careers/na|"',
+      label: 'nav.md',
+      after: '{{% include "includes/careers/nav.md"',
+    },
+    {
+      name: 'the name after the cursor is replaced, the closing kept',
+      line: '{{% include "includes/careers/n|xx.md" %}}',
+      label: 'nav.md',
+      after: '{{% include "includes/careers/nav.md" %}}',
+    },
+    {
+      name: '{{< >}}, nothing after the cursor',
+      line: '{{< include "includes/careers/na|',
+      label: 'nav.md',
+      after: '{{< include "includes/careers/nav.md" >}}',
+    },
+    {
+      name: '{{< >}}, auto-closed ">}}" after the cursor',
+      line: '{{< include "includes/careers/na|>}}',
+      label: 'nav.md',
+      after: '{{< include "includes/careers/nav.md" >}}',
+    },
+    { name: 'a backquoted path', line: '{{% include `includes/careers/na|}}', label: 'nav.md', after: '{{% include `includes/careers/nav.md` %}}' },
+    {
+      name: 'an unquoted path gets quoted (Hugo refuses "/" unquoted)',
+      line: '{{% include includes/careers/na|}}',
+      label: 'nav.md',
+      after: '{{% include "includes/careers/nav.md" %}}',
+    },
+    { name: 'an unquoted name at the start of the value', line: '{{% include inc|', label: 'includes/', after: '{{% include "includes/' },
+    {
+      name: 'a path with spaces, auto-closed',
+      line: '{{% include "includes/my notes/a|}}',
+      label: 'a b.md',
+      after: '{{% include "includes/my notes/a b.md" %}}',
+    },
+    {
+      name: 'a path with spaces, closed',
+      line: '{{% include "includes/my notes/a| b.md" %}}',
+      label: 'a b.md',
+      after: '{{% include "includes/my notes/a b.md" %}}',
+    },
+  ];
+
+  for (const c of CASES) {
+    it(c.name, () => {
+      const { workspace } = siteWorkspace(SPACES);
+      const t = typing(c.line);
+      const { text: after } = accept(workspace, t, c.label);
+      assert.equal(after, `${HEAD}${c.after}\nNext line.\n`);
+      // The edit covers the path only: never a quote or the call's end.
+      const { item } = accept(workspace, t, c.label);
+      const covered = c.line.replace('|', '').slice(item.range.start.character, item.range.end.character);
+      assert.doesNotMatch(covered, /["`}%>]/, `the edit covers ${JSON.stringify(covered)}`);
+      if (c.after.endsWith('}}')) assert.deepEqual(includeFindings(workspace, after), []);
+    });
+  }
+
+  it('a folder keeps the call open for the next segment (and asks again); its file then closes it', () => {
+    const { workspace } = siteWorkspace(SPACES);
+    const first = accept(workspace, typing('{{% include "includes/ca|}}'), 'careers/');
+    assert.equal(first.item.insertText, 'careers/');
+    assert.equal(first.item.retrigger, true);
+    assert.equal(first.item.additionalEdits, undefined);
+    assert.equal(first.text, `${HEAD}{{% include "includes/careers/}}\nNext line.\n`);
+    const line = '{{% include "includes/careers/|}}';
+    const second = accept(workspace, { text: first.text, position: { line: 4, character: line.indexOf('|') } }, 'values.md');
+    assert.equal(second.text, `${HEAD}{{% include "includes/careers/values.md" %}}\nNext line.\n`);
+    assert.deepEqual(includeFindings(workspace, second.text), []);
+  });
+
+  it('a folder with spaces, and a folder segment edited in the middle of a path, add no closing', () => {
+    const { workspace } = siteWorkspace(SPACES);
+    const spaced = accept(workspace, typing('{{% include "includes/my|'), 'my notes/');
+    assert.equal(spaced.text, `${HEAD}{{% include "includes/my notes/\nNext line.\n`);
+    const middle = accept(workspace, typing('{{% include "includes/ca|reers/}}'), 'careers/');
+    assert.equal(middle.item.insertText, 'careers');
+    assert.equal(middle.item.retrigger, false);
+    assert.equal(middle.text, `${HEAD}{{% include "includes/careers/}}\nNext line.\n`);
+    // A file picked for a segment that a later one follows does not close the call there either.
+    const file = accept(workspace, typing('{{% include "includes/careers/na|/x}}'), 'nav.md');
+    assert.equal(file.text, `${HEAD}{{% include "includes/careers/nav.md/x}}\nNext line.\n`);
+  });
+
+  it('keeps CRLF line breaks: the edits stay on the line and the result is exact', () => {
+    const { workspace } = siteWorkspace(SPACES);
+    for (const [line, after] of [
+      ['{{% include "includes/careers/na|}}', '{{% include "includes/careers/nav.md" %}}'],
+      ['{{% include "includes/careers/na|', '{{% include "includes/careers/nav.md" %}}'],
+      ['{{< include "includes/careers/na| }}', '{{< include "includes/careers/nav.md" >}}'],
+    ]) {
+      const result = accept(workspace, typing(line, '\r\n'), 'nav.md');
+      assert.equal(result.text, `---\r\ntitle: T\r\n---\r\n\r\n${after}\r\nNext line.\r\n`);
+    }
+  });
+
+  it('the item for " }}" carries the delimiter as an additional edit after the path\'s edit, not touching it', () => {
+    const { workspace } = siteWorkspace(SPACES);
+    const { item } = accept(workspace, typing('{{% include "includes/careers/na| }}'), 'nav.md');
+    assert.deepEqual([item.insertText, item.range, item.additionalEdits], ['nav.md"', range(4, 30, 32), [{ range: range(4, 33, 33), newText: '%' }]]);
   });
 });
 

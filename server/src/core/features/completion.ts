@@ -51,23 +51,75 @@ const sortKey = (i: number) => String(i).padStart(5, '0');
 
 // ---- include paths ------------------------------------------------------------------------------
 
-const INCLUDE_ARGUMENT = /\{\{([%<])-?\s*include\s+(["`]?)([^"`\s]*)$/;
+// The include call up to the cursor: its delimiter, then a quoted value (which may hold spaces; it
+// cannot run past a "}}") or an unquoted one.
+const INCLUDE_ARGUMENT = /\{\{([%<])-?\s*include\s+(?:(["`])((?:(?!\}\})[^"`])*)|((?:(?![%>]?\}\})[^"`\s])*))$/;
+/** The end of a call right after its value: white space, a misplaced trim marker, the delimiter, "}}". */
+const CALL_END = /^(\s*)(-?)([%>]?)\}\}/;
+
+/**
+ * How accepting a file completes the call. The path's edit never covers the quote or the call's end;
+ * what the call lacks is added once: editors auto-close "{{" with "}}" (VS Code's Markdown does, and
+ * "{{<" with ">}}"), so after `{{% include "includes/` there is often a bare "}}" to finish, or nothing.
+ * An unquoted path gets quotes (Hugo refuses a "/" unquoted).
+ */
+interface CallCompletion {
+  /** Offset in the line where the value's text ends (before a closing quote, white space or the call's end). */
+  valueEnd: number;
+  /** Appended to a file's name: the closing quote and what the call's end lacks. */
+  suffix: string;
+  /** An insertion further on (the delimiter before a "}}" that white space separates from the value). */
+  extra?: { at: number; text: string };
+}
+
+function callCompletion(line: string, cursor: number, delimiter: string, quote: string): CallCompletion {
+  const rest = line.slice(cursor);
+  const close = delimiter === '<' ? '>' : '%';
+  const closing = quote || '"';
+  if (quote) {
+    const q = rest.indexOf(quote);
+    const end = rest.indexOf('}}');
+    // The value is closed already: whatever follows is the author's, nothing is added.
+    if (q >= 0 && (end < 0 || q < end)) return { valueEnd: cursor + q, suffix: '' };
+  }
+  // No closing quote: the value runs to white space, a quote or the call's end.
+  const valueLength = /^(?:(?![%>]?\}\})[^\s"`])*/.exec(rest)![0].length;
+  const valueEnd = cursor + valueLength;
+  const m = CALL_END.exec(rest.slice(valueLength));
+  if (!m) return { valueEnd, suffix: `${closing} ${close}}}` };
+  const [, space, dash, given] = m;
+  if (space && !dash && !given) return { valueEnd, suffix: closing, extra: { at: valueEnd + space.length, text: close } };
+  return { valueEnd, suffix: closing + (space ? '' : ' ') + (dash || given ? '' : close) };
+}
 
 function includePathCompletions(ctx: LineContext): CompletionItem[] | undefined {
   const m = INCLUDE_ARGUMENT.exec(ctx.before);
   if (!m) return undefined;
-  const quote = m[2];
-  const typed = m[3];
+  const quote = m[2] ?? '';
+  const typed = m[3] ?? m[4];
   const { site } = ctx.doc;
-  // The value ends at its closing quote (or, unquoted, at white space); the segment being typed at the next "/".
-  const rest = ctx.line.slice(ctx.position.character);
-  const valueEnd = ctx.position.character + (quote ? indexOrLength(rest, quote) : indexOrLength(rest, /\s|[%>]\}\}/));
-  const segmentEnd = Math.min(valueEnd, ctx.position.character + indexOrLength(rest, '/'));
+  const cursor = ctx.position.character;
+  const call = callCompletion(ctx.line, cursor, m[1], quote);
+  // The segment being typed ends at the next "/" of the value.
+  const segmentEnd = Math.min(call.valueEnd, cursor + indexOrLength(ctx.line.slice(cursor, call.valueEnd), '/'));
   const slash = typed.lastIndexOf('/');
   const folder = typed.slice(0, slash + 1).replace(/^\/+/, '');
   const name = typed.slice(slash + 1);
-  const replace = range(ctx.position.line, ctx.position.character - name.length, segmentEnd);
+  const replace = range(ctx.position.line, cursor - name.length, segmentEnd);
   const continues = ctx.line[segmentEnd] === '/';
+  // A file completes the call only when it ends the value (not when a later segment follows).
+  const ends = segmentEnd === call.valueEnd;
+  // An unquoted value is opened with a quote: in the item's text when the name starts the value, else before the value.
+  const opening = !quote && !folder && slash < 0 ? '"' : '';
+  const edits = (extra: CallCompletion['extra'] | undefined) => {
+    const out: { range: Range; newText: string }[] = [];
+    const valueStart = cursor - typed.length;
+    if (!quote && !opening) out.push({ range: range(ctx.position.line, valueStart, valueStart), newText: '"' });
+    if (extra) out.push({ range: range(ctx.position.line, extra.at, extra.at), newText: extra.text });
+    return out.length ? out : undefined;
+  };
+  const fileEdits = edits(ends ? call.extra : undefined);
+  const folderEdits = edits(undefined);
 
   const entries = new Map<string, CompletionItem>();
   const files = site.resolver.allFiles();
@@ -81,24 +133,29 @@ function includePathCompletions(ctx: LineContext): CompletionItem[] | undefined 
       const entry = slashAt < 0 ? below : below.slice(0, slashAt);
       if (entries.has(entry) || !matches(name, entry)) continue;
       if (slashAt < 0) {
-        entries.set(entry, {
+        const item: CompletionItem = {
           label: entry,
           kind: 'file',
           detail: site.label(f),
-          insertText: entry,
+          insertText: opening + entry + (ends ? call.suffix : ''),
           range: replace,
           sortText: `1${entry}`,
-        });
+        };
+        if (fileEdits) item.additionalEdits = fileEdits;
+        entries.set(entry, item);
       } else {
-        entries.set(entry, {
+        // A folder keeps the call open for its next segment: no closing yet, and ask again.
+        const item: CompletionItem = {
           label: `${entry}/`,
           kind: 'folder',
           detail: site.label(`${dir}/${entry}`) + '/',
-          insertText: continues ? entry : `${entry}/`,
+          insertText: opening + (continues ? entry : `${entry}/`),
           range: replace,
           sortText: `0${entry}`,
           retrigger: !continues,
-        });
+        };
+        if (folderEdits) item.additionalEdits = folderEdits;
+        entries.set(entry, item);
       }
     }
   }

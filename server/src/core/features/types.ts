@@ -40,6 +40,8 @@ export interface CompletionItem {
   /** Replaces `range`. */
   insertText: string;
   range: Range;
+  /** Edits elsewhere on the line, applied with the item (never touching `range`). */
+  additionalEdits?: { range: Range; newText: string }[];
   sortText?: string;
   /** Ask for completions again after inserting (a folder: continue with its files). */
   retrigger?: boolean;
