@@ -11,37 +11,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ANGLE_ASSETS, ANGLE_PAGES, LINE_FILE as L, RAW_FILE as R } from '../preview/angleIncludeCases';
+import { ANGLE_ASSETS, ANGLE_HUGO_HTML as HUGO_HTML, ANGLE_PAGES } from '../preview/angleIncludeCases';
 import { type HugoBuild, HugoSite } from './hugoSite';
 import { compareAnchors, hugoSkip, repoRoot } from './oracle';
 
 const skip = hugoSkip();
-const h = (level: number, id: string, text: string) => `<h${level} id="${id}" data-oracle-heading>${text}</h${level}>\n`;
-
-/** The page's .Content as Hugo 0.111 builds it. */
-const HUGO_HTML: Record<string, string> = {
-  // Alone in its paragraph: the file in the page's flow, no <p> around it.
-  'alone.md': `${h(2, 'before', 'Before')}${R}\n${h(2, 'after', 'After')}`,
-  // The same file with {{% %}}: Markdown of the page (the heading gets its custom id, & is escaped,
-  // \* is an escaped asterisk, the included shortcode stays literal, Goldmark's smart quotes aside).
-  'percent.md':
-    h(2, 'before', 'Before') +
-    h(5, 'custom', 'Raw Heading') +
-    '<ul>\n<li>item with <a href="https://example.com/x">a link</a> and <strong>bold</strong> &amp; <code>code</code></li>\n' +
-    '<li><b>inline html</b> and &lt;escaped&gt; &amp; ©</li>\n</ul>\n' +
-    '<div class="box">block html</div>\n<!-- a comment -->\n' +
-    '<p>{{% alert %}}not run{{% /alert %}} *not emphasis*</p>\n<ol>\n<li>first</li>\n</ol>\n' +
-    h(2, 'after', 'After'),
-  // Inside a line: the file's text joins the line.
-  'inline.md': `<p>Before ${L} after.</p>\n`,
-  // Alone on its line but with text on the next: one paragraph.
-  'continued.md': `<p>${L}\nnext line</p>\n`,
-  'list.md': `<ul>\n<li>${R}</li>\n<li>item ${L}</li>\n</ul>\n`,
-  'table.md': `<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>${L}</td>\n<td>x ${R}</td>\n</tr>\n</tbody>\n</table>\n`,
-  'quote.md': `<blockquote>\n${L}\n</blockquote>\n`,
-  'html.md': `<div>\n${R}\n</div>\n`,
-};
-
 describe('Hugo oracle: {{< include >}} puts the file into the page as it is', () => {
   let build: HugoBuild;
   let site: HugoSite;

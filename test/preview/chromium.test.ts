@@ -1,6 +1,6 @@
 // The preview's HTML in a real browser (Debian's headless Chromium through playwright-core): the
-// seeds with their included headings and ids, a missing include's error box, and included files
-// whose <script> and onerror= must not run. Writes screenshots to test/artifacts/ (not committed).
+// seeds with their included headings and ids, {{< >}} includes as the raw text the site shows, a
+// missing include's error box, and included files whose <script> and onerror= must not run. Writes screenshots to test/artifacts/ (not committed).
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { chromiumSkip, launchChromium } from '../support/chromium';
 import { MemoryHost } from '../../server/src/core/host';
 import { Workspace } from '../../server/src/core/workspace';
+import { ANGLE_ASSETS, ANGLE_HUGO_HTML, ANGLE_PAGES } from './angleIncludeCases';
 import { exampleHost, INTERMEDIATE, JOB_FAMILY, previewMarkdownIt, renderPage, REPO, SENIOR, SITE } from './previewSite';
 
 const skip = chromiumSkip;
@@ -103,26 +104,63 @@ describe('preview in headless Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'preview-seed-dark.png'), fullPage: true });
   });
 
-  it('shows the {{< >}} seed and the job-family seed with the page ids of the model', { skip }, async () => {
+  it('shows the {{< >}} seed (its includes as raw text, no included heading) and the job-family seed with the page ids of the model', { skip }, async () => {
     const host = exampleHost();
     const md = previewMarkdownIt(host);
     await show(htmlDocument(renderPage(md, host, INTERMEDIATE)));
-    const ids = await headingIds(page);
     assert.deepEqual(
-      ids.filter(([, id]) => id !== null),
+      await headingIds(page),
       new Workspace(host).model(INTERMEDIATE)!.headings.map((h) => [h.level, h.id]),
     );
-    assert.deepEqual(await page.$$eval('figure.cp-include-detached h5', (els) => els.map((e) => [e.textContent, e.id])), [
-      ['Engineering', ''],
-      ['Engineering', ''],
-      ['GitLab', ''],
-    ]);
+    assert.equal(await page.locator('figure.cp-include-raw').count(), 4);
+    assert.equal(await page.locator('figure.cp-include h5').count(), 0);
+    assert.match(await page.locator('figure.cp-include-raw .cp-include-body').nth(3).innerText(), /^##### GitLab /);
     await page.screenshot({ path: join(ARTIFACTS, 'preview-seed-angle.png'), fullPage: true });
     await show(htmlDocument(renderPage(md, host, JOB_FAMILY)));
     assert.deepEqual(
       await headingIds(page),
       new Workspace(host).model(JOB_FAMILY)!.headings.map((h) => [h.level, h.id]),
     );
+  });
+
+  it("shows a {{< >}} include as the site does: the raw Markdown text, the same text Hugo's page shows, in a box saying why", { skip }, async () => {
+    const files: Record<string, string> = {};
+    for (const [path, text] of Object.entries(ANGLE_ASSETS)) files[`${SITE}/assets/${path}`] = text;
+    for (const [path, text] of Object.entries(ANGLE_PAGES)) files[`${SITE}/content/angle/${path}`] = text;
+    const host = exampleHost(files);
+    const md = previewMarkdownIt(host);
+    const visible = (selector: string) => page.$eval(selector, (e) => (e as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim());
+    await show(htmlDocument(renderPage(md, host, `${SITE}/content/angle/alone.md`)));
+    // The file's Markdown unrendered, its lines run together as on the site; its tags shown as text.
+    assert.equal(
+      await visible('figure.cp-include-raw .cp-include-body'),
+      '##### Raw Heading {#custom} - item with [a link](https://example.com/x) and **bold** & `code` - <b>inline html</b> and <escaped> & © ' +
+        '<div class="box">block html</div> {{% alert %}}not run{{% /alert %}} \\*not emphasis\\* 1. first',
+    );
+    assert.equal(await page.locator('h5, ul, ol, figure.cp-include-raw a[href="https://example.com/x"]').count(), 0);
+    assert.equal(await page.locator('figure.cp-include-raw .cp-include-note').innerText(), 'the site shows this text unrendered');
+    assert.match(await page.locator('figure.cp-include-raw .cp-include-advice').innerText(), /its headings get no ids .*quick fix "Use \{\{% %\}\}"/);
+    assert.equal(await page.locator('figure.cp-include-raw .cp-include-advice').isVisible(), true);
+    await page.screenshot({ path: join(ARTIFACTS, 'preview-angle-include.png'), fullPage: true });
+
+    // Page by page, the preview shows the text the browser shows of Hugo's page (ANGLE_HUGO_HTML,
+    // pinned against Hugo in test/hugo/angleInclude.test.ts), apart from what it adds (the card, the
+    // captions) and the included tags it shows as text (the site renders them).
+    const shown: Record<string, [string, string]> = {};
+    for (const name of Object.keys(ANGLE_PAGES)) {
+      if (name === 'percent.md') continue;
+      await show(htmlDocument(ANGLE_HUGO_HTML[name]));
+      const site = await visible('body');
+      await show(htmlDocument(renderPage(md, host, `${SITE}/content/angle/${name}`)));
+      await page.evaluate("document.querySelectorAll('.cp-frontmatter, .cp-include-caption, code.cp-html-escaped').forEach((e) => e.remove())");
+      shown[name] = [await visible('body'), site];
+    }
+    for (const [name, [preview, site]] of Object.entries(shown)) assert.equal(preview, site, name);
+    // Inside a line (a list item, a table cell): framed inline, with its caption.
+    await show(htmlDocument(renderPage(md, host, `${SITE}/content/angle/list.md`) + renderPage(md, host, `${SITE}/content/angle/table.md`)));
+    assert.equal(await page.locator('li .cp-include-inline, td .cp-include-inline').count(), 3);
+    await page.screenshot({ path: join(ARTIFACTS, 'preview-angle-include-inline.png'), fullPage: true });
+    assert.equal(shown['inline.md'][1], 'Before One [line](https://example.com/l) **here** after.');
   });
 
   it('shows a visible error box naming a missing include', { skip }, async () => {
