@@ -1,7 +1,7 @@
-// The client's Markdown preview and snippets in the real editor (issues 7 and 12): markdown.api.render
-// shows the included files' content with the server's heading ids, from the data the language
-// server sends, so the careerPages.* settings and the session's page kinds reach it; the snippets
-// expand into pages that our own linter finds no error in.
+// The client's Markdown preview and snippets in the real editor (issues 7, 12 and 13): markdown.api.render
+// shows the included files' content with the server's heading ids ({{< >}} ones as the raw text the
+// site shows), from the data the language server sends, so the careerPages.* settings and the
+// session's page kinds reach it; the snippets expand into pages that our own linter finds no error in.
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -75,6 +75,39 @@ suite('preview and snippets', () => {
     assert.match(html, /id="senior-leadership-competencies"/);
     assert.match(html, /senior-leadership-competency\.md/, 'the caption names the included file');
     assert.doesNotMatch(html, /\{\{% include/, 'no raw shortcode left');
+  });
+
+  test('the preview of a {{< include >}} page shows the included files as raw text, as the site does, and says why; inline inside a line', async () => {
+    const { document: doc } = await openPage(PAGES.intermediate);
+    const html = await currentPreview(doc);
+    const raw = [...html.matchAll(/<figure class="cp-include cp-include-detached cp-include-raw[^"]*"[^>]* data-include-path="([^"]*)">/g)].map((m) => m[1]);
+    assert.deepEqual(raw, [
+      'includes/engineering-careers/ep-career-nav.md',
+      'includes/engineering-careers/intermediate-leadership-competency.md',
+      'includes/engineering-careers/intermediate-technical-competency.md',
+      'includes/engineering-careers/values-competency.md',
+    ]);
+    // values-competency.md's Markdown as written: no <h5>, no list, no link.
+    assert.match(
+      html,
+      /<div class="cp-include-body">##### GitLab\n\n\* Adhere to the \[Collaboration Competencies\]\(\/handbook\/values\/#collaboration-competency\) for this job grade\.\n/,
+    );
+    assert.doesNotMatch(html, /<h5|href="\/handbook\/values\/#collaboration-competency"/);
+    assert.equal(html.match(/<span class="cp-include-note">the site shows this text unrendered<\/span>/g)?.length, 4);
+    assert.match(
+      html,
+      /<div class="cp-include-advice">With \{\{&lt; &gt;\}\} Hugo writes the file into the page as it is, [^<]*quick fix &quot;Use \{\{% %\}\}&quot;/,
+    );
+
+    const page = 'content/handbook/preview-angle-e2e.md';
+    writeSiteFile(cleanup, 'assets/includes/preview-angle-e2e.md', '**Raw** [text](https://example.com/e2e)\n');
+    writeSiteFile(cleanup, page, '---\ntitle: "Angle"\n---\n\n| a |\n| --- |\n| In a cell: {{< include "includes/preview-angle-e2e.md" >}} |\n');
+    const { document: cell } = await openPage(page);
+    cleanup.defer(() => closeWithoutSaving(cell.uri));
+    assert.match(
+      await currentPreview(cell),
+      /<td>In a cell: <span class="cp-include-inline cp-include-raw" data-include-path="includes\/preview-angle-e2e.md">.*<span class="cp-include-body">\*\*Raw\*\* \[text\]\(https:\/\/example.com\/e2e\)\n<\/span><\/span><\/td>/,
+    );
   });
 
   test('a missing include renders as a visible error naming the path', async () => {
