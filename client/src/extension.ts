@@ -4,9 +4,11 @@
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { BuiltinMarkdownDuplicates, builtinMarkdownMiddleware } from './builtinMarkdown';
 import { registerCommandsAndViews, type CareerPagesUi } from './commands';
 import { editorPreviewData, extendMarkdownIt } from './preview/markdownPreview';
 import type { PreviewData } from './preview/previewData';
+import { RuleDocs } from './ruleDocs';
 import { registerShowReferences } from './showReferences';
 
 let client: LanguageClient | undefined;
@@ -15,6 +17,9 @@ export async function activate(
   context: vscode.ExtensionContext,
 ): Promise<{ client: LanguageClient; extendMarkdownIt: (md: MarkdownIt) => MarkdownIt; ui: CareerPagesUi; preview: PreviewData }> {
   const serverModule = context.asAbsolutePath('dist/server.js');
+  // A diagnostic's code link opens the rule's doc rendered, read-only (client/src/ruleDocs.ts).
+  const ruleDocs = new RuleDocs(context.extensionUri);
+  context.subscriptions.push(ruleDocs);
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
@@ -29,15 +34,19 @@ export async function activate(
     middleware: {
       // The server checked a document again: what the preview shows of it may have changed.
       handleDiagnostics: (uri, diagnostics, next) => {
+        ruleDocs.link(diagnostics);
         next(uri, diagnostics);
         preview.serverChecked(uri.toString());
       },
+      // One answer per feature beside VS Code's built-in Markdown features (client/src/builtinMarkdown.ts).
+      ...builtinMarkdownMiddleware(),
     },
   };
   client = new LanguageClient('careerPages', 'Handbook Career Pages', serverOptions, clientOptions);
   // What the Markdown preview renders, from the server (client/src/preview/).
   const { data: preview, disposable } = editorPreviewData(client);
   context.subscriptions.push(disposable);
+  context.subscriptions.push(new BuiltinMarkdownDuplicates(context, client));
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
   context.subscriptions.push(registerShowReferences(client));

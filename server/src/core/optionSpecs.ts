@@ -194,6 +194,12 @@ export const EDITOR_SETTINGS: Record<string, Json> = {
     default: true,
     description: 'Check career-framework, job-family and other handbook pages. Turn off to silence the extension without uninstalling it.',
   },
+  'careerPages.outline.includes': {
+    type: 'boolean',
+    default: false,
+    markdownDescription:
+      "Also show Career Pages' outline, with each include call and the headings it brings in, in the Outline view, the breadcrumbs and Go to Symbol. VS Code's built-in Markdown outline (the page's own headings) cannot be turned off, so with this on both show, each under its own name. Off, only the built-in's shows (Career Pages' shows anyway when the built-in Markdown Language Features extension is disabled). Takes effect at the next edit of a file.",
+  },
   'careerPages.trace.server': {
     type: 'string',
     enum: ['off', 'messages', 'verbose'],
@@ -235,6 +241,7 @@ export function configSchema(ruleCodes: readonly string[]): Json {
 export function settingContributions(): Json {
   const out: Json = { 'careerPages.enable': EDITOR_SETTINGS['careerPages.enable'] };
   for (const key of OPTION_KEYS) out[`careerPages.${key}`] = OPTION_SPECS[key].setting;
+  out['careerPages.outline.includes'] = EDITOR_SETTINGS['careerPages.outline.includes'];
   out['careerPages.trace.server'] = EDITOR_SETTINGS['careerPages.trace.server'];
   return out;
 }

@@ -2,7 +2,7 @@
 
 import { URI } from 'vscode-uri';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { type Diagnostic, type Fix, ruleDocUrl, type Severity } from '../core';
+import { type Diagnostic, type Fix, INTERNAL_ERROR, RULES, ruleDocUrl, type Severity } from '../core';
 import { fromCorePath, toCorePath } from '../node/nodeHost';
 
 export const SOURCE = 'career-pages';
@@ -23,6 +23,9 @@ export function pathToUri(path: string): string {
   return URI.file(fromCorePath(path)).toString();
 }
 
+/** The codes with a page in docs/rules/ (a `config` finding of .career-pages.jsonc has none). */
+const DOCUMENTED = new Set([...RULES.map((r) => r.code), INTERNAL_ERROR]);
+
 /** What travels in an LSP diagnostic's `data`: the fixes, so that code actions never re-parse. */
 export interface DiagnosticData {
   fixes?: Fix[];
@@ -35,7 +38,7 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
-    codeDescription: { href: ruleDocUrl(d.code) },
+    codeDescription: DOCUMENTED.has(d.code) ? { href: ruleDocUrl(d.code) } : undefined,
     source: SOURCE,
     message: d.message,
     relatedInformation: d.related?.map((r) => ({ location: { uri: pathToUri(r.file), range: r.range }, message: r.message })),

@@ -6,7 +6,19 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { waitForCode } from '../support/diagnostics';
-import { Cleanup, closeWithoutSaving, INCLUDES, openPage, openPageCopy, PAGES, rangeOf, sitePath, siteUri, writeSiteFile } from '../support/workspace';
+import {
+  Cleanup,
+  closeWithoutSaving,
+  INCLUDES,
+  openPage,
+  openPageCopy,
+  PAGES,
+  rangeOf,
+  setSetting,
+  sitePath,
+  siteUri,
+  writeSiteFile,
+} from '../support/workspace';
 
 /**
  * Asks again until `check` gives a value (the site index is built in the background after the
@@ -130,6 +142,8 @@ suite('editor features', () => {
   });
 
   test('the outline nests included headings under their include call', async () => {
+    // Ours answers beside the built-in Markdown outline only when asked to (builtinMarkdown.test.ts).
+    await setSetting(cleanup, 'outline.includes', true);
     const { document: doc } = await openPageCopy(cleanup, PAGES.senior);
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
     const all = (ss: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => ss.flatMap((s) => [s, ...all(s.children)]);
