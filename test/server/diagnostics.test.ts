@@ -121,8 +121,16 @@ describe('language server over stdio', () => {
       range: link.range,
       context: { diagnostics: [link], only: ['quickfix'] },
     })) as { title: string; isPreferred: boolean; edit: { documentChanges: { edits: { range: unknown; newText: string }[] }[] } }[];
-    assert.equal(actions.length, 1);
-    assert.equal(actions[0].title, 'Change to "#senior-leadership-competencies"');
+    // The fix it carries first; then what every finding gets (test/server/quickActions.test.ts).
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [
+        'Change to "#senior-leadership-competencies"',
+        'Fix all career-pages problems in this file',
+        'Disable link-fragment for this line',
+        'Disable link-fragment for this file',
+      ],
+    );
     assert.equal(actions[0].isPreferred, true);
     assert.deepEqual(actions[0].edit.documentChanges[0].edits, [
       { range: { start: { line: 11, character: 29 }, end: { line: 11, character: 52 } }, newText: 'senior-leadership-competencies' },

@@ -273,6 +273,9 @@ describe('editor features over stdio (examples/handbook)', () => {
       [
         ['Change to "includes/engineering-careers/ep-career-nav.md"', true],
         [`Create ${INCLUDES}/ep-career-navigation.md`, false],
+        ['Fix all career-pages problems in this file', false],
+        ['Disable include-missing for this line', false],
+        ['Disable include-missing for this file', false],
       ],
     );
     assert.deepEqual(actions[1].edit, {

@@ -91,6 +91,8 @@ export interface StartOptions {
   nodeArgs?: string[];
   /** Send initialize and initialized (default true). */
   initialize?: boolean;
+  /** Client capabilities under textDocument besides publishDiagnostics (e.g. codeAction's resolveSupport, as VS Code sends it). */
+  textDocument?: Record<string, unknown>;
 }
 
 export async function startServer(rootDir: string, settings: Record<string, unknown> = {}, options: StartOptions = {}): Promise<TestServer> {
@@ -108,7 +110,7 @@ export async function startServer(rootDir: string, settings: Record<string, unkn
     });
     connection.dispose();
   });
-  if (options.initialize !== false) await initialize(server, rootDir, process.pid);
+  if (options.initialize !== false) await initialize(server, rootDir, process.pid, options.textDocument);
   return server;
 }
 
@@ -301,14 +303,14 @@ function connect(
   return server;
 }
 
-async function initialize(server: TestServer, rootDir: string, processId: number | null): Promise<void> {
+async function initialize(server: TestServer, rootDir: string, processId: number | null, textDocument: Record<string, unknown> = {}): Promise<void> {
   await server.connection.sendRequest('initialize', {
     processId,
     rootUri: uriOf(rootDir),
     workspaceFolders: [{ uri: uriOf(rootDir), name: 'handbook' }],
     capabilities: {
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-      textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+      textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, ...textDocument },
     },
   });
   await server.connection.sendNotification('initialized', {});

@@ -2,7 +2,6 @@
 // knows about pages comes from the core's Workspace.
 
 import {
-  CodeActionKind,
   CodeLensRefreshRequest,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -17,7 +16,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, type Diagnostic, type Host, internalError, isMarkdownPath, OverlayHost, Workspace } from '../core';
-import { codeActions } from './codeActions';
+import { CODE_ACTION_OPTIONS, codeActions, resolveCodeAction, resolvesEdits } from './codeActions';
 import { registerCustomRequests } from './customRequests';
 import { pathToUri, toLspDiagnostic, uriToPath } from './convert';
 import { Failures } from './failures';
@@ -50,6 +49,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let canWatch = false;
   let canConfigure = false;
   let canRefreshLenses = false;
+  let canResolveActions = false;
   let folders: string[] = [];
 
   // What was last published per URI: the check's diagnostics, to which a feature's internal-error is added.
@@ -142,13 +142,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     canWatch = !!params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canConfigure = !!params.capabilities?.workspace?.configuration;
     canRefreshLenses = !!params.capabilities?.workspace?.codeLens?.refreshSupport;
+    canResolveActions = resolvesEdits(params.capabilities);
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = roots.flatMap((u) => uriToPath(u) ?? []);
     workspace = new Workspace(host, { settings: settingsToOptions(params.initializationOptions?.settings as EditorSettings | undefined) });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        codeActionProvider: CODE_ACTION_OPTIONS,
         ...FEATURE_CAPABILITIES,
       },
       serverInfo: { name: 'handbook-career-pages', version: typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev' },
@@ -234,7 +235,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       'computing the code actions',
       (p) => p.textDocument.uri,
       () => [],
-      (params) => codeActions(params, documents.get(params.textDocument.uri), workspace),
+      (params) => codeActions(params, documents.get(params.textDocument.uri), workspace, canResolveActions),
+    ),
+  );
+  connection.onCodeActionResolve(
+    failures.request(
+      'fixing all problems of the file',
+      (a) => (a.data as { careerPagesFixAll?: string } | undefined)?.careerPagesFixAll,
+      (a) => a,
+      (action) => resolveCodeAction(action, (uri) => documents.get(uri), workspace),
     ),
   );
   registerFeatures({ connection, documents, workspace: () => workspace, failures });

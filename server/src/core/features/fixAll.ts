@@ -5,6 +5,7 @@
 // most), and the rounds are composed into edits of the text as it was. Applying the result and asking
 // again gives nothing to do.
 
+import type { Diagnostic, Fix } from '../diagnostic';
 import { LineIndex, type Range } from '../text';
 import type { Workspace } from '../workspace';
 import type { FileEdit } from './types';
@@ -34,7 +35,7 @@ export function fixAll(workspace: Workspace, file: string, text: string): FixAll
     const lines = new LineIndex(current);
     const chosen: OffsetEdit[] = [];
     for (const d of workspace.lint(file, current).diagnostics) {
-      const fix = d.fixes?.find((f) => f.preferred && !f.createFile && f.edits.length && f.edits.every((e) => e.file === file));
+      const fix = fixAllFix(d, file);
       if (!fix) continue;
       const edits = fix.edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }));
       // Touching counts as overlapping: two insertions at one place have no agreed order.
@@ -54,6 +55,16 @@ export function fixAll(workspace: Workspace, file: string, text: string): FixAll
     edits: composer.edits().map((e) => ({ file, range: lines.range(e.start, e.end), newText: e.text })),
     applied,
   };
+}
+
+/** The fix fixAll applies for a diagnostic of `file`: its preferred one, when it only edits the file. */
+export function fixAllFix(d: Diagnostic, file: string): Fix | undefined {
+  return d.fixes?.find((f) => f.preferred && !f.createFile && f.edits.length && f.edits.every((e) => e.file === file));
+}
+
+/** Whether fixAll has something to do in the file: a diagnostic with such a fix (from the check of this text, which the workspace keeps). */
+export function canFixAll(workspace: Workspace, file: string, text: string): boolean {
+  return workspace.lint(file, text).diagnostics.some((d) => fixAllFix(d, file));
 }
 
 /**

@@ -2,11 +2,13 @@
 // workspace, a file, its text and a position to core types; lsp/ translates them to LSP.
 
 export { includeLens } from './codeLens';
+export { FIX_ALL_IN_FILE_TITLE, quickActions, type FindingRef, type QuickAction } from './codeActions';
 export { COMPLETION_TRIGGERS, completions } from './completion';
 export { convertIncludeDelimiters } from './convertDelimiters';
 export { definition } from './definition';
+export { disableFixes } from './disableComments';
 export { documentLinks } from './documentLinks';
-export { applyEdits, fixAll } from './fixAll';
+export { applyEdits, canFixAll, fixAll } from './fixAll';
 export { foldingRanges } from './folding';
 export { hover } from './hover';
 export { ladderMatrix, type CellState, type LadderMatrix, type MatrixLocation } from './ladderMatrix';

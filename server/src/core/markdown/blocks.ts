@@ -57,6 +57,11 @@ md.core.ruler.at('normalize', (state) => {
   if (state.src.includes('\0')) state.src = state.src.replace(/\0/g, '\uFFFD');
 });
 
+/** markdown-it's block tokens of a text, nesting included (containers, list items): for features that need more than the structure below. */
+export function blockTokens(text: string): ReturnType<MarkdownIt['parse']> {
+  return md.parse(text, {});
+}
+
 export function parseBlocks(text: string, lineCount: number): BlockStructure {
   const tokens = md.parse(text, {});
   const lineKinds = new Uint8Array(lineCount);

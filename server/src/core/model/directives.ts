@@ -13,6 +13,10 @@ export interface Directive {
   codes: string[];
   /** 0-based line of the comment. */
   line: number;
+  /** Offsets of the comment in the text, and just after its last code (or its keyword): where another code goes. */
+  start: number;
+  end: number;
+  codesEnd: number;
 }
 
 const DIRECTIVE = /<!--\s*career-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->/g;
@@ -26,6 +30,9 @@ export function parseDirectives(text: string): Directive[] {
       kind: m[1] as Directive['kind'],
       codes: m[2].split(/[\s,]+/).filter(Boolean),
       line: lines.positionAt(m.index!).line,
+      start: m.index!,
+      end: m.index! + m[0].length,
+      codesEnd: m.index! + m[0].length - 3 - (m[2].length - m[2].trimEnd().length),
     });
   }
   return out;
