@@ -14,9 +14,10 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
+import { COMMANDS } from './commands/choices';
 
 export const BUILTIN_MARKDOWN_EXTENSION = 'vscode.markdown-language-features';
-export const TURN_OFF_DUPLICATES_COMMAND = 'careerPages.turnOffBuiltinMarkdownDuplicates';
+export const TURN_OFF_DUPLICATES_COMMAND = COMMANDS.turnOffBuiltinMarkdownDuplicates;
 /** Must match SITE_INDEXED in server/src/lsp/server.ts. */
 const SITE_INDEXED = 'careerPages/siteIndexed';
 /** workspaceState key: the offer was made in this workspace (it is made once). */

@@ -7,8 +7,9 @@
 // VS Code 1.100) whose command opens a locked preview beside the page.
 
 import * as vscode from 'vscode';
+import { COMMANDS } from './commands/choices';
 
-export const SHOW_RULE_DOC_COMMAND = 'careerPages.showRuleDoc';
+export const SHOW_RULE_DOC_COMMAND = COMMANDS.showRuleDoc;
 /** What a rule code looks like; anything else is refused (a command URI can come from anywhere). */
 const RULE_CODE = /^[a-z][a-z0-9-]*$/;
 

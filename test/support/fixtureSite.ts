@@ -1,6 +1,6 @@
 // Lints a fixture site on disk the way the CLI does (pages first, then include files) and formats the
 // diagnostics as `path:line:col-line:col severity code` (1-based, path relative to the fixture)
-// with the message on the line below. Used by the rule fixtures and the CLI tests.
+// with the message on the line below and its detail under it. Used by the rule fixtures and the CLI tests.
 import * as path from 'node:path';
 import type { Diagnostic } from '../../server/src/core/diagnostic';
 import { siteLintFiles } from '../../server/src/core/features';
@@ -21,9 +21,15 @@ export function lintSite(dir: string): { workspace: Workspace; diagnostics: Diag
   return { workspace, diagnostics, root };
 }
 
-/** `path:line:col-line:col severity code`, then the message on the next line (indented), so a wording change shows in review. */
+/**
+ * `path:line:col-line:col severity code`, then the message on the next line (indented) and the
+ * detail the hover shows on the one after (more indented), so a wording change shows in review.
+ */
 export function formatLine(d: Diagnostic, root: string): string {
   const r = d.range;
   const file = path.posix.relative(root, d.file);
-  return `${file}:${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1} ${d.severity} ${d.code}\n    ${d.message}`;
+  return (
+    `${file}:${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1} ${d.severity} ${d.code}\n    ${d.message}` +
+    (d.detail ? `\n        ${d.detail}` : '')
+  );
 }

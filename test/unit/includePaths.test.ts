@@ -22,7 +22,7 @@ function siteHost(): MemoryHost {
 /** What an include path can get (other rules, e.g. about the page's text, are not the point here). */
 const INCLUDE_CODES = new Set(['include-syntax', 'include-missing', 'include-outside-root', 'include-case', 'file-unreadable']);
 
-/** `line:col-line:col severity code message` of every include diagnostic of the page that includes `arg`. */
+/** `line:col-line:col severity code message [detail]` of every include diagnostic of the page that includes `arg`. */
 function lintInclude(arg: string, host = siteHost()): string[] {
   host.set('/s/content/p.md', page(arg));
   const ws = new Workspace(host);
@@ -35,16 +35,17 @@ function lintInclude(arg: string, host = siteHost()): string[] {
     .filter((d) => INCLUDE_CODES.has(d.code))
     .map(
       (d) =>
-        `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.severity} ${d.code} ${d.message}`,
+        `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.severity} ${d.code} ${d.message}` +
+        (d.detail ? ` [${d.detail}]` : ''),
     );
 }
 
 /** The range of a path of `length` UTF-16 units on line 7. */
 const at = (length: number) => `7:14-7:${14 + length}`;
 
-const URL = 'is a URL, not a file under assets/. Include paths name files under assets/; URLs and drive letters are never fetched.';
+const URL = 'is a URL: include names a file under assets/. [Include paths name files under assets/; URLs and drive letters are never fetched.]';
 const OUT_OF_SITE = (path: string, real: string) =>
-  `${at(path.length)} error include-outside-root "${path}" leads out of the site through a symbolic link. Its real path is ${real}, and files outside the site are never read. Hugo follows the link, so the page depends on a file outside the site: move the file into the site, or point the link inside it.`;
+  `${at(path.length)} error include-outside-root "${path}" leads out of the site through a symbolic link: move the file into the site. [Its real path is ${real}, and files outside the site are never read. Hugo follows the link, so the page depends on a file outside the site: move the file into the site, or point the link inside it.]`;
 
 describe('bad include paths: one exact diagnostic each, no crash', () => {
   const cases: [string, string, string[]][] = [
@@ -52,13 +53,15 @@ describe('bad include paths: one exact diagnostic each, no crash', () => {
     [
       '../ out of assets/',
       '../secret.md',
-      [`${at(12)} error include-outside-root "../secret.md" leaves the include folder. It leads to secret.md, outside assets/, where Hugo finds nothing.`],
+      [
+        `${at(12)} error include-outside-root "../secret.md" leaves the include folder: name a file under assets/. [It leads to secret.md, outside assets/, where Hugo finds nothing.]`,
+      ],
     ],
     [
       '../ from inside',
       'includes/../../hugo.toml',
       [
-        `${at(24)} error include-outside-root "includes/../../hugo.toml" leaves the include folder. It leads to hugo.toml, outside assets/, where Hugo finds nothing.`,
+        `${at(24)} error include-outside-root "includes/../../hugo.toml" leaves the include folder: name a file under assets/. [It leads to hugo.toml, outside assets/, where Hugo finds nothing.]`,
       ],
     ],
     // Absolute and home-folder paths: looked up under assets/ (Hugo) or never at all.
@@ -66,11 +69,15 @@ describe('bad include paths: one exact diagnostic each, no crash', () => {
       'absolute path',
       '/etc/passwd',
       [
-        `${at(11)} error include-outside-root "/etc/passwd" is an absolute path. Hugo looks for it under assets/ (assets/etc/passwd), where there is no such file; files outside the site are never read.`,
+        `${at(11)} error include-outside-root "/etc/passwd" is an absolute path: name a file under assets/. [Hugo looks for it under assets/ (assets/etc/passwd), where there is no such file; files outside the site are never read.]`,
       ],
     ],
-    ['~', '~/notes.md', [`${at(10)} error include-outside-root "~/notes.md" is an absolute path. A home-folder path is not a site path.`]],
-    ['~ alone', '~', [`${at(1)} error include-outside-root "~" is an absolute path. A home-folder path is not a site path.`]],
+    [
+      '~',
+      '~/notes.md',
+      [`${at(10)} error include-outside-root "~/notes.md" is an absolute path: name a file under assets/. [A home-folder path is not a site path.]`],
+    ],
+    ['~ alone', '~', [`${at(1)} error include-outside-root "~" is an absolute path: name a file under assets/. [A home-folder path is not a site path.]`]],
     // URLs of every kind, and drive letters.
     ['http:', 'http://example.com/x.md', [`${at(23)} error include-outside-root "http://example.com/x.md" ${URL}`]],
     ['https:', 'https://example.com/x.md', [`${at(24)} error include-outside-root "https://example.com/x.md" ${URL}`]],
@@ -83,42 +90,42 @@ describe('bad include paths: one exact diagnostic each, no crash', () => {
       'NUL inside',
       'includes/a\u0000.md',
       [
-        `${at(14)} error include-missing Include file not found: the path holds a NUL character (U+0000), which no file name can hold, and Hugo fails the build. Did you mean "includes/a.md"?`,
+        `${at(14)} error include-missing No include file "includes/a\\u0000.md": its path holds a NUL character (U+0000); did you mean "includes/a.md"? [Hugo fails the build. The path holds a NUL character (U+0000), which no file name can hold.]`,
       ],
     ],
     [
       'NUL alone',
       '\u0000',
       [
-        `${at(1)} error include-missing Include file not found: the path holds a NUL character (U+0000), which no file name can hold, and Hugo fails the build.`,
+        `${at(1)} error include-missing No include file "\\u0000": its path holds a NUL character (U+0000). [Hugo fails the build. The path holds a NUL character (U+0000), which no file name can hold.]`,
       ],
     ],
     [
       'tab',
       'includes/\ta.md',
       [
-        `${at(14)} error include-missing Include file not found: Hugo looks for assets/includes/\\ta.md and fails the build. The path holds a tab (U+0009). Did you mean "includes/a.md"?`,
+        `${at(14)} error include-missing No include file "includes/\\ta.md": its path holds a tab (U+0009); did you mean "includes/a.md"? [Hugo looks for assets/includes/\\ta.md and fails the build. The path holds a tab (U+0009).]`,
       ],
     ],
     [
       'U+0001',
       'includes/\u0001a.md',
       [
-        `${at(14)} error include-missing Include file not found: Hugo looks for assets/includes/\\u0001a.md and fails the build. The path holds a control character (U+0001). Did you mean "includes/a.md"?`,
+        `${at(14)} error include-missing No include file "includes/\\u0001a.md": its path holds a control character (U+0001); did you mean "includes/a.md"? [Hugo looks for assets/includes/\\u0001a.md and fails the build. The path holds a control character (U+0001).]`,
       ],
     ],
     [
       'DEL',
       'includes/a\u007f.md',
       [
-        `${at(14)} error include-missing Include file not found: Hugo looks for assets/includes/a\\u007f.md and fails the build. The path holds a control character (U+007F). Did you mean "includes/a.md"?`,
+        `${at(14)} error include-missing No include file "includes/a\\u007f.md": its path holds a control character (U+007F); did you mean "includes/a.md"? [Hugo looks for assets/includes/a\\u007f.md and fails the build. The path holds a control character (U+007F).]`,
       ],
     ],
     [
       'C1 control',
       'includes/\u0085a.md',
       [
-        `${at(14)} error include-missing Include file not found: Hugo looks for assets/includes/\\u0085a.md and fails the build. The path holds a control character (U+0085). Did you mean "includes/a.md"?`,
+        `${at(14)} error include-missing No include file "includes/\\u0085a.md": its path holds a control character (U+0085); did you mean "includes/a.md"? [Hugo looks for assets/includes/\\u0085a.md and fails the build. The path holds a control character (U+0085).]`,
       ],
     ],
     // A line break ends a quoted parameter for Hugo's lexer too ("unterminated quoted string"): the build stops there.
@@ -126,17 +133,29 @@ describe('bad include paths: one exact diagnostic each, no crash', () => {
       'line break',
       'includes/\na.md',
       [
-        '7:13-7:23 error include-syntax Unterminated quoted string in a shortcode parameter; Hugo stops the build.',
-        '8:1-8:6 error include-syntax The argument a.md" must be quoted: Hugo accepts only letters, digits, "_", "-" and "." unquoted and stops the build.',
+        '7:13-7:23 error include-syntax Quoted parameter not closed: end it with " on the same line. [Hugo stops the build ("unterminated quoted string").]',
+        '8:1-8:6 error include-syntax Quote this parameter: "a.md\\"". [Hugo accepts only letters, digits, "_", "-" and "." unquoted, and stops the build on anything else.]',
       ],
     ],
     // Empty and blank paths.
-    ['empty', '', ['7:13-7:15 error include-syntax The include path is empty: Hugo finds nothing and the build fails.']],
-    ['whitespace only', ' ', ['7:13-7:16 error include-syntax The include path is empty: Hugo finds nothing and the build fails.']],
-    ['a tab only', '\t', ['7:13-7:16 error include-syntax The include path is empty: Hugo finds nothing and the build fails.']],
+    ['empty', '', ['7:13-7:15 error include-syntax The include path is empty: name a file under assets/. [Hugo finds nothing and the build fails.]']],
+    [
+      'whitespace only',
+      ' ',
+      ['7:13-7:16 error include-syntax The include path is empty: name a file under assets/. [Hugo finds nothing and the build fails.]'],
+    ],
+    ['a tab only', '\t', ['7:13-7:16 error include-syntax The include path is empty: name a file under assets/. [Hugo finds nothing and the build fails.]']],
     // A folder.
-    ['folder', 'includes', [`${at(8)} error include-missing "includes" is a folder, not a file: Hugo's include finds nothing and the build fails.`]],
-    ['folder with /', 'includes/', [`${at(9)} error include-missing "includes/" is a folder, not a file: Hugo's include finds nothing and the build fails.`]],
+    [
+      'folder',
+      'includes',
+      [`${at(8)} error include-missing "includes" is a folder: name a file in it. [Hugo's include finds no file there and the build fails.]`],
+    ],
+    [
+      'folder with /',
+      'includes/',
+      [`${at(9)} error include-missing "includes/" is a folder: name a file in it. [Hugo's include finds no file there and the build fails.]`],
+    ],
     // Symbolic links, as the host answers for them.
     [
       'a loop of links',
@@ -160,21 +179,21 @@ describe('bad include paths: one exact diagnostic each, no crash', () => {
       'unpaired high surrogate',
       'includes/\ud800.md',
       [
-        `${at(13)} error include-missing Include file not found: Hugo looks for assets/includes/\ufffd.md and fails the build. The path holds an unpaired surrogate (U+D800), which is saved as U+FFFD. Did you mean "includes/a.md"?`,
+        `${at(13)} error include-missing No include file "includes/\ufffd.md": its path holds an unpaired surrogate (U+D800); did you mean "includes/a.md"? [Hugo looks for assets/includes/\ufffd.md and fails the build. The path holds an unpaired surrogate (U+D800), which is saved as U+FFFD.]`,
       ],
     ],
     [
       'unpaired low surrogate',
       'includes/x\udc00.md',
       [
-        `${at(14)} error include-missing Include file not found: Hugo looks for assets/includes/x\ufffd.md and fails the build. The path holds an unpaired surrogate (U+DC00), which is saved as U+FFFD. Did you mean "includes/a.md"?`,
+        `${at(14)} error include-missing No include file "includes/x\ufffd.md": its path holds an unpaired surrogate (U+DC00); did you mean "includes/a.md"? [Hugo looks for assets/includes/x\ufffd.md and fails the build. The path holds an unpaired surrogate (U+DC00), which is saved as U+FFFD.]`,
       ],
     ],
     [
       'U+FFFD',
       'includes/\ufffd.md',
       [
-        `${at(13)} error include-missing Include file not found: Hugo looks for assets/includes/\ufffd.md and fails the build. The path holds a replacement character (U+FFFD), the mark left where a file's bytes are not UTF-8 text. Did you mean "includes/a.md"?`,
+        `${at(13)} error include-missing No include file "includes/\ufffd.md": its path holds a replacement character (U+FFFD); did you mean "includes/a.md"? [Hugo looks for assets/includes/\ufffd.md and fails the build. The path holds a replacement character (U+FFFD), the mark left where a file's bytes are not UTF-8 text.]`,
       ],
     ],
   ];
@@ -184,7 +203,9 @@ describe('bad include paths: one exact diagnostic each, no crash', () => {
 
   it('a very long path: include-missing naming it (the disk answers ENAMETOOLONG, which is "not there")', () => {
     const arg = `includes/${'x'.repeat(300)}.md`;
-    assert.deepEqual(lintInclude(arg), [`${at(arg.length)} error include-missing Include file not found: Hugo looks for assets/${arg} and fails the build.`]);
+    assert.deepEqual(lintInclude(arg), [
+      `${at(arg.length)} error include-missing No include file "${arg}". [Hugo looks for assets/${arg} and fails the build.]`,
+    ]);
   });
 
   it('a surrogate pair is a character like any other, and an unpaired surrogate finds the U+FFFD file Hugo would', () => {
@@ -223,7 +244,8 @@ describe('bad include paths: one exact diagnostic each, no crash', () => {
         .lint(f)
         .diagnostics.map(
           (d) =>
-            `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.severity} ${d.code} ${d.message}`,
+            `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.severity} ${d.code} ${d.message}` +
+            (d.detail ? ` [${d.detail}]` : ''),
         );
     assert.deepEqual(lint('/s/assets/includes/secret.md'), [
       '1:1-1:1 error file-unreadable This file is not checked: it leads through a symbolic link to /home/me/secret.md, outside the site, and files outside the site are never read.',

@@ -62,13 +62,13 @@ describe('lint reads', () => {
     ]);
   });
 
-  it('answers: the facet of an entry leaves out headings and links; a read answers anew when what it read changed', () => {
+  it("answers: the facet of an entry leaves out links and the headings' texts, not the outline; a read answers anew when what it read changed", () => {
     const { host, workspace } = site();
     const s = workspace.siteFor(`${R}/content/team.md`)!;
     const team = s.index.page(`${R}/content/team.md`)!;
     assert.equal(
       pageFacet(team),
-      JSON.stringify([`${R}/content/team.md`, 'page', '/team/', [], 'Team', ['mission'], [`${R}/assets/includes/nav.md`], false, false]),
+      JSON.stringify([`${R}/content/team.md`, 'page', '/team/', [], 'Team', ['mission'], [`${R}/assets/includes/nav.md`], false, false, [2]]),
     );
     assert.deepEqual(readAnswer(s, 'url:/team/'), { pages: [team] });
     assert.deepEqual(readAnswer(s, 'url:/nowhere/'), { pages: [undefined] });
@@ -80,6 +80,11 @@ describe('lint reads', () => {
     workspace.model(`${R}/content/team.md`);
     assert.equal(pageFacet(s.index.page(`${R}/content/team.md`)), before);
     host.set(`${R}/content/team.md`, FM('Team') + '## Our mission\n');
+    workspace.fileChanged(`${R}/content/team.md`, 'changed');
+    workspace.model(`${R}/content/team.md`);
+    assert.notEqual(pageFacet(s.index.page(`${R}/content/team.md`)), before);
+    // The same anchor at another level: another outline (heading-increment reads it), another facet.
+    host.set(`${R}/content/team.md`, FM('Team') + '### Mission\n\nMore words.\n\n{{% include "includes/nav.md" %}}\n');
     workspace.fileChanged(`${R}/content/team.md`, 'changed');
     workspace.model(`${R}/content/team.md`);
     assert.notEqual(pageFacet(s.index.page(`${R}/content/team.md`)), before);

@@ -22,6 +22,8 @@ export const COMMANDS = {
   convertIncludeDelimiters: 'careerPages.convertIncludeDelimiters',
   showLadderMatrix: 'careerPages.showLadderMatrix',
   changePageKind: 'careerPages.changePageKind',
+  turnOffBuiltinMarkdownDuplicates: 'careerPages.turnOffBuiltinMarkdownDuplicates',
+  showRuleDoc: 'careerPages.showRuleDoc',
 } as const;
 
 export const capitalize = (s: string): string => (s ? s[0].toUpperCase() + s.slice(1) : s);

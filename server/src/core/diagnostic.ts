@@ -27,6 +27,8 @@ export interface Diagnostic {
   code: string;
   severity: Severity;
   message: string;
+  /** The explanation behind the message (why, where else to look), for the hover on its range. */
+  detail?: string;
   range: Range;
   related?: RelatedLocation[];
   /** Ways to fix it, carried with the diagnostic so that the code-action provider never re-parses. */

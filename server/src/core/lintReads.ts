@@ -5,7 +5,8 @@
 //   page:<path>        an index entry: page(), hasAnchor()          answer: the entry's facet
 //   url:<url>          the page published at a URL: pageAt()        answer: that entry's facet
 //   similar:<url>      the URLs a broken URL probably meant          answer: similarUrls()
-//   includers:<file>   the pages that include an include file        answer: their facets
+//   includers:<file>   the pages that include an include file:       answer: their facets
+//                      includers(), includersOf()
 //   resolve:<argument> where an include path leads                   answer: the resolution
 //   include-files      every file under the include roots            answer: the list
 //   ladder:<folder>    the Markdown files of a career ladder's folder answer: the list
@@ -22,7 +23,7 @@ import type { IncludeResolver } from './site';
 import type { PageSummary, SiteIndex } from './siteIndex';
 
 /** The site index as a check may read it (SiteContext.index). */
-export type SiteIndexReader = Pick<SiteIndex, 'complete' | 'page' | 'pageAt' | 'similarUrls' | 'hasAnchor'>;
+export type SiteIndexReader = Pick<SiteIndex, 'complete' | 'page' | 'pageAt' | 'similarUrls' | 'hasAnchor' | 'includersOf'>;
 /** Include resolution as a check may use it (SiteContext.resolver). */
 export type ResolverReader = Pick<IncludeResolver, 'roots' | 'resolve' | 'allFiles'>;
 
@@ -48,6 +49,7 @@ export function recordingReaders(index: SiteIndexReader, resolver: ResolverReade
       pageAt: (url) => (reads.add('url', url), index.pageAt(url)),
       similarUrls: (url) => (reads.add('similar', url), index.similarUrls(url)),
       hasAnchor: (path, id) => (reads.add('page', path), index.hasAnchor(path, id)),
+      includersOf: (file) => (reads.add('includers', file), index.includersOf(file)),
     },
     resolver: {
       roots: resolver.roots,
@@ -58,13 +60,27 @@ export function recordingReaders(index: SiteIndexReader, resolver: ResolverReade
 }
 
 /**
- * What a check of another file may read of a page's index entry: everything but its headings and
- * links (with their ranges, which move with every edit above them; the editor's references, rename
- * and completion read those, no check does). Restored entries compare by this.
+ * What a check of another file may read of a page's index entry: everything but its links and its
+ * headings' texts and ranges (which move with every edit above them; the editor's references, rename
+ * and completion read those, no check does). Of the headings, the outline counts: each one's level
+ * and, for an included one, its file (heading-increment reads where an include file lands on the
+ * pages that include it). Restored entries compare by this.
  */
 export function pageFacet(page: PageSummary | undefined): string {
   if (!page) return 'null';
-  return JSON.stringify([page.path, page.kind, page.url, page.aliases, page.title ?? null, page.anchors, page.includes, page.hasFootnotes, !!page.generated]);
+  const outline = page.headings.map((h) => (h.file === page.path ? h.level : [h.level, h.file]));
+  return JSON.stringify([
+    page.path,
+    page.kind,
+    page.url,
+    page.aliases,
+    page.title ?? null,
+    page.anchors,
+    page.includes,
+    page.hasFootnotes,
+    !!page.generated,
+    outline,
+  ]);
 }
 
 /** What the site needs to answer a read now (a Workspace's Site). */

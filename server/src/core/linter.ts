@@ -154,6 +154,7 @@ function toDiagnostic(env: LintEnvironment, rule: Rule, model: PageModel, f: Fin
     code: rule.code,
     severity: f.severity ?? rule.defaultSeverity,
     message: f.message,
+    ...(f.detail ? { detail: f.detail } : {}),
     range: lines.spanRange(f.span),
     related: f.related?.map((r) => ({ file: r.file, range: rangeIn(r.file, r.span), message: r.message })),
     fixes: f.fixes?.length

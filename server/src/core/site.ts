@@ -171,11 +171,13 @@ export function describeOddCharacter(path: string): string | undefined {
   return `a control character (${code})`;
 }
 
-/** A path with its control characters written as escapes (\t, \u0001), for messages. */
+/** A path with its control characters written as escapes (\t, \u0001) and unpaired surrogates as U+FFFD (as it is saved), for messages. */
 export function printablePath(path: string): string {
-  return path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
-    c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return path
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
+      c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
 }
 
 /** The include argument that names `file` from the first include root that contains it. */

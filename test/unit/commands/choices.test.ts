@@ -150,6 +150,8 @@ describe('package.json contributions', () => {
         'Convert Include Delimiters in File',
         'Show Ladder Matrix',
         'Change Page Kind for This File…',
+        'Turn Off the Built-in Markdown Duplicates in This Workspace',
+        'Show Rule Documentation',
       ],
     );
   });

@@ -23,13 +23,31 @@ describe('hover', () => {
     assert.match(hover(workspace, SENIOR, s, at(s, 'nav.md'))!.contents, /^\*\*Include\*\* `assets\/includes\/careers\/nav\.md`\n\nIncluded by 2 pages\./);
   });
 
-  it('on a missing include: where Hugo looks', () => {
+  it('on a missing include: what the folder holds, then where Hugo looks (the message, shown beside it, is not repeated)', () => {
     const { host, workspace } = siteWorkspace();
     const s = text(host, SENIOR).replace('careers/nav.md', 'careers/navigation.md');
+    assert.deepEqual(
+      workspace
+        .lint(SENIOR, s)
+        .diagnostics.filter((d) => d.code === 'include-missing')
+        .map((d) => d.message),
+      ['No include file "includes/careers/navigation.md".'],
+    );
     assert.equal(
       hover(workspace, SENIOR, s, at(s, 'navigation'))!.contents,
-      '**Include not found**: Hugo looks for `assets/includes/careers/navigation.md` and fails the build.',
+      '**Include** `assets/includes/careers/navigation.md`: no such file.\n\n' +
+        'In `assets/includes/careers/`: `nav.md`, `senior-leadership.md`, `senior-technical.md`, `values.md`.\n\n---\n\n' +
+        '*include-missing*: Hugo looks for assets/includes/careers/navigation.md and fails the build.',
     );
+  });
+
+  it("on a finding: its explanation, the part its one-line message leaves out, over the finding's range", () => {
+    const { host, workspace } = siteWorkspace();
+    const s = text(host, SENIOR).replace('{{% include "includes/careers/nav.md" %}}', '{{< include "includes/careers/nav.md" >}}');
+    assert.deepEqual(hover(workspace, SENIOR, s, at(s, '{{<')), {
+      contents: '*include-delimiter*: Its headings, lists and links show as raw text, and its headings get no ids. The handbook uses {{% include %}}.',
+      range: range(7, 0, 41),
+    });
   });
 
   it("on a front matter key: the schema's description", () => {

@@ -1,11 +1,17 @@
-// Hover: on an include path, the file it resolves to and its first lines (rendered); on a front
-// matter key, what the schema says about it; on a link with a fragment, the heading it lands on (and
-// the file it is written in when included); on a heading, the anchor Hugo gives it.
+// Hover: on an include path, the file it resolves to and its first lines (rendered), or for a missing
+// one what there is where it looked; on a front matter key, what the schema says about it; on a link
+// with a fragment, the heading it lands on (and the file it is written in when included); on a
+// heading, the anchor Hugo gives it. Below that, for each finding at the position, its explanation
+// (the diagnostic's detail): the editor shows the message itself beside the hover, so the hover never
+// repeats it.
 
+import type { Diagnostic } from '../diagnostic';
 import { pointerSegments } from '../jsonPointer';
 import type { Heading, IncludeCall, Link } from '../model/pageModel';
+import { basename, dirname } from '../paths';
+import { printablePath } from '../site';
 import type { PageSummary } from '../siteIndex';
-import type { Position } from '../text';
+import type { Position, Range } from '../text';
 import type { Workspace } from '../workspace';
 import { code, includeAt, includedFile, linesIn, openDocument, rangeOf, touches, type OpenDocument } from './document';
 import { keyAt, keyDocumentation } from './frontmatterSchema';
@@ -15,9 +21,37 @@ import type { Hover } from './types';
 /** How many lines of an included file a hover shows. */
 export const HOVER_PREVIEW_LINES = 12;
 
+/** How many files of a folder the hover on a missing include lists. */
+export const HOVER_FOLDER_FILES = 8;
+
 export function hover(workspace: Workspace, file: string, text: string, position: Position): Hover | undefined {
   const doc = openDocument(workspace, file, text);
   if (!doc) return undefined;
+  const main = mainHover(doc, position);
+  const notes = findingNotes(workspace.lint(file, text).diagnostics, position);
+  if (!notes.length) return main;
+  const contents = notes.map((d) => `*${d.code}*: ${escapeMarkdown(d.detail!)}`).join('\n\n');
+  return main ? { contents: `${main.contents}\n\n---\n\n${contents}`, range: main.range } : { contents, range: notes[0].range };
+}
+
+/** The findings whose range holds the position and that explain themselves, each explanation once. */
+function findingNotes(diagnostics: Diagnostic[], position: Position): (Diagnostic & { range: Range })[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    if (!d.detail || !within(d.range, position) || seen.has(`${d.code}\n${d.detail}`)) return false;
+    seen.add(`${d.code}\n${d.detail}`);
+    return true;
+  });
+}
+
+function within(r: Range, p: Position): boolean {
+  const after = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
+  const before = p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character);
+  return after && before;
+}
+
+function mainHover(doc: OpenDocument, position: Position): Hover | undefined {
+  const file = doc.file;
   const offset = doc.model.file.lines.offsetAt(position);
   const inc = includeAt(doc.model, offset);
   if (inc) return { contents: includeHover(doc, inc), range: rangeOf(doc, inc.argument!.valueSpan) };
@@ -37,9 +71,15 @@ function includeHover(doc: OpenDocument, inc: IncludeCall): string {
   const r = inc.resolution;
   const target = includedFile(inc);
   if (!target) {
-    if (r.kind === 'missing') return `**Include not found**: Hugo looks for ${r.tried.map((t) => code(doc.site.label(t))).join(' or ')} and fails the build.`;
-    if (r.kind === 'directory') return `**Include**: ${code(doc.site.label(r.path))} is a folder, not a file.`;
-    if (r.kind === 'outside') return `**Include outside the include folders**: ${r.detail}`;
+    // What include-missing and include-outside-root say is the message and the note below: here, what there is instead.
+    if (r.kind === 'missing') {
+      const where = r.tried[0];
+      return where
+        ? `**Include** ${code(printablePath(doc.site.label(where)))}: no such file.\n\n${folderFiles(doc, dirname(where))}`
+        : '**Include**: no such file.';
+    }
+    if (r.kind === 'directory') return `**Include** ${code(doc.site.label(r.path))} is a folder.\n\n${folderFiles(doc, r.path)}`;
+    if (r.kind === 'outside') return `**Include** ${code(printablePath(inc.path))}: outside the include folders, not read.`;
     return '**Include**: no path.';
   }
   const header = `**Include** ${code(doc.site.label(target))}` + (r.kind === 'case-mismatch' ? ' (found only because Hugo ignores case)' : '');
@@ -53,6 +93,19 @@ function includeHover(doc: OpenDocument, inc: IncludeCall): string {
       ? `\n\n*… ${lines.length - HOVER_PREVIEW_LINES} more lines*`
       : '';
   return [header, usage, '---', (shown || '*(empty file)*') + more].filter(Boolean).join('\n\n');
+}
+
+/** The include files directly in a folder, as the hover on a missing include lists them. */
+function folderFiles(doc: OpenDocument, folder: string): string {
+  const files = doc.site.resolver
+    .allFiles()
+    .filter((f) => dirname(f) === folder)
+    .map((f) => basename(f))
+    .sort();
+  const label = code(`${printablePath(doc.site.label(folder))}/`);
+  if (!files.length) return `No include file in ${label}.`;
+  const shown = files.slice(0, HOVER_FOLDER_FILES).map(code).join(', ');
+  return `In ${label}: ${shown}${files.length > HOVER_FOLDER_FILES ? `, and ${files.length - HOVER_FOLDER_FILES} more` : ''}.`;
 }
 
 function frontmatterKeyHover(doc: OpenDocument, offset: number): Hover | undefined {

@@ -13,7 +13,10 @@ export interface FrontmatterLocation {
 }
 
 export interface FrontmatterProblem {
+  /** What is wrong and what to do, in one line. */
   message: string;
+  /** Why, for the hover. */
+  detail?: string;
   span: Span;
   severity: 'error' | 'warning' | 'info';
 }
@@ -66,7 +69,8 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
         {
           severity: 'error',
           span: { start: bom, end: openEnd },
-          message: `The front matter opened here is never closed with a "${marker}" line; Hugo cannot read this page.`,
+          message: `Front matter never closed: add a "${marker}" line after it.`,
+          detail: 'Without its closing line the block takes in the whole page, and Hugo cannot read the page.',
         },
       ],
     };
@@ -91,7 +95,7 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
     fm.problems.push({
       severity: 'info',
       span: fm.openSpan,
-      message: 'TOML front matter is not checked by this tool; only YAML front matter is validated.',
+      message: 'TOML front matter is not checked; only YAML front matter is.',
     });
   }
   return { frontmatter: fm, bodyStart };
@@ -109,9 +113,7 @@ function jsonFrontmatter(text: string, start: number): FrontmatterSplit {
     contentSpan: { start, end },
     closed: true,
     locations: new Map(),
-    problems: [
-      { severity: 'info', span: { start, end: start + 1 }, message: 'JSON front matter is not checked by this tool; only YAML front matter is validated.' },
-    ],
+    problems: [{ severity: 'info', span: { start, end: start + 1 }, message: 'JSON front matter is not checked; only YAML front matter is.' }],
   };
   let bodyStart = end;
   if (text[bodyStart] === '\r') bodyStart++;
@@ -139,7 +141,8 @@ function readYaml(text: string, fm: Frontmatter): void {
     fm.problems.push({
       severity: 'warning',
       span: { start: base + key.start, end: base + key.end },
-      message: `This front matter value nests more than ${MAX_FRONTMATTER_DEPTH} levels deep; it is not read, so the page's front matter is not checked. Flatten it.`,
+      message: `This value nests more than ${MAX_FRONTMATTER_DEPTH} levels deep: flatten it.`,
+      detail: "Such a value is not read, so the page's front matter is not checked.",
     });
     return;
   }
@@ -163,7 +166,8 @@ function readYaml(text: string, fm: Frontmatter): void {
     fm.problems.push({
       severity: 'error',
       span: errorSpan(source, e.code, a, b, base),
-      message: `Invalid YAML in front matter: ${firstLine(e.message)}. Hugo fails to build this page.`,
+      message: `Invalid YAML in front matter: ${firstLine(e.message)}.`,
+      detail: 'Hugo fails to build this page.',
     });
   }
   for (const w of doc.warnings) {
@@ -205,8 +209,9 @@ function readYaml(text: string, fm: Frontmatter): void {
       severity: 'error',
       span: keySpan,
       message: aliases
-        ? `This value's aliases (*name) copy anchored values more than ${MAX_FRONTMATTER_ALIASES} times; Hugo refuses such front matter ("excessive aliasing") and fails to build the page.`
+        ? `This value's aliases (*name) copy anchored values more than ${MAX_FRONTMATTER_ALIASES} times: write the values out.`
         : `This front matter cannot be read (${firstLine(e instanceof Error ? e.message : String(e))}).`,
+      ...(aliases ? { detail: 'Hugo refuses such front matter ("excessive aliasing") and fails to build the page.' } : {}),
     });
     return;
   }

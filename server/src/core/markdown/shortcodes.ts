@@ -27,7 +27,10 @@ export interface ShortcodeParam {
 }
 
 export interface ShortcodeProblem {
+  /** What is wrong and what to do, in one line. */
   message: string;
+  /** Why (what Hugo says), for the hover. */
+  detail?: string;
   span: Span;
   /** True when Hugo stops the build on this (its lexer errors); false for things Hugo tolerates. */
   fatal: boolean;
@@ -103,7 +106,8 @@ export function scanShortcodes(text: string, start = 0, end = text.length): Shor
             kind: 'unclosed-comment',
             fatal: true,
             span: { start: i, end: lineEnd },
-            message: `The escaped shortcode is not closed with */${right}; Hugo fails with "comment must be closed".`,
+            message: `Escaped shortcode not closed: end it with */${right}.`,
+            detail: 'Hugo stops the build ("comment must be closed").',
           }),
         );
         i = text.indexOf('{{', lineEnd);
@@ -175,7 +179,8 @@ function lexCall(text: string, start: number, delimiter: Delimiter, end: number)
       kind: 'trim-marker',
       fatal: true,
       span: { start: p, end: run },
-      message: `Hugo shortcodes have no trim markers: "{{${delimiter}-" stops the build ("unrecognized character in shortcode action: U+002D '-'").`,
+      message: `"{{${delimiter}-" is not a trim marker: remove the "-".`,
+      detail: `Hugo shortcodes have no trim markers: Hugo stops the build ("unrecognized character in shortcode action: U+002D '-'").`,
     });
     p = run;
     skipSpace();
@@ -199,7 +204,8 @@ function lexCall(text: string, start: number, delimiter: Delimiter, end: number)
       kind: 'missing-name',
       fatal: true,
       span: { start, end: Math.max(p, start + 3) },
-      message: 'Shortcode call without a name.',
+      message: 'Shortcode call without a name: name the shortcode, or remove the braces.',
+      detail: 'Hugo stops the build on a call with no shortcode name.',
     });
   }
 
@@ -213,7 +219,8 @@ function lexCall(text: string, start: number, delimiter: Delimiter, end: number)
         kind: 'unclosed',
         fatal: true,
         span: { start, end: lineEnd },
-        message: `The shortcode is not closed with ${right}; Hugo fails with "unclosed shortcode action".`,
+        message: `Shortcode not closed: end it with ${right}.`,
+        detail: 'Hugo stops the build ("unclosed shortcode action").',
       });
       return finish(Math.max(lineEnd, nameSpan.end));
     }
@@ -223,7 +230,8 @@ function lexCall(text: string, start: number, delimiter: Delimiter, end: number)
         kind: 'mismatched-delimiter',
         fatal: true,
         span: { start: p, end: p + 3 },
-        message: `Opened with {{${delimiter} but closed with ${wrongRight}; Hugo stops the build. Close it with ${right}.`,
+        message: `Opened with {{${delimiter} but closed with ${wrongRight}: close it with ${right}.`,
+        detail: 'Hugo stops the build on a call whose delimiters do not match.',
       });
       return finish(p + 3);
     }
@@ -261,7 +269,8 @@ function lexCall(text: string, start: number, delimiter: Delimiter, end: number)
         kind: 'mixed-params',
         fatal: true,
         span: { start: paramStart, end: p },
-        message: 'Named and positional parameters cannot be mixed in one shortcode call; Hugo stops the build.',
+        message: 'Named and positional parameters mixed in one call: use one kind.',
+        detail: 'Hugo stops the build when one shortcode call has both.',
       });
     }
     named ??= paramName !== undefined;
@@ -306,7 +315,8 @@ function lexValue(
         kind: 'unterminated-string',
         fatal: true,
         span: { start: open, end: q },
-        message: 'Unterminated quoted string in a shortcode parameter; Hugo stops the build.',
+        message: 'Quoted parameter not closed: end it with " on the same line.',
+        detail: 'Hugo stops the build ("unterminated quoted string").',
       });
       return { value, valueSpan: { start: open + 1, end: q }, quote: '"', end: q };
     }
@@ -320,7 +330,8 @@ function lexValue(
         kind: 'unterminated-string',
         fatal: true,
         span: { start: p, end: stop },
-        message: 'Unterminated raw string (`...`) in a shortcode parameter; Hugo stops the build.',
+        message: 'Raw string parameter not closed: end it with `.',
+        detail: 'Hugo stops the build ("unterminated raw string").',
       });
       return { value: text.slice(p + 1, stop), valueSpan: { start: p + 1, end: stop }, quote: '`', end: stop };
     }
@@ -338,7 +349,8 @@ function lexValue(
       kind: 'bad-character',
       fatal: true,
       span: { start: p, end: p + 1 },
-      message: `Unexpected character ${JSON.stringify(text[p])} in a shortcode call; Hugo stops the build.`,
+      message: `Unexpected character ${JSON.stringify(text[p])} in a shortcode call: remove it.`,
+      detail: 'Hugo stops the build on a character that starts no parameter.',
     });
     return { value: '', valueSpan: { start: p, end: p + 1 }, quote: '', end: p + 1 };
   }
@@ -348,7 +360,8 @@ function lexValue(
       kind: 'unquoted',
       fatal: true,
       span: { start: p, end: q },
-      message: `The argument ${value} must be quoted: Hugo accepts only letters, digits, "_", "-" and "." unquoted and stops the build.`,
+      message: `Quote this parameter: ${JSON.stringify(value)}.`,
+      detail: 'Hugo accepts only letters, digits, "_", "-" and "." unquoted, and stops the build on anything else.',
     });
   }
   return { value, valueSpan: { start: p, end: q }, quote: '', end: q };

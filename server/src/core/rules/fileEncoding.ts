@@ -18,7 +18,8 @@ export const fileEncoding: Rule = {
     for (let i = first; i >= 0; i = text.indexOf('\uFFFD', i + 1)) count++;
     ctx.report({
       span: { start: first, end: first + 1 },
-      message: `This file is not valid UTF-8: ${count === 1 ? 'this character was' : `this and ${count - 1} more character${count === 2 ? ' were' : 's were'}`} unreadable bytes (shown as "�"), and the site will show "�" too. Save the file as UTF-8 and retype the text there.`,
+      message: `Not UTF-8: ${count === 1 ? 'this "�" was' : `this "�" and ${count - 1} more were`} unreadable bytes; save the file as UTF-8 and retype ${count === 1 ? 'it' : 'them'}.`,
+      detail: 'The reader puts "�" where bytes make no sense as UTF-8, and the site will show "�" too: the file was saved in another encoding or damaged.',
     });
   },
 };

@@ -20,7 +20,9 @@ export const frontmatterMissing: Rule = {
     const start = bomLength(text);
     ctx.report({
       span: { start, end: Math.max(start, firstLineEnd) },
+      // The message is this finding's identity (wholeFile): kept as released, so baselines still match it.
       message: 'This page has no front matter: start it with a "---" block that gives at least its title (and a description).',
+      detail: "Hugo renders the title as the page's level-1 heading and in the browser tab; without front matter the page has neither.",
       fixes: [
         {
           title: 'Add front matter with a title',

@@ -34,6 +34,7 @@ export const frontmatterSchema: Rule = {
       ctx.report({
         span: f.span,
         message: f.message,
+        detail: f.detail,
         severity: f.severity,
         fixes,
         data: { pointer: f.pointer, unknownKey: f.unknownKey?.key, suggestion: f.unknownKey?.suggestion, missingKey: f.missingKey },
@@ -51,7 +52,8 @@ export const frontmatterSchema: Rule = {
       ctx.report({
         span: loc.keySpan,
         severity: 'warning',
-        message: `Unknown front matter key "${key}": did you mean "${suggestion}"? Hugo ignores keys it does not know.`,
+        message: `Unknown front matter key "${key}"; did you mean "${suggestion}"?`,
+        detail: 'Hugo ignores keys it does not know, so the value is lost.',
         fixes: [replaceFix(`Rename "${key}" to "${suggestion}"`, loc.keySpan, suggestion)],
         data: { unknownKey: key, suggestion },
       });

@@ -8,7 +8,7 @@ export const frontmatterSyntax: Rule = {
   appliesTo: PAGE_KINDS_ONLY,
   check(ctx) {
     for (const p of ctx.model.frontmatter?.problems ?? []) {
-      ctx.report({ span: p.span, message: p.message, severity: p.severity });
+      ctx.report({ span: p.span, message: p.message, detail: p.detail, severity: p.severity });
     }
   },
 };

@@ -18,7 +18,8 @@ export const includeCase: Rule = {
       const real = relativePath(r.root, r.path);
       ctx.report({
         span: inc.argument.valueSpan,
-        message: `No file "${inc.path}": the file is ${ctx.site.label(r.path)}. Hugo looks include paths up case-sensitively and fails the build (its look-up cache can even make it pass or fail by page order). Write "${real}".`,
+        message: `No file "${inc.path}" (letter case differs); write "${real}".`,
+        detail: `The file is ${ctx.site.label(r.path)}. Hugo looks include paths up case-sensitively and fails the build (its look-up cache can even make it pass or fail by page order).`,
         fixes: [replaceFix(`Change to "${real}"`, inc.argument.valueSpan, real)],
       });
     }

@@ -19,13 +19,16 @@ export const includeDelimiter: Rule = {
       const open = preferred === '%' ? '{{%' : '{{<';
       const close = preferred === '%' ? '%}}' : '>}}';
       const closeStart = call.span.end - 3;
-      const message =
-        preferred === '%'
-          ? "{{< include >}} puts the file's Markdown into the page unrendered: its headings, lists and links show as raw text, and its headings get no ids. The handbook uses {{% include %}}."
-          : 'This site includes files with {{< include >}} (see preferredDelimiter); {{% include %}} renders the included Markdown as part of the page.';
       ctx.report({
         span: call.span,
-        message,
+        message:
+          preferred === '%'
+            ? "{{< include >}} leaves the file's Markdown unrendered: use {{% include %}}."
+            : 'This site includes with {{< include >}} (preferredDelimiter): use it here.',
+        detail:
+          preferred === '%'
+            ? 'Its headings, lists and links show as raw text, and its headings get no ids. The handbook uses {{% include %}}.'
+            : "{{% include %}} renders the included Markdown as part of the page; this site's include shortcode renders it itself.",
         fixes: text.slice(closeStart, call.span.end).endsWith('}}')
           ? [
               {

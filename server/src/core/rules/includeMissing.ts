@@ -18,14 +18,19 @@ export const includeMissing: Rule = {
       if (inc.call.problems.some((p) => p.fatal)) continue;
       const span = inc.argument.valueSpan;
       if (r.kind === 'directory') {
-        ctx.report({ span, message: `"${inc.path}" is a folder, not a file: Hugo's include finds nothing and the build fails.` });
+        ctx.report({
+          span,
+          message: `"${printablePath(inc.path)}" is a folder: name a file in it.`,
+          detail: "Hugo's include finds no file there and the build fails.",
+        });
         continue;
       }
       const where = r.tried.map((t) => printablePath(ctx.site.label(t))).join(' or ');
       if (r.trimmed) {
         ctx.report({
           span,
-          message: `Hugo looks for "${inc.path}" with its spaces, finds nothing and fails the build; without them it names ${r.trimmed}.`,
+          message: `No include file "${printablePath(inc.path)}": remove the spaces around the path.`,
+          detail: `Hugo looks the path up with its spaces, finds nothing and fails the build; without them it names ${r.trimmed}.`,
           fixes: [replaceFix('Remove the spaces around the path', span, r.trimmed)],
           data: { path: inc.path, suggestion: r.trimmed },
         });
@@ -40,14 +45,15 @@ export const includeMissing: Rule = {
       ctx.report({
         span,
         message:
-          (r.tried.length
-            ? `Include file not found: Hugo looks for ${where} and fails the build.` +
-              (r.oddCharacter ? ` The path holds ${r.oddCharacter}.` : '') +
-              (r.entry ? ` There is ${r.entry}.` : '')
-            : `Include file not found: the path holds ${r.oddCharacter}, and Hugo fails the build.`) +
-          (suggestion ? ` Did you mean "${suggestion}"?` : '') +
-          (inc.context === 'code-block' || inc.context === 'code-span' ? ' (Hugo runs shortcodes inside code too.)' : '') +
-          (inc.context === 'html-comment' ? ' (Hugo runs shortcodes inside HTML comments too.)' : ''),
+          `No include file "${printablePath(inc.path)}"` +
+          (r.oddCharacter ? `: its path holds ${r.oddCharacter.replace(/, (which|the mark) .*$/, '')}` : '') +
+          (suggestion ? `; did you mean "${suggestion}"?` : '.'),
+        detail:
+          (r.tried.length ? `Hugo looks for ${where} and fails the build.` : 'Hugo fails the build.') +
+          (r.oddCharacter ? ` The path holds ${r.oddCharacter}.` : '') +
+          (r.entry ? ` There is ${r.entry}.` : '') +
+          (inc.context === 'code-block' || inc.context === 'code-span' ? ' Hugo runs shortcodes inside code too.' : '') +
+          (inc.context === 'html-comment' ? ' Hugo runs shortcodes inside HTML comments too.' : ''),
         fixes,
         data: { path: inc.path, tried: r.tried, suggestion },
       });

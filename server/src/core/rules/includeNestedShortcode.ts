@@ -15,8 +15,12 @@ export const includeNestedShortcode: Rule = {
       ctx.report({
         span: call.span,
         message:
-          `Hugo does not run shortcodes inside included files: ${what} appears as literal text on every page that includes this file.` +
-          (call.name === 'include' ? ' Includes do not nest; include the file from the page instead.' : ''),
+          call.name === 'include'
+            ? `${what} does not run in an included file: include that file from the page instead.`
+            : `${what} shows as literal text: Hugo does not run shortcodes in included files.`,
+        detail:
+          `Hugo does not run shortcodes inside included files: ${what} appears as written on every page that includes this file.` +
+          (call.name === 'include' ? ' Includes do not nest.' : ' Write what it would produce, or move the shortcode to the pages.'),
         data: { name: call.name },
       });
     }
@@ -24,8 +28,8 @@ export const includeNestedShortcode: Rule = {
       if (e.context === 'code-block' || e.context === 'code-span') continue;
       ctx.report({
         span: e.span,
-        message:
-          'Included text is not processed, so this escaped shortcode is shown with its /* */ markers; write the shortcode as plain text (or in code) instead.',
+        message: 'This escaped shortcode shows with its /* */ markers: write it as plain text or in code.',
+        detail: 'Included text is not processed, so the escape is not removed.',
       });
     }
   },

@@ -1,3 +1,4 @@
+import { printablePath } from '../site';
 import { PAGE_KINDS_ONLY, type Rule } from './rule';
 
 /**
@@ -14,17 +15,19 @@ export const includeOutsideRoot: Rule = {
     for (const inc of ctx.model.includes) {
       const r = inc.resolution;
       if (r.kind !== 'outside' || !inc.argument || inc.call.problems.some((p) => p.fatal)) continue;
-      const lead =
+      const path = printablePath(inc.path);
+      const message =
         r.reason === 'url'
-          ? `"${inc.path}" is a URL, not a file under assets/.`
+          ? `"${path}" is a URL: include names a file under assets/.`
           : r.reason === 'escapes'
-            ? `"${inc.path}" leaves the include folder.`
+            ? `"${path}" leaves the include folder: name a file under assets/.`
             : r.reason === 'symlink'
-              ? `"${inc.path}" leads out of the site through a symbolic link.`
-              : `"${inc.path}" is an absolute path.`;
+              ? `"${path}" leads out of the site through a symbolic link: move the file into the site.`
+              : `"${path}" is an absolute path: name a file under assets/.`;
       ctx.report({
         span: inc.argument.valueSpan,
-        message: `${lead} ${r.detail}`,
+        message,
+        detail: r.detail,
         data: { path: inc.path, reason: r.reason, ...(r.realPath ? { realPath: r.realPath } : {}) },
       });
     }

@@ -12,27 +12,41 @@ export const includeSyntax: Rule = {
       if (call.name !== 'include' || !call.closing) continue;
       ctx.report({
         span: call.span,
-        message: 'include takes no inner content, so it has no closing tag: Hugo stops the build ("does not evaluate .Inner, yet a closing tag was provided").',
+        message: 'include has no closing tag: remove it.',
+        detail: 'include takes no inner content: Hugo stops the build ("does not evaluate .Inner, yet a closing tag was provided").',
         fixes: [replaceFix('Remove the closing tag', call.span, '')],
       });
     }
     for (const inc of ctx.model.includes) {
       const { call } = inc;
       for (const p of call.problems)
-        ctx.report({ span: p.span, message: p.message, severity: p.fatal ? undefined : 'warning', fixes: problemFixes(p, call.delimiter) });
+        ctx.report({
+          span: p.span,
+          message: p.message,
+          detail: p.detail,
+          severity: p.fatal ? undefined : 'warning',
+          fixes: problemFixes(p, call.delimiter),
+        });
       if (call.problems.some((p) => p.fatal)) continue;
       const named = call.params.find((p) => p.name !== undefined);
       if (!inc.argument) {
         ctx.report({
           span: named ? named.span : call.span,
           message: named
-            ? `include takes the file path as its first, unnamed parameter ({{% include "includes/file.md" %}}), not ${named.name}=...: the include finds nothing and the build fails.`
-            : 'include needs the path of a file under assets/, e.g. {{% include "includes/file.md" %}}.',
+            ? `Write the path without "${named.name}=": {{% include "includes/file.md" %}}.`
+            : 'include needs a file path: {{% include "includes/file.md" %}}.',
+          detail: named
+            ? 'include reads its first, unnamed parameter: with a named one it finds nothing and the build fails.'
+            : 'The path names a file under assets/ (the include roots); without one the build fails.',
         });
         continue;
       }
       if (!inc.path.trim()) {
-        ctx.report({ span: inc.argument.span, message: 'The include path is empty: Hugo finds nothing and the build fails.' });
+        ctx.report({
+          span: inc.argument.span,
+          message: 'The include path is empty: name a file under assets/.',
+          detail: 'Hugo finds nothing and the build fails.',
+        });
         continue;
       }
       const extra = call.params.filter((p) => p !== inc.argument);
@@ -51,7 +65,8 @@ export const includeSyntax: Rule = {
           span: call.trailingDash,
           severity: 'warning',
           tags: ['unnecessary'],
-          message: 'Hugo shortcodes have no trim markers: this "-" is read as one more (ignored) parameter and trims nothing.',
+          message: 'This "-" trims nothing: remove it.',
+          detail: 'Hugo shortcodes have no trim markers: the "-" is read as one more (ignored) parameter.',
           fixes: [
             replaceFix(
               'Remove the "-"',
@@ -66,7 +81,8 @@ export const includeSyntax: Rule = {
         ctx.report({
           span: inc.argument.valueSpan,
           severity: 'warning',
-          message: `Hugo resolves include paths under assets/ and ignores the leading "/"; write "${fixed}" so it does not read as a file-system path.`,
+          message: `Write "${fixed}" without the leading "/".`,
+          detail: 'Hugo resolves include paths under assets/ and ignores the leading "/"; without it the path does not read as a file-system path.',
           fixes: [replaceFix(`Change to "${fixed}"`, inc.argument.valueSpan, fixed)],
         });
       }

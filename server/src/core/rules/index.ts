@@ -9,6 +9,7 @@ import { includeCase } from './includeCase';
 import { includeDelimiter } from './includeDelimiter';
 import { includeMissing } from './includeMissing';
 import { includeNestedShortcode } from './includeNestedShortcode';
+import { includeRepeated } from './includeRepeated';
 import { includeOutsideRoot } from './includeOutsideRoot';
 import { includeUnused } from './includeUnused';
 import { jobGradeLink } from './jobGradeLink';
@@ -19,6 +20,7 @@ import { ladderMissingTerm } from './ladderMissingTerm';
 import { ladderTermSpelling } from './ladderTermSpelling';
 import { levelReference } from './levelReference';
 import { linkPage } from './linkPage';
+import { markdownlintUnneeded } from './markdownlintUnneeded';
 import { repeatedWords } from './repeatedWords';
 import { includeSyntax } from './includeSyntax';
 import { linkFragment } from './linkFragment';
@@ -42,6 +44,7 @@ export const RULES: readonly Rule[] = [
   includeOutsideRoot,
   includeCase,
   includeUnused,
+  includeRepeated,
   includeNestedShortcode,
   includeDelimiter,
   shortcodeSyntax,
@@ -50,6 +53,7 @@ export const RULES: readonly Rule[] = [
   shortcodeInCode,
   linkFragment,
   linkPage,
+  markdownlintUnneeded,
   headingIncrement,
   tableShape,
   responsibilityTable,

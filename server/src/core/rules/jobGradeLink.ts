@@ -19,7 +19,8 @@ export const jobGradeLink: Rule = {
       if (!link) {
         ctx.report({
           span: level.grade.span,
-          message: `Link the grade to the compensation page: [${ctx.model.file.text.slice(level.grade.span.start, level.grade.span.end)}](${expected}).`,
+          message: 'Link the job grade to the compensation page that explains grades.',
+          detail: `Write [${ctx.model.file.text.slice(level.grade.span.start, level.grade.span.end)}](${expected}).`,
           fixes: [
             replaceFix(
               'Link the grade to the compensation page',
@@ -33,7 +34,8 @@ export const jobGradeLink: Rule = {
       if (/^[a-z]+:/i.test(link.path) || normalizeUrlPath(link.path || '/') !== COMPENSATION_PAGE) {
         ctx.report({
           span: link.span,
-          message: `The grade links to ${link.target}; job grades are explained on ${expected}.`,
+          message: `The grade links to ${link.target}: link it to the compensation page.`,
+          detail: `Job grades are explained on ${expected}.`,
           fixes: [replaceFix(`Link to ${expected}`, link.span, expected)],
         });
       }

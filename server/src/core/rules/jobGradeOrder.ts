@@ -13,12 +13,16 @@ export const jobGradeOrder: Rule = {
     for (const level of levels) {
       const gradeSection = level.subsections.get('job grade');
       if (gradeSection && !level.grade) {
-        ctx.report({ span: gradeSection.heading.span, message: `The "Job Grade" section of "${level.name}" names no grade ("The role is a grade N").` });
+        ctx.report({
+          span: gradeSection.heading.span,
+          message: `The "Job Grade" section of "${level.name}" names no grade: write "The role is a grade N".`,
+        });
       }
       if (level.grade && previous?.grade && level.grade.value <= previous.grade.value) {
         ctx.report({
           span: level.grade.span,
-          message: `"${level.name}" has grade ${level.grade.value}, not higher than grade ${previous.grade.value} of "${previous.name}" before it: grades rise with the levels.`,
+          message: `"${level.name}" has grade ${level.grade.value}, not above grade ${previous.grade.value} of "${previous.name}" before it.`,
+          detail: 'Grades rise with the levels, in the order the page lists them.',
           related: [{ file: ctx.model.file.path, span: previous.grade.span, message: `Grade of "${previous.name}".` }],
           data: { grade: level.grade.value, previous: previous.grade.value },
         });

@@ -20,8 +20,8 @@ export const ladderIncludeLevel: Rule = {
       const exists = fixed !== inc.path && ctx.site.resolver.resolve(fixed).kind === 'found';
       ctx.report({
         span: inc.argument.valueSpan,
-        message:
-          `This is the ${level} page, but it includes the ${other} competencies (${basename(inc.path)}).` + (exists ? ` The ${level} file is ${fixed}.` : ''),
+        message: `The ${level} page includes ${other} competencies` + (exists ? `: include "${fixed}" instead.` : ` (${basename(inc.path)}).`),
+        detail: `Each level page includes the competency files of its own level; ${basename(inc.path)} is a file of the ${other} level.`,
         fixes: exists ? [replaceFix(`Include "${fixed}"`, inc.argument.valueSpan, fixed)] : [],
         data: { level, other, suggestion: exists ? fixed : undefined },
       });

@@ -1,4 +1,4 @@
-import { LEVELS, levelOfFile, levelsIn } from '../model/ladder';
+import { levelOfFile, levelsIn } from '../model/ladder';
 import type { Span } from '../text';
 import { replaceFix, type Rule } from './rule';
 
@@ -29,8 +29,9 @@ export const ladderLevel: Rule = {
       ctx.report({
         span,
         message: other
-          ? `The ${what} names the ${cap(other)} level, but this is the ${cap(level)} page (${LEVELS.indexOf(level) + 1}. level, from the file name).`
-          : `The ${what} does not name the level of this page: ${cap(level)} (from the file name).`,
+          ? `The ${what} says ${cap(other)}, but this is the ${cap(level)} page: change it.`
+          : `The ${what} does not name this page's level, ${cap(level)}.`,
+        detail: `The file name makes this the ${cap(level)} page; its title, description and first heading name that level.`,
         fixes: other
           ? [
               replaceFix(

@@ -26,7 +26,8 @@ export const ladderMissingTerm: Rule = {
       if (have.has(key) || explained.includes(key)) continue;
       ctx.report({
         span: tables[0].header.span,
-        message: `"${term.text}" is a responsibility at the ${below.level} level (${ctx.site.label(below.path)}) but not here; add its row, or say on this page why it no longer applies.`,
+        message: `"${term.text}" (${below.level} level) is missing here: add its row, or say on the page why not.`,
+        detail: `It is a responsibility at the ${below.level} level (${ctx.site.label(below.path)}). A page that mentions the term outside the table is taken to say why it no longer applies.`,
         related: [{ file: below.path, span: term.span, message: `"${term.text}" at the ${below.level} level.` }],
         data: { term: term.text, below: below.path },
       });

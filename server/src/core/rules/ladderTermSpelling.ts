@@ -20,7 +20,8 @@ export const ladderTermSpelling: Rule = {
       if (!first || first.term.text === term.text) continue;
       ctx.report({
         span: term.span,
-        message: `"${term.text}" is written "${first.term.text}" at the ${first.page.level} level (${ctx.site.label(first.page.path)}); keep one spelling across the track.`,
+        message: `"${term.text}" is written "${first.term.text}" at the ${first.page.level} level: use one spelling.`,
+        detail: `As in ${ctx.site.label(first.page.path)}: the lowest level that has a term sets its spelling for the track.`,
         related: [{ file: first.page.path, span: first.term.span, message: `"${first.term.text}" at the ${first.page.level} level.` }],
         fixes: [replaceFix(`Write "${first.term.text}"`, term.span, first.term.text)],
         data: { term: term.text, elsewhere: first.term.text },

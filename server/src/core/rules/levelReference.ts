@@ -31,7 +31,8 @@ export const levelReference: Rule = {
       const span = { start: nameStart, end: nameStart + written.length };
       ctx.report({
         span,
-        message: `"${written}" is not a level on this page (levels: ${names.map((n) => `"${n}"`).join(', ')}). Did you mean "${suggestion}"?`,
+        message: `"${written}" is not a level on this page; did you mean "${suggestion}"?`,
+        detail: `Its levels are ${names.map((n) => `"${n}"`).join(', ')}.`,
         fixes: [replaceFix(`Change to "${suggestion}"`, span, suggestion)],
         data: { written, suggestion },
       });

@@ -43,8 +43,9 @@ export const linkFragment: Rule = {
         ctx.report({
           span,
           message:
-            `No anchor "#${fragment}" on ${missingOn.length === pages.length ? 'any page that includes this file' : 'some pages that include this file'}: ${missingOn.map((p) => ctx.site.label(p.path)).join(', ')}.` +
-            (suggestion ? ` Did you mean "#${suggestion}"?` : ''),
+            `No anchor "#${fragment}" on ${missingOn.length === pages.length ? (pages.length === 1 ? 'the page that includes' : 'the pages that include') : `${missingOn.length} of the ${pages.length} pages that include`} this file` +
+            (suggestion ? `; did you mean "#${suggestion}"?` : '.'),
+          detail: `Missing on ${missingOn.map((p) => ctx.site.label(p.path)).join(', ')}. A link in an include file lands on every page that includes it.`,
           fixes: suggestion ? [replaceFix(`Change to "#${suggestion}"`, link.fragmentSpan!, suggestion)] : [],
           data: { fragment, pages: missingOn.map((p) => p.path), suggestion },
         });
@@ -57,11 +58,10 @@ export const linkFragment: Rule = {
       const suggestion = headingAround(ownHeadings, link.fragmentSpan!) ? undefined : suggest(fragment, pageIds);
       ctx.report({
         span,
-        message:
-          `No heading or anchor "#${fragment}" on this page` +
-          (model.includes.length ? ' (headings from included files count)' : '') +
-          '.' +
-          (suggestion ? ` Did you mean "#${suggestion}"?` : ''),
+        message: `No anchor "#${fragment}" here` + (suggestion ? `; did you mean "#${suggestion}"?` : '.'),
+        detail:
+          'No heading or HTML id of this page as Hugo renders it has this id' +
+          (model.includes.length ? ' (headings from included files count, in their place in the id sequence).' : '.'),
         fixes: suggestion ? [replaceFix(`Change to "#${suggestion}"`, link.fragmentSpan!, suggestion)] : [],
         data: { fragment, suggestion },
       });
@@ -84,8 +84,8 @@ function checkOtherPages(ctx: RuleContext): void {
       const suggestion = suggest(link.fragment, page.anchors);
       ctx.report({
         span: { start: link.fragmentSpan.start - 1, end: link.fragmentSpan.end },
-        message:
-          `No heading or anchor "#${link.fragment}" on ${page.url} (${ctx.site.label(page.path)}).` + (suggestion ? ` Did you mean "#${suggestion}"?` : ''),
+        message: `No anchor "#${link.fragment}" on ${page.url}` + (suggestion ? `; did you mean "#${suggestion}"?` : '.'),
+        detail: `No heading or HTML id of ${ctx.site.label(page.path)}, the page at ${page.url}, has this id (its included headings count).`,
         fixes: suggestion ? [replaceFix(`Change to "#${suggestion}"`, link.fragmentSpan, suggestion)] : [],
         data: { fragment: link.fragment, page: page.path, suggestion },
       });

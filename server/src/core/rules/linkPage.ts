@@ -26,7 +26,8 @@ export const linkPage: Rule = {
       const pathEnd = link.span.start + link.path.length;
       ctx.report({
         span: { start: link.span.start, end: pathEnd },
-        message: `No page at ${r.shown} in this site.` + (suggestion ? ` Did you mean ${suggestion}?` : ''),
+        message: suggestion ? `No page at ${r.shown}; did you mean ${suggestion}?` : `No page at ${r.shown} in this site.`,
+        detail: 'Links are checked against the URL Hugo gives every page of the site (its path, _index.md, bundles, slug, url and aliases).',
         fixes: suggestion
           ? [replaceFix(`Change to ${suggestion}`, { start: link.span.start, end: pathEnd }, rewriteLike(link.path, suggestion, bases[0]))]
           : [],

@@ -8,7 +8,7 @@ export const pageStructure: Rule = {
   appliesTo: ALL_KINDS,
   check(ctx) {
     for (const f of ctx.schemaFindings()) {
-      if (f.code === 'page-structure') ctx.report({ span: f.span, message: f.message, severity: f.severity, data: { pointer: f.pointer } });
+      if (f.code === 'page-structure') ctx.report({ span: f.span, message: f.message, detail: f.detail, severity: f.severity, data: { pointer: f.pointer } });
     }
   },
 };

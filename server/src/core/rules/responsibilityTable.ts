@@ -16,6 +16,7 @@ export const responsibilityTable: Rule = {
       ctx.report({
         span: f.span,
         message: f.message,
+        detail: f.detail,
         severity: f.severity,
         related: f.firstSpan ? [{ file: ctx.model.file.path, span: f.firstSpan, message: 'First written here.' }] : undefined,
         data: { pointer: f.pointer },
@@ -33,7 +34,8 @@ export const responsibilityTable: Rule = {
           ctx.report({
             span: cell.span,
             severity: 'warning',
-            message: `"${cell.text}" repeats the term "${first.text}" with different capitals or spacing; each term should have one row.`,
+            message: `"${cell.text}" repeats the term "${first.text}": keep one row per term.`,
+            detail: 'The two differ only in capitals or spacing, so they name the same responsibility.',
             related: [{ file: ctx.model.file.path, span: first.span, message: 'First written here.' }],
           });
         }

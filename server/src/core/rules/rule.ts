@@ -25,9 +25,29 @@ export function replaceFix(title: string, span: Span, newText: string): FixSpec 
   return { title, preferred: true, edits: [{ span, newText }] };
 }
 
+/** The span to remove to take out `span`: its whole line with the line break when nothing else is on that line, else the span itself. */
+export function wholeLine(text: string, span: Span): Span {
+  let start = span.start;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  let end = span.end;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  const atLineStart = start === 0 || text[start - 1] === '\n' || text[start - 1] === '\r';
+  const atLineEnd = end === text.length || text[end] === '\n' || text[end] === '\r';
+  if (!atLineStart || !atLineEnd) return span;
+  if (text.startsWith('\r\n', end)) end += 2;
+  else if (end < text.length) end++;
+  return { start, end };
+}
+
 export interface FindingSpec {
   span: Span;
+  /**
+   * What is wrong and what to do, short enough for one line of a problems list (about 100
+   * characters besides the names it quotes): a did-you-mean comes first or right after the problem.
+   */
   message: string;
+  /** Why, and what else there is to know: the hover on the finding shows it (and the rule's doc says it in general). */
+  detail?: string;
   /** Lower than the rule's default for this instance; a configured severity overrides it. */
   severity?: Severity;
   related?: { file: string; span: Span; message: string }[];

@@ -13,17 +13,18 @@ export const shortcodeInCode: Rule = {
     const text = ctx.model.file.text;
     for (const { call, context } of ctx.model.shortcodes) {
       if (context === 'text' || call.problems.some((p) => p.fatal)) continue;
-      const where = context === 'code-block' ? 'inside a code block' : context === 'code-span' ? 'inside inline code' : 'inside an HTML comment';
+      const where = context === 'code-block' ? 'in a code block' : context === 'code-span' ? 'in inline code' : 'in an HTML comment';
       const effect =
         context === 'html-comment'
-          ? 'its output is hidden, but it still runs (and a missing include still fails the build)'
-          : 'its output replaces it in the code';
+          ? 'Its output is hidden by the comment, but it still runs (and a missing include still fails the build).'
+          : 'Its output replaces it in the code.';
       const d = call.delimiter;
       const original = text.slice(call.span.start, call.span.end);
       const inner = original.slice(3, -3);
       ctx.report({
         span: call.span,
-        message: `Hugo runs shortcodes ${where} too: ${effect}. To show it literally, write it as {{${d}/* ... */${d === '<' ? '>' : '%'}}}.`,
+        message: `This shortcode runs even ${where}: escape it as {{${d}/* … */${d === '<' ? '>' : '%'}}} to show it.`,
+        detail: `Hugo runs shortcodes before it reads Markdown, so code and comments do not stop them. ${effect}`,
         fixes: original.endsWith('}}') ? [replaceFix('Escape the shortcode', call.span, `{{${d}/*${inner}*/${d === '<' ? '>' : '%'}}}`)] : [],
         data: { context },
       });

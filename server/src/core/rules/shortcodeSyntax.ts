@@ -11,7 +11,7 @@ export const shortcodeSyntax: Rule = {
     for (const { call } of ctx.model.shortcodes) {
       if (call.name === 'include') continue; // include-syntax's
       for (const p of call.problems) {
-        ctx.report({ span: p.span, message: p.message, severity: p.fatal ? undefined : 'warning', fixes: problemFixes(p, call.delimiter) });
+        ctx.report({ span: p.span, message: p.message, detail: p.detail, severity: p.fatal ? undefined : 'warning', fixes: problemFixes(p, call.delimiter) });
       }
     }
   },

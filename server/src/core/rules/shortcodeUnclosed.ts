@@ -25,7 +25,8 @@ export const shortcodeUnclosed: Rule = {
         if (k < 0) {
           ctx.report({
             span: call.span,
-            message: `This closes "${call.name}", which is not open here: Hugo stops the build ("closing tag for shortcode '${call.name}' does not match start tag").`,
+            message: `This closes "${call.name}", which is not open here: remove it, or open "${call.name}" above.`,
+            detail: `Hugo stops the build ("closing tag for shortcode '${call.name}' does not match start tag").`,
           });
           continue;
         }
@@ -35,7 +36,8 @@ export const shortcodeUnclosed: Rule = {
         if (info?.template && !info.paired) {
           ctx.report({
             span: call.span,
-            message: `"${call.name}" takes no inner content (its template does not read .Inner), so it has no closing tag: Hugo stops the build.`,
+            message: `"${call.name}" has no closing tag: remove it.`,
+            detail: `"${call.name}" takes no inner content (its template does not read .Inner): Hugo stops the build on a closing tag.`,
             fixes: [replaceFix('Remove the closing tag', call.span, '')],
           });
         }
@@ -50,7 +52,8 @@ export const shortcodeUnclosed: Rule = {
       const d = o.delimiter;
       ctx.report({
         span: o.span,
-        message: `"${o.name}" takes inner content and is never closed: add {{${d} /${o.name} ${d === '<' ? '>' : '%'}}} after its content (Hugo stops the build otherwise).`,
+        message: `"${o.name}" is never closed: add {{${d} /${o.name} ${d === '<' ? '>' : '%'}}} after its content.`,
+        detail: `"${o.name}" takes inner content (its template reads .Inner): Hugo stops the build when it is not closed.`,
         data: { name: o.name },
       });
     }

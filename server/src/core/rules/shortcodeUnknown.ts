@@ -22,8 +22,11 @@ export const shortcodeUnknown: Rule = {
       ctx.report({
         span: call.nameSpan,
         message:
-          `No shortcode "${call.name}": Hugo stops the build ("template for shortcode ${JSON.stringify(call.name)} not found").` +
-          (suggestion ? ` Did you mean "${suggestion}"?` : ' If the theme provides it, add it to "shortcodes" in .career-pages.jsonc.'),
+          `No shortcode "${call.name}"` +
+          (suggestion ? `; did you mean "${suggestion}"?` : '; if the theme has it, list it in "shortcodes" (.career-pages.jsonc).'),
+        detail:
+          `Hugo stops the build ("template for shortcode ${JSON.stringify(call.name)} not found"). The site's shortcodes are its layouts/shortcodes/ templates, ` +
+          'Hugo\'s built-ins and the configuration\'s "shortcodes" list.',
         fixes: suggestion ? [replaceFix(`Change to "${suggestion}"`, call.nameSpan, suggestion)] : [],
         data: { name: call.name, suggestion },
       });

@@ -20,8 +20,11 @@ export const tableShape: Rule = {
           span: { start: t.header.span.start, end: t.delimiter.span.end },
           severity: t.rendered ? 'warning' : undefined,
           message: t.rendered
-            ? `The delimiter row has ${m} cells but the header row has ${n}: Hugo adds ${m - n} empty header cell${m - n === 1 ? '' : 's'}, and GitHub and other Markdown renderers show no table at all.`
-            : `The delimiter row has ${m} cell${m === 1 ? '' : 's'} but the header row has ${n}: Hugo renders no table here, only a paragraph of pipes.`,
+            ? `Delimiter row has ${m} cells, header row ${n}: GitHub shows no table; make them match.`
+            : `Delimiter row has ${m} cell${m === 1 ? '' : 's'}, header row ${n}: Hugo renders no table; make them match.`,
+          detail: t.rendered
+            ? `Hugo adds ${m - n} empty header cell${m - n === 1 ? '' : 's'}; GitHub and other Markdown renderers show no table at all.`
+            : 'Hugo renders the lines as a paragraph of pipes.',
           related: [{ file: ctx.model.file.path, span: t.delimiter.span, message: `Delimiter row with ${m} cell${m === 1 ? '' : 's'}.` }],
           fixes: [
             {
@@ -54,6 +57,7 @@ export const tableShape: Rule = {
             k > m
               ? `This row has ${k} cells but the table has ${m} columns: Hugo drops the last ${k - m}.`
               : `This row has ${k} cell${k === 1 ? '' : 's'} but the table has ${m} columns: Hugo fills in ${m - k} empty one${m - k === 1 ? '' : 's'}.`,
+          detail: 'The delimiter row sets how many columns the table has.',
           // Writing the empty cells Hugo adds anyway is safe; which cells are extra is not knowable.
           fixes:
             k < m

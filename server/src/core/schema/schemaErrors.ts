@@ -13,6 +13,8 @@ export interface SchemaFinding {
   code: 'frontmatter-schema' | 'responsibility-table' | 'page-structure';
   severity?: Severity;
   message: string;
+  /** Why, or what else to know (the schema's "x-detail", a key's description, the known keys). */
+  detail?: string;
   span: Span;
   pointer: string;
   /** For unknown keys: the key as written and the suggested known key. */
@@ -68,6 +70,7 @@ export function mapSchemaErrors(errors: ErrorObject[], instance: SchemaInstance,
     const parent = (e.parentSchema ?? {}) as Record<string, unknown>;
     const custom = typeof parent['x-message'] === 'string' ? (parent['x-message'] as string) : undefined;
     const severity = typeof parent['x-severity'] === 'string' ? (parent['x-severity'] as Severity) : undefined;
+    const detail = typeof parent['x-detail'] === 'string' ? (parent['x-detail'] as string) : undefined;
     const pointer = e.instancePath;
     const loc = locate(instance, pointer);
     let finding: SchemaFinding | undefined;
@@ -82,10 +85,8 @@ export function mapSchemaErrors(errors: ErrorObject[], instance: SchemaInstance,
           span: loc.span,
           missingKey: key,
           severity: e.keyword === 'recommended' ? 'warning' : severity,
-          message:
-            e.keyword === 'recommended'
-              ? `The ${what} "${key}" is expected here${describeProperty(parent, key, deref)}.`
-              : `Missing required ${what} "${key}"${describeProperty(parent, key, deref)}.`,
+          message: e.keyword === 'recommended' ? `Missing ${what} "${key}" (expected on this kind of page).` : `Missing required ${what} "${key}".`,
+          detail: describeProperty(parent, key, deref) ?? detail,
         };
         break;
       }
@@ -103,8 +104,9 @@ export function mapSchemaErrors(errors: ErrorObject[], instance: SchemaInstance,
           severity,
           unknownKey: { key, suggestion, keySpan },
           message:
-            `Unknown ${pointer === '/frontmatter' ? 'front matter key' : 'key'} "${key}" for this page kind.` +
-            (suggestion ? ` Did you mean "${suggestion}"?` : ` Known keys: ${known.join(', ')}.`),
+            `Unknown ${pointer === '/frontmatter' ? 'front matter key' : 'key'} "${key}"` +
+            (suggestion ? `; did you mean "${suggestion}"?` : ' for this page kind.'),
+          detail: `This kind of page knows ${known.join(', ')}.`,
         };
         break;
       }
@@ -119,6 +121,7 @@ export function mapSchemaErrors(errors: ErrorObject[], instance: SchemaInstance,
           severity,
           firstSpan: locate(instance, `${pointer}/${earlier}`).span,
           message: custom ?? `Item ${later + 1} repeats item ${earlier + 1}.`,
+          detail,
         };
         break;
       }
@@ -133,6 +136,7 @@ export function mapSchemaErrors(errors: ErrorObject[], instance: SchemaInstance,
           span: loc.span,
           severity,
           message: custom ?? `${subject(pointer)} must be ${expected}, not ${describeType(e.data)}.`,
+          detail,
         };
         break;
       }
@@ -146,6 +150,7 @@ export function mapSchemaErrors(errors: ErrorObject[], instance: SchemaInstance,
           span: loc.span,
           severity,
           message: custom ?? `${subject(pointer)} must be ${allowed.map((a) => JSON.stringify(a)).join(' or ')}, not ${describeType(e.data)}.`,
+          detail,
         };
         break;
       }
@@ -156,6 +161,7 @@ export function mapSchemaErrors(errors: ErrorObject[], instance: SchemaInstance,
           span: loc.span,
           severity,
           message: custom ?? `${subject(pointer)} ${e.message ?? 'is not valid'}.`,
+          detail,
         };
     }
     const key = `${finding.code}|${finding.span.start}|${finding.message}`;
@@ -166,9 +172,9 @@ export function mapSchemaErrors(errors: ErrorObject[], instance: SchemaInstance,
   return out;
 }
 
-function describeProperty(parent: Record<string, unknown>, key: string, deref: (schema: unknown) => Record<string, unknown>): string {
+/** What the schema says a key is for ("The page title. Hugo renders it ..."). */
+function describeProperty(parent: Record<string, unknown>, key: string, deref: (schema: unknown) => Record<string, unknown>): string | undefined {
   const raw = (parent.properties as Record<string, unknown> | undefined)?.[key];
   const prop = raw ? deref(raw) : undefined;
-  const desc = prop && typeof prop.description === 'string' ? prop.description : undefined;
-  return desc ? ` (${desc.replace(/\.$/, '')})` : '';
+  return prop && typeof prop.description === 'string' ? prop.description : undefined;
 }

@@ -3,6 +3,7 @@
 //   "recommended": [keys]    like "required", but reported as a warning
 //   "x-message": "..."       the message shown when this subschema fails
 //   "x-severity": "warning"  the severity when this subschema fails (default: the rule's)
+//   "x-detail": "..."        why, shown by the hover on the finding
 
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import careerPage from '../../../../schemas/career-page.schema.json';
@@ -31,7 +32,7 @@ export class SchemaRegistry {
   private get ajv(): Ajv {
     if (this.ajvInstance) return this.ajvInstance;
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    ajv.addVocabulary(['x-message', 'x-severity', 'markdownDescription', 'deprecationMessage', 'defaultSnippets']);
+    ajv.addVocabulary(['x-message', 'x-severity', 'x-detail', 'markdownDescription', 'deprecationMessage', 'defaultSnippets']);
     ajv.addKeyword({
       keyword: 'recommended',
       type: 'object',
