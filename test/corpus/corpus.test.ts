@@ -2,7 +2,9 @@
 // every page is checked without a crash, no include is reported missing (they all resolve), and the
 // defects the snapshot is known to have are found where they are.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Diagnostic } from '../../server/src/core/diagnostic';
@@ -40,7 +42,7 @@ describe('corpus: gitlab-handbook-2025-12', { skip }, () => {
 
   it('finds the four known broken tables at their lines (a delimiter row wider than the header: Hugo pads, GitHub shows no table)', () => {
     const broken = diagnostics
-      .filter((d) => d.code === 'table-shape' && d.message.startsWith('The delimiter row has'))
+      .filter((d) => d.code === 'table-shape' && d.message.startsWith('Delimiter row has'))
       .map((d) => `${rel(d)}:${d.range.start.line + 1}`);
     for (const known of [
       'content/handbook/engineering/devops/create/import/_index.md:143',
@@ -52,7 +54,7 @@ describe('corpus: gitlab-handbook-2025-12', { skip }, () => {
   });
 
   it('finds the known broken same-page links, and no others in Markdown links', () => {
-    const links = diagnostics.filter((d) => d.code === 'link-fragment' && d.message.includes('on this page'));
+    const links = diagnostics.filter((d) => d.code === 'link-fragment' && /^No anchor "#[^"]*" here/.test(d.message));
     assert.deepEqual(
       links.map((d) => `${rel(d)}:${d.range.start.line + 1}`),
       [
@@ -80,13 +82,46 @@ describe('corpus: gitlab-handbook-2025-12', { skip }, () => {
     assert.ok(d, 'dev-fullstack-career-matrix-nav.md:3 reported');
     assert.equal(
       d.message,
-      'No page at /handbook/engineering/careers/matrix/development/dev/intermediate/fullstack/ in this site. Did you mean /handbook/engineering/careers/matrix/development/dev/fullstack/intermediate/?',
+      'No page at /handbook/engineering/careers/matrix/development/dev/intermediate/fullstack/; did you mean /handbook/engineering/careers/matrix/development/dev/fullstack/intermediate/?',
     );
   });
 
   it('lists the 15 include files no page includes', () => {
     assert.equal(at('include-unused').length, 15);
     assert.ok(at('include-unused').includes('assets/includes/reasons-to-work-for-gitlab.md:1'));
+  });
+
+  it('reports each jump an include file makes on all its pages once, in the include file (34 findings for 132 jumps)', () => {
+    const found = at('heading-increment');
+    assert.equal(found.length, 34);
+    const inIncludes = found.filter((f) => f.startsWith('assets/includes/'));
+    // 26 competency files start at ##### and land under a ### on every page that includes them.
+    assert.equal(inIncludes.length, 26);
+    assert.ok(inIncludes.includes('assets/includes/engineering-careers/senior-leadership-competency.md:1'));
+    // The other 8 are the values page's own headings, which jump from ## to #####.
+    assert.deepEqual(
+      found.filter((f) => !f.startsWith('assets/includes/')),
+      [25, 51, 280, 452, 585, 854, 1080, 1246].map((line) => `content/handbook/values/_index.md:${line}`),
+    );
+    // No include call on a page is reported any more: the fix belongs in the include file.
+    const d = diagnostics.find((x) => x.code === 'heading-increment' && rel(x) === 'assets/includes/engineering-careers/senior-leadership-competency.md')!;
+    assert.match(d.message, /^Heading level jumps from 3 to 5 on the \d+ pages that include this file; start it at level 4\.$/);
+  });
+
+  it('offers to remove the one markdownlint-disable MD051 comment markdownlint no longer needs (markdownlint-cli2 agrees)', () => {
+    assert.deepEqual(at('markdownlint-unneeded'), ['content/handbook/finance/procurement/_index.md:4']);
+    // markdownlint itself, on the page with its MD051 comments taken out, reports no MD051.
+    const dir = mkdtempSync(path.join(tmpdir(), 'mdl-'));
+    const page = readFileSync(path.join(corpus, 'content/handbook/finance/procurement/_index.md'), 'utf8');
+    writeFileSync(path.join(dir, 'page.md'), page.replace(/<!-- markdownlint-(disable|enable) MD051 -->/g, ''));
+    writeFileSync(path.join(dir, '.markdownlint-cli2.jsonc'), '{"config": {"default": false, "MD051": true}}');
+    const run = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), 'page.md'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    rmSync(dir, { recursive: true, force: true });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout + run.stderr, /Summary: 0 error\(s\)/);
   });
 
   it('reports nothing Hugo fails on where the handbook builds', () => {
