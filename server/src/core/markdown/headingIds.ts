@@ -37,6 +37,9 @@ export function stripEmojiCodes(text: string): string {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}_]/u;
+// Go's unicode.IsSpace, which bytes.TrimSpace uses: unlike JavaScript's trim it takes U+0085 (NEL)
+// and leaves U+FEFF (checked with Hugo 0.111).
+const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 
 /** A stretch of heading text, and whether Hugo replaced its `:emoji:` codes (page text) or not (included text). */
 export interface HeadingTextPiece {
@@ -47,11 +50,13 @@ export interface HeadingTextPiece {
 /** Hugo's github-style anchor for a heading text (without de-duplication). */
 export function githubAnchor(raw: string | HeadingTextPiece[]): string {
   const pieces = typeof raw === 'string' ? [{ text: raw, emoji: true }] : raw;
-  // Goldmark trims the text after Hugo replaced the codes in the page source: an emoji at either end
-  // is not trimmed away, so the space beside it survives.
+  // Hugo trims the text (Go's bytes.TrimSpace) after it replaced the codes in the page source: an
+  // emoji at either end is not trimmed away, so the space beside it survives.
   const whole = pieces.map((p) => p.text).join('');
-  const from = whole.length - whole.trimStart().length;
-  const to = whole.trimEnd().length;
+  let from = 0;
+  let to = whole.length;
+  while (from < to && GO_SPACE.test(whole[from])) from++;
+  while (to > from && GO_SPACE.test(whole[to - 1])) to--;
   let text = '';
   let at = 0;
   for (const p of pieces) {
