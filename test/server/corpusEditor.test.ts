@@ -155,17 +155,25 @@ describe('editor features over stdio on the handbook corpus', { skip }, () => {
     assert.equal(new Set(refs.map((r) => r.uri)).size, 83);
   });
 
-  it('fixes the three broken same-page links of the backend senior page in one edit set', async () => {
+  it('fixes the three broken same-page links of the backend senior page in one edit set, and removes the MD051 comments they no longer need', async () => {
     const [action] = await request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: uri(BACKEND_SENIOR) },
       range: range(0, 0, 0),
       context: { diagnostics: [], only: ['source.fixAll'] },
     });
     const [change] = (action.edit as WorkspaceEdit).documentChanges as { edits: TextEdit[] }[];
+    // The fixed links name headings written on the page itself, so markdownlint's MD051 (which sees the
+    // page without its includes) no longer reports them: markdownlint-unneeded's fix takes the
+    // <!-- markdownlint-disable MD051 --> and -enable lines around them out (markdownlint-cli2 agrees: 0 errors).
+    const lines = readFileSync(path.join(CORPUS, BACKEND_SENIOR), 'utf8').split('\n');
+    assert.deepEqual([lines[10], lines[14]], ['<!-- markdownlint-disable MD051 -->', '<!-- markdownlint-enable MD051 -->']);
+    const wholeLine = (line: number) => ({ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' });
     assert.deepEqual(change.edits, [
+      wholeLine(10),
       { range: range(11, 29, 52), newText: 'senior-leadership-competencies' },
       { range: range(12, 28, 50), newText: 'senior-technical-competencies' },
       { range: range(13, 22, 38), newText: 'senior-values-alignment' },
+      wholeLine(14),
     ]);
   });
 

@@ -170,12 +170,27 @@ describe('custom requests over stdio', () => {
     listening.dispose();
     console.log(`lintWorkspace on examples/handbook: ${Date.now() - started} ms (server: ${result.ms} ms)`);
     // intermediate.md and senior.md are open (tests above): their diagnostics come from the usual validation.
-    assert.deepEqual({ ...result, ms: 0 }, { sites: [uriOf(example.dir)], files: 25, errors: 1, warnings: 20, others: 0, filesWithProblems: 4, ms: 0 });
-    const values = await server.waitForDiagnostics(uri(VALUES), (ds) => ds.length === 6);
-    assert.deepEqual(
-      values.map((d) => `${d.code}@${d.range.start.line}`),
-      ['link-page@2', 'link-page@3', 'link-page@4', 'link-page@5', 'link-page@6', 'link-page@7'],
-    );
+    // The values page the competency files link to is in the example (26 files, no link-page); the three
+    // competency files senior.md includes under "###" each have their one heading jump, in the file.
+    assert.deepEqual({ ...result, ms: 0 }, { sites: [uriOf(example.dir)], files: 26, errors: 1, warnings: 14, others: 0, filesWithProblems: 6, ms: 0 });
+    for (const include of [
+      VALUES,
+      'assets/includes/engineering-careers/senior-leadership-competency.md',
+      'assets/includes/engineering-careers/senior-technical-competency.md',
+    ]) {
+      const ds = await server.waitForDiagnostics(uri(include), (d) => d.length === 1);
+      const heading = include === VALUES ? 'GitLab' : 'Engineering';
+      assert.deepEqual(
+        ds.map((d) => [d.code, d.range, d.message]),
+        [
+          [
+            'heading-increment',
+            { start: { line: 0, character: 6 }, end: { line: 0, character: 6 + heading.length } },
+            'Heading level jumps from 3 to 5 on the page that includes this file; start it at level 4.',
+          ],
+        ],
+      );
+    }
     const jf = await server.waitForDiagnostics(uri(JOB_FAMILY), (ds) => ds.length === 2);
     assert.deepEqual(jf.map((d) => d.code).sort(), ['level-reference', 'repeated-words']);
     // A clean page not open in the editor gets an empty list (clearing an earlier run's).
@@ -184,7 +199,7 @@ describe('custom requests over stdio', () => {
     assert.equal(progress.at(-1)!.kind, 'end');
     const reports = progress.filter((p): p is WorkDoneProgressReport => p.kind === 'report');
     assert.equal(reports.at(-1)!.percentage, 100);
-    assert.match(reports.at(-1)!.message!, /^Checking content: 25 of 25 files$/);
+    assert.match(reports.at(-1)!.message!, /^Checking content: 26 of 26 files$/);
   });
 
   it('careerPages/newPageChoices, levelChoices, newCareerPage and newJobFamilyPage: where pages go and their text', async () => {

@@ -102,18 +102,12 @@ describe('failures inside the language server (in-process, injected)', () => {
   it('indexes every other page when one page cannot be read', async () => {
     const indexed = await server.waitForNotification<{ pages: number }>('careerPages/siteIndexed');
     const pages = readdirSync(file('content'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).length;
-    assert.equal(pages, 20);
-    assert.equal(indexed.pages, 19);
+    assert.equal(pages, 21);
+    assert.equal(indexed.pages, 20);
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: senior(), languageId: 'markdown', version, text: seniorText } });
     healthy = (await server.waitForPublished((p) => p.uri === senior() && p.version === version)).diagnostics;
-    assert.deepEqual(codes(healthy), [
-      'link-fragment@11',
-      'link-fragment@12',
-      'link-fragment@13',
-      'heading-increment@19',
-      'heading-increment@23',
-      'heading-increment@41',
-    ]);
+    // The index is complete: the competency files' jumps under the page's "###" headings are theirs, not the page's.
+    assert.deepEqual(codes(healthy), ['link-fragment@11', 'link-fragment@12', 'link-fragment@13']);
   });
 
   it('a page that fails while being summarised again after a change on disk is logged, and the index goes on', async () => {

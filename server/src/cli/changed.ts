@@ -89,12 +89,12 @@ export function changedFiles(o: ChangedOptions): Changed | { error: string } {
     for (const p of mine) {
       selected.add(p);
       for (const d of workspace.dependentsOf(p)) selected.add(d);
-      if (!isInside(site.contentDir, p) || !isMarkdownPath(p)) continue;
+      if (!site.urls.isContent(p) || !isMarkdownPath(p)) continue;
       // A page: where links to it lead (now, before, by its path), what it includes (now, before), its ladder.
       const now = site.index.page(p);
       const before = oldSummary(site, p, oldText(p));
       linkedPaths.add(p);
-      linkedUrls.add(pageUrl(site.contentDir, p));
+      linkedUrls.add(pageUrl(site.urls, p));
       for (const s of [now, before]) {
         if (!s) continue;
         linkedUrls.add(s.url);
@@ -105,7 +105,7 @@ export function changedFiles(o: ChangedOptions): Changed | { error: string } {
     }
     if (!linkedPaths.size) continue;
     const leadsThere = (t: LinkTarget) =>
-      t.kind === 'page' ? linkedUrls.has(t.url) : t.kind === 'file' && (linkedPaths.has(t.path) || linkedUrls.has(pageUrl(site.contentDir, t.path)));
+      t.kind === 'page' ? linkedUrls.has(t.url) : t.kind === 'file' && (linkedPaths.has(t.path) || linkedUrls.has(pageUrl(site.urls, t.path)));
     const linksThere = (file: string, links: readonly { path: string }[], pages: PageSummary[]) =>
       baseUrls(site, pages).some((base) => links.some((l) => l.path && leadsThere(resolveLinkTarget(l.path, base, file, site.contentDir))));
     for (const page of site.index.all()) {
@@ -125,14 +125,18 @@ function isConfiguration(site: Site, p: string, configFile: string | undefined):
   const name = basename(p);
   if (name === CONFIG_FILE_NAME || p === configFile || p === `${site.root}/${LINK_CHECKER_CONFIG}`) return true;
   if (/\/layouts\/(.+\/)?_?shortcodes\//.test(p)) return true;
-  return (dirname(p) === site.root && /^(hugo|config)\.(toml|ya?ml|json)$/.test(name)) || isInside(`${site.root}/config`, p);
+  return site.hugo.files.includes(p) || (dirname(p) === site.root && /^(hugo|config)\.(toml|ya?ml|json)$/.test(name)) || isInside(`${site.root}/config`, p);
 }
 
 /** The index entry a page had at the merge base (its URL, aliases and includes), from its text there. */
 function oldSummary(site: Site, file: string, text: string | undefined): PageSummary | undefined {
   if (text === undefined) return undefined;
-  const model = buildPageModel(sourceFile(file, text), { kind: site.kindOf(file), include: (argument) => ({ resolution: site.resolver.resolve(argument) }) });
-  return summarize(model, site.contentDir);
+  const model = buildPageModel(sourceFile(file, text), {
+    kind: site.kindOf(file),
+    markup: site.markup,
+    include: (argument) => ({ resolution: site.resolver.resolve(argument) }),
+  });
+  return summarize(model, site.urls);
 }
 
 // ---- git -----------------------------------------------------------------------------------------

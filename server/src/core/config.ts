@@ -33,6 +33,8 @@ export interface Options {
   relativeLinks: 'file' | 'page';
   /** Regular expressions: links (path#fragment) that match are not checked, besides .hugolint.yaml's. */
   linkExclusions: string[];
+  /** The Hugo environment whose config/<environment>/ folder is read (core/hugoConfig.ts). */
+  hugoEnvironment: string;
 }
 
 /** The defaults (optionSpecs.ts declares each option once). */

@@ -4,13 +4,16 @@
 
 import type { Host } from './host';
 import type { ModelCache } from './modelCache';
-import { isMarkdownPath, relativePath } from './paths';
+import { isInside, isMarkdownPath, relativePath } from './paths';
 import type { Site } from './site';
-import { normalizeUrlPath, type PageSummary } from './siteIndex';
+import { type PageSummary, pageUrl } from './siteIndex';
 
-/** Every page of a site (Markdown under content/, outside dot-folders, not ignored). */
+/** Every page of a site (Markdown under its content folders, outside dot-folders, not ignored). */
 export function sitePages(host: Host, site: Site): string[] {
-  return host.listFiles(site.contentDir).filter((f) => isMarkdownPath(f) && site.isPageOrInclude(f) && !site.classifier.isIgnored(site.relative(f)));
+  const dirs = site.contentRoots.map((r) => r.dir).filter((d, i, all) => !all.some((o, j) => j !== i && o !== d && isInside(o, d)) && all.indexOf(d) === i);
+  const files = dirs.flatMap((d) => host.listFiles(d));
+  if (dirs.length > 1) files.sort();
+  return files.filter((f) => isMarkdownPath(f) && site.isPageOrInclude(f) && !site.classifier.isIgnored(site.relative(f)));
 }
 
 export interface IndexOptions {
@@ -46,19 +49,22 @@ export function* indexSteps(host: Host, models: ModelCache, site: Site, options:
     if ((i + 1) % batch === 0) yield { done: i + 1, total: pages.length };
   }
   // Hugo always publishes the home page and a list page for each top-level section, with or
-  // without an _index.md.
-  const sections = new Set(
-    pages
-      .map((p) => relativePath(site.contentDir, p).split('/'))
-      .filter((parts) => parts.length > 1)
-      .map((parts) => parts[0]),
-  );
-  for (const url of ['/', ...[...sections].map((s) => `/${s}/`)]) {
+  // without an _index.md (at the URL an _index.md there would have).
+  const lists = new Set([`${site.contentDir}/_index.md`]);
+  for (const p of pages) {
+    const root = site.urls.rootOf(p);
+    if (!root) continue;
+    const parts = relativePath(root.dir, p).split('/');
+    lists.add(`${root.dir}/_index.md`);
+    if (parts.length > 1) lists.add(`${root.dir}/${parts[0]}/_index.md`);
+  }
+  for (const path of [...lists].sort()) {
+    const url = pageUrl(site.urls, path);
     if (site.index.pageAt(url)) continue;
     site.index.update({
-      path: `${site.contentDir}${url}_index.md`,
+      path,
       kind: 'page',
-      url: normalizeUrlPath(url),
+      url,
       aliases: [],
       headings: [],
       anchors: [],

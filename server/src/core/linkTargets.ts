@@ -30,8 +30,10 @@ export function resolveLinkTarget(linkPath: string, pageUrl: string, file: strin
     const path = p.startsWith('/') ? joinPath(contentDir, safeDecode(p).replace(/^\/+/, '')) : joinPath(dirname(file), safeDecode(p));
     return { kind: 'file', path: normalizePath(path) };
   }
-  // Pages end in "/", so a relative link resolves against the page's own URL as a folder.
-  const absolute = p.startsWith('/') ? p : normalizePath(joinPath(pageUrl, p)) + (p.endsWith('/') ? '/' : '');
+  // Pages end in "/", so a relative link resolves against the page's own URL as a folder; an ugly
+  // URL (`/a/b.html`, uglyURLs) against its folder, as a browser does.
+  const base = pageUrl.endsWith('/') ? pageUrl : dirname(pageUrl);
+  const absolute = p.startsWith('/') ? p : normalizePath(joinPath(base, p)) + (p.endsWith('/') ? '/' : '');
   const last = absolute.split('/').pop() ?? '';
   if (last.includes('.') && !PAGE_EXTENSIONS.test(last)) return { kind: 'static', url: absolute };
   return { kind: 'page', url: normalizeUrlPath(absolute) };

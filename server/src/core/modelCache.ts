@@ -43,6 +43,7 @@ export class ModelCache {
     const source = shared && shared.text === text ? shared : sourceFile(file, text);
     const model = buildPageModel(source, {
       kind,
+      markup: site.markup,
       include: (argument): IncludeLookup => {
         const resolution = site.resolver.resolve(argument);
         if (resolution.kind === 'missing') for (const t of resolution.tried) this.depend(t, file);
@@ -55,7 +56,7 @@ export class ModelCache {
       },
     });
     this.models.set(file, { text, kind, model });
-    if (kind !== 'include') site.index.update(summarize(model, site.contentDir));
+    if (kind !== 'include') site.index.update(summarize(model, site.urls));
     return model;
   }
 

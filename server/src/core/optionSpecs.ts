@@ -185,6 +185,22 @@ export const OPTION_SPECS: { [K in keyof Options]: OptionSpec<K> } = {
         'Regular expressions (RE2 syntax) of cross-page links (path, and `#fragment` when it has one) not to check, added to those of `.career-pages.jsonc` and the site\'s `.hugolint.yaml`. Example: `["^/job-families/"]`.',
     },
   },
+  hugoEnvironment: {
+    default: 'production',
+    merge: 'replace',
+    file: {
+      type: 'string',
+      pattern: '^[^/\\\\.][^/\\\\]*$',
+      description:
+        'The Hugo environment whose config/<environment>/ folder is read over config/_default/ (Hugo\'s --environment). Default "production", what `hugo` builds and publishes (`hugo server` uses "development").',
+    },
+    setting: {
+      type: 'string',
+      default: '',
+      markdownDescription:
+        'The Hugo environment whose `config/<environment>/` folder is read over `config/_default/`. Empty: `.career-pages.jsonc`, or `production` (what `hugo` publishes; `hugo server` uses `development`).',
+    },
+  },
 };
 
 /** The settings of the extension itself, not options of the checks. */

@@ -9,14 +9,15 @@ import { parse as parseYaml } from 'yaml';
 import { PathClassifier, type Options, type PageKind } from './config';
 import type { ConfigState } from './configFile';
 import type { Host } from './host';
+import { type ContentRoot, type HugoConfig, ROOT_CONFIG_FILES as SITE_MARKERS } from './hugoConfig';
+import type { MarkupOptions } from './model/pageModel';
+import { PageUrls, schemeOf } from './pageUrls';
 import { compileLinkPattern, parseLinkExclusions, type LinkPattern } from './linkTargets';
 import { basename, dirname, isInside, isMarkdownPath, joinPath, normalizePath, relativePath } from './paths';
 import type { SiteContext } from './rules/rule';
 import { buildShortcodeCatalog, type ShortcodeCatalog } from './shortcodeCatalog';
 import { SiteIndex } from './siteIndex';
 import type { LineIndex } from './text';
-
-const SITE_MARKERS = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
 
 /** The Hugo site root for a file: the nearest folder up with a Hugo config, or with both content/ and assets/. */
 export function findSiteRoot(host: Pick<Host, 'exists'>, file: string): string | undefined {
@@ -227,9 +228,10 @@ export interface SiteServices {
 }
 
 /**
- * One Hugo site with its options: which files are pages and include files and of what kind, where
- * includes resolve, its shortcodes and link exclusions, and the index of its pages. A Site's options
- * never change; new options make a new Site.
+ * One Hugo site with its options and its Hugo configuration (hugoConfig.ts): which files are pages
+ * and include files and of what kind, where includes resolve, how its Markdown renders, its URLs,
+ * its shortcodes and link exclusions, and the index of its pages. A Site's options never change;
+ * new options (or a changed Hugo configuration) make a new Site.
  */
 export class Site implements SiteContext {
   readonly classifier: PathClassifier;
@@ -237,19 +239,47 @@ export class Site implements SiteContext {
   readonly includeRoots: string[];
   /** Summaries of the site's pages: URLs, anchors, links, includes (see siteIndex.ts). */
   readonly index = new SiteIndex();
+  /** The content folder of the default language (the first of contentRoots that is). */
   readonly contentDir: string;
+  /** Every content folder (contentDir, per-language contentDir, module mounts). */
+  readonly contentRoots: ContentRoot[];
+  /** How the site's Markdown renders (enableEmoji, autoHeadingID, ..., from its Hugo configuration). */
+  readonly markup: MarkupOptions;
+  /** Where each page is published (uglyURLs, permalinks, languages). */
+  readonly urls: PageUrls;
 
   constructor(
     readonly root: string,
     readonly options: Options,
     readonly config: ConfigState | undefined,
+    readonly hugo: HugoConfig,
     private readonly host: Host,
     private readonly services: SiteServices,
   ) {
     this.classifier = new PathClassifier(options);
     this.includeRoots = options.includeRoots.map((r) => joinPath(root, r));
     this.resolver = new IncludeResolver(host, root, this.includeRoots);
-    this.contentDir = `${root}/content`;
+    const s = hugo.settings;
+    this.contentRoots = s.contentRoots.value;
+    const main =
+      this.contentRoots.find((r) => r.lang === s.defaultContentLanguage.value && !r.prefix) ??
+      this.contentRoots.find((r) => r.lang === undefined && !r.prefix) ??
+      this.contentRoots[0];
+    this.contentDir = main.dir;
+    this.markup = {
+      enableEmoji: s.enableEmoji.value,
+      autoHeadingID: s.autoHeadingID.value,
+      autoHeadingIDType: s.autoHeadingIDType.value,
+      attributeTitle: s.attributeTitle.value,
+      attributeBlock: s.attributeBlock.value,
+      unsafe: s.unsafe.value,
+    };
+    const sections = new Map<string, boolean>();
+    this.urls = new PageUrls(schemeOf(this.contentRoots, s), (dir) => {
+      let known = sections.get(dir);
+      if (known === undefined) sections.set(dir, (known = host.exists(`${dir}/_index.md`) === 'file'));
+      return known;
+    });
   }
 
   private exclusions?: LinkPattern[];
@@ -301,10 +331,11 @@ export class Site implements SiteContext {
     return this.includeRoots.some((r) => isInside(r, file) && r !== file);
   }
 
-  /** Hugo renders Markdown under content/ (not in dot-folders); include files live under the include roots. */
+  /** Hugo renders Markdown under its content folders (not in dot-folders); include files live under the include roots. */
   isPageOrInclude(file: string): boolean {
     if (this.isUnderIncludeRoot(file)) return true;
-    return isInside(this.contentDir, file) && !file.slice(this.contentDir.length).includes('/.');
+    const root = this.urls.rootOf(file);
+    return root !== undefined && !file.slice(root.dir.length).includes('/.');
   }
 
   kindOf(file: string): PageKind {

@@ -6,6 +6,7 @@
 
 import type { PageKind } from './config';
 import type { PageModel } from './model/pageModel';
+import type { PageUrls } from './pageUrls';
 import { dirname, relativePath } from './paths';
 import type { Range } from './text';
 
@@ -50,9 +51,11 @@ export interface PageSummary {
 /**
  * The URL Hugo gives a content file: `content/a/b.md` → `/a/b/`, `content/a/_index.md` and the leaf
  * bundle `content/a/index.md` → `/a/`; front matter `url` replaces it, `slug` replaces the last part.
- * Hugo lower-cases paths by default.
+ * Hugo lower-cases paths by default. Given the site's PageUrls (pageUrls.ts), its uglyURLs,
+ * permalinks, languages and content folders apply too.
  */
-export function pageUrl(contentDir: string, file: string, frontmatter?: Record<string, unknown>): string {
+export function pageUrl(contentDir: string | PageUrls, file: string, frontmatter?: Record<string, unknown>): string {
+  if (typeof contentDir !== 'string') return normalizeUrlPath(contentDir.of(file, frontmatter));
   const url = frontmatter?.url;
   if (typeof url === 'string' && url.trim()) return normalizeUrlPath(url.trim());
   let rel = relativePath(contentDir, file).replace(/\.(md|markdown)$/i, '');
@@ -79,7 +82,7 @@ export function normalizeUrlPath(path: string): string {
   return p.toLowerCase().replace(/ /g, '-');
 }
 
-export function summarize(model: PageModel, contentDir: string): PageSummary {
+export function summarize(model: PageModel, contentDir: string | PageUrls): PageSummary {
   const includes = new Set<string>();
   for (const inc of model.includes) {
     const r = inc.resolution;

@@ -2,6 +2,7 @@
 // each concern lives in and keeps them consistent when files, settings or session choices change:
 //   site.ts        Hugo's sites: roots, options per site, include resolution, the site index
 //   configFile.ts  the configuration files, read and checked once
+//   hugoConfig.ts  each site's own Hugo configuration, read once per site and environment
 //   modelCache.ts  one PageModel per file version, shared included texts, who depends on what
 //   indexing.ts    building a site's index, in steps
 //   linter.ts      running the rules on a model, severities and disable comments
@@ -12,12 +13,13 @@ import { mergeOptions, type Options, type PageKind } from './config';
 import { ConfigFiles } from './configFile';
 import { internalError, type Diagnostic } from './diagnostic';
 import { describeUnreadable, MAX_TEXT_BYTES, type FileContent, type Host } from './host';
+import { type HugoConfig, HugoConfigs } from './hugoConfig';
 import { indexSteps, sitePages, type IndexOptions } from './indexing';
 import type { LintReads } from './lintReads';
 import { applySettings, checkModel, fileDiagnostic, type CheckOptions, type LintEnvironment } from './linter';
 import { ModelCache } from './modelCache';
 import type { PageModel } from './model/pageModel';
-import { basename, dirname } from './paths';
+import { basename, dirname, relativePath } from './paths';
 import { SchemaRegistry } from './schema/schemas';
 import { LINK_CHECKER_CONFIG, Site, SiteRoots } from './site';
 import type { PageSummary } from './siteIndex';
@@ -46,6 +48,7 @@ export class Workspace {
   private settings: Partial<Options>;
   private readonly roots: SiteRoots;
   private readonly configs: ConfigFiles;
+  private readonly hugoConfigs: HugoConfigs;
   private readonly sites = new Map<string, Site>();
   private readonly models: ModelCache;
   /** Page kinds chosen for single files in the editor for this session (see core/features/pageInfo.ts). */
@@ -60,6 +63,7 @@ export class Workspace {
     this.settings = options.settings ?? {};
     this.roots = new SiteRoots(host);
     this.configs = new ConfigFiles(host, this.schemas, options.configFile);
+    this.hugoConfigs = new HugoConfigs(host);
     this.models = new ModelCache(host);
     this.env = {
       schemas: this.schemas,
@@ -100,7 +104,12 @@ export class Workspace {
     let site = this.sites.get(root);
     if (!site) {
       const config = this.configs.forSite(root);
-      site = new Site(root, mergeOptions(config?.options, this.settings), config, this.host, {
+      // The site's own Hugo configuration gives the include roots (assetDir, module.mounts); the
+      // config file and the settings win over it.
+      const environment = mergeOptions(config?.options, this.settings).hugoEnvironment;
+      const hugo = this.hugoConfigs.forSite(root, environment);
+      const fromHugo = { includeRoots: hugo.settings.assetDirs.value.map((d) => relativePath(root, d)) };
+      site = new Site(root, mergeOptions(fromHugo, config?.options, this.settings), config, hugo, this.host, {
         linesOf: (f) => this.models.linesOf(f),
         kindOverride: (f) => this.kindOverrides.get(f),
       });
@@ -117,6 +126,25 @@ export class Workspace {
   /** Problems in a configuration file (shown on the file in the editor; the CLI exits 2). */
   configDiagnostics(configPath: string): Diagnostic[] {
     return this.configs.state(configPath).diagnostics;
+  }
+
+  /** The Hugo configuration of a site root, as its Site reads it (hugoConfig.ts). */
+  hugoConfigFor(root: string): HugoConfig | undefined {
+    return this.sites.get(root)?.hugo ?? this.siteFor(`${root}/.`)?.hugo;
+  }
+
+  /** True for a path that is (or would be) part of a Hugo site's configuration: hugo.toml, config/_default/params.yaml, ... */
+  isHugoConfigFile(path: string): boolean {
+    return this.hugoConfigs.isConfigPath(path);
+  }
+
+  /** Problems in a file of a site's Hugo configuration (a file that does not parse, a value of the wrong type). */
+  hugoConfigDiagnostics(path: string): Diagnostic[] {
+    if (!this.isHugoConfigFile(path)) return [];
+    const name = basename(path);
+    const root = /^(hugo|config)\./.test(name) && basename(dirname(dirname(path))) !== 'config' ? dirname(path) : dirname(dirname(dirname(path)));
+    if (this.roots.of(root) !== root) return [];
+    return (this.hugoConfigFor(root)?.diagnostics ?? []).filter((d) => d.file === path);
   }
 
   // ---- reading and models --------------------------------------------------------------------
@@ -183,8 +211,11 @@ export class Workspace {
       this.models.dropModels();
       return 'all';
     }
-    if (/^(hugo|config)\.(toml|ya?ml|json)$/.test(name) || (change !== 'changed' && /^(content|assets|config|_default)$/.test(name))) {
-      // A site marker: site roots may have moved.
+    if (this.hugoConfigs.isConfigPath(path) || (change !== 'changed' && /^(content|assets|config|_default)$/.test(name))) {
+      // A site marker or part of a site's Hugo configuration: site roots may have moved, and every
+      // setting read from it may have changed (ids, include roots, URLs).
+      this.hugoConfigs.forget(path);
+      if (change !== 'changed') this.hugoConfigs.clear();
       this.roots.clear();
       this.sites.clear();
       this.models.dropModels();

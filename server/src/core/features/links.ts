@@ -5,7 +5,7 @@
 
 import { resolveLinkTarget } from '../linkTargets';
 import type { Link } from '../model/pageModel';
-import { dirname, isInside } from '../paths';
+import { dirname } from '../paths';
 import { pageUrl, type HeadingSummary, type LinkSummary, type PageSummary } from '../siteIndex';
 import type { Range, Span } from '../text';
 import { isMarkdownPath, type Site, type Workspace } from '../workspace';
@@ -23,7 +23,7 @@ export function linkBases(site: Site, file: string): string[] {
     const bases = site.index.includersOf(file).map((p) => linkBase(site, p));
     return bases.length ? bases : ['/'];
   }
-  return [linkBase(site, site.index.page(file) ?? { path: file, url: pageUrl(site.contentDir, file) })];
+  return [linkBase(site, site.index.page(file) ?? { path: file, url: pageUrl(site.urls, file) })];
 }
 
 /** The page a link path (the part before "#") written in `file` leads to, if it is a page of the site. */
@@ -51,7 +51,7 @@ function summariseUrl(workspace: Workspace, site: Site, url: string): PageSummar
 }
 
 function summariseFile(workspace: Workspace, site: Site, file: string): PageSummary | undefined {
-  if (site.index.complete || !isMarkdownPath(file) || !isInside(site.contentDir, file) || workspace.host.exists(file) !== 'file') return undefined;
+  if (site.index.complete || !isMarkdownPath(file) || !site.urls.isContent(file) || workspace.host.exists(file) !== 'file') return undefined;
   workspace.model(file);
   return site.index.page(file);
 }

@@ -66,6 +66,7 @@ function modelWith(doc: OpenDocument, page: string, pageText: string, override: 
   const host = doc.workspace.host;
   return buildPageModel(sourceFile(page, pageText), {
     kind: site.kindOf(page),
+    markup: site.markup,
     include: (argument): IncludeLookup => {
       const resolution = site.resolver.resolve(argument);
       if (resolution.kind !== 'found' && resolution.kind !== 'case-mismatch') return { resolution };

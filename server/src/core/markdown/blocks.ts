@@ -3,6 +3,7 @@
 // heading ids) is read from the source with exact columns by the modules beside this one.
 
 import MarkdownIt from 'markdown-it';
+import { DELIMITER_CHARS, goldmarkSplit, lineShortcodes, type RowText } from './tables';
 
 export const LineKind = {
   /** Blank line or a line no block claims (link reference definitions). */
@@ -34,20 +35,138 @@ export interface LineSpan {
   endLine: number;
 }
 
+/** One line of a paragraph, where its text starts inside its container. */
+export interface TableLine {
+  line: number;
+  /** Where the content starts in the line (after block quote and list markers and indentation). */
+  column: number;
+  /** Indentation relative to the container, in columns. */
+  indent: number;
+  /** A lazy continuation line: its container's markers or indentation left out. */
+  lazy: boolean;
+}
+
+/** A paragraph as Goldmark reads it (one block until a blank line or another block), holding a delimiter row. */
+export interface TableParagraph extends LineSpan {
+  lines: TableLine[];
+}
+
 export interface BlockStructure {
   headings: HeadingBlock[];
   lineKinds: Uint8Array;
   /** Paragraph-like blocks whose lines hold inline Markdown (paragraphs and valid tables). */
   paragraphs: LineSpan[];
+  /** Tables Goldmark renders. */
   tables: LineSpan[];
+  /** Paragraphs with a delimiter row after their first line, whether Goldmark makes a table of them or not (see tables.ts). */
+  tableParagraphs: TableParagraph[];
   fences: (LineSpan & { info: string })[];
   htmlBlocks: LineSpan[];
   /** Top-level and nested lists, in document order. */
   lists: (LineSpan & { ordered: boolean })[];
 }
 
+type RuleBlock = Parameters<MarkdownIt['block']['ruler']['before']>[2];
+type StateBlock = Parameters<RuleBlock>[0];
+
+interface BlockEnv {
+  tableParagraphs?: TableParagraph[];
+}
+
+function tableLine(state: StateBlock, l: number): TableLine {
+  const pos = state.bMarks[l] + state.tShift[l];
+  const lineStart = state.src.lastIndexOf('\n', pos - 1) + 1;
+  const lazy = state.sCount[l] < state.blkIndent;
+  // A lazy line in a block quote has sCount -1 (markdown-it's marker for it): its own indentation counts.
+  const indent = lazy ? (state.sCount[l] < 0 ? state.tShift[l] : state.sCount[l]) : state.sCount[l] - state.blkIndent;
+  return { line: l, column: pos - lineStart, indent, lazy };
+}
+
+/**
+ * Tables as Goldmark makes them: out of a whole paragraph, after it is read (markdown-it's own table
+ * rule interrupts paragraphs and ends tables where Goldmark's paragraph goes on). Runs where a
+ * paragraph or setext heading would start; finds the paragraph's lines as those rules do, and when
+ * a delimiter row is among them records the paragraph (env.tableParagraphs) and, if Goldmark
+ * renders a table, emits the lines above the header as a paragraph and the rest as the table. Under
+ * a setext underline Goldmark takes the table out first and makes a heading of the lines above it
+ * (none: the underline is read again, as a thematic break or text).
+ */
+const goldmarkTable: RuleBlock = (state, startLine, endLine, silent) => {
+  if (silent || state.sCount[startLine] - state.blkIndent >= 4) return false;
+  let candidate = false;
+  for (let l = startLine + 1; l < endLine && !state.isEmpty(l) && !candidate; l++) {
+    candidate = DELIMITER_CHARS.test(state.src.slice(state.bMarks[l] + state.tShift[l], state.eMarks[l]));
+  }
+  if (!candidate) return false;
+  const terminators = state.md.block.ruler.getRules('paragraph');
+  const oldParentType = state.parentType;
+  state.parentType = 'paragraph';
+  let next = startLine + 1;
+  let underline = 0;
+  for (; next < endLine && !state.isEmpty(next); next++) {
+    if (state.sCount[next] - state.blkIndent > 3) continue;
+    if (state.sCount[next] >= state.blkIndent) {
+      const at = state.bMarks[next] + state.tShift[next];
+      const c = state.src.charCodeAt(at);
+      if ((c === 0x2d || c === 0x3d) && state.skipSpaces(state.skipChars(at, c)) >= state.eMarks[next]) {
+        underline = c;
+        break;
+      }
+    }
+    if (state.sCount[next] < 0) continue;
+    if (terminators.some((t) => t(state, next, endLine, true))) break;
+  }
+  state.parentType = oldParentType;
+  const lines: TableLine[] = [];
+  const rows: RowText[] = [];
+  for (let l = startLine; l < next; l++) {
+    const info = tableLine(state, l);
+    let end = state.eMarks[l];
+    const start = Math.min(state.bMarks[l] + state.tShift[l], end);
+    while (end > start && /[ \t\v\f]/.test(state.src[end - 1])) end--;
+    lines.push(info);
+    rows.push({ start, end, indent: info.indent, lazy: info.lazy });
+  }
+  const opaque = rows.flatMap((r) => lineShortcodes(state.src, r.start, r.end));
+  const split = goldmarkSplit(state.src, rows, opaque);
+  if (!split) return false;
+  (state.env as BlockEnv).tableParagraphs?.push({ line: startLine, endLine: next - 1, lines });
+  if (!split.rendered) return false;
+  const headerLine = startLine + split.delimiter - 1;
+  if (headerLine > startLine && !underline) {
+    const open = state.push('paragraph_open', 'p', 1);
+    open.map = [startLine, headerLine];
+    const inline = state.push('inline', '', 0);
+    inline.content = state.getLines(startLine, headerLine, state.blkIndent, false).trim();
+    inline.map = [startLine, headerLine];
+    inline.children = [];
+    state.push('paragraph_close', 'p', -1);
+  }
+  const table = state.push('table_open', 'table', 1);
+  table.map = [headerLine, next];
+  state.push('table_close', 'table', -1);
+  state.line = next;
+  if (underline) {
+    if (headerLine === startLine) return true;
+    const tag = underline === 0x3d ? 'h1' : 'h2';
+    const open = state.push('heading_open', tag, 1);
+    open.markup = String.fromCharCode(underline);
+    open.map = [startLine, headerLine];
+    open.meta = { textLine: headerLine - 1 };
+    const inline = state.push('inline', '', 0);
+    inline.content = state.getLines(startLine, headerLine, state.blkIndent, false).trim();
+    inline.map = [startLine, headerLine];
+    inline.children = [];
+    state.push('heading_close', tag, -1).markup = open.markup;
+    state.line = next + 1;
+  }
+  return true;
+};
+
 const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
 md.core.ruler.enableOnly(['normalize', 'block']);
+md.block.ruler.disable('table');
+md.block.ruler.before('lheading', 'goldmark_table', goldmarkTable);
 // markdown-it's normalize rule runs its replacements over every text; most pages have no CR and no
 // NUL, and then there is nothing to replace. Same result, checked first.
 md.core.ruler.at('normalize', (state) => {
@@ -63,7 +182,8 @@ export function blockTokens(text: string): ReturnType<MarkdownIt['parse']> {
 }
 
 export function parseBlocks(text: string, lineCount: number): BlockStructure {
-  const tokens = md.parse(text, {});
+  const env: BlockEnv = { tableParagraphs: [] };
+  const tokens = md.parse(text, env);
   const lineKinds = new Uint8Array(lineCount);
   const headings: HeadingBlock[] = [];
   const paragraphs: LineSpan[] = [];
@@ -87,7 +207,7 @@ export function parseBlocks(text: string, lineCount: number): BlockStructure {
           line: from,
           endLine: to - 1,
           setext,
-          textLine: setext ? to - 2 : from,
+          textLine: (t.meta as { textLine?: number } | null)?.textLine ?? (setext ? to - 2 : from),
           content: inline?.content ?? '',
         });
         mark(from, to, LineKind.Inline);
@@ -119,5 +239,5 @@ export function parseBlocks(text: string, lineCount: number): BlockStructure {
         break;
     }
   }
-  return { headings, lineKinds, paragraphs, tables, fences, htmlBlocks, lists };
+  return { headings, lineKinds, paragraphs, tables, tableParagraphs: env.tableParagraphs!, fences, htmlBlocks, lists };
 }

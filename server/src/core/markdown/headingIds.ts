@@ -1,5 +1,5 @@
-// Heading ids exactly as Hugo (Goldmark, autoHeadingIDType "github") builds them, checked against
-// Hugo 0.111 builds (see test/hugo/):
+// Heading ids exactly as Hugo (Goldmark) builds them, checked against Hugo 0.111 builds (see
+// test/hugo/). With autoHeadingIDType "github" (the default):
 // - the id comes from the heading's raw source text (its last line for setext headings) with inline
 //   markup left in: `[a](http://x)` contributes "ahttpx";
 // - with enableEmoji, known `:emoji:` codes are replaced before anything else, and emoji are dropped
@@ -9,14 +9,20 @@
 //   else is dropped; an empty result becomes "heading";
 // - a repeated id gets "-1", "-2", ...; `{#custom}` ids are kept as written, never de-duplicated, but
 //   reserve their id so that a later automatic one gets a suffix.
+// "github-ascii" first removes accents (NFD, marks dropped) and then drops every character that is not
+// ASCII; "blackfriday" keeps runs of letters and numbers (any script, \p{L} and \p{N}, no "_") joined
+// by one "-" for whatever stands between them (Hugo's markup/goldmark/autoid.go).
 
 import emojiCodes from './hugo-emoji-codes.json';
+
+/** Hugo's markup.goldmark.parser.autoHeadingIDType. */
+export type HeadingIdType = 'github' | 'github-ascii' | 'blackfriday';
 
 const EMOJI = new Set<string>(emojiCodes as string[]);
 const EMOJI_MAX = Math.max(...(emojiCodes as string[]).map((c) => c.length)) + 2;
 
-/** Removes the `:code:` emoji Hugo knows (enableEmoji), mirroring its left-to-right scan. */
-export function stripEmojiCodes(text: string): string {
+/** Removes the `:code:` emoji Hugo knows (enableEmoji), mirroring its left-to-right scan; `replacement` stands for the emoji. */
+export function stripEmojiCodes(text: string, replacement = ''): string {
   if (text.indexOf(':') < 0) return text;
   let out = '';
   let last = 0;
@@ -26,7 +32,7 @@ export function stripEmojiCodes(text: string): string {
     if (j < 0 || j - i > EMOJI_MAX) break;
     const key = text.slice(i + 1, j);
     if (key && !/\s/.test(key) && EMOJI.has(key)) {
-      out += text.slice(last, i);
+      out += text.slice(last, i) + replacement;
       last = j + 1;
       i = text.indexOf(':', j + 1);
     } else {
@@ -49,6 +55,16 @@ export interface HeadingTextPiece {
 
 /** Hugo's github-style anchor for a heading text (without de-duplication). */
 export function githubAnchor(raw: string | HeadingTextPiece[]): string {
+  return headingAnchor(raw, 'github');
+}
+
+// An emoji stands for itself in the text the id is made from: no letter, digit or space (every
+// style drops it, and blackfriday separates the words beside it).
+const EMOJI_MARK = '\u2605';
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** Hugo's anchor for a heading text in the given autoHeadingIDType (without de-duplication). */
+export function headingAnchor(raw: string | HeadingTextPiece[], type: HeadingIdType): string {
   const pieces = typeof raw === 'string' ? [{ text: raw, emoji: true }] : raw;
   // Hugo trims the text (Go's bytes.TrimSpace) after it replaced the codes in the page source: an
   // emoji at either end is not trimmed away, so the space beside it survives.
@@ -61,11 +77,21 @@ export function githubAnchor(raw: string | HeadingTextPiece[]): string {
   let at = 0;
   for (const p of pieces) {
     const t = p.text.slice(Math.max(0, from - at), Math.max(0, to - at));
-    text += p.emoji ? stripEmojiCodes(t) : t;
+    text += p.emoji ? stripEmojiCodes(t, EMOJI_MARK) : t;
     at += p.text.length;
   }
+  if (type === 'blackfriday') return blackfridayAnchor(text);
+  const ascii = type === 'github-ascii';
+  // Hugo removes accents (text.RemoveAccents: NFD, marks dropped, NFC) before it trims; the trim
+  // above is the same, as marks are no spaces.
+  if (ascii)
+    text = text
+      .normalize('NFD')
+      .replace(/\p{Mn}/gu, '')
+      .normalize('NFC');
   let id = '';
   for (const ch of text) {
+    if (ascii && ch.charCodeAt(0) > 0x7f) continue;
     if (ch === ' ' || ch === '-') id += '-';
     else if (LETTER_OR_DIGIT.test(ch)) {
       // Go lower-cases rune by rune: take one code point even where JavaScript's rules give more.
@@ -76,9 +102,26 @@ export function githubAnchor(raw: string | HeadingTextPiece[]): string {
   return id;
 }
 
+/** blackfriday.SanitizedAnchorName: letters and numbers lower-cased, one "-" for each stretch of anything else between them. */
+function blackfridayAnchor(text: string): string {
+  let id = '';
+  let dash = false;
+  for (const ch of text) {
+    if (LETTER_OR_NUMBER.test(ch)) {
+      if (dash && id) id += '-';
+      dash = false;
+      const lower = ch.toLowerCase();
+      id += lower.length > ch.length ? String.fromCodePoint(lower.codePointAt(0)!) : lower;
+    } else dash = true;
+  }
+  return id;
+}
+
 /** The id namespace of one rendered page. */
 export class AnchorRegistry {
   private readonly used = new Set<string>();
+
+  constructor(private readonly type: HeadingIdType = 'github') {}
 
   /** A `{#custom}` id: kept as written. */
   custom(id: string): string {
@@ -88,7 +131,7 @@ export class AnchorRegistry {
 
   /** An automatic id for heading text, de-duplicated against every id handed out so far. */
   auto(rawText: string | HeadingTextPiece[]): string {
-    const base = githubAnchor(rawText) || 'heading';
+    const base = headingAnchor(rawText, this.type) || 'heading';
     if (!this.used.has(base)) {
       this.used.add(base);
       return base;
@@ -123,9 +166,10 @@ export interface HeadingText {
 /**
  * Reads a heading's text from its source line. For ATX headings the line starts (after any container
  * prefix) with the hashes; `contentHint` is markdown-it's content, used to find where the text starts
- * inside containers such as list items and block quotes.
+ * inside containers such as list items and block quotes. Without `titleAttributes` (Hugo's
+ * markup.goldmark.parser.attribute.title false) a trailing `{#id}` is part of the text.
  */
-export function headingText(line: string, atx: boolean, contentHint: string): HeadingText {
+export function headingText(line: string, atx: boolean, contentHint: string, titleAttributes = true): HeadingText {
   let start: number;
   if (atx) {
     const m = /^(.*?)(#{1,6})(?=[ \t]|$)/.exec(line);
@@ -154,7 +198,7 @@ export function headingText(line: string, atx: boolean, contentHint: string): He
   if (atx) {
     // Goldmark (Hugo 0.111) first tries "text ## {attrs}": the first closing-looking run of hashes
     // followed by nothing but an attribute block.
-    const closing = firstClosingSequence(line, start, end);
+    const closing = titleAttributes ? firstClosingSequence(line, start, end) : undefined;
     const attrs = closing ? trailingAttributes(line, closing.end, end, true) : undefined;
     if (closing && attrs) {
       useAttributes(attrs.open, attrs.attributes);
@@ -167,7 +211,7 @@ export function headingText(line: string, atx: boolean, contentHint: string): He
     }
   }
   // Then, unless it has an id already, an attribute block at the end of the (last) line.
-  if (!hasId) {
+  if (!hasId && titleAttributes) {
     const attrs = trailingAttributes(line, start, end, false);
     if (attrs) {
       useAttributes(attrs.open, attrs.attributes);

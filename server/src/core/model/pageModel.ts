@@ -5,7 +5,7 @@
 import type { PageKind } from '../config';
 import { LineKind, parseBlocks, type BlockStructure } from '../markdown/blocks';
 import { splitFrontmatter, type Frontmatter } from '../markdown/frontmatter';
-import { AnchorRegistry, githubAnchor, headingText } from '../markdown/headingIds';
+import { AnchorRegistry, type HeadingIdType, headingAnchor, headingText, parseAttributes } from '../markdown/headingIds';
 import { codeSpans, htmlAnchors, htmlLinks, inlineLinks, referenceDefinition, splitDestination, type LinkDestination } from '../markdown/inline';
 import { scanShortcodes, type ShortcodeCall, type ShortcodeParam } from '../markdown/shortcodes';
 import { scanTables, type PipeTable } from '../markdown/tables';
@@ -68,7 +68,8 @@ export interface Heading {
 
 export interface AnchorTarget {
   id: string;
-  kind: 'heading' | 'html' | 'detached';
+  /** A heading's id, an HTML id, a block attribute's `{#id}` below a block, a heading inside detached shortcode content. */
+  kind: 'heading' | 'html' | 'attribute' | 'detached';
   file: string;
   span: Span;
   include?: number;
@@ -116,14 +117,37 @@ export interface IncludeLookup {
   targetProblem?: string;
 }
 
+/** The site's settings that change how Goldmark renders Markdown (core/hugoConfig.ts reads them). */
+export interface MarkupOptions {
+  enableEmoji: boolean;
+  autoHeadingID: boolean;
+  autoHeadingIDType: HeadingIdType;
+  attributeTitle: boolean;
+  attributeBlock: boolean;
+  unsafe: boolean;
+}
+
+/** The handbook's settings (and so what a site without any Hugo configuration is read with). */
+export const HANDBOOK_MARKUP: MarkupOptions = {
+  enableEmoji: true,
+  autoHeadingID: true,
+  autoHeadingIDType: 'github',
+  attributeTitle: true,
+  attributeBlock: true,
+  unsafe: true,
+};
+
 export interface BuildOptions {
   kind: PageKind;
+  /** How the site renders Markdown (default: the handbook's settings). */
+  markup?: MarkupOptions;
   /** Resolves and reads an include argument; only called for page kinds that expand includes. */
   include(argument: string): IncludeLookup;
 }
 
 export function buildPageModel(file: SourceFile, options: BuildOptions): PageModel {
   const { text } = file;
+  const markup = options.markup ?? HANDBOOK_MARKUP;
   const isInclude = options.kind === 'include';
   // Hugo does not read front matter in an included file: a leading --- is a thematic break there.
   const split = isInclude ? { bodyStart: 0, frontmatter: undefined } : splitFrontmatter(text);
@@ -200,7 +224,7 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
   });
 
   // Headings in document order, with ids from one namespace as Goldmark assigns them.
-  const registry = new AnchorRegistry();
+  const registry = new AnchorRegistry(markup.autoHeadingIDType);
   const headings: Heading[] = [];
   const anchors = new Map<string, AnchorTarget[]>();
   const addAnchor = (a: AnchorTarget) => {
@@ -211,11 +235,12 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
   const fileOf = (source: number) => (source === -1 ? file : includes[source].target!);
   for (const h of blocks.headings) {
     const lineStart = lines.lineStarts[h.textLine];
-    const t = headingText(lines.lineText(h.textLine), !h.setext, h.content);
+    const t = headingText(lines.lineText(h.textLine), !h.setext, h.content, markup.attributeTitle);
     const textSpan = { start: lineStart + t.start, end: lineStart + t.end };
-    // Hugo replaces emoji codes in the page's own text only, not in what an include brings in.
-    const pieces = expanded.pieces(textSpan).map((p) => ({ text: p.text, emoji: p.source === -1 }));
-    const id = t.customId !== undefined ? registry.custom(t.customId) : registry.auto(pieces);
+    // Hugo replaces emoji codes (enableEmoji) in the page's own text only, not in what an include brings in.
+    const pieces = expanded.pieces(textSpan).map((p) => ({ text: p.text, emoji: markup.enableEmoji && p.source === -1 }));
+    // Without autoHeadingID a heading has only the id its {#id} gives it ('' for none).
+    const id = t.customId !== undefined ? registry.custom(t.customId) : markup.autoHeadingID ? registry.auto(pieces) : '';
     // A heading line that an include call completes points at the part written where it starts.
     const mapped = expanded.toSource(textSpan) ?? expanded.toSourceClipped(textSpan);
     if (!mapped) continue;
@@ -233,13 +258,32 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
       setext: h.setext,
     };
     headings.push(heading);
-    addAnchor({ id, kind: 'heading', file: src.path, span: mapped.span, include: heading.include, heading });
+    if (id) addAnchor({ id, kind: 'heading', file: src.path, span: mapped.span, include: heading.include, heading });
   }
 
-  // HTML ids anywhere outside code: only lines with a tag that has an id= or name= attribute.
+  // Block attributes (attribute.block): a line that is only `{#id ...}`, right below a paragraph,
+  // list, table or quote (not below a blank line or a fenced code block), gives that block the id.
+  if (markup.attributeBlock && expanded.text.includes('{')) {
+    for (let l = 1; l < lines.lineCount; l++) {
+      const lt = lines.lineText(l);
+      if (!lt.includes('{') || blocks.lineKinds[l] === LineKind.Code || blocks.lineKinds[l] === LineKind.Html) continue;
+      const m = /^ {0,3}\{(.*)\}[ \t]*$/.exec(lt);
+      const id = m ? parseAttributes(m[1])?.id : undefined;
+      if (!id) continue;
+      const above = lines.lineText(l - 1);
+      if (!above.trim() || blocks.lineKinds[l - 1] === LineKind.Code || blocks.headings.some((h) => h.endLine === l - 1)) continue;
+      const open = lines.lineStarts[l] + lt.indexOf('{');
+      const mapped = expanded.toSource({ start: open + 2, end: open + 2 + id.length });
+      if (mapped)
+        addAnchor({ id, kind: 'attribute', file: fileOf(mapped.source).path, span: mapped.span, include: mapped.source === -1 ? undefined : mapped.source });
+    }
+  }
+
+  // HTML ids anywhere outside code: only lines with a tag that has an id= or name= attribute. Without
+  // renderer.unsafe Goldmark drops raw HTML, and its ids with it.
   const anchorLines = new Set<number>();
   let gt = -1; // the first '>' after the current '<' (shared by every '<' before it, so the scan stays linear)
-  for (let lt = expanded.text.indexOf('<'); lt >= 0; lt = expanded.text.indexOf('<', lt + 1)) {
+  for (let lt = markup.unsafe ? expanded.text.indexOf('<') : -1; lt >= 0; lt = expanded.text.indexOf('<', lt + 1)) {
     if (gt < lt) gt = expanded.text.indexOf('>', lt);
     if (gt < 0) break;
     if (gt - lt > 2000 || !/\b(?:id|name)\s*=/.test(expanded.text.slice(lt, gt))) continue;
@@ -258,9 +302,11 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
   for (const r of detachedRegions) {
     for (const m of text.slice(r.innerStart, r.innerEnd).matchAll(/^[ \t]{0,3}#{1,6}[ \t]+(.+)$/gm)) {
       const lineText = m[0];
-      const t = headingText(lineText, true, m[1]);
+      const t = headingText(lineText, true, m[1], markup.attributeTitle);
       const at = r.innerStart + m.index!;
-      addAnchor({ id: t.customId ?? (githubAnchor(t.text) || 'heading'), kind: 'detached', file: file.path, span: { start: at + t.start, end: at + t.end } });
+      const id =
+        t.customId ?? (markup.autoHeadingID ? headingAnchor([{ text: t.text, emoji: markup.enableEmoji }], markup.autoHeadingIDType) || 'heading' : '');
+      if (id) addAnchor({ id, kind: 'detached', file: file.path, span: { start: at + t.start, end: at + t.end } });
     }
   }
 
@@ -307,7 +353,15 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
   links.sort((a, b) => a.span.start - b.span.start);
 
   const tables: PipeTable[] = [];
-  for (const t of scanTables(expanded.text, lines, blocks.paragraphs)) {
+  // Hugo replaces the page's shortcode calls before Goldmark reads it (a `|` in one splits no cell);
+  // the calls in an include file stay text in the pages that include it.
+  const opaque = isInclude
+    ? []
+    : scan.calls.flatMap((c) => {
+        const at = expanded.fromPage(c.span.start);
+        return at === undefined ? [] : [{ start: at, end: at + c.span.end - c.span.start }];
+      });
+  for (const t of scanTables(expanded.text, lines, blocks.tableParagraphs, opaque)) {
     const mapped = mapTable(t, expanded);
     if (mapped) tables.push(mapped);
   }
@@ -348,7 +402,7 @@ function mapTable(t: PipeTable, expanded: ExpandedDocument): PipeTable | undefin
   });
   if (rows.some((r) => !r)) return undefined;
   const [header, delimiter, ...rest] = rows as NonNullable<(typeof rows)[number]>[];
-  return { header, delimiter, rows: rest, rendered: t.rendered };
+  return { header, delimiter, rows: rest, rendered: t.rendered, github: t.github };
 }
 
 interface DetachedRegion {

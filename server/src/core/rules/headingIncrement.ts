@@ -1,4 +1,6 @@
 import type { Heading, PageModel } from '../model/pageModel';
+import type { HeadingSummary } from '../siteIndex';
+import type { Position } from '../text';
 import { ALL_KINDS, type FixSpec, replaceFix, type Rule, type RuleContext } from './rule';
 
 /**
@@ -97,15 +99,13 @@ function checkWhereIncluded(ctx: RuleContext): void {
   const own = model.headings.filter((h) => h.include === undefined);
   if (!own.length || !ctx.site.index.complete) return;
   const pages = ctx.includers(true);
-  const shift = includeShift(
-    model.file.path,
-    pages.map((p) => p.headings),
-  );
+  const outlines = pages.map((p) => withOwnHeadings(model.file.path, p.headings, own));
+  const shift = includeShift(model.file.path, outlines);
   if (!shift) return;
   const first = own[0];
   const text = model.file.text;
   const markers = own.map((h) => (h.setext ? undefined : headingMarker(text, h)));
-  const where = pages.filter((p) => p.headings.some((h) => h.file === model.file.path));
+  const where = pages.filter((_, k) => outlines[k].some((h) => h.file === model.file.path));
   const n = where.length;
   const names = where.slice(0, 3).map((p) => ctx.site.label(p.path));
   ctx.report({
@@ -130,6 +130,32 @@ function checkWhereIncluded(ctx: RuleContext): void {
 interface OutlineEntry {
   level: number;
   file: string;
+}
+
+/**
+ * A page's outline with the include file's headings as the text being checked has them. The pages'
+ * summaries hold the include file's text as the host has it (on disk, or open in the editor); fix-all
+ * checks texts that are neither (each round's), and without this its second round would find the
+ * jump it just fixed again, and move the headings up again (down to no heading at all). Each copy of
+ * the file on the page (a run of its headings, starting again where one follows a later one of the
+ * same file) becomes the file's headings now.
+ */
+function withOwnHeadings(file: string, outline: readonly HeadingSummary[], own: readonly Heading[]): OutlineEntry[] {
+  const out: OutlineEntry[] = [];
+  for (const [i, h] of outline.entries()) {
+    if (h.file !== file) {
+      out.push(h);
+      continue;
+    }
+    const prev = outline[i - 1];
+    const startsCopy = !prev || prev.file !== file || !isBefore(prev.range.start, h.range.start);
+    if (startsCopy) for (const o of own) out.push({ level: o.level, file });
+  }
+  return out;
+}
+
+function isBefore(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
 function outlineOf(model: PageModel): OutlineEntry[] {
