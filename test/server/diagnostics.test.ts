@@ -154,6 +154,7 @@ describe('language server over stdio', () => {
       value: [
         'Anchor of this heading on the pages that include this file:',
         '- `/handbook/engineering/careers/matrix/quality/engineering-productivity/senior/`: **#engineering**',
+        "*Id from* markup.goldmark.parser.autoHeadingIDType github (Hugo's default)",
         '---',
         `*heading-increment*: Every page that includes this file puts it under a level-3 heading (${PAGE}), so the fix belongs here: ` +
           "moving this file's headings up 1 level fixes all of them, and those pages report nothing.",

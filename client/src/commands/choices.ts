@@ -98,7 +98,9 @@ export function statusFor(info: PageInfoResult | null | undefined): { text: stri
         : 'no pageKinds glob matches it';
   return {
     text: `$(checklist) ${info.label}${info.source === 'session' ? ' (session)' : ''}`,
-    tooltip: `${info.relativePath} is checked as a ${info.label.toLowerCase()} against schemas/${info.schema} (${from}). Click to change the kind for this file.`,
+    tooltip:
+      `${info.relativePath} is checked as a ${info.label.toLowerCase()} against schemas/${info.schema} (${from}). Click to change the kind for this file.` +
+      (info.idSettings.length ? `\nHeading ids as Hugo makes them here: ${info.idSettings.join(', ')}.` : ''),
   };
 }
 

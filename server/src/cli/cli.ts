@@ -125,6 +125,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const reportCache = fixed && cache ? new LintCache(reportWorkspace, cacheOptions) : cache;
   const run = lintFiles(reportWorkspace, files, (f, reason) => io.stderr(`career-lint: skipped ${displayPath(cwd, f)}: ${reason}\n`), reportCache);
   if (fixed?.failures.length) run.diagnostics = [...run.diagnostics, ...fixed.failures].sort(compareDiagnostics);
+  // Problems in a checked site's Hugo configuration (a file Hugo cannot load, a value of the wrong type).
+  const hugoProblems = hugoConfigProblems(reportWorkspace, run.checked);
+  if (hugoProblems.length) run.diagnostics = [...run.diagnostics, ...hugoProblems].sort(compareDiagnostics);
   const prints = fingerprints(run.workspace, run.diagnostics, run.knownContext);
   const fingerprint = (d: Diagnostic) => prints.get(d)!;
   const root = reportRoot(cwd);
@@ -221,4 +224,17 @@ function lintFiles(
   }
   cache?.save();
   return { workspace, checked, diagnostics: diagnostics.sort(compareDiagnostics), knownContext: cache?.knownContext };
+}
+
+/** The problems of the Hugo configurations of the sites the checked files are in, each site once. */
+function hugoConfigProblems(workspace: Workspace, files: string[]): Diagnostic[] {
+  const roots = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const f of files) {
+    const site = workspace.siteFor(f);
+    if (!site || roots.has(site.root)) continue;
+    roots.add(site.root);
+    out.push(...site.hugo.diagnostics);
+  }
+  return out;
 }

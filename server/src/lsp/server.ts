@@ -83,6 +83,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     isOpen: (path) => openByPath.has(path),
     onIndexed: (site, stats) => {
       void connection.sendNotification(SITE_INDEXED, { root: pathToUri(site.root), ...stats });
+      // The site's Hugo configuration was read with it: its problems show on its files.
+      for (const f of new Set([...site.hugo.files, ...site.hugo.diagnostics.map((d) => d.file)])) validateConfig(f);
       schedule(documents.all().map((d) => d.uri));
       if (canRefreshLenses) {
         connection
@@ -104,6 +106,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     try {
       if (path && isConfigFile(path)) {
         checked.set(uri, { diagnostics: workspace.configDiagnostics(path).map(toLspDiagnostic) });
+      } else if (path && workspace.isHugoConfigFile(path)) {
+        // Part of a site's Hugo configuration: a file that does not parse, a value of the wrong type.
+        checked.set(uri, { diagnostics: workspace.hugoConfigDiagnostics(path).map(toLspDiagnostic) });
       } else if (!doc || !path || !isMarkdownPath(path) || !enabled) {
         // Not checked (closed, not Markdown, or turned off): nothing to keep.
         checked.delete(uri);
@@ -164,6 +169,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
             { globPattern: '**/*.{md,markdown}' },
             { globPattern: '**/.career-pages.jsonc' },
             { globPattern: '**/{hugo,config}.{toml,yaml,yml,json}' },
+            { globPattern: '**/config/*/*.{toml,yaml,yml,json}' },
           ],
         });
       } catch (e) {
@@ -223,7 +229,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (affected === 'all') all = true;
         else for (const u of urisOf(affected)) uris.add(u);
         if (affected !== 'all') indexer.fileChanged(path, kind);
-        if (isConfigFile(path)) validateConfig(path);
+        if (isConfigFile(path) || workspace.isHugoConfigFile(path)) validateConfig(path);
       });
     }
     schedule(all ? documents.all().map((d) => d.uri) : uris);

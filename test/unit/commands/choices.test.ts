@@ -43,6 +43,7 @@ const INFO: PageInfoResult = {
   source: 'pageKinds',
   glob: 'content/**/careers/matrix/**/!(_index).md',
   configuredKind: 'career-page',
+  idSettings: ["autoHeadingIDType github (Hugo's default)", 'enableEmoji true (hugo.toml)'],
 };
 
 describe('command choices', () => {
@@ -107,7 +108,8 @@ describe('status bar', () => {
     assert.deepEqual(statusFor(INFO), {
       text: '$(checklist) Career page',
       tooltip:
-        'content/handbook/careers/matrix/quality/ep/senior.md is checked as a career page against schemas/career-page.schema.json (from the pageKinds glob content/**/careers/matrix/**/!(_index).md). Click to change the kind for this file.',
+        'content/handbook/careers/matrix/quality/ep/senior.md is checked as a career page against schemas/career-page.schema.json (from the pageKinds glob content/**/careers/matrix/**/!(_index).md). Click to change the kind for this file.' +
+        "\nHeading ids as Hugo makes them here: autoHeadingIDType github (Hugo's default), enableEmoji true (hugo.toml).",
     });
     assert.equal(statusFor({ ...INFO, kind: 'job-family', label: 'Job-family page', source: 'session' })!.text, '$(checklist) Job-family page (session)');
     assert.equal(statusFor({ ...INFO, checked: false, reason: 'Ignored.' })!.text, '$(circle-slash) Not checked');

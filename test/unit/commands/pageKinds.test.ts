@@ -25,6 +25,14 @@ describe('page info', () => {
         glob: 'content/**/careers/matrix/**/!(_index).md',
         configuredKind: 'career-page',
         configFile: undefined,
+        // The example handbook's hugo.toml sets what the real handbook sets.
+        idSettings: [
+          "markup.goldmark.parser.autoHeadingIDType github (Hugo's default)",
+          'enableEmoji true (hugo.toml)',
+          "markup.goldmark.parser.attribute.title true (Hugo's default)",
+          'markup.goldmark.parser.attribute.block true (hugo.toml)',
+          'markup.goldmark.renderer.unsafe true (hugo.toml)',
+        ],
       },
     );
     assert.deepEqual(

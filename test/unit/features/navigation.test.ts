@@ -7,7 +7,7 @@ import { definition } from '../../../server/src/core/features/definition';
 import { documentLinks } from '../../../server/src/core/features/documentLinks';
 import { hover } from '../../../server/src/core/features/hover';
 import { includeCallsOf, references } from '../../../server/src/core/features/references';
-import { at, HANDBOOK, INC, INTERMEDIATE, range, SENIOR, siteWorkspace, text } from './site';
+import { at, HANDBOOK, INC, INTERMEDIATE, range, ROOT, SENIOR, siteWorkspace, text } from './site';
 
 const START = range(0, 0, 0);
 
@@ -81,11 +81,45 @@ describe('hover', () => {
   it('on a heading: its anchor; in an include file, its anchor on each page that includes it', () => {
     const { host, workspace } = siteWorkspace();
     const s = text(host, SENIOR);
-    assert.deepEqual(hover(workspace, SENIOR, s, at(s, 'Senior Technical')), { contents: 'Anchor **#senior-technical**', range: range(16, 4, 20) });
+    assert.deepEqual(hover(workspace, SENIOR, s, at(s, 'Senior Technical')), {
+      contents: "Anchor **#senior-technical**\n\n*Id from* markup.goldmark.parser.autoHeadingIDType github (Hugo's default)",
+      range: range(16, 4, 20),
+    });
     const file = `${INC}/senior-technical.md`;
     assert.equal(
       hover(workspace, file, text(host, file), { line: 0, character: 6 })!.contents,
-      'Anchor of this heading on the pages that include this file:\n\n- `/handbook/careers/matrix/track/senior/`: **#technical**',
+      "Anchor of this heading on the pages that include this file:\n\n- `/handbook/careers/matrix/track/senior/`: **#technical**\n\n*Id from* markup.goldmark.parser.autoHeadingIDType github (Hugo's default)",
+    );
+  });
+
+  it("on a heading: the site's Hugo settings that shaped its id, and the file that set each", () => {
+    const page = `${ROOT}/content/handbook/ids.md`;
+    const body = '---\ntitle: Ids\n---\n\n# A :snake: emoji\n\n## Café {#cafe}\n\n## Déjà vu\n';
+    const hoverAt = (files: Record<string, string>, needle: string) => {
+      const { host, workspace } = siteWorkspace({ [page]: body, ...files });
+      return hover(workspace, page, text(host, page), at(body, needle))!.contents;
+    };
+    // Hugo's defaults: no emoji (the code stays in the id), github ids.
+    assert.equal(
+      hoverAt({}, 'snake'),
+      "Anchor **#a-snake-emoji**\n\n*Id from* markup.goldmark.parser.autoHeadingIDType github (Hugo's default); enableEmoji false (Hugo's default)",
+    );
+    // The site's settings, from the root file and from config/_default/ (which wins over it).
+    const toml = { [`${ROOT}/hugo.toml`]: 'title = "s"\nenableEmoji = true\n' };
+    assert.equal(
+      hoverAt(toml, 'snake'),
+      "Anchor **#a--emoji**\n\n*Id from* markup.goldmark.parser.autoHeadingIDType github (Hugo's default); enableEmoji true (hugo.toml)",
+    );
+    const ascii = { ...toml, [`${ROOT}/config/_default/markup.toml`]: '[goldmark.parser]\nautoHeadingIDType = "github-ascii"\n' };
+    assert.equal(
+      hoverAt(ascii, 'vu'),
+      'Anchor **#deja-vu**\n\n*Id from* markup.goldmark.parser.autoHeadingIDType github-ascii (config/\\_default/markup.toml)',
+    );
+    assert.equal(hoverAt(ascii, 'Café'), "Anchor **#cafe** (set with {#...})\n\n*Id from* markup.goldmark.parser.attribute.title true (Hugo's default)");
+    const off = { [`${ROOT}/config/_default/markup.yaml`]: 'goldmark:\n  parser:\n    autoHeadingID: false\n' };
+    assert.equal(
+      hoverAt(off, 'vu'),
+      'No anchor: automatic heading ids are off\n\n*Id from* markup.goldmark.parser.autoHeadingID false (config/\\_default/markup.yaml)',
     );
   });
 });

@@ -1,7 +1,7 @@
 // Hover: on an include path, the file it resolves to and its first lines (rendered), or for a missing
 // one what there is where it looked; on a front matter key, what the schema says about it; on a link
 // with a fragment, the heading it lands on (and the file it is written in when included); on a
-// heading, the anchor Hugo gives it. Below that, for each finding at the position, its explanation
+// heading, the anchor Hugo gives it and the site's settings that shaped it. Below that, for each finding at the position, its explanation
 // (the diagnostic's detail): the editor shows the message itself beside the hover, so the hover never
 // repeats it.
 
@@ -15,6 +15,7 @@ import type { Position, Range } from '../text';
 import type { Workspace } from '../workspace';
 import { code, includeAt, includedFile, linesIn, openDocument, rangeOf, touches, type OpenDocument } from './document';
 import { keyAt, keyDocumentation } from './frontmatterSchema';
+import { headingIdSettings } from './idSettings';
 import { headingOn, pageOfLink } from './links';
 import type { Hover } from './types';
 
@@ -161,15 +162,19 @@ function describeOn(doc: OpenDocument, page: PageSummary, id: string): string | 
 }
 
 function headingHover(doc: OpenDocument, h: Heading): string {
-  if (doc.model.kind !== 'include') return `Anchor **#${h.id}**` + (h.customId !== undefined ? ' (set with {#...})' : '');
+  const shaped = `*Id from* ${headingIdSettings(doc.site, h).map(escapeMarkdown).join('; ')}`;
+  if (doc.model.kind !== 'include') {
+    if (!h.id) return `No anchor: automatic heading ids are off\n\n${shaped}`;
+    return `Anchor **#${h.id}**` + (h.customId !== undefined ? ' (set with {#...})' : '') + `\n\n${shaped}`;
+  }
   const pages = doc.site.index.includersOf(doc.file);
-  if (!pages.length) return `Anchor **#${h.id}** (no page includes this file yet)`;
+  if (!pages.length) return `Anchor **#${h.id}** (no page includes this file yet)\n\n${shaped}`;
   const at = linesIn(doc, h.file)!.positionAt(h.span.start);
   const lines = pages.map((p) => {
     const on = p.headings.find((x) => x.file === h.file && x.range.start.line === at.line && x.range.start.character === at.character);
     return `- ${code(p.url)}: ${on ? `**#${on.id}**` : '*not in its outline*'}`;
   });
-  return `Anchor of this heading on the pages that include this file:\n\n${lines.join('\n')}`;
+  return `Anchor of this heading on the pages that include this file:\n\n${lines.join('\n')}\n\n${shaped}`;
 }
 
 function headingLine(h: Heading): string {

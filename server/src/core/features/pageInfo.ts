@@ -2,6 +2,7 @@
 // against), where that kind comes from, and how to make a session choice permanent in
 // `.career-pages.jsonc`. The session choice itself is Workspace.setKindOverride.
 
+import { siteIdSettings } from './idSettings';
 import picomatch from 'picomatch/posix';
 import { CONFIG_FILE_NAME, mergeOptions, PathClassifier, type Options, type PageKind } from '../config';
 import type { Site, Workspace } from '../workspace';
@@ -58,6 +59,8 @@ export interface PageInfo {
   configuredKind: PageKind;
   /** The configuration file that applies, if there is one. */
   configFile?: string;
+  /** The site's Hugo settings that shape heading ids, each with where it comes from (features/idSettings.ts). */
+  idSettings: string[];
 }
 
 /** The kind information of a Markdown file inside a Hugo site; undefined elsewhere. */
@@ -87,6 +90,7 @@ export function pageInfo(workspace: Workspace, file: string): PageInfo | undefin
     glob,
     configuredKind,
     configFile: site.config?.path,
+    idSettings: siteIdSettings(site),
   };
 }
 
