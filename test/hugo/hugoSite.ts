@@ -37,6 +37,10 @@ export interface RenderedPage {
   html: string;
   /** Markdown headings in document order (raw HTML `<hN>` tags in the page are not among them). */
   headings: HugoHeading[];
+  /** Where Hugo published it (`.RelPermalink`, entities decoded). */
+  url: string;
+  /** Its `aliases`, as Hugo normalised them. */
+  aliases: string[];
 }
 
 export interface HugoError {
@@ -54,6 +58,8 @@ export interface HugoBuild {
   errors: HugoError[];
   /** content-relative path → what Hugo rendered (absent when the build failed or the page has no output). */
   pages: Map<string, RenderedPage>;
+  /** URLs of the pages Hugo rendered without a content file (the home page, a section without an _index.md). */
+  unsourced: string[];
 }
 
 export interface ShortcodeUse {
@@ -96,8 +102,9 @@ startLevel = 2
 endLevel = 4
 `;
 
-// Every page, section or not, is wrapped so that its output file names its source.
-const PAGE_LAYOUT = '<oracle-page data-source="{{ with .File }}{{ .Path }}{{ end }}">{{ .Content }}</oracle-page>\n';
+// Every page, section or not, is wrapped so that its output file names its source, its URL and its aliases.
+const PAGE_LAYOUT =
+  '<oracle-page data-source="{{ with .File }}{{ .Path }}{{ end }}" data-url="{{ .RelPermalink }}" data-aliases="{{ delimit .Aliases " " }}">{{ .Content }}</oracle-page>\n';
 
 // A heading hook that writes Goldmark's own id (.Anchor) and marks the element as a Markdown heading.
 const HEADING_HOOK = '<h{{ .Level }} id="{{ .Anchor }}" data-oracle-heading>{{ .Text | safeHTML }}</h{{ .Level }}>\n';
@@ -167,8 +174,9 @@ export class HugoSite {
       '--noBuildLock',
     ]);
     const seconds = (Date.now() - started) / 1000;
-    const pages = code === 0 ? this.readOutput() : new Map<string, RenderedPage>();
-    return { exitCode: code, seconds, log, errors: parseErrors(log, this.contentDir), pages };
+    const unsourced: string[] = [];
+    const pages = code === 0 ? this.readOutput(unsourced) : new Map<string, RenderedPage>();
+    return { exitCode: code, seconds, log, errors: parseErrors(log, this.contentDir), pages, unsourced };
   }
 
   private writeLayouts(): void {
@@ -187,18 +195,19 @@ export class HugoSite {
     for (const [path, text] of Object.entries(this.layouts)) this.write(join('layouts', path), text);
   }
 
-  private readOutput(): Map<string, RenderedPage> {
+  private readOutput(unsourced: string[]): Map<string, RenderedPage> {
     const pages = new Map<string, RenderedPage>();
     const walk = (dir: string) => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         const p = join(dir, e.name);
         if (e.isDirectory()) walk(p);
         else if (e.name.endsWith('.html')) {
-          const m = /^<oracle-page data-source="([^"]*)">([\s\S]*)<\/oracle-page>\s*$/.exec(readFileSync(p, 'utf8'));
+          const m = /^<oracle-page data-source="([^"]*)" data-url="([^"]*)" data-aliases="([^"]*)">([\s\S]*)<\/oracle-page>\s*$/.exec(readFileSync(p, 'utf8'));
           if (m?.[1]) {
             const source = decodeEntities(m[1]);
-            pages.set(source, { html: m[2], headings: markdownHeadings(m[2]) });
-          }
+            const aliases = decodeEntities(m[3]).split(' ').filter(Boolean);
+            pages.set(source, { html: m[4], headings: markdownHeadings(m[4]), url: decodeEntities(m[2]), aliases });
+          } else if (m) unsourced.push(decodeEntities(m[2]));
         }
       }
     };

@@ -33,9 +33,9 @@ describe('link targets', () => {
     assert.deepEqual(resolveLinkTarget('', '/handbook/a/', file, c), { kind: 'same-page' });
     assert.deepEqual(resolveLinkTarget('https://x.org/', '/handbook/a/', file, c), { kind: 'external' });
     assert.deepEqual(resolveLinkTarget('mailto:x@y', '/handbook/a/', file, c), { kind: 'external' });
-    assert.deepEqual(resolveLinkTarget('/handbook/b', '/handbook/a/', file, c), { kind: 'page', url: '/handbook/b/' });
-    assert.deepEqual(resolveLinkTarget('../b/', '/handbook/a/', file, c), { kind: 'page', url: '/handbook/b/' });
-    assert.deepEqual(resolveLinkTarget('c/', '/handbook/a/', file, c), { kind: 'page', url: '/handbook/a/c/' });
+    assert.deepEqual(resolveLinkTarget('/handbook/b', '/handbook/a/', file, c), { kind: 'page', url: '/handbook/b/', written: '/handbook/b' });
+    assert.deepEqual(resolveLinkTarget('../b/', '/handbook/a/', file, c), { kind: 'page', url: '/handbook/b/', written: '/handbook/b/' });
+    assert.deepEqual(resolveLinkTarget('c/', '/handbook/a/', file, c), { kind: 'page', url: '/handbook/a/c/', written: '/handbook/a/c/' });
     assert.deepEqual(resolveLinkTarget('other.md', '/handbook/a/', file, c), { kind: 'file', path: '/s/content/handbook/a/other.md' });
     assert.deepEqual(resolveLinkTarget('/handbook/z/_index.md', '/handbook/a/', file, c), { kind: 'file', path: '/s/content/handbook/z/_index.md' });
     assert.deepEqual(resolveLinkTarget('/images/x.png', '/handbook/a/', file, c), { kind: 'static', url: '/images/x.png' });

@@ -10,7 +10,7 @@ export type LinkTarget =
   | { kind: 'same-page' }
   | { kind: 'external' }
   | { kind: 'static'; url: string }
-  | { kind: 'page'; url: string }
+  | { kind: 'page'; url: string; written?: string }
   | { kind: 'file'; path: string };
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -36,7 +36,7 @@ export function resolveLinkTarget(linkPath: string, pageUrl: string, file: strin
   const absolute = p.startsWith('/') ? p : normalizePath(joinPath(base, p)) + (p.endsWith('/') ? '/' : '');
   const last = absolute.split('/').pop() ?? '';
   if (last.includes('.') && !PAGE_EXTENSIONS.test(last)) return { kind: 'static', url: absolute };
-  return { kind: 'page', url: normalizeUrlPath(absolute) };
+  return { kind: 'page', url: normalizeUrlPath(absolute), written: absolute };
 }
 
 function safeDecode(s: string): string {

@@ -315,6 +315,8 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
   const pushLink = (d: LinkDestination) => {
     const mapped = expanded.toSource(d.span);
     if (!mapped || mapped.source !== -1) return;
+    // Inside an HTML comment a link is no link: the page shows nothing there (and with unsafe off, Hugo drops the comment).
+    if (insideSpan(comments, mapped.span.start)) return;
     const parts = splitDestination(d.target);
     links.push({
       kind: d.kind,

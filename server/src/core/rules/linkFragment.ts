@@ -1,7 +1,7 @@
 import type { Heading, Link, PageModel } from '../model/pageModel';
 import type { Span } from '../text';
 import { closestWithin, TYPO_LIMITS } from '../suggest';
-import { linkBases, linkedPage } from './crossPage';
+import { basesFor, htmlLinkBases, linkBases, linkedPage } from './crossPage';
 import { ALL_KINDS, replaceFix, type Rule, type RuleContext } from './rule';
 
 /**
@@ -71,12 +71,12 @@ export const linkFragment: Rule = {
 
 /** `/handbook/x/#anchor` and `other.md#anchor`: the anchor must be on that page (from the site index). */
 function checkOtherPages(ctx: RuleContext): void {
-  const bases = linkBases(ctx);
+  const all = { markdown: linkBases(ctx), html: htmlLinkBases(ctx) };
   const suggest = suggester();
   for (const link of ctx.model.links) {
     if (!link.path || link.fragment === undefined || !link.fragmentSpan || link.fragment === '' || link.fragment === 'top' || isTextFragment(link.fragment))
       continue;
-    for (const base of bases) {
+    for (const base of basesFor(link, all)) {
       const r = linkedPage(ctx, link, base);
       if (r?.kind !== 'page') continue;
       const { page } = r;

@@ -1,6 +1,6 @@
 import { closestWithin, TYPO_LIMITS } from '../suggest';
 import { relativePath } from '../paths';
-import { linkBases, linkedPage, type LinkedPage } from './crossPage';
+import { basesFor, htmlLinkBases, linkBases, linkedPage, type LinkedPage } from './crossPage';
 import { ALL_KINDS, replaceFix, type Rule } from './rule';
 
 /**
@@ -14,13 +14,27 @@ export const linkPage: Rule = {
   summary: "A link to another page of the site leads to no page (checked against every page's Hugo URL).",
   appliesTo: ALL_KINDS,
   check(ctx) {
-    const bases = linkBases(ctx);
-    if (!bases.length || !ctx.site.index.complete) return;
+    const all = { markdown: linkBases(ctx), html: htmlLinkBases(ctx) };
+    if (!all.markdown.length || !ctx.site.index.complete) return;
     for (const link of ctx.model.links) {
       if (!link.path) continue;
+      const bases = basesFor(link, all);
       // An include file's relative link is resolved from every page that includes it.
       const results = bases.map((b) => linkedPage(ctx, link, b)).filter((x): x is LinkedPage => x !== undefined);
+      const inexact = results.find((x) => x.kind === 'inexact');
       const r = results.find((x) => x.kind === 'missing');
+      if (inexact?.kind === 'inexact' && r === undefined) {
+        const span = { start: link.span.start, end: link.span.start + link.path.split('?')[0].length };
+        const why = /\/\//.test(link.path) ? 'a doubled "/"' : 'Hugo publishes lower-case URLs, and the web server finds a page only as it is written';
+        ctx.report({
+          span,
+          message: `No page at ${inexact.shown}; did you mean ${inexact.path}?`,
+          detail: `The page ${ctx.site.label(inexact.page.path)} is at ${inexact.page.url}, not at the URL as written (${why}).`,
+          fixes: [replaceFix(`Change to ${inexact.path}`, span, inexact.path)],
+          data: { url: inexact.shown, suggestion: inexact.path },
+        });
+        continue;
+      }
       if (r?.kind !== 'missing') continue;
       const suggestion = r.target.kind === 'page' ? suggestUrl(r.target.url, ctx.site.index.similarUrls(r.target.url)) : undefined;
       const pathEnd = link.span.start + link.path.length;
