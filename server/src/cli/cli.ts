@@ -27,6 +27,7 @@ import { checkOrder, expandPaths, siteFiles } from './files';
 import { fixFiles } from './fix';
 import { fingerprints } from './fingerprints';
 import { parseOptions, USAGE, type CliOptions } from './options';
+import { defaultJobs, lintInParallel } from './parallel';
 import { REPORTS } from './reports';
 import { displayPath, reportRoot } from './reports/report';
 import { formatText, summary } from './reports/text';
@@ -38,6 +39,8 @@ export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   version: string;
+  /** This program's own script (dist/cli.js), which worker threads run; without it the run stays on one thread. */
+  workerScript?: string;
   /** The file system (default: the disk). Tests pass one that fails on purpose. */
   host?: Host;
 }
@@ -123,7 +126,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const fixed = options.fix ? fixFiles({ host, configFile, files, cwd, dryRun: options.dryRun, stdout: io.stdout, stderr: io.stderr }) : undefined;
   const reportWorkspace = fixed ? new Workspace(fixed.reportHost, { configFile }) : workspace;
   const reportCache = fixed && cache ? new LintCache(reportWorkspace, cacheOptions) : cache;
-  const run = lintFiles(reportWorkspace, files, (f, reason) => io.stderr(`career-lint: skipped ${displayPath(cwd, f)}: ${reason}\n`), reportCache);
+  const skip = (f: string, reason: string) => io.stderr(`career-lint: skipped ${displayPath(cwd, f)}: ${reason}\n`);
+  // Several threads (parallel.ts) for a large run on the disk as it is; --fix and --cache keep to one.
+  const jobs = options.jobs ?? defaultJobs(files.length);
+  const parallel = jobs > 1 && io.workerScript !== undefined && !io.host && !fixed && !reportCache;
+  const run = parallel
+    ? await lintOnThreads(reportWorkspace, files, jobs, io.workerScript!, configFile, skip)
+    : lintFiles(reportWorkspace, files, skip, reportCache);
   if (fixed?.failures.length) run.diagnostics = [...run.diagnostics, ...fixed.failures].sort(compareDiagnostics);
   // Problems in a checked site's Hugo configuration (a file Hugo cannot load, a value of the wrong type).
   const hugoProblems = hugoConfigProblems(reportWorkspace, run.checked);
@@ -224,6 +233,19 @@ function lintFiles(
   }
   cache?.save();
   return { workspace, checked, diagnostics: diagnostics.sort(compareDiagnostics), knownContext: cache?.knownContext };
+}
+
+/** lintFiles on worker threads: the same result, with each finding's fingerprint context from its worker. */
+async function lintOnThreads(
+  workspace: Workspace,
+  files: string[],
+  jobs: number,
+  script: string,
+  configFile: string | undefined,
+  skipped: (file: string, reason: string) => void,
+): Promise<ReturnType<typeof lintFiles>> {
+  const run = await lintInParallel(workspace, files, jobs, script, configFile, skipped);
+  return { workspace, checked: run.checked, diagnostics: run.diagnostics.sort(compareDiagnostics), knownContext: (d) => run.contexts.get(d) };
 }
 
 /** The problems of the Hugo configurations of the sites the checked files are in, each site once. */

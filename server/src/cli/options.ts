@@ -29,6 +29,8 @@ export interface CliOptions {
   dryRun: boolean;
   cache: boolean;
   cacheLocation?: string;
+  /** Worker threads to check with (undefined: by the size of the run, see cli/parallel.ts). */
+  jobs?: number;
   listRules: boolean;
   help: boolean;
   version: boolean;
@@ -56,6 +58,8 @@ Options:
                            read did not change since the last run
   --cache-location PATH    the cache file, or a folder for it (default:
                            node_modules/.cache/career-lint/ under the site root)
+  --jobs N                 check on N threads (default: one per core, at most 4, for 300 files or
+                           more; 1: on this thread only)
   --list-rules             print the rule codes with their default severity and exit
   -h, --help               show this help
   -v, --version            show the version
@@ -97,6 +101,11 @@ export function parseOptions(argv: string[]): CliOptions | { error: string } {
   if (twice !== undefined) return { error: `--output ${twice} is given for two reports.` };
   if (values['dry-run'] && !values.fix) return { error: '--dry-run only goes with --fix.' };
   if (values['cache-location'] !== undefined && !values.cache) return { error: '--cache-location only goes with --cache.' };
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!/^\d+$/.test(values.jobs) || jobs < 1 || jobs > 64) return { error: `--jobs must be a whole number from 1 to 64, not "${values.jobs}".` };
+  }
 
   return {
     paths: positionals,
@@ -109,6 +118,7 @@ export function parseOptions(argv: string[]): CliOptions | { error: string } {
     dryRun: !!values['dry-run'],
     cache: !!values.cache,
     cacheLocation: values['cache-location'],
+    jobs,
     listRules: !!values['list-rules'],
     help: !!values.help,
     version: !!values.version,
@@ -131,6 +141,7 @@ function parseCommandLine(argv: string[]) {
       'dry-run': { type: 'boolean', default: false },
       cache: { type: 'boolean', default: false },
       'cache-location': { type: 'string' },
+      jobs: { type: 'string' },
       'list-rules': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },

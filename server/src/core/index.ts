@@ -30,6 +30,7 @@ export { findingContext, findingKeys, type KnownContext } from './findingIdentit
 export { LintReads, pageFacet, readAnswer } from './lintReads';
 export { resolveLinkTarget, type LinkTarget } from './linkTargets';
 export { baseUrls } from './rules/crossPage';
+export { sitePages } from './indexing';
 export { pageUrl, summarize, type HeadingSummary, type LinkSummary, type PageSummary } from './siteIndex';
 export { LEVELS, type Level } from './model/ladder';
 export { buildPageModel, sourceFile } from './model/pageModel';
