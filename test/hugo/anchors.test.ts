@@ -52,7 +52,8 @@ describe('Hugo oracle: heading ids', () => {
 
 describe('Hugo oracle: disagreements found and fixed (no Hugo needed)', () => {
   const modelOf = (page: string, includes: Record<string, string> = {}) => {
-    const files: Record<string, string> = { '/site/hugo.toml': '', '/site/content/p.md': page };
+    // The handbook's enableEmoji (Hugo's default is off, and then codes stay in every id).
+    const files: Record<string, string> = { '/site/hugo.toml': 'enableEmoji = true\n', '/site/content/p.md': page };
     for (const [name, text] of Object.entries(includes)) files[`/site/assets/includes/${name}`] = text;
     return new Workspace(new MemoryHost(files)).model('/site/content/p.md')!;
   };

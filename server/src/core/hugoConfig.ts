@@ -76,7 +76,7 @@ export interface UrlSettings {
 }
 
 export interface HugoSettings extends MarkupSettings, UrlSettings {
-  /** Absolute folders that make up assets/, in look-up order (assetDir, or module mounts with target assets). */
+  /** Absolute folders that make up assets/, in look-up order (assetDir, or module mounts with target assets, the last mount first). */
   assetDirs: Sourced<string[]>;
   /** Absolute content folders: contentDir, per-language contentDir, or module mounts with target content. */
   contentRoots: Sourced<ContentRoot[]>;
@@ -229,8 +229,10 @@ function parseConfigFile(host: Host, path: string, diagnostics: Diagnostic[]): P
     }
     return { path, lines, value: lowerKeys(jsonValue(tree)) as Tree, locate: (keys) => jsonLocate(tree, keys, bom) };
   }
-  // YAML, as Hugo 0.111's YAML 1.1 reader takes it (yes/no are booleans).
-  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: false });
+  // YAML, as Hugo 0.111's YAML 1.1 reader takes it (yes/no are booleans). Integers are kept apart
+  // from floats (as bigint): Go reads them as int, which cast.ToBool takes, and floats as float64,
+  // which it does not (see castBool).
+  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: false, intAsBigInt: true });
   if (doc.errors.length) {
     const e = doc.errors[0];
     fail({ start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) }, `Invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}.`);
@@ -366,6 +368,12 @@ class MergedConfig {
     }
   }
 
+  /** The first file (in merge order) that set anything under a lower-cased dotted path. */
+  firstFileUnder(path: string): ParsedFile | undefined {
+    for (const [key, file] of this.origins) if (file && (key === path || key.startsWith(`${path}.`))) return file;
+    return undefined;
+  }
+
   /** The value at a lower-cased dotted path, with the file that set it. */
   get(path: string): { value: unknown; file?: ParsedFile; keys: string[] } | undefined {
     const keys = path.toLowerCase().split('.');
@@ -384,15 +392,42 @@ class MergedConfig {
 
 // ---- settings ------------------------------------------------------------------------------------
 
-/** Hugo's cast.ToBool: booleans, and the strings strconv.ParseBool takes. */
-function toBool(v: unknown): boolean | undefined {
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return v !== 0;
-  if (typeof v === 'string') {
-    if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
-    if (['0', 'f', 'F', 'FALSE', 'false', 'False', ''].includes(v)) return false;
-  }
+/** Go's strconv.ParseBool. */
+function parseBool(v: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
   return undefined;
+}
+
+/**
+ * How Hugo 0.111 reads a top-level switch (enableEmoji, uglyURLs, ...): cast.ToBool (spf13/cast
+ * 1.5), which takes booleans, Go ints (YAML integers, kept as bigint here) and the strings
+ * strconv.ParseBool takes. Anything else it reads as false without a word: TOML integers (int64),
+ * floats and JSON numbers (float64) too (`enableEmoji = 1` in hugo.toml is off; checked with Hugo).
+ */
+function castBool(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return v !== 0n;
+  if (typeof v === 'string') return parseBool(v);
+  return undefined;
+}
+
+/**
+ * How Hugo 0.111 reads a markup option (mapstructure with weakly typed input): booleans, any number
+ * (non-zero is true), '' (false) and the strings strconv.ParseBool takes; anything else stops the
+ * build ("cannot parse 'Goldmark.Renderer.Unsafe' as bool").
+ */
+function decodeBool(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return v !== 0n;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'string') return v === '' ? false : parseBool(v);
+  return undefined;
+}
+
+/** A configuration value as written, for messages (JSON, with integers as numbers). */
+function show(v: unknown): string {
+  return JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? Number(x) : x)) ?? String(v);
 }
 
 function readSettings(config: MergedConfig, root: string, diagnostics: Diagnostic[]): HugoSettings {
@@ -401,13 +436,36 @@ function readSettings(config: MergedConfig, root: string, diagnostics: Diagnosti
     const span = found.file.locate(found.keys) ?? { start: 0, end: 0 };
     diagnostics.push({ ...configProblem(found.file.path, found.file.lines, span, message), severity: 'warning' });
   };
+  /** A top-level switch, read with cast.ToBool: a value it cannot read is false. */
   const bool = (key: string, fallback: boolean): Sourced<boolean> => {
     const found = config.get(key);
     if (!found) return { value: fallback, key };
-    const value = toBool(found.value);
+    const value = castBool(found.value);
     if (value === undefined) {
-      problem(found, `${key} must be true or false; Hugo reads ${JSON.stringify(found.value)} as false, and so do these checks.`);
+      problem(found, `${key} must be true or false; Hugo reads ${show(found.value)} as false, and so do these checks.`);
       return { value: false, key, file: found.file?.path };
+    }
+    return { value, key, file: found.file?.path };
+  };
+  /** A markup option: a value Hugo cannot decode stops the build; here Hugo's default is used meanwhile. */
+  const markupBool = (key: string, fallback: boolean): Sourced<boolean> => {
+    const found = config.get(key);
+    if (!found) return { value: fallback, key };
+    const value = decodeBool(found.value);
+    if (value === undefined) {
+      const file = found.file;
+      if (file) {
+        const span = file.locate(found.keys) ?? { start: 0, end: 0 };
+        diagnostics.push(
+          configProblem(
+            file.path,
+            file.lines,
+            span,
+            `${key} must be true or false; Hugo cannot read ${show(found.value)} and stops ("error(s) decoding"). Until it is fixed, these checks use Hugo's default, ${fallback}.`,
+          ),
+        );
+      }
+      return { value: fallback, key };
     }
     return { value, key, file: found.file?.path };
   };
@@ -421,21 +479,22 @@ function readSettings(config: MergedConfig, root: string, diagnostics: Diagnosti
     return { value: found.value, key, file: found.file?.path };
   };
 
+  // Hugo compares the value as written: "GitHub-ASCII" or "Blackfriday" make github ids (checked with Hugo).
   const typeSetting = string('markup.goldmark.parser.autoHeadingIDType', 'github');
-  const idType = typeSetting.value.toLowerCase();
+  const idType = typeSetting.value;
   if (typeSetting.file && !['github', 'github-ascii', 'blackfriday'].includes(idType)) {
     problem(
       config.get(typeSetting.key)!,
-      `Unknown autoHeadingIDType "${typeSetting.value}": Hugo knows github, github-ascii and blackfriday, and makes github ids for any other value.`,
+      `Unknown autoHeadingIDType "${typeSetting.value}": Hugo knows github, github-ascii and blackfriday (in lower case), and makes github ids for any other value.`,
     );
   }
   const markup: MarkupSettings = {
     enableEmoji: bool('enableEmoji', false),
-    autoHeadingID: bool('markup.goldmark.parser.autoHeadingID', true),
+    autoHeadingID: markupBool('markup.goldmark.parser.autoHeadingID', true),
     autoHeadingIDType: { ...typeSetting, value: idType === 'github-ascii' || idType === 'blackfriday' ? idType : 'github' },
-    attributeTitle: bool('markup.goldmark.parser.attribute.title', true),
-    attributeBlock: bool('markup.goldmark.parser.attribute.block', false),
-    unsafe: bool('markup.goldmark.renderer.unsafe', false),
+    attributeTitle: markupBool('markup.goldmark.parser.attribute.title', true),
+    attributeBlock: markupBool('markup.goldmark.parser.attribute.block', false),
+    unsafe: markupBool('markup.goldmark.renderer.unsafe', false),
   };
 
   // Languages: keys of `languages` (lower case), minus disableLanguages.
@@ -454,10 +513,12 @@ function readSettings(config: MergedConfig, root: string, diagnostics: Diagnosti
       .filter((m) => m.source && (m.target === component || m.target.startsWith(component + '/')));
   const folder = (dir: string) => normalizePath(joinPath(root, dir));
 
+  // A file that several asset mounts have comes from the last of them (Hugo 0.111), so they are
+  // looked up last mount first.
   const assetMounts = mountsTo('assets').filter((m) => m.target === 'assets');
   const assetDir = string('assetDir', 'assets');
   const assetDirs: Sourced<string[]> = assetMounts.length
-    ? { value: assetMounts.map((m) => folder(m.source)), key: 'module.mounts', file: mounts?.file?.path }
+    ? { value: assetMounts.map((m) => folder(m.source)).reverse(), key: 'module.mounts', file: mounts?.file?.path }
     : { ...assetDir, value: [folder(assetDir.value)] };
 
   const contentMounts = mountsTo('content');
@@ -494,13 +555,40 @@ function readSettings(config: MergedConfig, root: string, diagnostics: Diagnosti
       for (const [section, pattern] of Object.entries(permalinks.value)) if (typeof pattern === 'string') patterns[section.toLowerCase()] = pattern;
     } else problem(permalinks, 'permalinks must be a map of section to pattern; it is not used.');
   }
+  // Hugo 0.111 keeps defaultContentLanguage as written for the URLs (a page is in /<lang>/ unless its
+  // language, a lower-cased key of languages, equals it: with "FR" every language gets a prefix),
+  // but fails the build when its lower-cased form names no language (without languages, only the
+  // language made from it as written).
+  const defaultContentLanguage = string('defaultContentLanguage', 'en');
+  const known = languages.length ? languages : [defaultContentLanguage.value];
+  if (!known.includes(defaultContentLanguage.value.toLowerCase())) {
+    // At the value, or (Hugo's default "en") in the first file that gives the site languages, such
+    // as a config/_default/params.fr.toml, which makes "fr" a language.
+    const found = config.get('defaultContentLanguage');
+    const file = found?.file ?? config.firstFileUnder('languages');
+    const stops = 'Hugo stops with "does not match any language definition"';
+    if (file) {
+      diagnostics.push(
+        configProblem(
+          file.path,
+          file.lines,
+          (found?.file && file.locate(found.keys)) || { start: 0, end: 0 },
+          !languages.length
+            ? `defaultContentLanguage "${defaultContentLanguage.value}" must be in lower case on a site without languages: ${stops}.`
+            : found?.file
+              ? `defaultContentLanguage "${defaultContentLanguage.value}" is none of the site's languages (${languages.join(', ')}): ${stops}.`
+              : `The site's languages (${languages.join(', ')}) do not include "en", Hugo's defaultContentLanguage: ${stops}. Set defaultContentLanguage, or add en.`,
+        ),
+      );
+    }
+  }
   return {
     ...markup,
     assetDirs,
     contentRoots,
     uglyURLs: bool('uglyURLs', false),
     permalinks: { value: patterns, key: 'permalinks', file: permalinks?.file?.path },
-    defaultContentLanguage: { ...string('defaultContentLanguage', 'en'), value: string('defaultContentLanguage', 'en').value.toLowerCase() },
+    defaultContentLanguage,
     defaultContentLanguageInSubdir: bool('defaultContentLanguageInSubdir', false),
     languages,
   };

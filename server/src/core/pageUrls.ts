@@ -2,7 +2,8 @@
 // each case checked with Hugo builds (test/hugo/siteConfig.test.ts):
 // - `content/a/b.md` → `/a/b/`; a section's `_index.md` and a leaf bundle's `index.md` → their
 //   folder (`/a/`); `slug` replaces the last part, `url` the whole path;
-// - uglyURLs: `/a/b.html`, a section `/a.html` (the home page stays `/`);
+// - uglyURLs: `/a/b.html`, a section `/a.html` (the home page stays `/`), a permalink too (its
+//   trailing "/" dropped: `/:year/:title/` gives `/2021/title.html`);
 // - permalinks (per top-level section, regular pages only): `:year` `:month` `:monthname` `:day`
 //   `:weekday` `:weekdayname` `:yearday` (from `date`), `:section`, `:sections` (the folders that are
 //   sections: the top one and those with an `_index.md`), `:title`, `:slug` (the title without one),
@@ -10,7 +11,8 @@
 // - languages: a page is in its content folder's language (per-language contentDir, a mount's
 //   lang), or in the one its file name says (`a.fr.md`), or in defaultContentLanguage; every
 //   language but the default one (and that one too with defaultContentLanguageInSubdir) is
-//   published under `/<lang>/`.
+//   published under `/<lang>/`, on a site with two languages or more (one language: no prefix);
+//   defaultContentLanguage is compared as written (Hugo 0.111 does not lower-case it).
 // Hugo lower-cases paths; normalizeUrlPath (siteIndex.ts) makes the key.
 
 import type { ContentRoot, UrlSettings } from './hugoConfig';
@@ -85,8 +87,9 @@ export class PageUrls {
       name = name.slice(0, dot);
     }
     lang ??= s.defaultContentLanguage;
-    const langPrefix =
-      (s.languages.length > 0 || s.defaultContentLanguageInSubdir) && (lang !== s.defaultContentLanguage || s.defaultContentLanguageInSubdir) ? `/${lang}` : '';
+    // Only a multilingual site (two languages or more) has language folders in its URLs: with one,
+    // defaultContentLanguageInSubdir changes nothing (checked with Hugo).
+    const langPrefix = s.languages.length > 1 && (lang !== s.defaultContentLanguage || s.defaultContentLanguageInSubdir) ? `/${lang}` : '';
     const url = frontmatter?.url;
     if (typeof url === 'string' && url.trim()) return url.trim();
     const dir = parts.join('/');
@@ -104,6 +107,9 @@ export class PageUrls {
     let path: string;
     if (pattern && section) {
       path = this.expand(pattern, { file, root, parts: pageParts, fileName, slug, frontmatter });
+      // Hugo joins the expanded pattern as a path (its trailing "/" goes), so with uglyURLs
+      // `/:year/:title/` is `/2021/hello.html` (checked with Hugo).
+      if (s.uglyURLs) path = path.replace(/\/+$/, '');
     } else {
       if (bundle && parts.length === 0) return `${langPrefix}/`; // content/index.md: the home page
       path = `/${[...pageParts, slug ?? fileName].join('/')}`;
@@ -128,7 +134,8 @@ export class PageUrls {
       return (gap < 0 ? p.parts : p.parts.slice(0, gap)).join('/');
     };
     const tokens: Record<string, () => string> = {
-      year: () => pad(date.getUTCFullYear(), 4),
+      // Go's strconv.Itoa: not padded (the zero time's year is "1").
+      year: () => String(date.getUTCFullYear()),
       month: () => pad(date.getUTCMonth() + 1),
       monthname: () => MONTHS[date.getUTCMonth()],
       day: () => pad(date.getUTCDate()),
