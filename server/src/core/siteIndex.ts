@@ -46,6 +46,11 @@ export interface PageSummary {
   hasFootnotes: boolean;
   /** A page Hugo generates without a content file (the home page, a top-level section). */
   generated?: boolean;
+  /**
+   * The URL as Hugo publishes it when that is not `url` lower-cased: front matter `url` keeps its
+   * letter case (`/Custom/Place/`), where the paths Hugo makes from file names are lower case.
+   */
+  exactUrl?: string;
 }
 
 /**
@@ -66,6 +71,20 @@ export function pageUrl(contentDir: string | PageUrls, file: string, frontmatter
     rel = (dir === '.' ? '' : dir + '/') + frontmatter.slug.trim();
   }
   return normalizeUrlPath('/' + rel);
+}
+
+/** A site URL path as a browser asks for it: decoded, `index.html` dropped, one trailing slash for pages; letter case and every "/" kept. */
+export function exactUrlPath(path: string): string {
+  let p = path.split('?')[0].split('#')[0];
+  try {
+    p = decodeURI(p);
+  } catch {
+    // A malformed %-escape: keep it as written.
+  }
+  p = p.replace(/\/index\.html?$/i, '/');
+  if (!p.startsWith('/')) p = '/' + p;
+  if (!/\.[a-z0-9]+$/i.test(p) && !p.endsWith('/')) p += '/';
+  return p;
 }
 
 /** A site URL path as a key: lower case, `index.html` dropped, one trailing slash for pages. */
@@ -103,7 +122,15 @@ export function summarize(model: PageModel, contentDir: string | PageUrls): Page
     includes: [...includes].sort(),
     links: model.links.map((l) => ({ target: l.target, path: l.path, fragment: l.fragment, range: lines.spanRange(l.span) })),
     hasFootnotes: model.hasFootnotes,
+    ...exactUrlOf(contentDir, model.file.path, data),
   };
+}
+
+/** `exactUrl` for a page whose front matter `url` has capitals (see PageSummary). */
+function exactUrlOf(contentDir: string | PageUrls, file: string, data: Record<string, unknown> | undefined): { exactUrl?: string } {
+  if (typeof data?.url !== 'string' || !/[A-Z]/.test(data.url)) return {};
+  const exact = exactUrlPath(typeof contentDir === 'string' ? data.url.trim() : contentDir.of(file, data)).replace(/\/{2,}/g, '/');
+  return exact === pageUrl(contentDir, file, data) ? {} : { exactUrl: exact };
 }
 
 export class SiteIndex {

@@ -3,7 +3,7 @@
 import { resolveLinkTarget, type LinkTarget } from '../linkTargets';
 import type { Link } from '../model/pageModel';
 import { dirname, relativePath } from '../paths';
-import { pageUrl, type PageSummary } from '../siteIndex';
+import { exactUrlPath, pageUrl, type PageSummary } from '../siteIndex';
 import type { RuleContext, SiteContext } from './rule';
 
 export type LinkedPage =
@@ -32,6 +32,11 @@ export function linkedPage(ctx: RuleContext, link: Link, fromUrl: string): Linke
     const page = index.pageAt(target.url);
     if (!page) return { kind: 'missing', target, shown: target.url };
     const written = link.path.split('?')[0];
+    if (page.exactUrl !== undefined && target.written !== undefined) {
+      // A front matter `url` with capitals: the page is there as written, and only there.
+      if (exactUrlPath(target.written) === page.exactUrl || page.aliases.includes(target.url)) return { kind: 'page', page, target };
+      return { kind: 'inexact', page, target, shown: target.written, path: page.exactUrl };
+    }
     const path = exactPath(written);
     if (path !== written) return { kind: 'inexact', page, target, shown: target.written ?? target.url, path };
     return { kind: 'page', page, target };
