@@ -5,10 +5,12 @@
 // opens in a Markdown preview). Same offline kit as the e2e tests (code-server 4.100.3 = VS Code
 // 1.100.3, Debian Chromium through playwright-core), the extension loaded from this checkout.
 //   node scripts/e2e/screenshots.mjs        writes test/artifacts/anchor-completion-{before,after}.png,
-//                                           anchor-completion.png (the two side by side), rule-doc-preview.png
+//                                           anchor-completion.png (the two side by side), problems-panel.png,
+//                                           rule-doc-preview.png; and docs/images/anchor-completion.png, the
+//                                           README's copy of the pair (committed; test/artifacts/ is not)
 // Not a test: it fails loudly when the editor does not show what it waits for.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +20,8 @@ import { ensureInstalled, unsupportedReason } from './install.mjs';
 
 const PAGE = 'content/handbook/engineering/careers/matrix/quality/engineering-productivity/senior.md';
 const ARTIFACTS = join(ROOT, 'test/artifacts');
+/** Where the README's images live (README.md links docs/images/<name>). */
+const README_IMAGES = join(ROOT, 'docs/images');
 const log = (s) => console.log(`[screenshots] ${s}`);
 
 const unsupported = unsupportedReason();
@@ -105,17 +109,26 @@ await withEditor('after', { 'markdown.suggest.paths.enabled': false }, async (pa
   // The code link of a finding, clicked in the Problems view, opens the rule's page in a preview.
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+Shift+M');
-  const link = page.locator('.markers-panel .monaco-link', { hasText: 'ladder-missing-term' }).first();
+  const link = page.locator('.markers-panel .monaco-link', { hasText: 'link-fragment' }).first();
   await link.waitFor({ timeout: 30_000 }).catch(async (e) => {
     await page.screenshot({ path: join(ARTIFACTS, 'screenshots-failure.png') });
     const links = await page.locator('.markers-panel .monaco-link').allInnerTexts();
-    throw new Error(
-      `no ladder-missing-term code link in the Problems view (links: ${JSON.stringify(links)}; test/artifacts/screenshots-failure.png): ${e.message}`,
-    );
+    throw new Error(`no link-fragment code link in the Problems view (links: ${JSON.stringify(links)}; test/artifacts/screenshots-failure.png): ${e.message}`);
   });
+  // The Problems view: one line per finding, the fix first (issue 13).
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'did you mean' }).first().waitFor({ timeout: 30_000 });
+  await page.locator('.part.panel').screenshot({ path: join(ARTIFACTS, 'problems-panel.png') });
+  log('wrote test/artifacts/problems-panel.png');
   await link.click();
-  await page.locator('.tab', { hasText: '[Preview] ladder-missing-term.md' }).waitFor({ timeout: 30_000 });
+  await page.locator('.tab', { hasText: '[Preview] link-fragment.md' }).waitFor({ timeout: 30_000 });
   await page.locator('.webview.ready').first().waitFor({ state: 'attached', timeout: 30_000 });
+  // The preview renders inside the webview's inner frame: wait for the doc's title there.
+  await page
+    .frameLocator('iframe.webview.ready')
+    .frameLocator('#active-frame')
+    .locator('h1', { hasText: 'link-fragment' })
+    .first()
+    .waitFor({ timeout: 30_000 });
   await page.screenshot({ path: join(ARTIFACTS, 'rule-doc-preview.png') });
   log('wrote test/artifacts/rule-doc-preview.png');
 });
@@ -123,9 +136,10 @@ await withEditor('after', { 'markdown.suggest.paths.enabled': false }, async (pa
 // The pair side by side, for the README (a page of its own, no editor).
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 try {
-  const html = `<html><body style="margin:0;display:flex;gap:16px;background:#fff;font:14px sans-serif;align-items:flex-start">
+  const html = `<html><head><meta charset="utf-8"></head><body style="margin:0">
+    <div id="pair" style="display:inline-flex;gap:16px;background:#fff;font:14px sans-serif;align-items:flex-start">
     <figure style="margin:8px"><figcaption>Before: the built-in's "#…" entries beside ours</figcaption><img src="before.png"></figure>
-    <figure style="margin:8px"><figcaption>After: ours alone, with the included headings</figcaption><img src="after.png"></figure></body></html>`;
+    <figure style="margin:8px"><figcaption>After: ours alone, with the included headings</figcaption><img src="after.png"></figure></div></body></html>`;
   const pair = await browser.newPage();
   await pair.route('http://pair.invalid/**', (r) => {
     const url = r.request().url();
@@ -135,8 +149,11 @@ try {
   });
   await pair.goto('http://pair.invalid/');
   for (const img of await pair.locator('img').all()) await img.evaluate((i) => i.decode());
-  await pair.locator('body').screenshot({ path: join(ARTIFACTS, 'anchor-completion.png') });
+  await pair.locator('#pair').screenshot({ path: join(ARTIFACTS, 'anchor-completion.png') });
   log('wrote test/artifacts/anchor-completion.png');
+  mkdirSync(README_IMAGES, { recursive: true });
+  copyFileSync(join(ARTIFACTS, 'anchor-completion.png'), join(README_IMAGES, 'anchor-completion.png'));
+  log('wrote docs/images/anchor-completion.png');
 } finally {
   await browser.close();
 }

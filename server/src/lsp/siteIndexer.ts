@@ -1,8 +1,9 @@
 // Builds the site index in the background: every Hugo site in the workspace folders is summarised a
 // few pages at a time, yielding to the event loop between slices so that requests and keystrokes are
 // answered while it runs. Keeps the index current on file events: a changed page is summarised again,
-// the pages that include a changed file too; creating or deleting an include file (which may resolve
-// or break includes anywhere) re-indexes its site. Models built here are not kept (keepModels false).
+// the pages that include a changed file too, and a deleted page's removal is announced as an update;
+// creating or deleting an include file (which may resolve or break includes anywhere) re-indexes its
+// site. Models built here are not kept (keepModels false).
 // A failure never escapes into the event loop: the core skips a page it fails to read (lint reports
 // it as internal-error), and whatever else throws here is reported through `failed`; a page that
 // fails does not stop the pages after it.
@@ -34,6 +35,8 @@ export class SiteIndexer {
   private generation = 0;
   private readonly running = new Set<string>();
   private readonly pendingPages = new Set<string>();
+  /** Sites a deleted page left (the workspace took it out of the index): announced at the next drain. */
+  private readonly pagesRemoved = new Map<string, Site>();
   private drainScheduled = false;
 
   constructor(private readonly options: SiteIndexerOptions) {}
@@ -128,6 +131,10 @@ export class SiteIndexer {
       for (const page of site.index.includersOf(path)) this.pendingPages.add(page.path);
     } else if (change !== 'deleted') {
       this.pendingPages.add(path);
+    } else {
+      // Nothing to summarise, but what reads the index changed: links to the page, and the include
+      // files it included (heading-increment counts their pages). Announced so open files are checked.
+      this.pagesRemoved.set(site.root, site);
     }
     this.scheduleDrain();
   }
@@ -147,7 +154,8 @@ export class SiteIndexer {
       this.drainScheduled = false;
       const workspace = this.options.workspace();
       const until = Date.now() + (this.options.sliceMs ?? 20);
-      const touched = new Map<string, Site>();
+      const touched = new Map(this.pagesRemoved);
+      this.pagesRemoved.clear();
       for (const page of this.pendingPages) {
         this.pendingPages.delete(page);
         try {

@@ -45,10 +45,12 @@ suite('configuration', () => {
 
   test('careerPages.enable = false silences the extension, and true brings the diagnostics back', async () => {
     const { document: doc } = await openPage(PAGES.senior);
-    await waitForCount(doc.uri, 'heading-increment', 3);
+    const seed = ['link-fragment warning 11:28-11:52', 'link-fragment warning 12:27-12:50', 'link-fragment warning 13:21-13:38'];
+    const exactly = (expected: string[]) => (ds: vscode.Diagnostic[]) => JSON.stringify(describeAll(ds)) === JSON.stringify(expected);
+    await waitForDiagnostics(doc.uri, exactly(seed), 'the three nav-link findings');
     const undo = await setSetting(cleanup, 'enable', false);
     await waitForDiagnostics(doc.uri, (ds) => ds.length === 0, 'no diagnostics at all');
     await undo();
-    await waitForCount(doc.uri, 'heading-increment', 3);
+    await waitForDiagnostics(doc.uri, exactly(seed), 'the three nav-link findings again');
   });
 });

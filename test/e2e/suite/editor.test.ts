@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { waitForCode } from '../support/diagnostics';
+import { codeOf, describeAll, ours, waitForCode } from '../support/diagnostics';
 import {
   Cleanup,
   closeWithoutSaving,
@@ -82,6 +82,36 @@ suite('editor features', () => {
     edit.replace(doc.uri, range, typeof item.insertText === 'string' ? item.insertText : item.insertText!.value);
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.equal(doc.lineAt(line).text, '{{% include "includes/engineering-careers/senior-leadership-competency.md" %}}');
+  });
+
+  test('typing an include call: the editor auto-closes "}}", and accepting a file in the suggest widget completes the call', async () => {
+    const editor = await openPageCopy(cleanup, PAGES.senior, (t) => `${t}\n`);
+    const doc = editor.document;
+    await waitForCode(doc.uri, 'link-fragment'); // the language server has the page
+    const line = doc.lineCount - 1;
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    // Typed as keys are: VS Code's Markdown auto-closes each "{" (not the quote).
+    const typing = '{{% include "includes/engineering-careers/senior-lea';
+    await vscode.commands.executeCommand('type', { text: typing });
+    assert.equal(doc.lineAt(line).text, `${typing}}}`);
+    assert.deepEqual(editor.selection.active, new vscode.Position(line, typing.length));
+    // The suggest widget, as Ctrl+Space opens it; Enter (acceptSelectedSuggestion) takes the selected
+    // item once the list has loaded (no event says so: ask until the text changes).
+    await vscode.commands.executeCommand('editor.action.triggerSuggest');
+    const typed = doc.getText();
+    await eventually(async () => {
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      return doc.getText() !== typed || undefined;
+    }, 'the suggestion to be accepted');
+    // The path completed, the quote closed, "%" before the auto-closed "}}": one valid call.
+    const call = '{{% include "includes/engineering-careers/senior-leadership-competency.md" %}}';
+    assert.equal(doc.lineAt(line).text, call);
+    assert.deepEqual(editor.selection.active, new vscode.Position(line, call.length - 2));
+    // Hugo reads it as a call of the file (no include-syntax or include-missing): the page includes
+    // that competency file a second time, which include-repeated reports at this call.
+    const [repeated] = await waitForCode(doc.uri, 'include-repeated');
+    assert.deepEqual(describeAll([repeated]), [`include-repeated warning ${line}:0-${line}:${call.length}`]);
+    assert.deepEqual(describeAll(ours(doc.uri).filter((d) => /^include-(syntax|missing)$/.test(codeOf(d) ?? ''))), []);
   });
 
   test('hover on an include path shows the file and its first lines', async () => {

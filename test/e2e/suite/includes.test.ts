@@ -40,7 +40,7 @@ suite('includes', () => {
 
   test('deleting an included file on disk reports include-missing on the open page; restoring it clears it', async () => {
     const { document: doc } = await openPageCopy(cleanup, PAGES.senior);
-    await waitForCode(doc.uri, 'heading-increment'); // the page has been checked once
+    await waitForCode(doc.uri, 'link-fragment'); // the page has been checked once
     const path = INCLUDES.values.replace(/^assets\//, '');
     const restore = deleteSiteFile(cleanup, INCLUDES.values);
     const [missing] = await waitForCode(doc.uri, 'include-missing');

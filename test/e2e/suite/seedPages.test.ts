@@ -2,17 +2,22 @@
 // (0-based "line:character"), in the real editor.
 
 import * as assert from 'node:assert/strict';
-import type * as vscode from 'vscode';
-import { codeOf, describeAll, waitForDiagnostics } from '../support/diagnostics';
-import { openPage, PAGES } from '../support/workspace';
+import * as vscode from 'vscode';
+import { codeOf, describeAll, ours, waitForDiagnostics } from '../support/diagnostics';
+import { INCLUDES, openPage, PAGES } from '../support/workspace';
 
 /** The codes these tests are about; diagnostics of rules added later do not disturb them. */
-const SEED_CODES = new Set(['include-delimiter', 'link-fragment', 'heading-increment']);
+const SEED_CODES = new Set(['include-delimiter', 'link-fragment', 'heading-increment', 'include-repeated']);
 
 async function seedDiagnostics(page: string, expected: string[]): Promise<{ doc: vscode.TextDocument; diagnostics: vscode.Diagnostic[] }> {
   const { document: doc } = await openPage(page);
   const relevant = (ds: vscode.Diagnostic[]) => ds.filter((d) => SEED_CODES.has(codeOf(d) ?? ''));
-  const diagnostics = await waitForDiagnostics(doc.uri, (ds) => relevant(ds).length >= expected.length, `${expected.length} seed diagnostics`);
+  // Exactly these: a page checked before the site index was complete may briefly show others.
+  const diagnostics = await waitForDiagnostics(
+    doc.uri,
+    (ds) => JSON.stringify(describeAll(relevant(ds))) === JSON.stringify(expected),
+    `exactly ${JSON.stringify(expected)}`,
+  );
   assert.deepEqual(describeAll(relevant(diagnostics)), expected);
   return { doc, diagnostics: relevant(diagnostics) };
 }
@@ -33,22 +38,35 @@ suite('seed pages', () => {
     assert.equal(doc.getText(diagnostics[0].range), '{{< include "includes/engineering-careers/ep-career-nav.md" >}}');
   });
 
-  test('senior.md: nav links, and heading jumps caused by the included ##### headings, reported at the include calls', async () => {
+  test('senior.md: the nav links without a matching heading; the included ##### jump is reported in the include file, not on the page', async () => {
+    // The jump is the include file's once the site index is complete (issue 13): its finding there
+    // says so, and from then on the page reports none at its include calls.
+    const { document: include } = await openPage(INCLUDES.seniorLeadership);
+    const message = 'Heading level jumps from 3 to 5 on the page that includes this file; start it at level 4.';
+    const [jump] = await waitForDiagnostics(
+      include.uri,
+      (ds) => ds.length === 1 && codeOf(ds[0]) === 'heading-increment' && ds[0].message === message,
+      `the one heading-increment "${message}"`,
+    ).catch(async (e: Error) => {
+      // The hover on the finding names the pages that include the file.
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', include.uri, new vscode.Position(0, 8));
+      throw new Error(`${e.message}; hover: ${JSON.stringify(hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))))}`);
+    });
+    assert.deepEqual(describeAll([jump]), ['heading-increment warning 0:6-0:17']);
+    assert.equal(include.getText(jump.range), 'Engineering');
     const { doc, diagnostics } = await seedDiagnostics(PAGES.senior, [
       'link-fragment warning 11:28-11:52',
       'link-fragment warning 12:27-12:50',
       'link-fragment warning 13:21-13:38',
-      'heading-increment warning 19:0-19:78',
-      'heading-increment warning 23:0-23:77',
-      'heading-increment warning 41:0-41:67',
     ]);
-    const jumps = diagnostics.filter((d) => codeOf(d) === 'heading-increment');
-    assert.equal(doc.getText(jumps[0].range), '{{% include "includes/engineering-careers/senior-leadership-competency.md" %}}');
-    // Related information points into the included file, at the heading that jumps.
-    const related = jumps[0].relatedInformation ?? [];
-    assert.ok(
-      related.some((r) => r.location.uri.path.endsWith('/assets/includes/engineering-careers/senior-leadership-competency.md')),
-      `related information: ${JSON.stringify(related.map((r) => r.location.uri.path))}`,
+    assert.deepEqual(
+      diagnostics.map((d) => [doc.getText(d.range), d.message]),
+      [
+        ['#leadership-competencies', 'No anchor "#leadership-competencies" here; did you mean "#senior-leadership-competencies"?'],
+        ['#technical-competencies', 'No anchor "#technical-competencies" here; did you mean "#senior-technical-competencies"?'],
+        ['#values-alignment', 'No anchor "#values-alignment" here; did you mean "#senior-values-alignment"?'],
+      ],
     );
+    assert.deepEqual(ours(doc.uri, 'heading-increment'), []);
   });
 });

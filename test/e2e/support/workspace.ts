@@ -20,6 +20,7 @@ export const PAGES = {
 export const INCLUDES = {
   nav: 'assets/includes/engineering-careers/ep-career-nav.md',
   values: 'assets/includes/engineering-careers/values-competency.md',
+  seniorLeadership: 'assets/includes/engineering-careers/senior-leadership-competency.md',
 } as const;
 
 export function siteRoot(): vscode.Uri {
