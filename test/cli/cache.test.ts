@@ -4,7 +4,7 @@
 // one page changed costs a fraction of a cold run (a ratio of two runs in one test, never a time).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -71,30 +71,42 @@ describe('career-lint --cache', () => {
     try {
       // First run: nothing to reuse; second: everything, and no page is read.
       let r = await compare(dir);
-      assert.deepEqual(r.stats, { reused: 0, files: 25, read: 19, pages: 19 });
+      assert.deepEqual(r.stats, { reused: 0, files: 26, read: 20, pages: 20 });
       assert.ok(existsSync(path.join(dir, CACHE)));
       r = await compare(dir);
-      assert.deepEqual(r.stats, { reused: 25, files: 25, read: 0, pages: 19 });
+      assert.deepEqual(r.stats, { reused: 26, files: 26, read: 0, pages: 20 });
 
       // A heading another page links to (intermediate.md's team-page link): the team page and the
       // two level pages that link to it are checked again.
       edit(dir, TEAM, '## Areas of responsibility', '## Areas we own');
       r = await compare(dir);
-      assert.deepEqual(r.stats, { reused: 22, files: 25, read: 3, pages: 19 });
+      assert.deepEqual(r.stats, { reused: 23, files: 26, read: 3, pages: 20 });
       assert.ok(codes(r, `${TRACK}/intermediate.md`).filter((c) => c === 'link-fragment').length === 4);
 
-      // An include file's heading: the pages that include it and the file itself.
+      // An include file's heading: the file itself, the two pages that include it, and what a heading
+      // jump depends on, which the pages' outlines decide: their other include files (senior's two
+      // competency files, the nav file) and the track's _index.md, which shares the nav file with them.
       edit(dir, 'assets/includes/engineering-careers/values-competency.md', '##### GitLab', '#### GitLab');
       r = await compare(dir);
-      assert.deepEqual(r.stats, { reused: 22, files: 25, read: 2, pages: 19 });
+      assert.deepEqual(r.stats, { reused: 19, files: 26, read: 3, pages: 20 });
 
-      // A page added where links already pointed: the include file's /handbook/values/ links now lead somewhere.
-      assert.ok(codes(r, 'assets/includes/engineering-careers/values-competency.md').includes('link-page'));
-      mkdirSync(path.join(dir, 'content/handbook/values'));
-      writeFileSync(
-        path.join(dir, 'content/handbook/values/_index.md'),
-        '---\ntitle: "Values"\ndescription: "Our values."\n---\n\n## Collaboration competency\n',
-      );
+      // A page deleted that an include file links to (the include file unchanged): its /handbook/values/
+      // links lead nowhere; written again with one heading, they lead to it, and five of their anchors
+      // are not there. Only the include file is checked again (and the page when it is there); the
+      // include file's check reads the two pages that include it.
+      const values = path.join(dir, 'content/handbook/values/_index.md');
+      rmSync(values);
+      r = await compare(dir);
+      assert.deepEqual(codes(r, 'assets/includes/engineering-careers/values-competency.md'), [
+        'link-page',
+        'link-page',
+        'link-page',
+        'link-page',
+        'link-page',
+        'link-page',
+      ]);
+      assert.deepEqual(r.stats, { reused: 24, files: 25, read: 2, pages: 19 });
+      writeFileSync(values, '---\ntitle: "Values"\ndescription: "Our values."\n---\n\n## Collaboration competency\n');
       r = await compare(dir);
       assert.deepEqual(codes(r, 'assets/includes/engineering-careers/values-competency.md'), [
         'link-fragment',
@@ -103,7 +115,7 @@ describe('career-lint --cache', () => {
         'link-fragment',
         'link-fragment',
       ]);
-      assert.equal(r.stats!.files, 26);
+      assert.deepEqual(r.stats, { reused: 24, files: 26, read: 3, pages: 20 });
 
       // A page deleted that the job-family page links to (its file unchanged).
       rmSync(path.join(dir, 'content/handbook/hiring/candidate-faq/_index.md'));
@@ -161,16 +173,16 @@ describe('career-lint --cache', () => {
         writeFileSync(file, bytes);
         const r = await compare(dir);
         assert.equal(r.stats!.reused, 0, what);
-        assert.equal((await compare(dir)).stats!.reused, 25, `${what}: rewritten`);
+        assert.equal((await compare(dir)).stats!.reused, 26, `${what}: rewritten`);
       }
       // Every page's headings and links damaged (they are in the pages file, each slice with its
       // own digest): no check reads them, so not one page is read.
       const pages = readFileSync(`${file}.pages`);
       for (let i = 0; i < pages.length; i += 7) if (pages[i] === 0x65) pages[i] = 0x45;
       writeFileSync(`${file}.pages`, pages);
-      assert.deepEqual((await compare(dir)).stats, { reused: 25, files: 25, read: 0, pages: 19 });
+      assert.deepEqual((await compare(dir)).stats, { reused: 26, files: 26, read: 0, pages: 20 });
       rmSync(`${file}.pages`);
-      assert.deepEqual((await compare(dir)).stats, { reused: 25, files: 25, read: 0, pages: 19 });
+      assert.deepEqual((await compare(dir)).stats, { reused: 26, files: 26, read: 0, pages: 20 });
 
       // Another version of career-lint: not used.
       const other = await cli(dir, ['--cache'], '9.9.8');
@@ -182,11 +194,11 @@ describe('career-lint --cache', () => {
       const shared = path.join(dir, '..', `${path.basename(dir)}-shared.json`);
       try {
         assert.equal((await cli(dir, ['--cache', '--cache-location', shared])).stats!.reused, 0);
-        assert.equal((await cli(dir, ['--cache', '--cache-location', shared])).stats!.reused, 25);
+        assert.equal((await cli(dir, ['--cache', '--cache-location', shared])).stats!.reused, 26);
         assert.equal((await cli(second.dir, ['--cache', '--cache-location', shared])).stats!.reused, 0);
         rmSync(second.dir, { recursive: true, force: true });
         cpSync(dir, second.dir, { recursive: true });
-        assert.equal((await compare(second.dir)).stats!.reused, 25);
+        assert.equal((await compare(second.dir)).stats!.reused, 26);
       } finally {
         second.dispose();
         rmSync(shared, { force: true });
@@ -204,7 +216,7 @@ describe('career-lint --cache', () => {
       const folder = path.join(dir, '..', `${path.basename(dir)}-cachedir`);
       const r = await cli(dir, ['--cache', '--cache-location', folder + path.sep]);
       assert.ok(existsSync(path.join(folder, 'cache.json')), r.stderr);
-      assert.equal((await cli(dir, ['--cache', '--cache-location', folder])).stats!.reused, 25); // an existing folder
+      assert.equal((await cli(dir, ['--cache', '--cache-location', folder])).stats!.reused, 26); // an existing folder
       rmSync(folder, { recursive: true, force: true });
 
       const cold = await cli(dir, []);

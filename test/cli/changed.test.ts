@@ -65,7 +65,7 @@ describe('career-lint --changed-since', () => {
       const r = await cli(repo.dir, ['--changed-since', 'main', '--format', 'json']);
       assert.equal(r.code, 0);
       assert.equal((JSON.parse(r.stdout) as JsonReport).files, 0);
-      assert.equal(r.stderr, 'career-lint: 0 paths changed since main: checking 0 of 25 files.\n');
+      assert.equal(r.stderr, 'career-lint: 0 paths changed since main: checking 0 of 26 files.\n');
     } finally {
       repo.dispose();
     }
@@ -84,11 +84,69 @@ describe('career-lint --changed-since', () => {
   it('an include file changed (committed) or deleted (staged): it and the pages that include it', () => {
     const repo = repository();
     try {
-      edit(repo.dir, `${INCLUDES}/values-competency.md`, '##### GitLab', '#### GitLab');
+      // A change of words: the file and the pages that include it.
+      edit(repo.dir, `${INCLUDES}/values-competency.md`, 'for this job grade', 'for this level');
       git(repo.dir, 'commit', '-q', '-am', 'values');
       assert.deepEqual(selection(repo.dir), [`${INCLUDES}/values-competency.md`, `${TRACK}/intermediate.md`, `${TRACK}/senior.md`]);
+      // A heading's level: the outline of senior.md changes (intermediate.md's {{< >}} call renders no
+      // heading of it), and heading-increment judges each include file's first heading on every page
+      // that includes it: senior.md's other include files, and _index.md, which shares the nav file.
+      edit(repo.dir, `${INCLUDES}/values-competency.md`, '##### GitLab', '#### GitLab');
+      git(repo.dir, 'commit', '-q', '-am', 'values heading');
+      const outline = [
+        `${INCLUDES}/ep-career-nav.md`,
+        `${INCLUDES}/senior-leadership-competency.md`,
+        `${INCLUDES}/senior-technical-competency.md`,
+        `${INCLUDES}/values-competency.md`,
+        `${TRACK}/_index.md`,
+        `${TRACK}/intermediate.md`,
+        `${TRACK}/senior.md`,
+      ];
+      assert.deepEqual(selection(repo.dir), outline);
       git(repo.dir, 'rm', '-q', `${INCLUDES}/senior-technical-competency.md`);
-      assert.deepEqual(selection(repo.dir), [`${INCLUDES}/values-competency.md`, `${TRACK}/intermediate.md`, `${TRACK}/senior.md`]);
+      assert.deepEqual(
+        selection(repo.dir),
+        outline.filter((f) => !f.endsWith('/senior-technical-competency.md')),
+      );
+    } finally {
+      repo.dispose();
+    }
+  });
+
+  it('a jump an include file makes after another one: a change of the one before selects the other', async () => {
+    const repo = repository();
+    try {
+      // senior.md: "### Senior Technical Competencies", then the file's "##### Engineering". With the
+      // heading moved into the leadership file that comes before it, the leadership file decides
+      // what the technical file's first heading lands under.
+      edit(repo.dir, `${TRACK}/senior.md`, '### Senior Technical Competencies\n\n', '');
+      edit(repo.dir, `${INCLUDES}/senior-leadership-competency.md`, /$/, '\n#### Senior Technical Competencies\n');
+      git(repo.dir, 'commit', '-q', '-am', 'the heading in the leadership file');
+      git(repo.dir, 'branch', '-f', 'main');
+      // The leadership file ends at level 3 now: the technical file jumps from 3 to 5 on senior.md,
+      // the one page that includes it, and the jump is reported in it.
+      edit(repo.dir, `${INCLUDES}/senior-leadership-competency.md`, '#### Senior Technical Competencies', '### Senior Technical Competencies');
+      assert.deepEqual(selection(repo.dir), [
+        `${INCLUDES}/ep-career-nav.md`,
+        `${INCLUDES}/senior-leadership-competency.md`,
+        `${INCLUDES}/senior-technical-competency.md`,
+        `${INCLUDES}/values-competency.md`,
+        `${TRACK}/_index.md`,
+        `${TRACK}/intermediate.md`,
+        `${TRACK}/senior.md`,
+      ]);
+      // The technical file's finding is the new one (the other two are there on main too).
+      const r = await cli(repo.dir, ['--changed-since', 'main', '--format', 'json']);
+      const report = JSON.parse(r.stdout) as JsonReport;
+      const jump = 'Heading level jumps from 3 to 5 on the page that includes this file; start it at level 4.';
+      assert.deepEqual(
+        report.diagnostics.filter((d) => d.code === 'heading-increment').map((d) => `${d.file}:${d.line} ${d.message}`),
+        [
+          `${INCLUDES}/senior-leadership-competency.md:1 ${jump}`,
+          `${INCLUDES}/senior-technical-competency.md:1 ${jump}`,
+          `${INCLUDES}/values-competency.md:1 ${jump}`,
+        ],
+      );
     } finally {
       repo.dispose();
     }
@@ -97,9 +155,13 @@ describe('career-lint --changed-since', () => {
   it('a page added (untracked), deleted, or moved to another URL: the pages and include files linking to it', () => {
     const repo = repository();
     try {
+      // values-competency.md links to /handbook/values/#...; the home page's links do not lead there.
+      // The page is taken out on main, then added on the branch.
+      git(repo.dir, 'rm', '-q', 'content/handbook/values/_index.md');
+      git(repo.dir, 'commit', '-q', '-m', 'no values page');
+      git(repo.dir, 'branch', '-f', 'main');
       mkdirSync(path.join(repo.dir, 'content/handbook/values'));
       writeFileSync(path.join(repo.dir, 'content/handbook/values/_index.md'), '---\ntitle: "Values"\ndescription: "Our values."\n---\n\n## Values\n');
-      // values-competency.md links to /handbook/values/#...; the home page's links do not lead there.
       assert.deepEqual(selection(repo.dir), [`${INCLUDES}/values-competency.md`, 'content/handbook/values/_index.md']);
       rmSync(path.join(repo.dir, 'content/handbook/values'), { recursive: true });
 
@@ -142,10 +204,10 @@ describe('career-lint --changed-since', () => {
     const repo = repository();
     try {
       writeFileSync(path.join(repo.dir, '.career-pages.jsonc'), '{ "rules": { "repeated-words": "off" } }\n');
-      assert.equal((selection(repo.dir) as string[]).length, 25);
+      assert.equal((selection(repo.dir) as string[]).length, 26);
       rmSync(path.join(repo.dir, '.career-pages.jsonc'));
       writeFileSync(path.join(repo.dir, 'layouts/shortcodes/alert.html'), '{{ .Inner }}\n');
-      assert.equal((selection(repo.dir) as string[]).length, 25);
+      assert.equal((selection(repo.dir) as string[]).length, 26);
     } finally {
       repo.dispose();
     }
@@ -175,14 +237,14 @@ describe('career-lint --changed-since', () => {
       const second = await cli(repo.dir, ['--changed-since', 'main', '--cache', '--format', 'json']);
       assert.equal(first.stdout, plain.stdout);
       assert.equal(second.stdout, plain.stdout);
-      assert.match(second.stderr, /findings of 3 of 3 files reused, 0 of 19 pages read/);
-      // The selection reads every page's links: from the cache's pages file, or, where a slice of it
-      // is missing or damaged, from the page itself; either way the same.
+      assert.match(second.stderr, /findings of 3 of 3 files reused, 0 of 20 pages read/);
+      // The selection reads every page's links (and the changed page's headings, to compare its
+      // outline with the merge base's): from the cache's pages file, or, where a slice of it is
+      // missing or damaged, from the page itself; either way the same.
       writeFileSync(path.join(repo.dir, 'node_modules/.cache/career-lint/cache.json.pages'), '');
       const damaged = await cli(repo.dir, ['--changed-since', 'main', '--cache', '--format', 'json']);
       assert.equal(damaged.stdout, plain.stdout);
-      // (Every page but the changed one, whose own links do not matter here.)
-      assert.match(damaged.stderr, /findings of 3 of 3 files reused, 18 of 19 pages read/);
+      assert.match(damaged.stderr, /findings of 3 of 3 files reused, 20 of 20 pages read/);
     } finally {
       repo.dispose();
     }

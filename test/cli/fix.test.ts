@@ -66,6 +66,15 @@ function read(dir: string, rel: string): string {
   return readFileSync(path.join(dir, rel), 'utf8');
 }
 
+const INCLUDES = 'assets/includes/engineering-careers';
+const COMPETENCY_FILES = [
+  'intermediate-leadership-competency.md',
+  'intermediate-technical-competency.md',
+  'senior-leadership-competency.md',
+  'senior-technical-competency.md',
+  'values-competency.md',
+];
+
 const FIX_LINES = [
   `${EP}/intermediate.md: include-delimiter: Use {{% %}}`,
   `${EP}/intermediate.md: link-fragment: Change to "#intermediate-leadership-competencies"`,
@@ -74,11 +83,16 @@ const FIX_LINES = [
   `${EP}/intermediate.md: include-delimiter: Use {{% %}}`,
   `${EP}/intermediate.md: include-delimiter: Use {{% %}}`,
   `${EP}/intermediate.md: include-delimiter: Use {{% %}}`,
+  // Its links now lead to the page's own headings, which markdownlint sees too.
+  `${EP}/intermediate.md: markdownlint-unneeded: Remove the markdownlint MD051 comments`,
   `${EP}/senior.md: link-fragment: Change to "#senior-leadership-competencies"`,
   `${EP}/senior.md: link-fragment: Change to "#senior-technical-competencies"`,
   `${EP}/senior.md: link-fragment: Change to "#senior-values-alignment"`,
   `${JOB}: repeated-words: Remove the repeated "working in"`,
   `${JOB}: level-reference: Change to "Engineering Manager, Engineering Productivity"`,
+  // Then the include files, against the fixed pages: each competency file lands under a ### on every
+  // page that includes it (intermediate.md's now render), and starts at #####.
+  ...COMPETENCY_FILES.map((f) => `${INCLUDES}/${f}: heading-increment: Start the file at level 4 (every heading 1 level up)`),
 ];
 
 describe('career-lint --fix', () => {
@@ -90,7 +104,12 @@ describe('career-lint --fix', () => {
       const r = await cli(['--fix'], example.dir);
       assert.equal(r.code, 0, r.stderr); // the level-reference error is fixed
       const after = snapshot(example.dir);
-      assert.deepEqual(changed(before, after), [`${EP}/intermediate.md`, `${EP}/senior.md`, JOB]);
+      assert.deepEqual(changed(before, after), [...COMPETENCY_FILES.map((f) => `${INCLUDES}/${f}`), `${EP}/intermediate.md`, `${EP}/senior.md`, JOB]);
+      for (const f of COMPETENCY_FILES) {
+        const text = original(`${INCLUDES}/${f}`);
+        assert.match(text, /^##### \w+\n/);
+        assert.equal(read(example.dir, `${INCLUDES}/${f}`), text.slice(1)); // its one heading, level 4
+      }
 
       let job = replaceOnce(original(JOB), 'Experience working in working in a remote', 'Experience working in a remote');
       job = replaceOnce(job, 'listed for Engineering Productivity Team Manager.', 'listed for Engineering Manager, Engineering Productivity.');
@@ -103,18 +122,20 @@ describe('career-lint --fix', () => {
       for (const part of ['leadership-competencies', 'technical-competencies', 'values-alignment'])
         intermediate = replaceOnce(intermediate, `(#${part})`, `(#intermediate-${part})`);
       intermediate = intermediate.replace(/\{\{< (include "[^"]+") >\}\}/g, '{{% $1 %}}');
+      intermediate = replaceOnce(intermediate, '<!-- markdownlint-disable MD051 -->\n', '');
+      intermediate = replaceOnce(intermediate, '<!-- markdownlint-enable MD051 -->\n', '');
       assert.equal(read(example.dir, `${EP}/intermediate.md`), intermediate);
       assert.ok(!intermediate.includes('{{<'));
 
       // What was fixed, then the count, then the summary of the report of what is left.
-      assert.equal(r.stderr, [...FIX_LINES, 'career-lint: fixed 12 problems in 3 files.', '25 files checked: 0 errors, 12 warnings.', ''].join('\n'));
+      assert.equal(r.stderr, [...FIX_LINES, 'career-lint: fixed 18 problems in 8 files.', '26 files checked: 0 errors, 0 warnings.', ''].join('\n'));
       // The report is of the fixed files: what a plain run over them says.
       const plain = await cli([], example.dir);
       assert.equal(r.stdout, plain.stdout);
-      assert.equal(r.stdout.split('\n').filter((l) => l.includes(' link-fragment ') || l.includes(' include-delimiter ')).length, 0);
+      assert.equal(r.stdout, '');
 
       const again = await cli(['--fix'], example.dir);
-      assert.deepEqual([again.code, again.stderr], [0, 'career-lint: fixed 0 problems in 0 files.\n25 files checked: 0 errors, 12 warnings.\n']);
+      assert.deepEqual([again.code, again.stderr], [0, 'career-lint: fixed 0 problems in 0 files.\n26 files checked: 0 errors, 0 warnings.\n']);
       assert.deepEqual(changed(after, snapshot(example.dir)), []);
     } finally {
       example.dispose();
@@ -284,14 +305,14 @@ describe('career-lint --fix', () => {
       assert.equal(readFileSync(senior, 'utf8'), 'Someone else saved this.\n');
       assert.equal(readFileSync(job, 'utf8'), jobBefore);
       assert.ok(read(example.dir, `${EP}/intermediate.md`).includes('(#intermediate-leadership-competencies)'));
-      assert.deepEqual([outcome.files, outcome.fixes, outcome.failures], [1, 7, []]);
+      assert.deepEqual([outcome.files, outcome.fixes, outcome.failures], [1, 8, []]);
       assert.equal(
         stderr,
         [
-          ...FIX_LINES.slice(0, 7),
+          ...FIX_LINES.slice(0, 8),
           `career-lint: not fixed ${EP}/senior.md: it changed on disk after it was read, so nothing was written; run --fix again`,
           `career-lint: not fixed ${JOB}: it cannot be written (EACCES)`,
-          'career-lint: fixed 7 problems in 1 file.',
+          'career-lint: fixed 8 problems in 1 file.',
           '',
         ].join('\n'),
       );
@@ -411,9 +432,10 @@ describe('career-lint --fix on a copy of the real handbook', { skip: noCorpus },
       const before = counts(lintSite(dir).diagnostics);
       assert.deepEqual(before.fixable, {
         'frontmatter-schema': 5,
-        'heading-increment': 8,
+        'heading-increment': 34,
         'link-fragment': 196,
-        'link-page': 104,
+        'link-page': 124,
+        'markdownlint-unneeded': 1,
         'shortcode-in-code': 14,
         'table-shape': 17,
       });
@@ -422,7 +444,7 @@ describe('career-lint --fix on a copy of the real handbook', { skip: noCorpus },
       const first = await cli(['--fix', '--format', 'json'], dir);
       const firstMs = performance.now() - started;
       const fixedLine = first.stderr.split('\n').find((l) => l.startsWith('career-lint: fixed'));
-      assert.equal(fixedLine, 'career-lint: fixed 353 problems in 228 files.');
+      assert.equal(fixedLine, 'career-lint: fixed 401 problems in 270 files.');
       assert.equal(first.stderr.split('\n').filter((l) => l.startsWith('career-lint: not fixed')).length, 0);
 
       const after = counts(lintSite(dir).diagnostics);
@@ -435,19 +457,22 @@ describe('career-lint --fix on a copy of the real handbook', { skip: noCorpus },
       // leads to a page without the link's anchor is a link-fragment finding now (12 of them).
       assert.deepEqual(before.all, {
         'frontmatter-schema': 34,
-        'heading-increment': 132,
+        'heading-increment': 34,
         'include-unused': 15,
         'link-fragment': 658,
-        'link-page': 844,
+        'link-page': 850,
+        'markdownlint-unneeded': 1,
         'shortcode-in-code': 14,
         'table-shape': 19,
       });
+      // Every heading jump is fixed: each of the 26 competency files once, for all its pages, and the
+      // values page's 8 (##### under ##), whose fixes to level 3 reveal 7 more jumps, fixed to level
+      // 4 (41 heading-increment fixes in all).
       assert.deepEqual(after.all, {
         'frontmatter-schema': 29,
-        'heading-increment': 124,
         'include-unused': 15,
         'link-fragment': 474,
-        'link-page': 740,
+        'link-page': 726,
         'table-shape': 2,
       });
 

@@ -98,7 +98,7 @@ describe('the npm package (npm pack, then npm install into an empty folder)', ()
     const site = copyOfExample();
     try {
       const r = spawnSync(path.join(install, 'node_modules/.bin/career-lint'), [], { cwd: site.dir, encoding: 'utf8' });
-      assert.equal(r.stderr, '25 files checked: 1 error, 20 warnings.\n');
+      assert.equal(r.stderr, '26 files checked: 1 error, 14 warnings.\n');
       assert.equal(r.status, 1);
       let stdout = '';
       const code = await runCli([], { cwd: site.dir, stdout: (s) => (stdout += s), stderr: () => {}, version });

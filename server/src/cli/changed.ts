@@ -10,6 +10,9 @@
 //   - the include files a changed page includes, now or at the merge base (their links are checked
 //     against the pages that include them, and include-unused counts those pages);
 //   - the level pages of a changed career page's ladder (their ladder checks read it);
+//   - where the outline of a page changed (the page changed, or a changed file's headings changed
+//     levels in it): its include files and the other pages that include them (heading-increment
+//     judges an include file's jump on every page that includes it);
 //   - all of them when the configuration changed (.career-pages.jsonc or --config, .hugolint.yaml,
 //     shortcode templates, the Hugo config).
 // Not a git repository, git missing, or REF not a commit: a usage error (exit 2) that says so.
@@ -86,10 +89,25 @@ export function changedFiles(o: ChangedOptions): Changed | { error: string } {
     }
     const linkedUrls = new Set<string>();
     const linkedPaths = new Set<string>();
+    // Pages whose outline changed, with the files they include or included.
+    const outlineChanged = new Map<string, string[]>();
     for (const p of mine) {
       selected.add(p);
-      for (const d of workspace.dependentsOf(p)) selected.add(d);
-      if (!site.urls.isContent(p) || !isMarkdownPath(p)) continue;
+      const dependents = workspace.dependentsOf(p);
+      for (const d of dependents) selected.add(d);
+      if (!site.urls.isContent(p) || !isMarkdownPath(p)) {
+        // An included file whose heading levels changed: the pages its headings land in (all that
+        // include it when it has none now; a {{< >}} call brings in none).
+        if (!dependents.length || !site.isUnderIncludeRoot(p)) continue;
+        const before = oldModel(site, p, oldText(p))?.headings ?? [];
+        const now = workspace.model(p)?.headings ?? [];
+        if (outline(before) === outline(now)) continue;
+        for (const d of dependents) {
+          const page = site.index.page(d);
+          if (page && (!now.length || page.headings.some((h) => h.file === p))) outlineChanged.set(d, page.includes);
+        }
+        continue;
+      }
       // A page: where links to it lead (now, before, by its path), what it includes (now, before), its ladder.
       const now = site.index.page(p);
       const before = oldSummary(site, p, oldText(p));
@@ -101,7 +119,14 @@ export function changedFiles(o: ChangedOptions): Changed | { error: string } {
         for (const a of s.aliases) linkedUrls.add(a);
         for (const i of s.includes) selected.add(i);
       }
+      if (outline(now?.headings ?? []) !== outline(before?.headings ?? [])) outlineChanged.set(p, [...(now?.includes ?? []), ...(before?.includes ?? [])]);
       if (site.kindOf(p) === 'career-page') for (const s of site.ladderFiles(dirname(p))) if (site.kindOf(s) === 'career-page') selected.add(s);
+    }
+    for (const includes of outlineChanged.values()) {
+      for (const i of includes) {
+        selected.add(i);
+        for (const q of site.index.includersOf(i)) selected.add(q.path);
+      }
     }
     if (!linkedPaths.size) continue;
     const leadsThere = (t: LinkTarget) =>
@@ -128,15 +153,25 @@ function isConfiguration(site: Site, p: string, configFile: string | undefined):
   return site.hugo.files.includes(p) || (dirname(p) === site.root && /^(hugo|config)\.(toml|ya?ml|json)$/.test(name)) || isInside(`${site.root}/config`, p);
 }
 
-/** The index entry a page had at the merge base (its URL, aliases and includes), from its text there. */
+/** The index entry a page had at the merge base (its URL, aliases, includes and headings), from its text there. */
 function oldSummary(site: Site, file: string, text: string | undefined): PageSummary | undefined {
+  const model = oldModel(site, file, text);
+  return model && summarize(model, site.urls);
+}
+
+/** A file's model from its text at the merge base (includes resolved as they are now). */
+function oldModel(site: Site, file: string, text: string | undefined): ReturnType<typeof buildPageModel> | undefined {
   if (text === undefined) return undefined;
-  const model = buildPageModel(sourceFile(file, text), {
+  return buildPageModel(sourceFile(file, text), {
     kind: site.kindOf(file),
     markup: site.markup,
     include: (argument) => ({ resolution: site.resolver.resolve(argument) }),
   });
-  return summarize(model, site.urls);
+}
+
+/** What heading-increment reads of an outline: each heading's level and the file it is written in. */
+function outline(headings: readonly { level: number; file: string }[]): string {
+  return headings.map((h) => `${h.level} ${h.file}`).join('\n');
 }
 
 // ---- git -----------------------------------------------------------------------------------------

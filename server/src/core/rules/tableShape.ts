@@ -47,7 +47,9 @@ export const tableShape: Rule = {
       if (!t.rendered) continue;
       // Body rows are measured against the delimiter row, which sets the rendered width.
       for (const row of t.rows) {
-        const k = row.cells.length;
+        // An empty last cell written "||" is not one of Goldmark's cells, but the empty cell it pads
+        // the row with is the same: count it as written.
+        const k = row.cells.length + (row.cells.length < m && /(^|[^\\])\|\|$/.test(ctx.model.file.text.slice(row.span.start, row.span.end)) ? 1 : 0);
         // With a header that disagrees with the delimiter row, that one finding covers the short rows.
         if (k === m || (n !== m && k < m)) continue;
         ctx.report({
