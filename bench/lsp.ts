@@ -1,0 +1,69 @@
+// The language server's figures for `npm run bench` (run with tsx by bench.mjs): the real server
+// (dist/server.js) over stdio, measured from the client's side, on the handbook snapshot. Prints one
+// JSON object on stdout:
+//   index        ms from `initialized` to careerPages/siteIndexed (the whole site in the background)
+//   duringIndex  round trips (didChange → publishDiagnostics of that version) on a 2 KB career page
+//                while the index builds
+//   afterIndex   round trips on the 220 KB page once the index is complete
+//   rssMB        the server's resident memory after indexing (VmRSS), and its peak (VmHWM)
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { startServer, uriOf } from '../test/support/lspClient';
+
+const corpus = process.argv[2];
+const SMALL = 'content/handbook/engineering/careers/matrix/development/dev/backend/intermediate.md';
+const LARGE = 'content/handbook/marketing/sales-development/_index.md';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const worst = (xs: number[]) => Math.max(...xs);
+
+function memory(pid: number): { rssMB: number; peakMB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
+}
+
+async function main() {
+  const started = performance.now();
+  const server = await startServer(corpus);
+  const indexed = server.waitForNotification<{ root: string }>('careerPages/siteIndexed', undefined, 120_000).then(() => performance.now());
+  let indexDone = false;
+  void indexed.then(() => (indexDone = true));
+
+  // Edits while the index builds: each waits for the diagnostics of its own version.
+  const roundTrips = async (file: string, count: number, stopWhen?: () => boolean) => {
+    const uri = uriOf(path.join(corpus, file));
+    const text = readFileSync(path.join(corpus, file), 'utf8');
+    server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await server.waitForPublished((p) => p.uri === uri && p.version === 1, 60_000);
+    const times: number[] = [];
+    const at = text.indexOf('\n', Math.floor(text.length / 2));
+    for (let v = 2; v < count + 2; v++) {
+      if (stopWhen?.()) break;
+      const t = performance.now();
+      const line = text.slice(0, at).split('\n').length - 1;
+      // Type a character, then the next edit takes it back: the page stays as it is.
+      const insert = v % 2 === 0;
+      const character = at - text.lastIndexOf('\n', at - 1) - 1;
+      const range = insert ? { start: { line, character }, end: { line, character } } : { start: { line, character }, end: { line, character: character + 1 } };
+      server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range, text: insert ? 'x' : '' }] });
+      await server.waitForPublished((p) => p.uri === uri && p.version === v, 60_000);
+      times.push(performance.now() - t);
+    }
+    server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    return times;
+  };
+
+  const during = await roundTrips(SMALL, 40, () => indexDone);
+  const indexAt = await indexed;
+  const mem = memory(server.process!.pid!);
+  const after = await roundTrips(LARGE, 60);
+  await server.stop();
+  const ms = (xs: number[]) => ({ n: xs.length, median: median(xs), worst: xs.length ? worst(xs) : Number.NaN });
+  process.stdout.write(`${JSON.stringify({ index: indexAt - started, duringIndex: ms(during), afterIndex: ms(after), ...mem })}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
