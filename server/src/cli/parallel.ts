@@ -103,7 +103,9 @@ interface WorkerHandle {
 }
 
 function startWorker(script: string, input: WorkerInput): WorkerHandle {
-  const worker = new Worker(script, { workerData: input });
+  // A larger young generation than a worker's default: model building allocates many short-lived
+  // objects, and the default made workers spend a third of their time collecting them.
+  const worker = new Worker(script, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
   let pending: { answer: string; resolve: (m: FromWorker) => void; reject: (e: Error) => void } | undefined;
   const fail = (e: Error) => {
     pending?.reject(e);
