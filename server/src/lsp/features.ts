@@ -20,7 +20,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   COMPLETION_TRIGGERS,
   type CompletionKind,
-  completions,
+  completionList,
   definition,
   documentLinks,
   type DocumentSymbol as CoreSymbol,
@@ -74,6 +74,8 @@ const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
   value: CompletionItemKind.Value,
   term: CompletionItemKind.Text,
   level: CompletionItemKind.EnumMember,
+  page: CompletionItemKind.File,
+  section: CompletionItemKind.Folder,
 };
 
 export interface FeatureContext {
@@ -104,7 +106,8 @@ export function registerFeatures({ connection, documents, workspace, failures }:
     failures.request('computing completions', byDocument, none, ({ textDocument, position }) => {
       const d = open(textDocument.uri);
       if (!d) return null;
-      return completions(workspace(), d.file, d.text, position).map(
+      const list = completionList(workspace(), d.file, d.text, position);
+      const items = list.items.map(
         (item): CompletionItem => ({
           label: item.label,
           kind: COMPLETION_KINDS[item.kind],
@@ -116,6 +119,8 @@ export function registerFeatures({ connection, documents, workspace, failures }:
           command: item.retrigger ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
         }),
       );
+      // A list that holds only part of what matches is asked for again as the author types on.
+      return list.incomplete ? { isIncomplete: true, items } : items;
     }),
   );
 

@@ -1,5 +1,6 @@
 // Completion: include paths inside the quotes of an include shortcode, anchors after "#" in links
-// (this page with its included headings, or another page through the site index), front matter keys
+// (this page with its included headings, or another page through the site index), page URLs in a
+// link's path (urlCompletion.ts), front matter keys
 // and values from the page kind's schema, responsibility terms used on the other pages of the same
 // track, and level names in a job-family page's "All of the responsibilities listed for ...".
 // Everything is read from the line being typed, so a half-written call still completes.
@@ -14,6 +15,7 @@ import { code, linesIn, openDocument, type OpenDocument } from './document';
 import { describeType, keyAt, keyDocumentation, keysAt, typeIncludes } from './frontmatterSchema';
 import { pageOfLink } from './links';
 import type { CompletionItem } from './types';
+import { urlCompletions } from './urlCompletion';
 
 /** Characters after which the editor should ask for completions. */
 export const COMPLETION_TRIGGERS = ['"', '`', '/', '#', '|', ':'];
@@ -27,17 +29,30 @@ interface LineContext {
 }
 
 export function completions(workspace: Workspace, file: string, text: string, position: Position): CompletionItem[] {
+  return completionList(workspace, file, text, position).items;
+}
+
+export interface CompletionList {
+  items: CompletionItem[];
+  /** More items match than were sent (page URLs on a large site): ask again as more is typed. */
+  incomplete: boolean;
+}
+
+export function completionList(workspace: Workspace, file: string, text: string, position: Position): CompletionList {
   const doc = openDocument(workspace, file, text);
-  if (!doc) return [];
+  if (!doc) return { items: [], incomplete: false };
   const lines = doc.model.file.lines;
-  if (position.line >= lines.lineCount) return [];
+  if (position.line >= lines.lineCount) return { items: [], incomplete: false };
   position = lines.positionAt(lines.offsetAt(position)); // a column past the line's end is its end
   const line = lines.lineText(position.line);
   const ctx: LineContext = { doc, position, line, before: line.slice(0, position.character) };
   const fm = doc.model.frontmatter;
   const offset = lines.offsetAt(position);
-  if (fm && fm.format === 'yaml' && offset >= fm.contentSpan.start && (offset < fm.contentSpan.end || !fm.closed)) return frontmatterCompletions(ctx);
-  return includePathCompletions(ctx) ?? anchorCompletions(ctx) ?? levelCompletions(ctx) ?? termCompletions(ctx) ?? [];
+  const complete = (items: CompletionItem[]) => ({ items, incomplete: false });
+  if (fm && fm.format === 'yaml' && offset >= fm.contentSpan.start && (offset < fm.contentSpan.end || !fm.closed)) return complete(frontmatterCompletions(ctx));
+  const first = includePathCompletions(ctx) ?? anchorCompletions(ctx);
+  if (first) return complete(first);
+  return urlCompletions(doc, line, position) ?? complete(levelCompletions(ctx) ?? termCompletions(ctx) ?? []);
 }
 
 const range = (line: number, from: number, to: number): Range => ({ start: { line, character: from }, end: { line, character: to } });

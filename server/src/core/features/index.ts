@@ -3,7 +3,7 @@
 
 export { includeLens } from './codeLens';
 export { FIX_ALL_IN_FILE_TITLE, quickActions, type FindingRef, type QuickAction } from './codeActions';
-export { COMPLETION_TRIGGERS, completions } from './completion';
+export { COMPLETION_TRIGGERS, completionList, completions, type CompletionList } from './completion';
 export { convertIncludeDelimiters } from './convertDelimiters';
 export { definition } from './definition';
 export { disableFixes } from './disableComments';

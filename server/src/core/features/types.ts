@@ -28,7 +28,7 @@ export interface WorkspaceChange {
 /** A request a feature refuses, with the reason to show the person (e.g. a rename that cannot be done safely). */
 export class FeatureError extends Error {}
 
-export type CompletionKind = 'file' | 'folder' | 'anchor' | 'property' | 'value' | 'term' | 'level';
+export type CompletionKind = 'file' | 'folder' | 'anchor' | 'property' | 'value' | 'term' | 'level' | 'page' | 'section';
 
 export interface CompletionItem {
   label: string;

@@ -1,0 +1,122 @@
+// Hugo URLs in the editor over the real language server (stdio JSON-RPC) on a copy of
+// examples/handbook: page URL completion in link destinations, with exact items and edits.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
+import { copyOfExample, startServer, uriOf, type TestServer } from '../support/lspClient';
+
+const TRACK = 'content/handbook/engineering/careers/matrix/quality/engineering-productivity';
+const range = (line: number, from: number, to: number, endLine = line) => ({ start: { line, character: from }, end: { line: endLine, character: to } });
+
+describe('Hugo URLs over stdio (examples/handbook)', () => {
+  let example: ReturnType<typeof copyOfExample>;
+  let server: TestServer;
+  const file = (rel: string) => path.join(example.dir, rel);
+  const uri = (rel: string) => uriOf(file(rel));
+  const request = <T>(method: string, params: object) => server.connection.sendRequest(method, params) as Promise<T>;
+  const versions = new Map<string, number>();
+  /** Opens (or changes) a document with this text. */
+  const show = (rel: string, text: string) => {
+    const v = (versions.get(rel) ?? 0) + 1;
+    versions.set(rel, v);
+    if (v === 1) server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(rel), languageId: 'markdown', version: v, text } });
+    else server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(rel), version: v }, contentChanges: [{ text }] });
+  };
+  const seniorText = () => readFileSync(file(`${TRACK}/senior.md`), 'utf8');
+  /** Completion at the end of `line`, added as the last line of senior.md. */
+  const completeAt = async (line: string) => {
+    const text = `${seniorText()}\n${line}`;
+    show(`${TRACK}/senior.md`, text);
+    const lineNo = text.split('\n').length - 1;
+    const result = await request<CompletionItem[] | CompletionList>('textDocument/completion', {
+      textDocument: { uri: uri(`${TRACK}/senior.md`) },
+      position: { line: lineNo, character: line.length },
+    });
+    return { items: Array.isArray(result) ? result : result.items, incomplete: !Array.isArray(result) && result.isIncomplete, line: lineNo };
+  };
+
+  before(async () => {
+    example = copyOfExample();
+    server = await startServer(example.dir);
+    await server.waitForNotification('careerPages/siteIndexed');
+  });
+
+  after(async () => {
+    await server.stop();
+    example.dispose();
+  });
+
+  describe('completion of page URLs', () => {
+    it('after "](/handbook/eng": the engineering pages by URL, sections first, titles as detail, replacing the typed path', async () => {
+      const { items, incomplete, line } = await completeAt('See [the team](/handbook/eng');
+      assert.equal(incomplete, false);
+      assert.deepEqual(
+        items.map((i) => [i.label, i.kind, i.detail]),
+        [
+          ['/handbook/engineering/', 19, 'Engineering'],
+          ['/handbook/engineering/careers/matrix/', 19, 'Engineering Career Framework'],
+          ['/handbook/engineering/infrastructure/engineering-productivity/', 19, 'Engineering Productivity'],
+          ['/handbook/engineering/infrastructure/performance-indicators/', 19, 'Infrastructure Performance Indicators'],
+          ['/handbook/engineering/careers/matrix/quality/', 19, 'Quality Career Framework'],
+          ['/handbook/engineering/careers/matrix/quality/engineering-productivity/', 19, 'Engineering Productivity Career Framework'],
+          [
+            '/handbook/engineering/careers/matrix/quality/engineering-productivity/intermediate/',
+            17,
+            'Quality Career Framework: Intermediate Backend Engineer, Engineering Productivity',
+          ],
+          [
+            '/handbook/engineering/careers/matrix/quality/engineering-productivity/senior/',
+            17,
+            'Quality Career Framework: Senior Backend Engineer, Engineering Productivity',
+          ],
+        ],
+      );
+      assert.deepEqual(items[2].textEdit, { range: range(line, 15, 28), newText: '/handbook/engineering/infrastructure/engineering-productivity/' });
+      assert.deepEqual(items[2].documentation, {
+        kind: 'markdown',
+        value: 'Section: `content/handbook/engineering/infrastructure/engineering-productivity/_index.md`',
+      });
+    });
+
+    it('after "](": the pages relative to the folder of senior.md, the nearest first', async () => {
+      const { items, line } = await completeAt('[x](');
+      assert.deepEqual(
+        items.slice(0, 5).map((i) => [i.label, i.detail]),
+        [
+          ['../', 'Quality Career Framework'],
+          ['./', 'Engineering Productivity Career Framework'],
+          ['intermediate/', 'Quality Career Framework: Intermediate Backend Engineer, Engineering Productivity'],
+          ['senior/', 'Quality Career Framework: Senior Backend Engineer, Engineering Productivity'],
+          ['../../', 'Engineering Career Framework'],
+        ],
+      );
+      assert.deepEqual(items[2].textEdit, { range: range(line, 4, 4), newText: 'intermediate/' });
+    });
+
+    it('fuzzy: "](../../../../inf/perf" finds the performance indicators page', async () => {
+      const { items } = await completeAt('[x](../../../../inf/perf');
+      assert.deepEqual(
+        items.map((i) => i.label),
+        ['../../../../infrastructure/performance-indicators/'],
+      );
+    });
+
+    it('inside <a href="/job">, and "#" then completes that page\'s anchors', async () => {
+      const { items } = await completeAt('<a href="/job');
+      assert.deepEqual(
+        items.map((i) => [i.label, i.detail]),
+        [
+          ['/job-families/', 'Job Families'],
+          ['/job-families/engineering/infrastructure/engineering-productivity-manager/', 'Engineering Productivity Manager'],
+        ],
+      );
+      const anchors = await completeAt('[x](/handbook/hiring/candidate-faq/#');
+      assert.deepEqual(
+        anchors.items.map((i) => [i.label, i.kind]),
+        [['screening-call', 18]],
+      );
+    });
+  });
+});
