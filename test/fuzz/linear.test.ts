@@ -19,6 +19,8 @@ const SHAPES: Record<string, (n: number) => string> = {
   'n broken links among n headings': (n) => FM + Array.from({ length: n }, (_, i) => `## Heading ${i % 10}\n\n[a](#heading-${i % 10}-x${i})\n`).join('\n'),
   'block quotes nested n deep': (n) => `${FM}${'> '.repeat(n)}x\n`,
   'n lines of nested lists': (n) => FM + Array.from({ length: n }, (_, i) => `${'  '.repeat(i % 40)}- item ${i}`).join('\n') + '\n',
+  // Every item's paragraph could end in a table until its list does: each must look only at its own lines.
+  'n list items, then a delimiter row': (n) => `${FM}${Array.from({ length: n }, (_, i) => `- | item ${i} |`).join('\n')}\n  | --- |\n`,
   'n unmatched backticks in one paragraph': (n) => `${FM}${'a ` '.repeat(n)}\n`,
   'n "<" without ">" and one ">" at the end': (n) => `${FM}${'a < b '.repeat(n)} <a id="x">\n`,
   'n "](" without "[" in one paragraph': (n) => `${FM}${'x](y) '.repeat(n)}\n`,

@@ -93,6 +93,30 @@ export function goldmarkTableCount(html: string): number {
   return html.match(/<table>\n<thead>\n<tr>\n<th/g)?.length ?? 0;
 }
 
+// Hugo's typographer (on by default) turns `---` into an em dash, and so on: back to the source.
+const TYPOGRAPHER: Record<string, string> = {
+  '&mdash;': '---',
+  '&ndash;': '--',
+  '&hellip;': '...',
+  '&lsquo;': "'",
+  '&rsquo;': "'",
+  '&ldquo;': '"',
+  '&rdquo;': '"',
+};
+
+/**
+ * The pipe tables of rendered HTML (Goldmark's or cmark-gfm's, which write them alike; a raw HTML
+ * table written the same way is among them), in document order: rows (header first) of each
+ * cell's inner HTML, with the typographer's entities back as the source wrote them.
+ */
+export function pipeTables(html: string): string[][][] {
+  return [...html.matchAll(/<table>(?=\n<thead>\n<tr>\n<th)([\s\S]*?)<\/table>/g)].map((t) =>
+    [...t[1].matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+      [...r[1].matchAll(/<t[hd](?: [^>]*)?>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1].replace(/&(?:[mn]dash|hellip|[lr][sd]quo);/g, (e) => TYPOGRAPHER[e])),
+    ),
+  );
+}
+
 /** Every table-shape finding of the site: pages first, then include files (they need their includers' models). */
 export function tableShapeFindings(workspace: Workspace, site: HugoSite, pages: string[]): Diagnostic[] {
   const files = [
@@ -170,7 +194,7 @@ export async function checkNoTableClaims(site: HugoSite, build: HugoBuild, works
   }
 }
 
-function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
+export function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
   const lines = new LineIndex(text);
   const spans = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }));
   spans.sort((a, b) => b.start - a.start);

@@ -3,7 +3,7 @@
 // heading ids) is read from the source with exact columns by the modules beside this one.
 
 import MarkdownIt from 'markdown-it';
-import { DELIMITER_CHARS, goldmarkSplit, lineShortcodes, type RowText } from './tables';
+import { goldmarkSplit, lineShortcodes, type RowText } from './tables';
 
 export const LineKind = {
   /** Blank line or a line no block claims (link reference definitions). */
@@ -49,6 +49,8 @@ export interface TableLine {
 /** A paragraph as Goldmark reads it (one block until a blank line or another block), holding a delimiter row. */
 export interface TableParagraph extends LineSpan {
   lines: TableLine[];
+  /** The setext underline right below (`===`, `--`): not Goldmark's (it takes the table out first), a body row to GitHub. */
+  underline?: TableLine;
 }
 
 export interface BlockStructure {
@@ -71,6 +73,31 @@ type StateBlock = Parameters<RuleBlock>[0];
 
 interface BlockEnv {
   tableParagraphs?: TableParagraph[];
+  delimiterHints?: DelimiterHints;
+}
+
+/** Per line of the text: the first line from there on that may be a delimiter row, and the first blank line. */
+interface DelimiterHints {
+  delimiter: Int32Array;
+  blank: Int32Array;
+}
+
+// What a line holding a delimiter row is made of, container prefixes included (`>`, list markers).
+const MAYBE_DELIMITER = /^[ \t\v\f>+*.)0-9|:-]*$/;
+
+// One pass over the text, so that asking at every paragraph (and at every list item: markdown-it's
+// endLine is the list's) whether a delimiter row comes before the next blank line stays linear.
+function delimiterHints(src: string): DelimiterHints {
+  const lines = src.split('\n');
+  const n = lines.length;
+  const delimiter = new Int32Array(n + 1).fill(n);
+  const blank = new Int32Array(n + 1).fill(n);
+  for (let l = n - 1; l >= 0; l--) {
+    const t = lines[l];
+    delimiter[l] = t.includes('-') && MAYBE_DELIMITER.test(t) ? l : delimiter[l + 1];
+    blank[l] = /^[ \t]*$/.test(t) ? l : blank[l + 1];
+  }
+  return { delimiter, blank };
 }
 
 function tableLine(state: StateBlock, l: number): TableLine {
@@ -93,11 +120,10 @@ function tableLine(state: StateBlock, l: number): TableLine {
  */
 const goldmarkTable: RuleBlock = (state, startLine, endLine, silent) => {
   if (silent || state.sCount[startLine] - state.blkIndent >= 4) return false;
-  let candidate = false;
-  for (let l = startLine + 1; l < endLine && !state.isEmpty(l) && !candidate; l++) {
-    candidate = DELIMITER_CHARS.test(state.src.slice(state.bMarks[l] + state.tShift[l], state.eMarks[l]));
-  }
-  if (!candidate) return false;
+  // No line before the next blank one could be a delimiter row: a plain paragraph, left to markdown-it.
+  const env = state.env as BlockEnv;
+  env.delimiterHints ??= delimiterHints(state.src);
+  if (env.delimiterHints.delimiter[startLine + 1] >= Math.min(env.delimiterHints.blank[startLine + 1], endLine)) return false;
   const terminators = state.md.block.ruler.getRules('paragraph');
   const oldParentType = state.parentType;
   state.parentType = 'paragraph';
@@ -130,7 +156,7 @@ const goldmarkTable: RuleBlock = (state, startLine, endLine, silent) => {
   const opaque = rows.flatMap((r) => lineShortcodes(state.src, r.start, r.end));
   const split = goldmarkSplit(state.src, rows, opaque);
   if (!split) return false;
-  (state.env as BlockEnv).tableParagraphs?.push({ line: startLine, endLine: next - 1, lines });
+  env.tableParagraphs?.push({ line: startLine, endLine: next - 1, lines, ...(underline ? { underline: tableLine(state, next) } : {}) });
   if (!split.rendered) return false;
   const headerLine = startLine + split.delimiter - 1;
   if (headerLine > startLine && !underline) {

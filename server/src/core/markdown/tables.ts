@@ -1,22 +1,26 @@
-// GitHub-flavoured pipe tables, read the two ways that matter for a handbook page, both checked line
-// by line against builds (test/hugo/tables*.test.ts):
+// GitHub-flavoured pipe tables, read the two ways that matter for a handbook page. Each statement
+// below is a case of test/unit/tableCases.ts, which test/hugo/tableReadings.test.ts builds with
+// Hugo 0.111 and renders with cmark-gfm (what GitHub shows).
 //
 // Hugo (Goldmark 1.5, Hugo 0.111) makes tables out of paragraphs after they are parsed: in a
-// paragraph's lines (inside its container: after list markers and `>`, lazy continuation lines
-// included) the first line after the first that looks like a delimiter row (`| --- | :-: |`, or
-// `:--` alone, indented less than four columns) decides. Its header, the line above, may not be
-// wider than the delimiter row (then no table at all, and no later delimiter row is tried); a
-// narrower header, and any shorter body row, is padded with empty cells; a longer body row loses
-// its extra cells. Every later line of the paragraph is a body row, delimiter-like or not. A pipe
-// splits cells unless a backslash is right before it (`\|` and `\\|` both stay in the cell), and a
-// trailing pipe is dropped even when escaped. Hugo replaces shortcode calls before Goldmark reads
-// the page, so a `|` inside `{{< x "a|b" >}}` splits nothing.
+// paragraph's lines (inside its container: after list markers and `>`, so `- | a | b |` starts a
+// table in a list item; lazy continuation lines included) the first line after the first that
+// looks like a delimiter row (`| --- | :-: |`, or `:--` alone, indented less than four columns
+// into its container) decides. Its header, the line above, may not be wider than the delimiter row
+// (then no table at all, and no later delimiter row is tried); a narrower header, and any shorter
+// body row, is padded with empty cells; a longer body row loses its extra cells. Every later line
+// of the paragraph is a body row, delimiter-like or not. A pipe splits cells unless a backslash is
+// right before it (`\|` and `\\|` both stay in the cell), and a trailing pipe is dropped even when
+// escaped. Hugo replaces shortcode calls before Goldmark reads the page, so a `|` inside
+// `{{< x "a|b" >}}` splits nothing. A setext underline below the paragraph is not a row: Goldmark
+// takes the table out and reads the underline again (blocks.ts).
 //
-// GitHub (cmark-gfm) starts a table at any line of a paragraph that is a delimiter row as wide as
-// the line above it (so it may find one further down a paragraph Hugo gave up on), never on a lazy
-// line; a table ends at a lazy line, a line indented four columns or more, a line that is only a
-// pipe, or a list item that could not interrupt a paragraph (`2. x`, an empty `+`). It sees
-// shortcodes as text.
+// GitHub (cmark-gfm) starts a table at any line of a paragraph that is a delimiter row exactly as
+// wide as the line above it (so it may find one further down a paragraph Hugo gave up on), never on
+// a lazy line; a table ends at a lazy line, a line indented four columns or more, a line that is
+// only a pipe, or a block that could not interrupt a paragraph (a list item `2. x` or an empty `+`,
+// an HTML tag alone on its line); a setext underline `===` or `--` is one more row. It sees
+// shortcodes as text, and takes the backslash off every `\|` before reading a cell (`\\|` shows `|`).
 //
 // We keep tables Hugo does not render too, so that `table-shape` can explain why none appears.
 
@@ -56,22 +60,29 @@ export interface PipeTable {
   github: GitHubReading;
 }
 
-// Characters a delimiter row is made of (Goldmark's isTableDelim; cmark-gfm's scanner agrees).
+// Characters a delimiter row is made of (Goldmark's isTableDelim; cmark-gfm's scanner agrees). A row
+// of dashes alone is one too: Goldmark's all-dashes test sees the line with its newline, so it never
+// refuses one, and such a line stays in a paragraph where it cannot be a setext underline (`> a`
+// then a lazy `--`: a one-column table in Hugo).
 export const DELIMITER_CHARS = /^[ \t\v\f|:-]*-[ \t\v\f|:-]*$/;
-const DELIMITER_CELL = /^[ \t\v\f]*:?-+:?[ \t\v\f]*$/;
+// A cell's blanks: Goldmark's regexps use Go's \s, without \v (then no table); cmark-gfm's take \v too.
+const DELIMITER_CELL = { goldmark: /^[ \t\f]*:?-+:?[ \t\f]*$/, github: /^[ \t\v\f]*:?-+:?[ \t\v\f]*$/ };
+
+export type TableReader = keyof typeof DELIMITER_CELL;
 
 /** Alignment cells of a delimiter row (its text after the container prefix), or undefined when it is none. */
-export function delimiterCells(rowText: string): number | undefined {
+export function delimiterCells(rowText: string, reader: TableReader = 'goldmark'): number | undefined {
   if (!DELIMITER_CHARS.test(rowText)) return undefined;
   const cols = rowText.split('|');
   if (/^[ \t\v\f]*$/.test(cols[0])) cols.shift();
   if (cols.length && /^[ \t\v\f]*$/.test(cols[cols.length - 1])) cols.pop();
-  if (!cols.length || !cols.every((c) => DELIMITER_CELL.test(c))) return undefined;
+  const cell = DELIMITER_CELL[reader];
+  if (!cols.length || !cols.every((c) => cell.test(c))) return undefined;
   return cols.length;
 }
 
-export function isDelimiterRow(rowText: string): boolean {
-  return delimiterCells(rowText) !== undefined;
+export function isDelimiterRow(rowText: string, reader: TableReader = 'goldmark'): boolean {
+  return delimiterCells(rowText, reader) !== undefined;
 }
 
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\v' || c === '\f' || c === '\r' || c === '\n';
@@ -181,16 +192,26 @@ export function goldmarkSplit(text: string, rows: readonly RowText[], opaque: re
   return undefined;
 }
 
-// A list item opens a block inside a table; inside a paragraph's lines only those that cannot
-// interrupt a paragraph are left (`2. x`, an empty `+`), and they end GitHub's table.
+// Inside a table cmark-gfm starts any block a line begins; in a paragraph's lines only those that
+// cannot interrupt a paragraph are left, and they end GitHub's table where Goldmark reads a body
+// row: a list item (`2. x`, an empty `+`), an HTML tag alone on its line (`<custom-el>`, CommonMark's
+// kind 7), indented code.
 const LIST_ITEM = /^(?:\d{1,9}[.)]|[-+*])(?:[ \t]|$)/;
+const HTML_TAG_LINE =
+  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/;
+// A thematic break: below a table's paragraph only as the setext underline `---` (see TableParagraph).
+const THEMATIC_BREAK = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const startsBlock = (row: string) => LIST_ITEM.test(row) || THEMATIC_BREAK.test(row) || (row.startsWith('<') && HTML_TAG_LINE.test(row));
 
-/** GitHub's reading of a paragraph's lines: the delimiter row it starts a table at (from `from`), and how many rows follow. */
-function githubTable(text: string, rows: readonly RowText[], from: number): { delimiter: number; rows: number } | undefined {
-  for (let k = Math.max(1, from); k < rows.length; k++) {
+/**
+ * GitHub's reading of a paragraph's lines: the delimiter row it starts a table at (from `from`, before
+ * `until`: a setext underline is one to GitHub as well), and how many rows follow.
+ */
+function githubTable(text: string, rows: readonly RowText[], from: number, until: number): { delimiter: number; rows: number } | undefined {
+  for (let k = Math.max(1, from); k < until; k++) {
     const r = rows[k];
     if (r.lazy || r.indent > 3) continue;
-    const columns = delimiterCells(text.slice(r.start, r.end));
+    const columns = delimiterCells(text.slice(r.start, r.end), 'github');
     if (columns === undefined) continue;
     const header = rows[k - 1];
     if (githubCells(text, header.start, header.end).length !== columns) continue;
@@ -198,8 +219,7 @@ function githubTable(text: string, rows: readonly RowText[], from: number): { de
     for (let j = k + 1; j < rows.length; j++) {
       const b = rows[j];
       if (b.lazy || b.indent > 3) break;
-      const body = text.slice(b.start, b.end);
-      if (LIST_ITEM.test(body) || githubCells(text, b.start, b.end).length === 0) break;
+      if (startsBlock(text.slice(b.start, b.end)) || githubCells(text, b.start, b.end).length === 0) break;
       n++;
     }
     return { delimiter: k, rows: n };
@@ -207,9 +227,10 @@ function githubTable(text: string, rows: readonly RowText[], from: number): { de
   return undefined;
 }
 
-function paragraphRows(text: string, lines: LineIndex, p: TableParagraph): RowText[] {
+/** The rows of a paragraph's lines; `github`: with the setext underline below them, which GitHub reads as a row. */
+function paragraphRows(text: string, lines: LineIndex, p: TableParagraph, github = false): RowText[] {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  return p.lines.map((l) => {
+  return (github && p.underline ? [...p.lines, p.underline] : p.lines).map((l) => {
     const lineStart = lines.lineStarts[l.line] + (l.line === 0 ? bom : 0);
     let end = lines.lineEnd(l.line);
     const start = Math.min(lineStart + l.column, end);
@@ -242,7 +263,7 @@ export function scanTables(text: string, lines: LineIndex, paragraphs: readonly 
       if (!split.rendered && !text.slice(rows[j].start, rows[j].end).includes('|')) break;
       body.push(row(j));
     }
-    const gh = githubTable(text, rows, i);
+    const gh = githubTable(text, p.underline ? paragraphRows(text, lines, p, true) : rows, i, rows.length);
     const github: GitHubReading =
       gh?.delimiter === i ? { rendered: true, rows: gh.rows } : { rendered: false, rows: 0, laterDelimiterLine: gh ? p.lines[gh.delimiter].line : undefined };
     tables.push({ header: row(i - 1), delimiter: row(i), rows: body, rendered: split.rendered, github });
@@ -260,11 +281,11 @@ export interface GitHubTable {
 export function githubTables(text: string, lines: LineIndex, paragraphs: readonly TableParagraph[]): GitHubTable[] {
   const tables: GitHubTable[] = [];
   for (const p of paragraphs) {
-    const rows = paragraphRows(text, lines, p);
-    const gh = githubTable(text, rows, 1);
+    const rows = paragraphRows(text, lines, p, true);
+    const gh = githubTable(text, rows, 1, p.lines.length);
     if (!gh) continue;
     const row = (i: number): TableRow => ({
-      line: p.lines[i].line,
+      line: (p.lines[i] ?? p.underline).line,
       span: { start: rows[i].start, end: rows[i].end },
       cells: githubCells(text, rows[i].start, rows[i].end),
     });

@@ -102,6 +102,22 @@ export class ExpandedDocument {
     return out;
   }
 
+  /**
+   * The page's spans (sorted, not overlapping) that the expanded text holds whole, as spans of it; a
+   * replaced span (an include call, whose place its file's text took) has none. Linear in both.
+   */
+  keptPageSpans(spans: readonly Span[]): Span[] {
+    const out: Span[] = [];
+    let k = 0;
+    for (const s of spans) {
+      while (k < this.segments.length && (this.segments[k].source !== -1 || this.segments[k].sourceStart + this.segments[k].length < s.end)) k++;
+      const seg = this.segments[k];
+      if (!seg) break;
+      if (s.start >= seg.sourceStart) out.push({ start: seg.start + s.start - seg.sourceStart, end: seg.start + s.end - seg.sourceStart });
+    }
+    return out;
+  }
+
   /** Maps a page offset (outside replaced spans) into the expanded text. */
   fromPage(offset: number): number | undefined {
     for (const s of this.segments) {

@@ -356,13 +356,8 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
 
   const tables: PipeTable[] = [];
   // Hugo replaces the page's shortcode calls before Goldmark reads it (a `|` in one splits no cell);
-  // the calls in an include file stay text in the pages that include it.
-  const opaque = isInclude
-    ? []
-    : scan.calls.flatMap((c) => {
-        const at = expanded.fromPage(c.span.start);
-        return at === undefined ? [] : [{ start: at, end: at + c.span.end - c.span.start }];
-      });
+  // an expanded include call is its file's text, and the calls in that text stay text.
+  const opaque = isInclude ? [] : expanded.keptPageSpans(scan.calls.map((c) => c.span));
   for (const t of scanTables(expanded.text, lines, blocks.tableParagraphs, opaque)) {
     const mapped = mapTable(t, expanded);
     if (mapped) tables.push(mapped);
