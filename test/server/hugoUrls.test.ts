@@ -1,10 +1,12 @@
 // Hugo URLs in the editor over the real language server (stdio JSON-RPC) on a copy of
-// examples/handbook: page URL completion in link destinations, with exact items and edits.
+// examples/handbook (its candidate FAQ given an alias): page URL completion in link destinations,
+// link code actions (relative <-> absolute, an alias replaced, the closest pages for a broken link),
+// with exact items and edits.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic } from 'vscode-languageserver-protocol';
 import { copyOfExample, startServer, uriOf, type TestServer } from '../support/lspClient';
 
 const TRACK = 'content/handbook/engineering/careers/matrix/quality/engineering-productivity';
@@ -39,6 +41,8 @@ describe('Hugo URLs over stdio (examples/handbook)', () => {
 
   before(async () => {
     example = copyOfExample();
+    const faq = file('content/handbook/hiring/candidate-faq/_index.md');
+    writeFileSync(faq, readFileSync(faq, 'utf8').replace('title: "Candidate FAQ"\n', 'title: "Candidate FAQ"\naliases:\n  - /handbook/hiring/faq/\n'));
     server = await startServer(example.dir);
     await server.waitForNotification('careerPages/siteIndexed');
   });
@@ -116,6 +120,80 @@ describe('Hugo URLs over stdio (examples/handbook)', () => {
       assert.deepEqual(
         anchors.items.map((i) => [i.label, i.kind]),
         [['screening-call', 18]],
+      );
+    });
+  });
+
+  describe('link code actions', () => {
+    const HANDBOOK = 'content/handbook/_index.md';
+    const text = [
+      '---',
+      'title: "Handbook"',
+      '---',
+      '',
+      '- [Engineering](engineering/)',
+      '- [Hiring](/handbook/hiring/#process)',
+      '- [FAQ](/handbook/hiring/faq/)',
+      '- [the compensation calculator](/handbook/total-rewards/compensation-calculator/)',
+      '',
+    ].join('\n');
+    const actionsAt = async (line: number, character: number, diagnostics: Diagnostic[] = []) =>
+      request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: uri(HANDBOOK) },
+        range: range(line, character, character),
+        context: { diagnostics },
+      });
+    const edits = (a: CodeAction) => a.edit?.documentChanges?.flatMap((c) => ('edits' in c ? c.edits.map((e) => [e.range, e.newText]) : []));
+
+    before(async () => {
+      show(HANDBOOK, text);
+      await server.waitForDiagnostics(uri(HANDBOOK), (d) => d.some((x) => x.code === 'link-page'));
+    });
+
+    it('a relative link: convert to the absolute URL', async () => {
+      const actions = await actionsAt(4, 20);
+      assert.deepEqual(
+        actions.map((a) => [a.title, a.kind, edits(a)]),
+        [['Convert to the absolute URL /handbook/engineering/', 'refactor.rewrite', [[range(4, 16, 28), '/handbook/engineering/']]]],
+      );
+    });
+
+    it('an absolute URL: convert to the relative link (from the folder of _index.md, its own URL), the fragment kept', async () => {
+      const actions = await actionsAt(5, 15);
+      assert.deepEqual(
+        actions.map((a) => [a.title, edits(a)]),
+        [['Convert to the relative link hiring/', [[range(5, 11, 28), 'hiring/']]]],
+      );
+    });
+
+    it("a link through the FAQ's alias: replace it with the page's URL", async () => {
+      const actions = await actionsAt(6, 12);
+      assert.deepEqual(
+        actions.map((a) => [a.title, edits(a)]),
+        [
+          [
+            "Replace the alias /handbook/hiring/faq/ with the page's URL /handbook/hiring/candidate-faq/",
+            [[range(6, 8, 29), '/handbook/hiring/candidate-faq/']],
+          ],
+          ['Convert to the relative link hiring/candidate-faq/', [[range(6, 8, 29), 'hiring/candidate-faq/']]],
+        ],
+      );
+    });
+
+    it("a link-page finding: the rule's suggestion preferred, then the closest pages by URL and title", async () => {
+      const finding = server.diagnostics.get(uri(HANDBOOK))!.find((d) => d.code === 'link-page')!;
+      assert.deepEqual(finding.range, range(7, 32, 80));
+      const actions = await actionsAt(7, 40, [finding]);
+      assert.deepEqual(
+        actions.filter((a) => a.kind === 'quickfix' && a.title.startsWith('Change')).map((a) => [a.title, a.isPreferred, edits(a)]),
+        [
+          [
+            'Change to /handbook/total-rewards/compensation/compensation-calculator/',
+            true,
+            [[range(7, 32, 80), '/handbook/total-rewards/compensation/compensation-calculator/']],
+          ],
+          ['Change to /handbook/total-rewards/compensation/ ("Compensation")', false, [[range(7, 32, 80), '/handbook/total-rewards/compensation/']]],
+        ],
       );
     });
   });

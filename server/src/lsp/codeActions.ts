@@ -4,7 +4,8 @@
 // "fix all" source action: the core applies every preferred fix of the file, re-checking until
 // nothing is left to fix, and returns one set of non-overlapping edits (core/features/fixAll.ts).
 // The quick fix "fix all" gets its edits when it is chosen (codeAction/resolve), where the client
-// can resolve them; otherwise at once.
+// can resolve them; otherwise at once. Beside them, at the cursor, the link refactors
+// (core/features/linkActions.ts: relative <-> absolute URL, an alias replaced by the page's URL).
 
 import {
   CodeActionKind,
@@ -18,12 +19,15 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Fix, Workspace } from '../core';
-import { fixAll, quickActions } from '../core/features';
+import { fixAll, linkActions, quickActions } from '../core/features';
 import { pathToUri, SOURCE, uriToPath, type DiagnosticData } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.careerPages`;
 
-export const CODE_ACTION_OPTIONS: CodeActionOptions = { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll], resolveProvider: true };
+export const CODE_ACTION_OPTIONS: CodeActionOptions = {
+  codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.SourceFixAll],
+  resolveProvider: true,
+};
 
 /** Whether the client fills in an action's edit with codeAction/resolve. */
 export function resolvesEdits(capabilities: ClientCapabilities | undefined): boolean {
@@ -53,6 +57,12 @@ export function codeActions(params: CodeActionParams, doc: TextDocument | undefi
       else if (resolveLater) lsp.data = { careerPagesFixAll: params.textDocument.uri } satisfies FixAllData;
       else if (doc) lsp.edit = fixAllEdit(doc, workspace);
       actions.push(lsp);
+    }
+  }
+  const wants = (kind: string) => !only || only.some((k) => kind.startsWith(k));
+  if (file && doc && wants(CodeActionKind.RefactorRewrite)) {
+    for (const action of linkActions(workspace, file, doc.getText(), params.range)) {
+      actions.push({ title: action.title, kind: CodeActionKind.RefactorRewrite, edit: toWorkspaceEdit([action.fix], doc) });
     }
   }
   if (only?.some((k) => FIX_ALL_KIND.startsWith(k)) && doc) {

@@ -1,5 +1,6 @@
 // The quick fixes offered for findings (the editor's Ctrl+. menu), in the order they are shown:
-// each finding's own fixes (the preferred one first), then "Fix all career-pages problems in this
+// each finding's own fixes (the preferred one first; a `link-page` finding adds the pages closest to
+// the broken link, linkActions.ts), then "Fix all career-pages problems in this
 // file" (the same fixAll as the source action and career-lint --fix, offered while a finding has a
 // fix that it applies), then for each finding "Disable <code> for this line" and "... for this
 // file" (disableComments.ts). An action that two findings share (the same code on the same line)
@@ -10,6 +11,7 @@ import type { Range } from '../text';
 import type { Workspace } from '../workspace';
 import { disableFixes } from './disableComments';
 import { canFixAll } from './fixAll';
+import { closestPageFixes } from './linkActions';
 
 export const FIX_ALL_IN_FILE_TITLE = 'Fix all career-pages problems in this file';
 
@@ -41,6 +43,14 @@ export function quickActions(workspace: Workspace, file: string, text: string | 
   findings.forEach((f, i) => {
     const fixes = [...(f.fixes ?? [])].sort((a, b) => Number(b.preferred ?? false) - Number(a.preferred ?? false));
     for (const fix of fixes) actions.push({ title: fix.title, fix, preferred: fix.preferred ?? false, findings: [i] });
+    if (f.code === 'link-page' && text !== undefined) {
+      const offered = new Set(fixes.flatMap((x) => x.edits.map((e) => e.newText)));
+      // The best of them is preferred only when the rule itself had nothing to suggest.
+      closestPageFixes(workspace, file, text, f.range, offered).forEach((fix, k) => {
+        const preferred = k === 0 && !fixes.length;
+        actions.push({ title: fix.title, fix: { ...fix, preferred }, preferred, findings: [i] });
+      });
+    }
   });
   if (text === undefined || !findings.length) return actions;
 

@@ -11,6 +11,7 @@ export { documentLinks } from './documentLinks';
 export { applyEdits, canFixAll, fixAll } from './fixAll';
 export { foldingRanges } from './folding';
 export { hover } from './hover';
+export { closestPageFixes, closestPages, linkActions, linkedPageOf, type LinkAction } from './linkActions';
 export { ladderMatrix, type CellState, type LadderMatrix, type MatrixLocation } from './ladderMatrix';
 export { careerTrackFolders, DEFAULT_JOB_FAMILY_LEVELS, jobFamilyFolders, levelChoices, newCareerPage, newJobFamilyPage, type NewPage } from './newPage';
 export { pageInfo, permanentKindAdvice, kindLabel, type PageInfo } from './pageInfo';
