@@ -74,7 +74,10 @@ async function buildWithLinks(pages: Record<string, string>, links: Record<strin
       build,
       root,
       listed,
-      ours: (page) => (results.get(page) ?? []).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`),
+      ours: (page) =>
+        (results.get(page) ?? []).map(
+          (d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}${d.detail ? ` | ${d.detail}` : ''}`,
+        ),
       ids: (page) => models.get(page) ?? [],
     };
   } finally {
@@ -83,7 +86,7 @@ async function buildWithLinks(pages: Record<string, string>, links: Record<strin
 }
 
 const outOfSite = (arg: string, real: string) =>
-  `7:14 include-outside-root "${arg}" leads out of the site through a symbolic link. Its real path is ${real}, and files outside the site are never read. Hugo follows the link, so the page depends on a file outside the site: move the file into the site, or point the link inside it.`;
+  `7:14 include-outside-root "${arg}" leads out of the site through a symbolic link: move the file into the site. | Its real path is ${real}, and files outside the site are never read. Hugo follows the link, so the page depends on a file outside the site: move the file into the site, or point the link inside it.`;
 const hugoIds = (o: Outcome, page: string) => o.build.pages.get(page)?.headings.map((h) => h.id);
 
 describe('Hugo oracle: symbolic links under assets/ (includes)', () => {
@@ -183,7 +186,7 @@ describe('Hugo oracle: symbolic links under assets/ (includes)', () => {
       [['page.md', 7]],
     );
     assert.deepEqual(o.ours('page.md'), [
-      `7:14 include-missing Include file not found: Hugo looks for assets/includes/gone.md and fails the build. There is a symbolic link to ${o.root}/assets/includes/nowhere.md, which does not exist.`,
+      `7:14 include-missing No include file "includes/gone.md". | Hugo looks for assets/includes/gone.md and fails the build. There is a symbolic link to ${o.root}/assets/includes/nowhere.md, which does not exist.`,
     ]);
   });
 });

@@ -59,6 +59,13 @@ describe('custom requests over stdio', () => {
       source: 'pageKinds',
       glob: 'content/**/careers/matrix/**/!(_index).md',
       configuredKind: 'career-page',
+      idSettings: [
+        "markup.goldmark.parser.autoHeadingIDType github (Hugo's default)",
+        'enableEmoji true (hugo.toml)',
+        "markup.goldmark.parser.attribute.title true (Hugo's default)",
+        'markup.goldmark.parser.attribute.block true (hugo.toml)',
+        'markup.goldmark.renderer.unsafe true (hugo.toml)',
+      ],
     });
     assert.equal(await request('careerPages/pageInfo', { uri: uriOf(path.join(path.dirname(example.dir), 'elsewhere.md')) }), null);
     assert.equal((await request<PageInfoResult>('careerPages/pageInfo', { uri: uri(VALUES) })).label, 'Include file');

@@ -83,8 +83,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     isOpen: (path) => openByPath.has(path),
     onIndexed: (site, stats) => {
       void connection.sendNotification(SITE_INDEXED, { root: pathToUri(site.root), ...stats });
-      // The site's Hugo configuration was read with it: its problems show on its files.
-      for (const f of new Set([...site.hugo.files, ...site.hugo.diagnostics.map((d) => d.file)])) validateConfig(f);
+      // The site's Hugo configuration was read with it: its problems show on their files (a change
+      // to one of them validates it again, which clears what was fixed).
+      for (const f of new Set(site.hugo.diagnostics.map((d) => d.file))) validateConfig(f);
       schedule(documents.all().map((d) => d.uri));
       if (canRefreshLenses) {
         connection
