@@ -1,12 +1,13 @@
 // Hugo URLs in the editor over the real language server (stdio JSON-RPC) on a copy of
 // examples/handbook (its candidate FAQ given an alias): page URL completion in link destinations,
 // link code actions (relative <-> absolute, an alias replaced, the closest pages for a broken link),
-// with exact items and edits.
+// workspace symbols, document highlights and the link "Copy Link to Heading" copies, with exact
+// items, locations and edits.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentHighlight, SymbolInformation } from 'vscode-languageserver-protocol';
 import { copyOfExample, startServer, uriOf, type TestServer } from '../support/lspClient';
 
 const TRACK = 'content/handbook/engineering/careers/matrix/quality/engineering-productivity';
@@ -195,6 +196,72 @@ describe('Hugo URLs over stdio (examples/handbook)', () => {
           ['Change to /handbook/total-rewards/compensation/ ("Compensation")', false, [[range(7, 32, 80), '/handbook/total-rewards/compensation/']]],
         ],
       );
+    });
+  });
+
+  describe('find anything', () => {
+    it('workspace symbols: pages by title and headings with their URL and anchor, an included heading in its include file', async () => {
+      const symbols = await request<SymbolInformation[]>('workspace/symbol', { query: 'values' });
+      assert.deepEqual(
+        symbols.map((s) => [s.name, s.kind, s.containerName, path.relative(example.dir, new URL(s.location.uri).pathname), s.location.range]),
+        [
+          ['Values', 1, '/handbook/values/', 'content/handbook/values/_index.md', range(0, 0, 0)],
+          [
+            'Senior Values Alignment',
+            15,
+            '/handbook/engineering/careers/matrix/quality/engineering-productivity/senior/#senior-values-alignment',
+            `${TRACK}/senior.md`,
+            range(39, 4, 27),
+          ],
+          [
+            'Intermediate Values Alignment',
+            15,
+            '/handbook/engineering/careers/matrix/quality/engineering-productivity/intermediate/#intermediate-values-alignment',
+            `${TRACK}/intermediate.md`,
+            range(40, 4, 33),
+          ],
+        ],
+      );
+      const included = await request<SymbolInformation[]>('workspace/symbol', { query: 'GitLab Job' });
+      assert.deepEqual(
+        included.map((s) => [s.name, s.containerName]),
+        [['GitLab Job Grades', '/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades']],
+      );
+    });
+
+    it('document highlights: a heading and the links to it on the page', async () => {
+      const text = ['---', 'title: "Values"', '---', '', '## Results', '', 'See [results](#results) and [again](/handbook/values/#results).', ''].join('\n');
+      show('content/handbook/values/_index.md', text);
+      const highlights = await request<DocumentHighlight[]>('textDocument/documentHighlight', {
+        textDocument: { uri: uri('content/handbook/values/_index.md') },
+        position: { line: 4, character: 5 },
+      });
+      assert.deepEqual(highlights, [
+        { range: range(4, 3, 10), kind: 3 },
+        { range: range(6, 15, 22), kind: 2 },
+        { range: range(6, 54, 61), kind: 2 },
+      ]);
+    });
+
+    it('careerPages/headingLink: the page URL and the anchor of the heading above the cursor; one per including page in an include file', async () => {
+      const senior = await request<{ links: unknown[] }>('careerPages/headingLink', { uri: uri(`${TRACK}/senior.md`), position: { line: 20, character: 0 } });
+      assert.deepEqual(senior, {
+        links: [
+          {
+            url: '/handbook/engineering/careers/matrix/quality/engineering-productivity/senior/#senior-leadership-competencies',
+            page: `${TRACK}/senior.md`,
+            heading: 'Senior Leadership Competencies',
+          },
+        ],
+      });
+      const values = await request<{ links: unknown[] }>('careerPages/headingLink', {
+        uri: uri('assets/includes/engineering-careers/values-competency.md'),
+        position: { line: 2, character: 0 },
+      });
+      // intermediate.md includes it with {{< >}}: its heading is no heading of that page.
+      assert.deepEqual(values, {
+        links: [{ url: '/handbook/engineering/careers/matrix/quality/engineering-productivity/senior/#gitlab', page: `${TRACK}/senior.md`, heading: 'GitLab' }],
+      });
     });
   });
 });

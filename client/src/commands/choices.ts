@@ -24,6 +24,7 @@ export const COMMANDS = {
   changePageKind: 'careerPages.changePageKind',
   turnOffBuiltinMarkdownDuplicates: 'careerPages.turnOffBuiltinMarkdownDuplicates',
   showRuleDoc: 'careerPages.showRuleDoc',
+  copyLinkToHeading: 'careerPages.copyLinkToHeading',
 } as const;
 
 export const capitalize = (s: string): string => (s ? s[0].toUpperCase() + s.slice(1) : s);

@@ -8,6 +8,7 @@ import type { Level, PageKind } from '../../../server/src/lsp/customProtocol';
 import { PageKindStatus } from '../statusBar';
 import { LadderMatrixPanel } from '../views/ladderMatrixPanel';
 import { COMMANDS } from './choices';
+import { copyLinkToHeading } from './copyLink';
 import { newCareerPage, newJobFamilyPage } from './newPage';
 import { convertIncludeDelimiters, lintWorkspace } from './siteCommands';
 
@@ -30,6 +31,9 @@ export function registerCommandsAndViews(context: vscode.ExtensionContext, clien
     register(COMMANDS.convertIncludeDelimiters, (uri?: vscode.Uri) => convertIncludeDelimiters(client, asUri(uri))),
     register(COMMANDS.showLadderMatrix, (uri?: vscode.Uri) => ladderMatrix.show(asUri(uri))),
     register(COMMANDS.changePageKind, (uri?: vscode.Uri, kind?: PageKind | null) => pageKindStatus.changeKind(asUri(uri), kind)),
+    register(COMMANDS.copyLinkToHeading, (uri?: vscode.Uri, position?: vscode.Position) =>
+      copyLinkToHeading(client, asUri(uri), position instanceof vscode.Position ? position : undefined),
+    ),
   );
   return { pageKindStatus, ladderMatrix };
 }

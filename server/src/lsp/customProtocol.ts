@@ -141,3 +141,16 @@ export interface NewPageResult {
   exists: boolean;
   notes: string[];
 }
+
+/**
+ * `careerPages/headingLink` {uri, position} → HeadingLinkResult: the link Hugo renders for the heading
+ * at (or above) the position, `/handbook/values/#results`; in an include file one per page that
+ * includes it; none when the file is no page of a site.
+ */
+export const HEADING_LINK = 'careerPages/headingLink';
+export interface HeadingLinkParams extends UriParams {
+  position: { line: number; character: number };
+}
+export interface HeadingLinkResult {
+  links: { url: string; page: string; heading?: string }[];
+}

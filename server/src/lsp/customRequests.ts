@@ -9,6 +9,7 @@ import {
   convertIncludeDelimiters,
   DEFAULT_JOB_FAMILY_LEVELS,
   FeatureError,
+  headingLinks,
   jobFamilyFolders,
   ladderMatrix,
   type LadderMatrix,
@@ -28,6 +29,7 @@ import { pathToUri, toLspDiagnostic, uriToPath } from './convert';
 import { cancelled, failedRequest, type Failures, type Refusal } from './failures';
 import {
   CONVERT_DELIMITERS,
+  HEADING_LINK,
   LADDER_MATRIX,
   LEVEL_CHOICES,
   LINT_WORKSPACE,
@@ -39,6 +41,8 @@ import {
   PREVIEW_DATA,
   SET_PAGE_KIND,
   type ConvertDelimitersResult,
+  type HeadingLinkParams,
+  type HeadingLinkResult,
   type LadderMatrixResult,
   type LevelChoiceResult,
   type LintWorkspaceParams,
@@ -134,6 +138,14 @@ export function registerCustomRequests({ connection, documents, workspace, sites
     if (!doc) throw new FeatureError('Open the file first: the conversion edits the text in the editor.');
     const { to, edits, converted, skipped } = convertIncludeDelimiters(workspace(), pathOf(uri), doc.getText());
     return { to, edits: edits.map((e) => ({ range: e.range, newText: e.newText })), converted, skipped };
+  });
+
+  handle<HeadingLinkParams, HeadingLinkResult>(HEADING_LINK, 'finding the link to this heading', undefined, ({ uri, position }) => {
+    const path = pathOf(uri);
+    const doc = documents.get(uri);
+    const content = doc ? undefined : workspace().host.readFile(path);
+    const text = doc?.getText() ?? (content?.kind === 'text' ? content.text : undefined);
+    return { links: text === undefined ? [] : headingLinks(workspace(), path, text, position) };
   });
 
   handle<LintWorkspaceParams, LintWorkspaceResult>(LINT_WORKSPACE, 'checking the workspace', undefined, async ({ folders, workDoneToken }, token) => {

@@ -4,6 +4,7 @@
 
 import {
   CompletionItemKind,
+  DocumentHighlightKind,
   MarkupKind,
   SymbolKind,
   type CodeLens,
@@ -11,6 +12,7 @@ import {
   type Connection,
   type DocumentSymbol,
   type Location as LspLocation,
+  type SymbolInformation,
   type ServerCapabilities,
   type TextDocumentEdit,
   type TextDocuments,
@@ -22,6 +24,7 @@ import {
   type CompletionKind,
   completionList,
   definition,
+  documentHighlights,
   documentLinks,
   type DocumentSymbol as CoreSymbol,
   documentSymbols,
@@ -36,8 +39,9 @@ import {
   references,
   renameFiles,
   renameHeading,
+  workspaceSymbols,
 } from '../core/features';
-import type { Workspace } from '../core';
+import type { Site, Workspace } from '../core';
 import { pathToUri, uriToPath } from './convert';
 import type { Failures } from './failures';
 
@@ -52,6 +56,8 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
   documentLinkProvider: { resolveProvider: false },
   renameProvider: { prepareProvider: true },
   documentSymbolProvider: { label: 'Handbook Career Pages' },
+  workspaceSymbolProvider: true,
+  documentHighlightProvider: true,
   foldingRangeProvider: true,
   codeLensProvider: { resolveProvider: true },
   workspace: {
@@ -82,10 +88,12 @@ export interface FeatureContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   workspace(): Workspace;
+  /** The Hugo sites of the workspace folders (for workspace symbols). */
+  sites?(): Site[];
   failures: Failures;
 }
 
-export function registerFeatures({ connection, documents, workspace, failures }: FeatureContext): void {
+export function registerFeatures({ connection, documents, workspace, sites, failures }: FeatureContext): void {
   /**
    * The document's core path and text: the editor's when it is open, else the file on disk (a client
    * may ask about a file it never opened); undefined for what the core does not handle.
@@ -158,6 +166,35 @@ export function registerFeatures({ connection, documents, workspace, failures }:
       const d = open(textDocument.uri);
       return d ? documentSymbols(workspace(), d.file, d.text).map(toLspSymbol) : null;
     }),
+  );
+
+  connection.onDocumentHighlight(
+    failures.request('highlighting the heading and its links', byDocument, none, ({ textDocument, position }) => {
+      const d = open(textDocument.uri);
+      return d
+        ? documentHighlights(workspace(), d.file, d.text, position).map((h) => ({
+            range: h.range,
+            kind: h.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+          }))
+        : null;
+    }),
+  );
+
+  connection.onWorkspaceSymbol(
+    failures.request(
+      'listing the pages and headings of the site',
+      () => undefined,
+      empty,
+      ({ query }) =>
+        workspaceSymbols(sites?.() ?? [], query).map(
+          (s): SymbolInformation => ({
+            name: s.name,
+            kind: s.kind === 'page' ? SymbolKind.File : SymbolKind.String,
+            location: toLspLocation(s.location),
+            containerName: s.container,
+          }),
+        ),
+    ),
   );
 
   connection.onFoldingRanges(

@@ -253,7 +253,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       (action) => resolveCodeAction(action, (uri) => documents.get(uri), workspace),
     ),
   );
-  registerFeatures({ connection, documents, workspace: () => workspace, failures });
+  registerFeatures({ connection, documents, workspace: () => workspace, sites: () => indexer.sites(), failures });
   registerCustomRequests({
     connection,
     documents,

@@ -154,6 +154,7 @@ describe('package.json contributions', () => {
         'Change Page Kind for This File…',
         'Turn Off the Built-in Markdown Duplicates in This Workspace',
         'Show Rule Documentation',
+        'Copy Link to Heading',
       ],
     );
   });
