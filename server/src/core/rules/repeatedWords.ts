@@ -21,6 +21,9 @@ export const repeatedWords: Rule = {
       if (model.blocks.lineKinds[l] !== LineKind.Inline) continue;
       const start = lines.lineStarts[l];
       const lineText = lines.lineText(l);
+      // A line that is all included text is the include file's to report (it is checked on its own).
+      const whole = model.expanded.toSource({ start, end: start + lineText.length });
+      if (whole && whole.source !== -1) continue;
       const code = codeSpans(lineText, 0, lineText.length);
       for (const m of lineText.matchAll(REPEAT)) {
         if (code.some((c) => m.index! < c.end && m.index! + m[0].length > c.start)) continue;
