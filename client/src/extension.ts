@@ -9,6 +9,7 @@ import { registerCommandsAndViews, type CareerPagesUi } from './commands';
 import { editorPreviewData, extendMarkdownIt } from './preview/markdownPreview';
 import type { PreviewData } from './preview/previewData';
 import { RuleDocs } from './ruleDocs';
+import { registerPageMoves } from './pageMoves';
 import { registerShowReferences } from './showReferences';
 
 let client: LanguageClient | undefined;
@@ -30,7 +31,8 @@ export async function activate(
       { scheme: 'file', pattern: '**/.career-pages.jsonc' },
     ],
     synchronize: { configurationSection: 'careerPages' },
-    initializationOptions: { settings: vscode.workspace.getConfiguration('careerPages') },
+    // pageMoves: this extension asks for the links of moved pages itself (client/src/pageMoves.ts).
+    initializationOptions: { settings: vscode.workspace.getConfiguration('careerPages'), pageMoves: 'client' },
     middleware: {
       // The server checked a document again: what the preview shows of it may have changed.
       handleDiagnostics: (uri, diagnostics, next) => {
@@ -50,6 +52,8 @@ export async function activate(
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
   context.subscriptions.push(registerShowReferences(client));
+  // Links follow moved and renamed pages (careerPages.links.onMove).
+  context.subscriptions.push(registerPageMoves(client));
   // Commands, the ladder matrix view and the page-kind status bar item (client/src/commands/).
   const ui = registerCommandsAndViews(context, client);
   // extendMarkdownIt: VS Code's Markdown preview calls it (contributes.markdown.markdownItPlugins).

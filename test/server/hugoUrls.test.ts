@@ -1,17 +1,60 @@
 // Hugo URLs in the editor over the real language server (stdio JSON-RPC) on a copy of
 // examples/handbook (its candidate FAQ given an alias): page URL completion in link destinations,
 // link code actions (relative <-> absolute, an alias replaced, the closest pages for a broken link),
-// workspace symbols, document highlights and the link "Copy Link to Heading" copies, with exact
-// items, locations and edits.
+// workspace symbols, document highlights and the link "Copy Link to Heading" copies; and moving
+// pages (careerPages/pageMoveEdit, update and alias; LSP willRenameFiles for a client that does not
+// ask itself), each edit applied and the files moved on disk, then career-lint run again: no new
+// link-page finding. Exact items, locations and edits.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentHighlight, SymbolInformation } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  DocumentHighlight,
+  SymbolInformation,
+  TextDocumentEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
+import { repoRoot } from '../support/fixtureSite';
 import { copyOfExample, startServer, uriOf, type TestServer } from '../support/lspClient';
 
 const TRACK = 'content/handbook/engineering/careers/matrix/quality/engineering-productivity';
 const range = (line: number, from: number, to: number, endLine = line) => ({ start: { line, character: from }, end: { line: endLine, character: to } });
+
+/** career-lint's link-page findings on a site folder, paths relative to it. */
+function linkPageFindings(dir: string): string[] {
+  const run = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return run.stdout
+    .split('\n')
+    .filter((l) => / link-page /.test(l))
+    .map((l) =>
+      path.relative(
+        dir,
+        l.replace(/^([^:]+):\d+:\d+ /, (_m, f) => `${f} `),
+      ),
+    )
+    .sort();
+}
+
+/** Applies a workspace edit to the files on disk (text edits only, as a client applies them: all against the original text). */
+function applyToDisk(edit: WorkspaceEdit | null): void {
+  for (const change of (edit?.documentChanges ?? []) as TextDocumentEdit[]) {
+    const file = new URL(change.textDocument.uri).pathname;
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    let out = text;
+    for (const e of [...change.edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) {
+      out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+    }
+    writeFileSync(file, out);
+  }
+}
 
 describe('Hugo URLs over stdio (examples/handbook)', () => {
   let example: ReturnType<typeof copyOfExample>;
@@ -263,5 +306,87 @@ describe('Hugo URLs over stdio (examples/handbook)', () => {
         links: [{ url: '/handbook/engineering/careers/matrix/quality/engineering-productivity/senior/#gitlab', page: `${TRACK}/senior.md`, heading: 'GitLab' }],
       });
     });
+  });
+});
+
+describe('moving pages over stdio (examples/handbook)', () => {
+  let example: ReturnType<typeof copyOfExample>;
+  let server: TestServer;
+  const file = (rel: string) => path.join(example.dir, rel);
+  const uri = (rel: string) => uriOf(file(rel));
+  const request = <T>(method: string, params: object) => server.connection.sendRequest(method, params) as Promise<T>;
+  const edits = (edit: WorkspaceEdit | null) =>
+    ((edit?.documentChanges ?? []) as TextDocumentEdit[]).flatMap((c) =>
+      c.edits.map((e) => [path.relative(example.dir, new URL(c.textDocument.uri).pathname), e.range, e.newText]),
+    );
+  /** The server's answer to a move, then the move done on disk (and told to the server). */
+  const move = async (from: string, to: string, mode: 'update' | 'alias') => {
+    const result = await request<{ edit: WorkspaceEdit | null; moved: unknown[]; incoming: number; linkingFiles: number; notes: string[] }>(
+      'careerPages/pageMoveEdit',
+      { files: [{ oldUri: uri(from), newUri: uri(to) }], mode },
+    );
+    applyToDisk(result.edit);
+    mkdirSync(path.dirname(file(to)), { recursive: true });
+    renameSync(file(from), file(to));
+    return result;
+  };
+  const CALCULATOR = 'content/handbook/total-rewards/compensation/compensation-calculator';
+
+  before(async () => {
+    example = copyOfExample();
+    server = await startServer(example.dir);
+    await server.waitForNotification('careerPages/siteIndexed');
+  });
+
+  after(async () => {
+    await server.stop();
+    example.dispose();
+  });
+
+  it('the compensation calculator section moves: every link to it follows, as written; career-lint finds no new link-page', async () => {
+    const before = linkPageFindings(example.dir);
+    assert.deepEqual(before, []);
+    const result = await move(CALCULATOR, 'content/handbook/total-rewards/calculator', 'update');
+    assert.deepEqual(result.moved, [
+      {
+        oldUri: uri(`${CALCULATOR}/_index.md`),
+        newUri: uri('content/handbook/total-rewards/calculator/_index.md'),
+        oldUrl: '/handbook/total-rewards/compensation/compensation-calculator/',
+        newUrl: '/handbook/total-rewards/calculator/',
+      },
+    ]);
+    assert.deepEqual([result.incoming, result.linkingFiles, result.notes], [3, 2, []]);
+    assert.deepEqual(edits(result.edit), [
+      ['content/handbook/total-rewards/_index.md', range(7, 34, 95), '/handbook/total-rewards/calculator/'],
+      ['content/job-families/engineering/infrastructure/engineering-productivity-manager.md', range(13, 24, 85), '/handbook/total-rewards/calculator/'],
+      ['content/job-families/engineering/infrastructure/engineering-productivity-manager.md', range(42, 24, 85), '/handbook/total-rewards/calculator/'],
+    ]);
+    assert.deepEqual(linkPageFindings(example.dir), before);
+  });
+
+  it('senior.md renamed with "alias": the old URL goes into its front matter, links stay; career-lint finds no new link-page', async () => {
+    const before = linkPageFindings(example.dir);
+    const result = await move(`${TRACK}/senior.md`, `${TRACK}/senior-backend.md`, 'alias');
+    assert.deepEqual([result.incoming, result.linkingFiles], [1, 1]);
+    assert.deepEqual(edits(result.edit), [
+      [`${TRACK}/senior.md`, range(3, 0, 0), 'aliases:\n  - /handbook/engineering/careers/matrix/quality/engineering-productivity/senior/\n'],
+    ]);
+    assert.deepEqual(linkPageFindings(example.dir), before);
+  });
+
+  it('LSP willRenameFiles (a client that does not ask itself): the links to a renamed page, beside the include paths', async () => {
+    // The index follows the moves above from file events.
+    server.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: uri(`${CALCULATOR}/_index.md`), type: 3 },
+        { uri: uri('content/handbook/total-rewards/calculator/_index.md'), type: 1 },
+        { uri: uri(`${TRACK}/senior.md`), type: 3 },
+        { uri: uri(`${TRACK}/senior-backend.md`), type: 1 },
+      ],
+    });
+    const edit = await request<WorkspaceEdit | null>('workspace/willRenameFiles', {
+      files: [{ oldUri: uri(`${TRACK}/intermediate.md`), newUri: uri(`${TRACK}/mid.md`) }],
+    });
+    assert.deepEqual(edits(edit), [[`${TRACK}/_index.md`, range(9, 18, 101), '/handbook/engineering/careers/matrix/quality/engineering-productivity/mid/']]);
   });
 });

@@ -2,7 +2,15 @@
 // status text), made from the server's answers. Pure: no VS Code API, so tests check it directly;
 // the modules beside it only show these.
 
-import type { Level, LevelChoiceResult, LintWorkspaceResult, NewPageChoices, PageInfoResult, PageKind } from '../../../server/src/lsp/customProtocol';
+import type {
+  Level,
+  LevelChoiceResult,
+  LintWorkspaceResult,
+  NewPageChoices,
+  PageInfoResult,
+  PageKind,
+  PageMoveResult,
+} from '../../../server/src/lsp/customProtocol';
 
 export interface Choice<T> {
   label: string;
@@ -142,4 +150,26 @@ export class ProgressIncrements {
     this.reported += increment;
     return increment;
   }
+}
+
+// ---- moving pages (client/src/pageMoves.ts) ---------------------------------------------------------
+
+export const UPDATE_LINKS = 'Update Links';
+export const ADD_ALIAS = 'Add Alias';
+
+/** What the prompt of careerPages.links.onMove "ask" says: "Moving senior.md changes its URL from /a/ to /b/. 5 links in 3 files lead to it." */
+export function pageMoveQuestion(result: Pick<PageMoveResult, 'moved' | 'incoming' | 'linkingFiles'>): { message: string; detail: string } {
+  const changed = result.moved.filter((m) => m.newUrl !== undefined && m.newUrl !== m.oldUrl);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const links = `${plural(result.incoming, 'link')} in ${plural(result.linkingFiles, 'file')} ${result.incoming === 1 ? 'leads' : 'lead'}`;
+  const name = (uri: string) => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const first = changed[0] ?? result.moved[0];
+  const message =
+    changed.length > 1
+      ? `Moving ${plural(changed.length, 'page')} changes their URLs. ${links} to them.`
+      : changed.length === 1
+        ? `Moving ${name(first.oldUri)} changes its URL from ${first.oldUrl} to ${first.newUrl}. ${links} to it.`
+        : `Moving ${first ? name(first.oldUri) : 'these files'} keeps its URL, but ${links} to its file.`;
+  const detail = `${UPDATE_LINKS}: every link follows the page. ${ADD_ALIAS}: the old URL goes into the front matter aliases, so Hugo redirects it (links to the .md file are updated). Cancel: the links stay as they are. Set careerPages.links.onMove to stop asking.`;
+  return { message, detail };
 }

@@ -216,6 +216,18 @@ export const EDITOR_SETTINGS: Record<string, Json> = {
     markdownDescription:
       "Also show Career Pages' outline, with each include call and the headings it brings in, in the Outline view, the breadcrumbs and Go to Symbol. VS Code's built-in Markdown outline (the page's own headings) cannot be turned off, so with this on both show, each under its own name. Off, only the built-in's shows (Career Pages' shows anyway when the built-in Markdown Language Features extension is disabled). Takes effect at the next edit of a file.",
   },
+  'careerPages.links.onMove': {
+    type: 'string',
+    enum: ['ask', 'update', 'alias'],
+    default: 'ask',
+    enumDescriptions: [
+      'When links lead to a moved page, ask: update them, or add the old URL to its aliases',
+      'Update every link to a moved page to its new URL',
+      "Add the old URL to the moved page's front matter aliases (Hugo redirects it); links to its .md file are updated",
+    ],
+    markdownDescription:
+      "What moving or renaming a content page (or a section folder) in the explorer does to the links that lead to it: `update` them to the new URL, add the old URL to the page's `aliases` (`alias`), or `ask` each time links lead to it. Either way the moved pages' own relative links are rewritten when the move changes what they resolve from.",
+  },
   'careerPages.trace.server': {
     type: 'string',
     enum: ['off', 'messages', 'verbose'],
@@ -258,6 +270,7 @@ export function settingContributions(): Json {
   const out: Json = { 'careerPages.enable': EDITOR_SETTINGS['careerPages.enable'] };
   for (const key of OPTION_KEYS) out[`careerPages.${key}`] = OPTION_SPECS[key].setting;
   out['careerPages.outline.includes'] = EDITOR_SETTINGS['careerPages.outline.includes'];
+  out['careerPages.links.onMove'] = EDITOR_SETTINGS['careerPages.links.onMove'];
   out['careerPages.trace.server'] = EDITOR_SETTINGS['careerPages.trace.server'];
   return out;
 }

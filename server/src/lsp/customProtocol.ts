@@ -3,6 +3,7 @@
 // server/src/lsp/customRequests.ts and client/src/; types and strings only, so the client bundle
 // pulls in nothing of the server.
 
+import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { Level, PageKind } from '../core';
 import type { CellState, PageInfo, PreviewModel } from '../core/features';
 
@@ -153,4 +154,29 @@ export interface HeadingLinkParams extends UriParams {
 }
 export interface HeadingLinkResult {
   links: { url: string; page: string; heading?: string }[];
+}
+
+/**
+ * `careerPages/pageMoveEdit` {files, mode} → PageMoveResult: the edit that keeps links working when
+ * content pages (or folders of them) move as `files` say, computed before the move
+ * (core/features/pageMoves.ts). "update" rewrites the links to the new URLs, "alias" adds the old URL
+ * to each moved page's aliases instead. The extension asks for it from workspace.onWillRenameFiles; a
+ * client that sets initializationOptions.pageMoves to "client" gets no page links in the LSP
+ * willRenameFiles answer (which then updates include paths only).
+ */
+export const PAGE_MOVE_EDIT = 'careerPages/pageMoveEdit';
+export interface PageMoveParams {
+  files: { oldUri: string; newUri: string }[];
+  mode: 'update' | 'alias';
+}
+export interface PageMoveResult {
+  /** null: nothing to change. */
+  edit: WorkspaceEdit | null;
+  /** Pages whose file moves, with their URL before and after (none after: the page leaves the content folders). */
+  moved: { oldUri: string; newUri: string; oldUrl: string; newUrl?: string }[];
+  /** Links from files that stay that lead to a moved page whose URL changes (or to its moved file). */
+  incoming: number;
+  /** Files with such links. */
+  linkingFiles: number;
+  notes: string[];
 }

@@ -18,6 +18,7 @@ import {
   newCareerPage,
   newJobFamilyPage,
   type NewPage,
+  pageMoveEdits,
   pageInfo,
   type PageInfo,
   permanentKindAdvice,
@@ -26,6 +27,7 @@ import {
   summarizeDiagnostics,
 } from '../core/features';
 import { pathToUri, toLspDiagnostic, uriToPath } from './convert';
+import { toWorkspaceEdit } from './features';
 import { cancelled, failedRequest, type Failures, type Refusal } from './failures';
 import {
   CONVERT_DELIMITERS,
@@ -37,6 +39,7 @@ import {
   NEW_JOB_FAMILY_PAGE,
   NEW_PAGE_CHOICES,
   PAGE_INFO,
+  PAGE_MOVE_EDIT,
   PERMANENT_KIND,
   PREVIEW_DATA,
   SET_PAGE_KIND,
@@ -52,6 +55,8 @@ import {
   type NewPageChoices,
   type NewPageResult,
   type PageInfoResult,
+  type PageMoveParams,
+  type PageMoveResult,
   type PermanentKindParams,
   type PermanentKindResult,
   type PreviewDataParams,
@@ -146,6 +151,23 @@ export function registerCustomRequests({ connection, documents, workspace, sites
     const content = doc ? undefined : workspace().host.readFile(path);
     const text = doc?.getText() ?? (content?.kind === 'text' ? content.text : undefined);
     return { links: text === undefined ? [] : headingLinks(workspace(), path, text, position) };
+  });
+
+  handle<PageMoveParams, PageMoveResult>(PAGE_MOVE_EDIT, 'updating the links to the moved pages', undefined, ({ files, mode }) => {
+    if (mode !== 'update' && mode !== 'alias') throw new FeatureError(`Unknown mode "${String(mode)}" (known: update, alias).`);
+    const moves = (files ?? []).flatMap((f) => {
+      const from = uriToPath(f.oldUri);
+      const to = uriToPath(f.newUri);
+      return from && to ? [{ from, to }] : [];
+    });
+    const change = pageMoveEdits(workspace(), moves, mode);
+    return {
+      edit: change.edits.length ? toWorkspaceEdit(change.edits, documents) : null,
+      moved: change.moved.map((m) => ({ oldUri: pathToUri(m.from), newUri: pathToUri(m.to), oldUrl: m.oldUrl, newUrl: m.newUrl })),
+      incoming: change.incoming,
+      linkingFiles: change.linkingFiles,
+      notes: change.notes,
+    };
   });
 
   handle<LintWorkspaceParams, LintWorkspaceResult>(LINT_WORKSPACE, 'checking the workspace', undefined, async ({ folders, workDoneToken }, token) => {

@@ -35,6 +35,7 @@ import {
   includeCallsOf,
   includeLens,
   type Location,
+  pageMoveEdits,
   prepareHeadingRename,
   references,
   renameFiles,
@@ -90,10 +91,12 @@ export interface FeatureContext {
   workspace(): Workspace;
   /** The Hugo sites of the workspace folders (for workspace symbols). */
   sites?(): Site[];
+  /** False when the client updates the links to moved pages itself (careerPages/pageMoveEdit): willRenameFiles then updates include paths only. */
+  pageMovesInWillRename?(): boolean;
   failures: Failures;
 }
 
-export function registerFeatures({ connection, documents, workspace, sites, failures }: FeatureContext): void {
+export function registerFeatures({ connection, documents, workspace, sites, pageMovesInWillRename, failures }: FeatureContext): void {
   /**
    * The document's core path and text: the editor's when it is open, else the file on disk (a client
    * may ask about a file it never opened); undefined for what the core does not handle.
@@ -246,7 +249,7 @@ export function registerFeatures({ connection, documents, workspace, sites, fail
 
   connection.workspace.onWillRenameFiles(
     failures.request(
-      'updating the include paths of moved files',
+      'updating the include paths and links of moved files',
       () => undefined,
       none,
       ({ files }) => {
@@ -266,7 +269,11 @@ export function registerFeatures({ connection, documents, workspace, sites, fail
           throw e;
         }
         for (const note of change.notes) void connection.window.showWarningMessage(note);
-        return change.edits.length ? toWorkspaceEdit(change.edits, documents) : null;
+        // The links to moved content pages, for a client that does not ask for them itself (VS Code's extension does).
+        const pages = pageMovesInWillRename?.() !== false ? pageMoveEdits(workspace(), moves, 'update') : undefined;
+        for (const note of pages?.notes ?? []) void connection.window.showWarningMessage(note);
+        const edits = [...change.edits, ...(pages?.edits ?? [])];
+        return edits.length ? toWorkspaceEdit(edits, documents) : null;
       },
     ),
   );

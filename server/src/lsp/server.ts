@@ -51,6 +51,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let canRefreshLenses = false;
   let canResolveActions = false;
   let folders: string[] = [];
+  /** The client asks for the links of moved pages itself (careerPages/pageMoveEdit). */
+  let clientMovesPages = false;
 
   // What was last published per URI: the check's diagnostics, to which a feature's internal-error is added.
   const checked = new Map<string, { version?: number; diagnostics: LspDiagnostic[] }>();
@@ -152,6 +154,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = roots.flatMap((u) => uriToPath(u) ?? []);
     workspace = new Workspace(host, { settings: settingsToOptions(params.initializationOptions?.settings as EditorSettings | undefined) });
+    clientMovesPages = params.initializationOptions?.pageMoves === 'client';
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -253,7 +256,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       (action) => resolveCodeAction(action, (uri) => documents.get(uri), workspace),
     ),
   );
-  registerFeatures({ connection, documents, workspace: () => workspace, sites: () => indexer.sites(), failures });
+  registerFeatures({
+    connection,
+    documents,
+    workspace: () => workspace,
+    sites: () => indexer.sites(),
+    pageMovesInWillRename: () => !clientMovesPages,
+    failures,
+  });
   registerCustomRequests({
     connection,
     documents,

@@ -10,6 +10,7 @@ import {
   jobFamilyLevelChoices,
   kindChoices,
   levelChoicesFor,
+  pageMoveQuestion,
   lintSummary,
   ProgressIncrements,
   roleNameProblem,
@@ -164,5 +165,30 @@ describe('package.json contributions', () => {
     assert.match(pkg.capabilities.untrustedWorkspaces.description, /Node\.js/);
     assert.equal(pkg.capabilities.virtualWorkspaces.supported, false);
     assert.match(pkg.capabilities.virtualWorkspaces.description, /file: URIs/);
+  });
+});
+
+describe('the question when links lead to a moved page (careerPages.links.onMove "ask")', () => {
+  const moved = (name: string, oldUrl: string, newUrl?: string) => ({
+    oldUri: `file:///s/content/${name}`,
+    newUri: `file:///s/content/x/${name}`,
+    oldUrl,
+    newUrl,
+  });
+
+  it('names the page and its URLs, and counts the links and files', () => {
+    assert.deepEqual(pageMoveQuestion({ moved: [moved('senior.md', '/a/senior/', '/a/principal/')], incoming: 5, linkingFiles: 3 }), {
+      message: 'Moving senior.md changes its URL from /a/senior/ to /a/principal/. 5 links in 3 files lead to it.',
+      detail:
+        'Update Links: every link follows the page. Add Alias: the old URL goes into the front matter aliases, so Hugo redirects it (links to the .md file are updated). Cancel: the links stay as they are. Set careerPages.links.onMove to stop asking.',
+    });
+    assert.equal(
+      pageMoveQuestion({ moved: [moved('a.md', '/a/', '/x/a/'), moved('b.md', '/b/', '/x/b/')], incoming: 1, linkingFiles: 1 }).message,
+      'Moving 2 pages changes their URLs. 1 link in 1 file leads to them.',
+    );
+    assert.equal(
+      pageMoveQuestion({ moved: [moved('a.md', '/a/', '/a/')], incoming: 2, linkingFiles: 1 }).message,
+      'Moving a.md keeps its URL, but 2 links in 1 file lead to its file.',
+    );
   });
 });

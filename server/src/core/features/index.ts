@@ -16,6 +16,7 @@ export { hover } from './hover';
 export { closestPageFixes, closestPages, linkActions, linkedPageOf, type LinkAction } from './linkActions';
 export { ladderMatrix, type CellState, type LadderMatrix, type MatrixLocation } from './ladderMatrix';
 export { careerTrackFolders, DEFAULT_JOB_FAMILY_LEVELS, jobFamilyFolders, levelChoices, newCareerPage, newJobFamilyPage, type NewPage } from './newPage';
+export { aliasEdit, pageMoveEdits, type MovedPage, type PageMoveChange, type PageMoveMode } from './pageMoves';
 export { pageInfo, permanentKindAdvice, kindLabel, type PageInfo } from './pageInfo';
 export { previewModel, type PreviewModel } from './previewModel';
 export { includeCallsOf, references } from './references';

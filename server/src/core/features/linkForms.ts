@@ -20,14 +20,23 @@ export function urlOf(page: Pick<PageSummary, 'url' | 'exactUrl'>): string {
  * "/", else the folder it is in) to `url`: `../values/`, `senior/`, `./` for the base itself.
  */
 export function relativeUrl(base: string, url: string): string {
-  const folder = base.endsWith('/') ? base : `${dirname(base)}/`;
-  const from = folder.split('/').filter(Boolean);
-  const to = url.split('/').filter(Boolean);
+  return relativeFrom(folderOf(base), url);
+}
+
+/** The folder a base URL resolves from, with its "/": `/a/b/` for `/a/b/` and for `/a/b.html`. */
+function folderOf(base: string): string {
+  return base.endsWith('/') ? base : `${dirname(base)}/`.replace(/^\/\/$/, '/');
+}
+
+/** The relative path from `folder` (ends in "/") to `url`, by string (it runs for every page of the site). */
+function relativeFrom(folder: string, url: string): string {
+  const n = Math.min(folder.length, url.length);
   let i = 0;
-  while (i < from.length && i < to.length && from[i] === to[i]) i++;
-  const rest = to.slice(i).join('/');
-  const rel = '../'.repeat(from.length - i) + rest + (rest && url.endsWith('/') ? '/' : '');
-  return rel || './';
+  while (i < n && folder.charCodeAt(i) === url.charCodeAt(i)) i++;
+  const cut = folder.lastIndexOf('/', i - 1);
+  let ups = 0;
+  for (let k = cut + 1; k < folder.length; k++) if (folder.charCodeAt(k) === 47) ups++;
+  return '../'.repeat(ups) + url.slice(cut + 1) || './';
 }
 
 /** True when a link path is relative: not a URL from the site root, another site or a fragment alone. */
@@ -55,17 +64,33 @@ export function baseFor(site: Site, page: { path: string; url: string }, html: b
  * link is read on every page that includes it), or undefined when the bases need different paths.
  */
 export function relativeFromAll(site: Site, bases: string[], url: string, file: string): string | undefined {
-  const rel = relativeUrl(bases[0], url);
-  const ups = rel.match(/^(\.\.\/)*/)![0].length / 3;
-  for (const b of bases.slice(1)) {
-    // A path that climbs above the site's root works only because the browser stops there: not offered.
-    if (ups > folderDepth(b)) return undefined;
-    const t = resolveLinkTarget(rel, b, file, site.contentDir);
-    if (t.kind !== 'page' || t.url !== normalizeUrlPath(url)) return undefined;
-  }
-  return rel;
+  return new RelativeLinks(site, bases, file).to(url);
 }
 
-function folderDepth(base: string): number {
-  return (base.endsWith('/') ? base : dirname(base)).split('/').filter(Boolean).length;
+/** relativeFromAll for many URLs from the same bases (URL completion: every page of the site), the bases split once. */
+export class RelativeLinks {
+  private readonly first: string;
+  private readonly others: { base: string; depth: number }[];
+
+  constructor(
+    private readonly site: Site,
+    bases: string[],
+    private readonly file: string,
+  ) {
+    this.first = folderOf(bases[0]);
+    this.others = bases.slice(1).map((base) => ({ base, depth: folderOf(base).split('/').length - 2 }));
+  }
+
+  to(url: string): string | undefined {
+    const rel = relativeFrom(this.first, url);
+    if (!this.others.length) return rel;
+    const ups = rel.match(/^(\.\.\/)*/)![0].length / 3;
+    for (const { base, depth } of this.others) {
+      // A path that climbs above the site's root works only because the browser stops there: not offered.
+      if (ups > depth) return undefined;
+      const t = resolveLinkTarget(rel, base, this.file, this.site.contentDir);
+      if (t.kind !== 'page' || t.url !== normalizeUrlPath(url)) return undefined;
+    }
+    return rel;
+  }
 }

@@ -9,7 +9,7 @@ import type { PageSummary } from '../siteIndex';
 import type { Position, Range } from '../text';
 import { code, type OpenDocument } from './document';
 import { fuzzyMatch } from './fuzzy';
-import { basesOf, relativeFromAll, urlOf } from './linkForms';
+import { basesOf, RelativeLinks, urlOf } from './linkForms';
 import type { CompletionItem } from './types';
 
 /** At most this many items at once; the list is marked incomplete, so the editor asks again as more is typed. */
@@ -55,25 +55,24 @@ export function urlCompletions(doc: OpenDocument, line: string, position: Positi
   const dot = typed.startsWith('./') ? './' : '';
   // The folder typed so far: pages directly below it come first.
   const typedDepth = depth(typed.slice(0, typed.lastIndexOf('/') + 1));
-  const candidates: { page: PageSummary; label: string; prefix: boolean; score: number; depth: number; section: boolean }[] = [];
+  const relative = absolute ? undefined : new RelativeLinks(site, bases, doc.file);
+  // Sorted by `rank`, then label: the pages that start with what is typed (nearest the typed folder
+  // first, sections before pages), then the fuzzy matches (best first, sections before pages).
+  const candidates: { page: PageSummary; label: string; rank: number; section: boolean }[] = [];
   for (const page of site.index.all()) {
     let label = urlOf(page);
-    if (!absolute) {
-      const rel = relativeFromAll(site, bases, label, doc.file);
+    if (relative) {
+      const rel = relative.to(label);
       if (rel === undefined) continue;
       label = dot && !rel.startsWith('.') ? dot + rel : rel;
     }
     const match = fuzzyMatch(typed, label);
     if (!match) continue;
-    candidates.push({ page, label, ...match, depth: depth(label) - typedDepth, section: isSection(page) });
+    const section = isSection(page);
+    const rank = match.prefix ? (depth(label) - typedDepth) * 2 + (section ? 0 : 1) : 1e6 + Math.round((1000 - match.score) * 100) * 2 + (section ? 0 : 1);
+    candidates.push({ page, label, rank, section });
   }
-  candidates.sort(
-    (a, b) =>
-      Number(b.prefix) - Number(a.prefix) ||
-      (a.prefix ? a.depth - b.depth : b.score - a.score) ||
-      Number(b.section) - Number(a.section) ||
-      (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
-  );
+  candidates.sort((a, b) => a.rank - b.rank || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   const items = candidates.slice(0, MAX_URL_ITEMS).map((c, i): CompletionItem => {
     const at = c.label === urlOf(c.page) ? '' : ` at ${code(urlOf(c.page))}`;
     const file = c.page.generated ? 'made by Hugo, without a file' : code(site.label(c.page.path));
@@ -95,9 +94,11 @@ function isSection(page: PageSummary): boolean {
   return page.generated === true || /(^|\/)_index\.(md|markdown)$/i.test(page.path);
 }
 
-/** How many parts a URL path has ("../" counts as one). */
+/** How many parts a URL path has ("../" counts as one): the non-empty runs between its "/"s. */
 function depth(path: string): number {
-  return path.split('/').filter(Boolean).length;
+  let n = 0;
+  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) !== 47 && (i === 0 || path.charCodeAt(i - 1) === 47)) n++;
+  return n;
 }
 
 /** True when the "](" that ends `before` closes the text of an image (`![alt](`). */
