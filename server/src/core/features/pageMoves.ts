@@ -20,6 +20,7 @@ import type { Site, Workspace } from '../workspace';
 import { isMarkdownPath } from '../workspace';
 import { baseFor, isRelativePath, relativeFromAll, urlOf } from './linkForms';
 import { linkedPageOf } from './linkActions';
+import { movedFiles } from './rename';
 import type { FileEdit, WorkspaceChange } from './types';
 
 export type PageMoveMode = 'update' | 'alias';
@@ -58,12 +59,9 @@ export function pageMoveEdits(workspace: Workspace, moves: readonly Move[], mode
   const out: PageMoveChange = { edits: [], moved: [], incoming: 0, linkingFiles: 0, notes: [] };
   const bySite = new Map<Site, Map<string, MovedPage>>();
   for (const move of moves) {
-    const what = workspace.host.exists(move.from);
-    if (!what) continue;
-    const site = workspace.siteFor(what === 'directory' ? `${move.from}/.` : move.from);
-    if (!site) continue;
-    const files: [string, string][] =
-      what === 'file' ? [[move.from, move.to]] : workspace.host.listFiles(move.from).map((f) => [f, move.to + f.slice(move.from.length)]);
+    const moved = movedFiles(workspace, move);
+    if (!moved) continue;
+    const { site, files } = moved;
     for (const [from, to] of files) {
       const page = isMarkdownPath(from) ? site.index.page(from) : undefined;
       if (!page || page.generated) continue;

@@ -78,6 +78,17 @@ function modelWith(doc: OpenDocument, page: string, pageText: string, override: 
   });
 }
 
+/** The site a move happens in and each file it moves, from where to where (a folder moves every file under it). */
+export function movedFiles(workspace: Workspace, move: FileMove): { site: Site; files: [string, string][] } | undefined {
+  const what = workspace.host.exists(move.from);
+  if (!what) return undefined;
+  const site = workspace.siteFor(what === 'directory' ? `${move.from}/.` : move.from);
+  if (!site) return undefined;
+  const files: [string, string][] =
+    what === 'file' ? [[move.from, move.to]] : workspace.host.listFiles(move.from).map((f) => [f, move.to + f.slice(move.from.length)]);
+  return { site, files };
+}
+
 export interface FileMove {
   from: string;
   to: string;
@@ -91,12 +102,9 @@ export function renameFiles(workspace: Workspace, moves: FileMove[]): WorkspaceC
   const edits = new EditSet();
   const notes: string[] = [];
   for (const move of moves) {
-    const what = workspace.host.exists(move.from);
-    if (!what) continue;
-    const site = workspace.siteFor(what === 'directory' ? `${move.from}/.` : move.from);
-    if (!site) continue;
-    const files: [string, string][] =
-      what === 'file' ? [[move.from, move.to]] : workspace.host.listFiles(move.from).map((f) => [f, move.to + f.slice(move.from.length)]);
+    const moved = movedFiles(workspace, move);
+    if (!moved) continue;
+    const { site, files } = moved;
     for (const [from, to] of files) {
       if (!site.isUnderIncludeRoot(from)) continue;
       for (const page of site.index.includersOf(from)) {
