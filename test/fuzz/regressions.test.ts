@@ -146,4 +146,18 @@ describe('fuzz regressions', () => {
       [],
     );
   });
+
+  it('a table row that ends in an unclosed shortcode gets no "add empty cells" fix (the cells would join the call)', () => {
+    const ctx = context();
+    const text = '---\ntitle: T\ndescription: D\n---\n\n| A | B |\n| --- | --- |\n{{%x\n| c |\n';
+    const shapes = checkLint(ctx, page(text)).filter((x) => x.code === 'table-shape');
+    assert.deepEqual(
+      shapes.map((x) => [formatRange(x.range), x.fixes?.map((f) => f.title) ?? []]),
+      [
+        ['8:1-8:5', []],
+        ['9:1-9:6', ['Add 1 empty cell']],
+      ],
+    );
+    checkFixAll(ctx, page(text));
+  });
 });

@@ -38,6 +38,11 @@ export interface TableRow {
   /** The row's text on its line, container prefix (block quote markers, list markers, indentation) excluded. */
   span: Span;
   cells: TableCell[];
+  /**
+   * The row ends inside a shortcode call that is not closed on it (an unclosed `{{% x`, or a call
+   * over several lines): cells written at its end would be part of the call, so none can be added there.
+   */
+  endsInCall?: true;
 }
 
 /** What GitHub (cmark-gfm) shows of the same lines. */
@@ -86,6 +91,15 @@ export function isDelimiterRow(rowText: string, reader: TableReader = 'goldmark'
 }
 
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\v' || c === '\f' || c === '\r' || c === '\n';
+
+/** Whether offset `i` lies inside one of the sorted call spans that goes on past `end` or is not closed (runs to its line's end). */
+function inOpenCall(text: string, spans: readonly Span[], i: number, end: number): boolean {
+  for (const s of spans) {
+    if (s.start > i) return false;
+    if (s.end > i) return s.end > end || !/[%>]\}\}$/.test(text.slice(Math.max(s.start, s.end - 3), s.end));
+  }
+  return false;
+}
 
 /** Whether offset `i` lies inside one of the sorted spans. */
 function inside(spans: readonly Span[], i: number): boolean {
@@ -251,11 +265,11 @@ export function scanTables(text: string, lines: LineIndex, paragraphs: readonly 
     const spans = opaque ?? rows.flatMap((r) => lineShortcodes(text, r.start, r.end));
     const split = goldmarkSplit(text, rows, spans);
     if (!split) continue;
-    const row = (i: number): TableRow => ({
-      line: p.lines[i].line,
-      span: { start: rows[i].start, end: rows[i].end },
-      cells: splitCells(text, rows[i].start, rows[i].end, spans),
-    });
+    const row = (i: number): TableRow => {
+      const r: TableRow = { line: p.lines[i].line, span: { start: rows[i].start, end: rows[i].end }, cells: splitCells(text, rows[i].start, rows[i].end, spans) };
+      if (rows[i].end > rows[i].start && inOpenCall(text, spans, rows[i].end - 1, rows[i].end)) r.endsInCall = true;
+      return r;
+    };
     const i = split.delimiter;
     const body: TableRow[] = [];
     for (let j = i + 1; j < rows.length; j++) {

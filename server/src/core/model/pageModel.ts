@@ -395,6 +395,7 @@ function mapTable(t: PipeTable, expanded: ExpandedDocument): PipeTable | undefin
       line: -1,
       span: span.span,
       cells: r.cells.map((c) => ({ text: c.text, span: mapSpan(c.span)?.span ?? span.span })),
+      ...(r.endsInCall ? { endsInCall: true as const } : {}),
     };
   });
   if (rows.some((r) => !r)) return undefined;

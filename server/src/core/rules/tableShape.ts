@@ -61,8 +61,9 @@ export const tableShape: Rule = {
               : `This row has ${k} cell${k === 1 ? '' : 's'} but the table has ${m} columns: Hugo fills in ${m - k} empty one${m - k === 1 ? '' : 's'}.`,
           detail: 'The delimiter row sets how many columns the table has.',
           // Writing the empty cells Hugo adds anyway is safe; which cells are extra is not knowable.
+          // Not at the end of a row that ends inside a shortcode call: the cells would join the call.
           fixes:
-            k < m
+            k < m && !row.endsInCall
               ? [
                   replaceFix(
                     `Add ${m - k} empty cell${m - k === 1 ? '' : 's'}`,
