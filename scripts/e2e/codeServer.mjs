@@ -165,11 +165,15 @@ function loadChromium(kit) {
 /**
  * Runs the extension tests whose entry is `testsIndex` (a CommonJS file exporting run()) in one
  * editor launch, the way @vscode/test-electron does, on a fresh copy of `workspaceTemplate`, and
- * returns the per-test results that the tests index appends to CAREER_E2E_RESULTS.
+ * returns the per-test results: those the tests index appends to CAREER_E2E_RESULTS (the Node
+ * extension host), and those it prints as `[career-e2e-result] {json}` console lines (the web-worker
+ * host, which has no file system; the workbench forwards its console to codeAutomationLog).
  *   quiet: do not echo the extension host's output (mocha's report); verbose: echo everything.
  *   extensionDevelopmentPath: the extension folder to load as "under development". Required: the
  *   workbench runs extension tests only in development mode. To test what is installed in
  *   extensionsDir, pass an empty folder.
+ *   settings: user settings added to the defaults (the web suite's remote.extensionKind).
+ *   onLog: called with every line the workbench logs (extension host console included).
  */
 export async function runExtensionTests({
   kit,
@@ -179,6 +183,8 @@ export async function runExtensionTests({
   extensionDevelopmentPath,
   extensionsDir,
   env = {},
+  settings = {},
+  onLog = () => {},
   timeoutSeconds = 180,
   loadTimeoutSeconds = 90,
   verbose = false,
@@ -193,6 +199,7 @@ export async function runExtensionTests({
   const workspace = join(scratch, 'workspace');
   cpSync(workspaceTemplate, workspace, { recursive: true });
   const phases = {};
+  const resultLines = [];
   let server;
   let browser;
   let settle;
@@ -237,6 +244,7 @@ export async function runExtensionTests({
       scratch,
       extensionsDir: extensionsDir ?? join(scratch, 'extensions'),
       env: { ...env, CAREER_E2E_RESULTS: resultsFile },
+      settings,
       onOutput: (text) => {
         if (verbose) process.stdout.write(`[code-server ${since()}] ${text}`);
         else if (/not compatible with Code|Error: /.test(text)) log(text.trim());
@@ -268,6 +276,12 @@ export async function runExtensionTests({
     let testsStarted = false;
     await page.exposeFunction('codeAutomationLog', (_type, args) => {
       const text = format(...args);
+      onLog(text);
+      if (text.startsWith(RESULT_PREFIX)) {
+        resultLines.push(text.slice(RESULT_PREFIX.length));
+        if (verbose) console.log(`[host ${since()}] ${text}`);
+        return;
+      }
       if (text.includes('[career-e2e] tests loaded')) {
         testsStarted = true;
         phases.testsLoaded = since();
@@ -290,7 +304,7 @@ export async function runExtensionTests({
   clearTimeout(loadTimer);
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.off(s, onSignal);
   phases.finished = since();
-  const results = readResults(resultsFile);
+  const results = readResults(resultsFile, resultLines);
   if (browser) await Promise.race([browser.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000))]);
   if (server) await server.stop();
   if (savedTmp === undefined) delete process.env.TMPDIR;
@@ -308,13 +322,12 @@ export async function runExtensionTests({
 // The marketplace is switched off on purpose; the workbench says so a few times during the tests.
 const GALLERY_OFF_NOISE = /^(Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache)/;
 
-function readResults(file) {
-  const events = existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line))
-    : [];
+/** How a tests index without a file system (the web-worker host) reports each result: a console line. */
+export const RESULT_PREFIX = '[career-e2e-result] ';
+
+function readResults(file, logged) {
+  const lines = [...(existsSync(file) ? readFileSync(file, 'utf8').split('\n') : []), ...logged];
+  const events = lines.filter(Boolean).map((line) => JSON.parse(line));
   return {
     passed: events.filter((e) => e.state === 'passed').map((e) => e.title),
     failed: events.filter((e) => e.state === 'failed').map((e) => ({ title: e.title, error: e.error })),
