@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: type-check, build, then every test suite, and one summary line "N passed, N failed".
 //   node scripts/test.mjs                 everything
-//   node scripts/test.mjs --only unit     one group (unit, rules, cli, server, corpus, hugo, preview, fuzz, e2e)
+//   node scripts/test.mjs --only unit     one group (unit, rules, cli, server, corpus, hugo, preview, fuzz, e2e, e2e-web)
 // Suites that need what a fresh clone may not have (../shared, Hugo, Chromium) skip with a message.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -98,14 +98,16 @@ if (!only || only.some((g) => ['server', 'cli', 'e2e', 'preview'].includes(g))) 
 for (const group of ['unit', 'rules', 'cli', 'server', 'corpus', 'hugo', 'preview', 'fuzz']) {
   if (wanted(group)) nodeTests(group, [`test/${group}`]);
 }
-if (wanted('e2e') && existsSync(join(root, 'scripts/e2e/run-suite.mjs'))) {
-  console.log('\n▶ tests: e2e (real VS Code)');
-  const tmp = mkdtempSync(join(tmpdir(), 'career-e2e-'));
+/** A group whose runner writes its own counts (--counts FILE): the real-editor suites. */
+function runnerTests(group, title, script) {
+  if (!wanted(group) || !existsSync(join(root, script))) return;
+  console.log(`\n▶ tests: ${group} (${title})`);
+  const tmp = mkdtempSync(join(tmpdir(), `career-${group}-`));
   const countsFile = join(tmp, 'counts.json');
-  const r = run(process.execPath, ['scripts/e2e/run-suite.mjs', '--counts', countsFile]);
+  const r = run(process.execPath, [script, '--counts', countsFile]);
   const counts = existsSync(countsFile)
     ? JSON.parse(readFileSync(countsFile, 'utf8'))
-    : { passed: 0, failed: 1, skipped: 0, failures: [`e2e: runner exit ${r.status}`], skips: [] };
+    : { passed: 0, failed: 1, skipped: 0, failures: [`${group}: runner exit ${r.status}`], skips: [] };
   rmSync(tmp, { recursive: true, force: true });
   totals.passed += counts.passed;
   totals.failed += counts.failed;
@@ -113,6 +115,8 @@ if (wanted('e2e') && existsSync(join(root, 'scripts/e2e/run-suite.mjs'))) {
   failures.push(...(counts.failures ?? []));
   skips.push(...(counts.skips ?? []));
 }
+runnerTests('e2e', 'real VS Code', 'scripts/e2e/run-suite.mjs');
+runnerTests('e2e-web', 'real VS Code, the web extension in the web-worker host', 'scripts/e2e-web/run-web-suite.mjs');
 
 console.log(`\n──────── summary (${((Date.now() - started) / 1000).toFixed(0)}s) ────────`);
 for (const s of skips) console.log(`skipped: ${s}`);
