@@ -1,4 +1,6 @@
-// Bundles the extension client, the language server and the CLI into dist/ (CommonJS, Node 20).
+// Bundles the extension client, the language server and the CLI into dist/ (CommonJS, Node 20), and
+// the extension for the browser into dist/web/: its client for the web-worker extension host
+// (CommonJS, `vscode` external) and the language server for a Web Worker (IIFE), no Node in either.
 //   node esbuild.mjs            development build with source maps
 //   node esbuild.mjs --minify   what `npm run package` ships
 //   node esbuild.mjs --watch
@@ -22,10 +24,22 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/** The browser builds: packages' browser entries first (vscode-languageclient/-server's browser mains). */
+const browser = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+};
+/** Entry points of the browser builds (test/server/webBundle.test.ts bundles the same). */
+const WEB_ENTRIES = { client: 'client/src/web/extension.ts', server: 'server/src/web/serverMain.ts' };
+
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/node/serverMain.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...browser, format: 'cjs', entryPoints: { client: WEB_ENTRIES.client }, outdir: 'dist/web', external: ['vscode'] },
+  { ...browser, format: 'iife', entryPoints: { server: WEB_ENTRIES.server }, outdir: 'dist/web' },
 ];
 
 if (watch) {
@@ -34,5 +48,7 @@ if (watch) {
 } else {
   const started = Date.now();
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  console.log(`esbuild: dist/client.js, dist/server.js, dist/cli.js in ${Date.now() - started} ms${minify ? ' (minified)' : ''}`);
+  console.log(
+    `esbuild: dist/client.js, dist/server.js, dist/cli.js, dist/web/client.js, dist/web/server.js in ${Date.now() - started} ms${minify ? ' (minified)' : ''}`,
+  );
 }

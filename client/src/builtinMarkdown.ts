@@ -13,7 +13,7 @@
 //   (careerPages.outline.includes) or when the built-in extension is disabled.
 
 import * as vscode from 'vscode';
-import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, Middleware } from 'vscode-languageclient';
 import { COMMANDS } from './commands/choices';
 
 export const BUILTIN_MARKDOWN_EXTENSION = 'vscode.markdown-language-features';
@@ -97,7 +97,7 @@ export class BuiltinMarkdownDuplicates implements vscode.Disposable {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    client: LanguageClient,
+    client: BaseLanguageClient,
   ) {
     this.disposables.push(
       vscode.commands.registerCommand(TURN_OFF_DUPLICATES_COMMAND, () => this.turnOff()),

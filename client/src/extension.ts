@@ -1,66 +1,26 @@
-// Extension entry: starts the language server (dist/server.js) and keeps it informed of settings
-// and file changes. Features of the client itself (preview, commands, views) live beside this file.
+// Extension entry in VS Code's Node extension host (package.json "main", dist/client.js): the
+// language server is a Node process (dist/server.js) over IPC. In a folder on disk it reads the
+// files itself; in a virtual workspace (a folder that is not file:) it gets them from the extension
+// (--client-files). Everything else is activation.ts, shared with the browser's entry (web/extension.ts).
 
-import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { BuiltinMarkdownDuplicates, builtinMarkdownMiddleware } from './builtinMarkdown';
-import { registerCommandsAndViews, type CareerPagesUi } from './commands';
-import { editorPreviewData, extendMarkdownIt } from './preview/markdownPreview';
-import type { PreviewData } from './preview/previewData';
-import { RuleDocs } from './ruleDocs';
-import { registerPageMoves } from './pageMoves';
-import { registerShowReferences } from './showReferences';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateCareerPages, CLIENT_ID, CLIENT_NAME, type CareerPagesApi, deactivateCareerPages } from './activation';
 
-let client: LanguageClient | undefined;
-
-export async function activate(
-  context: vscode.ExtensionContext,
-): Promise<{ client: LanguageClient; extendMarkdownIt: (md: MarkdownIt) => MarkdownIt; ui: CareerPagesUi; preview: PreviewData }> {
+export function activate(context: vscode.ExtensionContext): Promise<CareerPagesApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
-  // A diagnostic's code link opens the rule's doc rendered, read-only (client/src/ruleDocs.ts).
-  const ruleDocs = new RuleDocs(context.extensionUri);
-  context.subscriptions.push(ruleDocs);
+  const clientFiles = (vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.scheme !== 'file');
+  const args = clientFiles ? ['--client-files'] : [];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, args },
+    debug: { module: serverModule, transport: TransportKind.ipc, args, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'file', pattern: '**/.career-pages.jsonc' },
-    ],
-    synchronize: { configurationSection: 'careerPages' },
-    // pageMoves: this extension asks for the links of moved pages itself (client/src/pageMoves.ts).
-    initializationOptions: { settings: vscode.workspace.getConfiguration('careerPages'), pageMoves: 'client' },
-    middleware: {
-      // The server checked a document again: what the preview shows of it may have changed.
-      handleDiagnostics: (uri, diagnostics, next) => {
-        ruleDocs.link(diagnostics);
-        next(uri, diagnostics);
-        preview.serverChecked(uri.toString());
-      },
-      // One answer per feature beside VS Code's built-in Markdown features (client/src/builtinMarkdown.ts).
-      ...builtinMarkdownMiddleware(),
-    },
-  };
-  client = new LanguageClient('careerPages', 'Handbook Career Pages', serverOptions, clientOptions);
-  // What the Markdown preview renders, from the server (client/src/preview/).
-  const { data: preview, disposable } = editorPreviewData(client);
-  context.subscriptions.push(disposable);
-  context.subscriptions.push(new BuiltinMarkdownDuplicates(context, client));
-  await client.start();
-  context.subscriptions.push({ dispose: () => void client?.stop() });
-  context.subscriptions.push(registerShowReferences(client));
-  // Links follow moved and renamed pages (careerPages.links.onMove).
-  context.subscriptions.push(registerPageMoves(client));
-  // Commands, the ladder matrix view and the page-kind status bar item (client/src/commands/).
-  const ui = registerCommandsAndViews(context, client);
-  // extendMarkdownIt: VS Code's Markdown preview calls it (contributes.markdown.markdownItPlugins).
-  return { client, extendMarkdownIt: (md: MarkdownIt) => extendMarkdownIt(md, preview), ui, preview };
+  return activateCareerPages(context, {
+    clientFiles,
+    createClient: async (clientOptions) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions),
+  });
 }
 
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+export function deactivate(): Promise<void> {
+  return deactivateCareerPages();
 }

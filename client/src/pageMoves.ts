@@ -6,20 +6,21 @@
 // come from the server's LSP willRenameFiles answer, as before.
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { PAGE_MOVE_EDIT, type PageMoveParams, type PageMoveResult } from '../../server/src/lsp/customProtocol';
 import { ADD_ALIAS, pageMoveQuestion, UPDATE_LINKS } from './commands/choices';
+import { serverChecks } from './serverChecks';
 
 export type OnMove = 'ask' | 'update' | 'alias';
 
-export function registerPageMoves(client: LanguageClient): vscode.Disposable {
+export function registerPageMoves(client: BaseLanguageClient): vscode.Disposable {
   return vscode.workspace.onWillRenameFiles((event) => {
-    const files = event.files.filter((f) => f.oldUri.scheme === 'file' && f.newUri.scheme === 'file');
+    const files = event.files.filter((f) => serverChecks(client, f.oldUri) && serverChecks(client, f.newUri));
     if (files.length) event.waitUntil(pageMoveEdit(client, files, event.token));
   });
 }
 
-async function pageMoveEdit(client: LanguageClient, files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[], token: vscode.CancellationToken) {
+async function pageMoveEdit(client: BaseLanguageClient, files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[], token: vscode.CancellationToken) {
   const setting = vscode.workspace.getConfiguration('careerPages', files[0].oldUri).get<OnMove>('links.onMove', 'ask');
   const request = (mode: PageMoveParams['mode']) =>
     client.sendRequest<PageMoveResult>(

@@ -2,12 +2,12 @@
 // JSON (a URI string, a position, LSP locations); VS Code's references peek wants its own types.
 
 import * as vscode from 'vscode';
-import type { LanguageClient, Location, Position } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, Location, Position } from 'vscode-languageclient';
 
 /** Must match SHOW_REFERENCES_COMMAND in server/src/lsp/features.ts. */
 export const SHOW_REFERENCES_COMMAND = 'careerPages.showReferences';
 
-export function registerShowReferences(client: LanguageClient): vscode.Disposable {
+export function registerShowReferences(client: BaseLanguageClient): vscode.Disposable {
   return vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, (uri: string, position: Position, locations: Location[]) => {
     const c = client.protocol2CodeConverter;
     return vscode.commands.executeCommand(

@@ -4,9 +4,10 @@
 // `careerPages.pageKind` that menus use.
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { PAGE_INFO, PERMANENT_KIND, SET_PAGE_KIND, type PageInfoResult, type PageKind, type PermanentKindResult } from '../../server/src/lsp/customProtocol';
 import { COMMANDS, kindChoices, KIND_LABELS, statusFor, type KindAction } from './commands/choices';
+import { serverChecks } from './serverChecks';
 
 export class PageKindStatus implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -18,7 +19,7 @@ export class PageKindStatus implements vscode.Disposable {
   /** Fires after each refresh with what the item shows (tests wait on it). */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(private readonly client: BaseLanguageClient) {
     this.item = vscode.window.createStatusBarItem('careerPages.pageKind', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Career Pages: Page Kind';
     this.item.command = COMMANDS.changePageKind;
@@ -45,7 +46,7 @@ export class PageKindStatus implements vscode.Disposable {
     const generation = ++this.generation;
     const doc = vscode.window.activeTextEditor?.document;
     const info =
-      doc && doc.languageId === 'markdown' && doc.uri.scheme === 'file'
+      doc && doc.languageId === 'markdown' && serverChecks(this.client, doc.uri)
         ? await this.client.sendRequest<PageInfoResult | null>(PAGE_INFO, { uri: doc.uri.toString() })
         : null;
     if (generation !== this.generation) return info;

@@ -24,10 +24,9 @@ export function packageVsix({ log = (s) => console.log(`[package] ${s}`) } = {})
   mkdirSync(join(ROOT, 'out'), { recursive: true });
   const vsix = join(ROOT, 'out', `${name}-${version}.vsix`);
   const vsce = join(ROOT, 'node_modules/@vscode/vsce/vsce');
-  // The project has no public repository yet: --allow-missing-repository (otherwise vsce asks), and
   // README links stay relative (--no-rewrite-relative-links), which resolve inside the installed
   // extension because docs/ ships in the package.
-  const flags = ['--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links'];
+  const flags = ['--no-dependencies', '--no-rewrite-relative-links'];
   const output = mustRun(process.execPath, [vsce, 'package', ...flags, '--out', vsix], 'vsce package');
   const files = zipEntries(readFileSync(vsix));
   const packaged = new Set(files.map((f) => f.name));

@@ -15,7 +15,8 @@ describe('package.json contributions', () => {
     assert.equal(contributes['markdown.markdownItPlugins'], true);
     assert.deepEqual(contributes['markdown.previewStyles'], ['./media/preview.css']);
     assert.ok(existsSync(join(REPO, 'media/preview.css')));
-    const entry = readFileSync(join(REPO, 'client/src/extension.ts'), 'utf8');
+    // Both entries (Node, browser) activate through activation.ts.
+    const entry = readFileSync(join(REPO, 'client/src/activation.ts'), 'utf8');
     assert.match(entry, /return \{[^}]*\bclient\b[^}]*\bextendMarkdownIt\b[^}]*\}/);
   });
 

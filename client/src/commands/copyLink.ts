@@ -4,11 +4,11 @@
 // picks the page.
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { HEADING_LINK, type HeadingLinkResult } from '../../../server/src/lsp/customProtocol';
 
 /** Returns the link copied (undefined when there was none, or no choice was made). */
-export async function copyLinkToHeading(client: LanguageClient, uri?: vscode.Uri, position?: vscode.Position): Promise<string | undefined> {
+export async function copyLinkToHeading(client: BaseLanguageClient, uri?: vscode.Uri, position?: vscode.Position): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
   const document = uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
   if (document?.languageId !== 'markdown') {

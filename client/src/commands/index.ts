@@ -3,7 +3,7 @@
 // explorer's context menu passes a folder; the e2e tests pass everything) and returns what it did.
 
 import * as vscode from 'vscode';
-import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
+import { LSPErrorCodes, ResponseError, type BaseLanguageClient } from 'vscode-languageclient';
 import type { Level, PageKind } from '../../../server/src/lsp/customProtocol';
 import { PageKindStatus } from '../statusBar';
 import { LadderMatrixPanel } from '../views/ladderMatrixPanel';
@@ -17,7 +17,7 @@ export interface CareerPagesUi {
   ladderMatrix: LadderMatrixPanel;
 }
 
-export function registerCommandsAndViews(context: vscode.ExtensionContext, client: LanguageClient): CareerPagesUi {
+export function registerCommandsAndViews(context: vscode.ExtensionContext, client: BaseLanguageClient): CareerPagesUi {
   const pageKindStatus = new PageKindStatus(client);
   const ladderMatrix = new LadderMatrixPanel(client, context.extensionUri);
   const register = <A extends unknown[]>(id: string, run: (...args: A) => Promise<unknown>) =>

@@ -4,7 +4,7 @@
 // (folder, role, levels), as the explorer's context menu and the tests pass them.
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   LEVEL_CHOICES,
   NEW_CAREER_PAGE,
@@ -16,8 +16,9 @@ import {
   type NewPageResult,
 } from '../../../server/src/lsp/customProtocol';
 import { jobFamilyFolderChoices, jobFamilyLevelChoices, levelChoicesFor, roleNameProblem, trackChoices, type Choice } from './choices';
+import { serverChecks } from '../serverChecks';
 
-export async function newCareerPage(client: LanguageClient, folder?: vscode.Uri, level?: Level): Promise<vscode.Uri | undefined> {
+export async function newCareerPage(client: BaseLanguageClient, folder?: vscode.Uri, level?: Level): Promise<vscode.Uri | undefined> {
   if (!folder) {
     const choices = await pageChoices(client);
     if (!choices) return undefined;
@@ -37,7 +38,7 @@ export async function newCareerPage(client: LanguageClient, folder?: vscode.Uri,
   return createAndOpen(await client.sendRequest<NewPageResult>(NEW_CAREER_PAGE, { folderUri: folder.toString(), level }));
 }
 
-export async function newJobFamilyPage(client: LanguageClient, folder?: vscode.Uri, role?: string, levels?: Level[]): Promise<vscode.Uri | undefined> {
+export async function newJobFamilyPage(client: BaseLanguageClient, folder?: vscode.Uri, role?: string, levels?: Level[]): Promise<vscode.Uri | undefined> {
   let choices: NewPageChoices | undefined;
   if (role === undefined) {
     role = await vscode.window.showInputBox({
@@ -75,9 +76,9 @@ export async function newJobFamilyPage(client: LanguageClient, folder?: vscode.U
 }
 
 /** Where new pages can go in the site of the active file (or of the given folder, or the first workspace folder). */
-async function pageChoices(client: LanguageClient, near?: vscode.Uri): Promise<NewPageChoices | undefined> {
+async function pageChoices(client: BaseLanguageClient, near?: vscode.Uri): Promise<NewPageChoices | undefined> {
   const candidates = [near, vscode.window.activeTextEditor?.document.uri, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)].filter(
-    (u): u is vscode.Uri => u?.scheme === 'file',
+    (u): u is vscode.Uri => u !== undefined && serverChecks(client, u),
   );
   for (const uri of candidates) {
     const choices = await client.sendRequest<NewPageChoices | null>(NEW_PAGE_CHOICES, { uri: uri.toString() });

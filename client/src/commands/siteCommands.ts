@@ -2,25 +2,25 @@
 // and "Convert Include Delimiters in File" (one undoable edit of the active editor). The language
 // server does the work (server/src/core/features/siteLint.ts, convertDelimiters.ts).
 
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import { WorkDoneProgress, type BaseLanguageClient } from 'vscode-languageclient';
 import { CONVERT_DELIMITERS, LINT_WORKSPACE, type ConvertDelimitersResult, type LintWorkspaceResult } from '../../../server/src/lsp/customProtocol';
 import { lintSummary, ProgressIncrements } from './choices';
+import { serverChecks } from '../serverChecks';
 
-export async function lintWorkspace(client: LanguageClient): Promise<LintWorkspaceResult | undefined> {
+export async function lintWorkspace(client: BaseLanguageClient): Promise<LintWorkspaceResult | undefined> {
   if (vscode.workspace.getConfiguration('careerPages').get('enable') === false) {
     void vscode.window.showWarningMessage('Career pages checks are turned off (careerPages.enable).');
     return undefined;
   }
   const folders = (vscode.workspace.workspaceFolders ?? [])
     .map((f) => f.uri)
-    .filter((u) => u.scheme === 'file')
+    .filter((u) => serverChecks(client, u))
     .map((u) => u.toString());
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Career Pages: Lint Workspace', cancellable: true },
     async (progress, cancellation) => {
-      const token = randomUUID();
+      const token = crypto.randomUUID();
       const increments = new ProgressIncrements();
       const listening = client.onProgress(WorkDoneProgress.type, token, (value) => {
         if (value.kind === 'end') return;
@@ -45,7 +45,7 @@ export async function lintWorkspace(client: LanguageClient): Promise<LintWorkspa
 }
 
 /** Returns the number of include calls converted. */
-export async function convertIncludeDelimiters(client: LanguageClient, uri?: vscode.Uri): Promise<number> {
+export async function convertIncludeDelimiters(client: BaseLanguageClient, uri?: vscode.Uri): Promise<number> {
   const editor = uri ? await vscode.window.showTextDocument(uri) : vscode.window.activeTextEditor;
   if (editor?.document.languageId !== 'markdown') {
     void vscode.window.showWarningMessage('Open a Markdown page to convert its include delimiters.');

@@ -15,15 +15,18 @@ export function extendMarkdownIt(md: MarkdownIt, data: PreviewData): MarkdownIt 
   return md;
 }
 
-/** The preview's data for the Markdown files open in the editor, following their opening, edits and closing. */
-export function editorPreviewData(client: PreviewDataClient): { data: PreviewData; disposable: vscode.Disposable } {
+/**
+ * The preview's data for the Markdown files open in the editor that the server checks (`checked`: by
+ * their scheme), following their opening, edits and closing.
+ */
+export function editorPreviewData(client: PreviewDataClient, checked: (uri: vscode.Uri) => boolean): { data: PreviewData; disposable: vscode.Disposable } {
   const data = new PreviewData({
     client,
     document: (uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri),
     refresh: () => vscode.commands.executeCommand('markdown.preview.refresh'),
   });
   const changed = (d: vscode.TextDocument) => {
-    if (d.languageId === 'markdown' && d.uri.scheme === 'file') data.changed(d.uri.toString());
+    if (d.languageId === 'markdown' && checked(d.uri)) data.changed(d.uri.toString());
   };
   const disposable = vscode.Disposable.from(
     vscode.workspace.onDidOpenTextDocument(changed),

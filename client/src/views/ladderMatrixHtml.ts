@@ -15,6 +15,13 @@ export interface MatrixHtmlOptions {
   nonce: string;
   /** Stylesheet URIs as the webview can load them (media/ladderMatrix.css first). */
   styleUris: string[];
+  /** What the webview keeps with vscode.setState, for the panel to come back after a reload (webview serializer). */
+  state?: MatrixViewState;
+}
+
+/** The view's saved state: the page it shows the matrix of. */
+export interface MatrixViewState {
+  page: string;
 }
 
 export interface RenderedMatrix {
@@ -138,7 +145,12 @@ ${body}
 <p class="hint">Click a cell to open its source line.</p>
 <script nonce="${options.nonce}">
 (function () {
-  const vscode = acquireVsCodeApi();
+  const vscode = acquireVsCodeApi();${
+    options.state
+      ? `
+  vscode.setState(${scriptJson(options.state)});`
+      : ''
+  }
   document.addEventListener('click', function (event) {
     const button = event.target instanceof Element ? event.target.closest('button[data-target]') : null;
     if (!button) return;
@@ -150,6 +162,21 @@ ${body}
 </html>
 `;
   return { html, targets };
+}
+
+/** JSON that is safe inside a <script> element: no "<" (so no </script> or <!--), nor line separators. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** The state a restored panel comes back with, checked (it is whatever the webview saved). */
+export function parseMatrixState(state: unknown): MatrixViewState | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const { page } = state as { page?: unknown };
+  return typeof page === 'string' && page.length > 0 ? { page } : undefined;
 }
 
 /** A message from the webview, checked: only `{ type: 'open', target }` with a known target index is accepted. */

@@ -20,8 +20,8 @@ export {
   type RelatedLocation,
   type Severity,
 } from './diagnostic';
-export { describeUnreadable, MAX_TEXT_BYTES, MemoryHost, OverlayHost, type FileContent, type Host, type TextOverlay } from './host';
-export { basename, dirname, isInside, isMarkdownPath, joinPath, relativePath } from './paths';
+export { describeUnreadable, isHiddenBelow, MAX_TEXT_BYTES, MemoryHost, OverlayHost, type FileContent, type Host, type TextOverlay } from './host';
+export { basename, dirname, isInside, isMarkdownPath, joinPath, normalizePath, relativePath } from './paths';
 export { RULES } from './rules';
 export type { Rule } from './rules/rule';
 export type { Position, Range } from './text';

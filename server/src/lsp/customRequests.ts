@@ -29,6 +29,7 @@ import {
 import { pathToUri, toLspDiagnostic, uriToPath } from './convert';
 import { toWorkspaceEdit } from './features';
 import { cancelled, failedRequest, type Failures, type Refusal } from './failures';
+import { nextTurn } from './nextTurn';
 import {
   CONVERT_DELIMITERS,
   HEADING_LINK,
@@ -198,7 +199,7 @@ export function registerCustomRequests({ connection, documents, workspace, sites
             `${phase === 'index' ? 'Indexing' : 'Checking'} ${site.label(site.contentDir)}: ${done} of ${total} files`,
           );
           // Yield to the event loop between steps: keystrokes and other requests are answered meanwhile.
-          await new Promise((resolve) => setImmediate(resolve));
+          await new Promise<void>((resolve) => nextTurn(resolve));
         }
       }
     } finally {

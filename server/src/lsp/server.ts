@@ -29,10 +29,29 @@ import { ValidationQueue } from './validationQueue';
 export const SITE_INDEXED = 'careerPages/siteIndexed';
 
 export interface ServerOptions {
-  /** The file system as the core sees it (NodeHost in production, MemoryHost in tests). */
+  /** The file system as the core sees it (NodeHost in production, MemoryHost in tests, ClientFiles' snapshot in a Web Worker). */
   disk: Host;
   /** Base URL of the rule documentation (docs/rules/), for the links on diagnostics. */
   docsBase?: string;
+  /** For a disk that learns of its changes itself instead of from LSP file events (clientFiles.ts). */
+  diskEvents?: DiskEvents;
+}
+
+/** A file created, changed or deleted on disk, by its core path. */
+export interface DiskChange {
+  path: string;
+  kind: 'created' | 'changed' | 'deleted';
+}
+
+/**
+ * A disk host that must first be filled and then reports its own changes (the files the extension
+ * sends a Web Worker's server): nothing is checked or indexed before `ready()` resolves (a page
+ * checked against an empty disk would show every include missing), no LSP file watchers are
+ * registered, and each change it reports is followed as a client's file event is.
+ */
+export interface DiskEvents {
+  ready(): Promise<void>;
+  onDidChange(listener: (changes: readonly DiskChange[]) => void): void;
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
@@ -45,6 +64,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     },
   });
   let workspace = new Workspace(host);
+  let initialSettings: EditorSettings | undefined;
+  /** False until the disk can answer (options.diskEvents): until then nothing is checked. */
+  let diskReady = !options.diskEvents;
   let enabled = true;
   let canWatch = false;
   let canConfigure = false;
@@ -101,7 +123,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   // A burst of changes is checked once, at its latest version (see validationQueue.ts).
   const queue = new ValidationQueue({ validate: (uri) => validate(uri) });
-  const schedule = (uris: Iterable<string>) => queue.add(uris);
+  const schedule = (uris: Iterable<string>) => {
+    if (diskReady) queue.add(uris); // else every open document is checked once it is
+  };
 
   const validate = (uri: string) => {
     const doc = documents.get(uri);
@@ -153,7 +177,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     canResolveActions = resolvesEdits(params.capabilities);
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = roots.flatMap((u) => uriToPath(u) ?? []);
-    workspace = new Workspace(host, { settings: settingsToOptions(params.initializationOptions?.settings as EditorSettings | undefined) });
+    initialSettings = params.initializationOptions?.settings as EditorSettings | undefined;
+    workspace = new Workspace(host, { settings: settingsToOptions(initialSettings) });
     clientMovesPages = params.initializationOptions?.pageMoves === 'client';
     return {
       capabilities: {
@@ -166,7 +191,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onInitialized(async () => {
-    if (canWatch) {
+    if (canWatch && !options.diskEvents) {
       try {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [
@@ -179,6 +204,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       } catch (e) {
         failures.log(`Career Pages could not watch the workspace's files (the client refused): ${e instanceof Error ? e.message : String(e)}`);
       }
+    }
+    if (options.diskEvents) {
+      await options.diskEvents.ready();
+      // What was asked before the disk could answer (sites found empty) is forgotten.
+      workspace = new Workspace(host, { settings: settingsToOptions(initialSettings) });
+      diskReady = true;
     }
     await loadSettings();
     schedule(documents.all().map((d) => d.uri));
@@ -222,13 +253,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    const uris = new Set<string>();
-    let all = false;
+    const changes: DiskChange[] = [];
     for (const change of params.changes ?? []) {
       failures.run('following a change on disk', undefined, () => {
         const path = uriToPath(change.uri);
         if (!path) return;
-        const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+        changes.push({ path, kind: change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed' });
+      });
+    }
+    diskChanged(changes);
+  });
+  options.diskEvents?.onDidChange((changes) => diskChanged(changes));
+
+  function diskChanged(changes: readonly DiskChange[]): void {
+    const uris = new Set<string>();
+    let all = false;
+    for (const { path, kind } of changes) {
+      failures.run('following a change on disk', undefined, () => {
         const affected = workspace.fileChanged(path, kind);
         if (affected === 'all') all = true;
         else for (const u of urisOf(affected)) uris.add(u);
@@ -238,7 +279,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     schedule(all ? documents.all().map((d) => d.uri) : uris);
     if (all) failures.run('indexing the workspace', undefined, () => indexer.restart());
-  });
+  }
 
   connection.onCodeAction(
     failures.request(

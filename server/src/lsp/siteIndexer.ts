@@ -9,6 +9,7 @@
 // fails does not stop the pages after it.
 
 import { basename, dirname, type Host, isMarkdownPath, type Site, type Workspace } from '../core';
+import { nextTurn } from './nextTurn';
 
 export interface SiteIndexerOptions {
   workspace(): Workspace;
@@ -110,9 +111,9 @@ export class SiteIndexer {
         this.options.failed(`indexing the site ${site.root}`, undefined, e);
         return;
       }
-      setImmediate(slice);
+      nextTurn(slice);
     };
-    setImmediate(slice);
+    nextTurn(slice);
   }
 
   /**
@@ -150,7 +151,7 @@ export class SiteIndexer {
   private scheduleDrain(): void {
     if (this.drainScheduled) return;
     this.drainScheduled = true;
-    setImmediate(() => {
+    nextTurn(() => {
       this.drainScheduled = false;
       const workspace = this.options.workspace();
       const until = Date.now() + (this.options.sliceMs ?? 20);

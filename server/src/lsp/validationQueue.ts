@@ -7,12 +7,14 @@
 // (microseconds), a burst once it is over. During a burst that goes on, it checks anyway once the
 // oldest waiting change is `maxDelayMs` old, so diagnostics never starve.
 
+import { nextTurn } from './nextTurn';
+
 export interface ValidationQueueOptions {
   /** Checks one document (by URI); called with the URIs in the order they were first added. */
   validate(uri: string): void;
   /** The longest a change waits while changes keep coming (ms, default 100). */
   maxDelayMs?: number;
-  /** For tests: the clock and the next-turn scheduler (default Date.now and setImmediate). */
+  /** For tests: the clock and the next-turn scheduler (default Date.now and nextTurn.ts, the connection's own scheduler). */
   now?: () => number;
   nextTurn?: (run: () => void) => void;
 }
@@ -31,7 +33,7 @@ export class ValidationQueue {
   constructor(private readonly options: ValidationQueueOptions) {
     this.maxDelayMs = options.maxDelayMs ?? 100;
     this.now = options.now ?? Date.now;
-    this.nextTurn = options.nextTurn ?? ((run) => void setImmediate(run));
+    this.nextTurn = options.nextTurn ?? nextTurn;
   }
 
   add(uris: Iterable<string>): void {

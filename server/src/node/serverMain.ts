@@ -1,9 +1,12 @@
 // Entry point of the language server process (dist/server.js): the LSP connection over the transport
-// the client chose (IPC from VS Code, --stdio from other editors and tests), the core over Node's fs.
+// the client chose (IPC from VS Code, --stdio from other editors and tests), the core over Node's fs;
+// with --client-files (the extension in a virtual workspace, whose folders are not on this disk) over
+// the files the extension sends instead (lsp/clientFiles.ts), as in the browser's Web Worker.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { ClientFiles } from '../lsp/clientFiles';
 import { startServer } from '../lsp/server';
 import { NodeHost } from './nodeHost';
 import { MessageFraming } from './stdioFraming';
@@ -25,8 +28,10 @@ process.on('unhandledRejection', (reason) => {
   }
 });
 
+const clientFiles = process.argv.includes('--client-files') ? new ClientFiles(connection, (message) => connection.console.log(message)) : undefined;
 startServer(connection, {
-  disk: new NodeHost(),
+  disk: clientFiles?.host ?? new NodeHost(),
+  diskEvents: clientFiles,
   // dist/server.js → docs/rules/ in the installed extension or the checkout.
   docsBase: pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).toString(),
 });

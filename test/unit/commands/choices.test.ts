@@ -160,11 +160,22 @@ describe('package.json contributions', () => {
     );
   });
 
-  it('declares what it cannot do: untrusted and virtual workspaces', () => {
+  it('declares what it can do: not in untrusted workspaces, in virtual ones (the files come through VS Code)', () => {
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, false);
-    assert.match(pkg.capabilities.untrustedWorkspaces.description, /Node\.js/);
-    assert.equal(pkg.capabilities.virtualWorkspaces.supported, false);
-    assert.match(pkg.capabilities.virtualWorkspaces.description, /file: URIs/);
+    assert.match(pkg.capabilities.untrustedWorkspaces.description, /\.career-pages\.jsonc/);
+    assert.equal(pkg.capabilities.virtualWorkspaces.supported, true);
+    assert.match(pkg.capabilities.virtualWorkspaces.description, /file system API/);
+  });
+
+  it('shows the page commands for the schemes the server checks (the careerPages.schemes context key), never for file: alone', () => {
+    const whens = Object.values(pkg.contributes.menus as Record<string, { when?: string }[]>).flatMap((items) =>
+      items.flatMap((i) => (i.when ? [i.when] : [])),
+    );
+    assert.deepEqual(
+      whens.filter((w) => /resourceScheme/.test(w) && !/resourceScheme in careerPages\.schemes/.test(w)),
+      [],
+    );
+    assert.equal(whens.filter((w) => /resourceScheme in careerPages\.schemes/.test(w)).length, 7);
   });
 });
 
