@@ -32,7 +32,7 @@ suite('web includes', () => {
     const doc = editor.document;
     const [missing, ...more] = await waitForCode(doc.uri, 'include-missing', undefined, 30_000);
     assert.deepEqual(more, []);
-    assert.deepEqual(describeAll([missing]), ['include-missing error 7:13-7:50']);
+    assert.deepEqual(describeAll([missing]), ['include-missing error 7:13-7:59']);
     assert.ok(missing.range.isEqual(rangeOf(doc, TYPO)));
     assert.equal(missing.message, `No include file "${TYPO}"; did you mean "${NAV}"?`);
 
