@@ -8,43 +8,21 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   contentOfBytes,
+  EXCLUDED,
   FILES_CHANGED,
+  isExcluded,
   type FileChange,
   type FileChangeKind,
   type FilesChangedParams,
   type FileWireContent,
   READ_FILES,
+  readWithListing,
   type ReadFilesParams,
   type ReadFilesResult,
   WORKSPACE_FILES,
   type WorkspaceFile,
   type WorkspaceFilesResult,
 } from '../../server/src/lsp/workspaceFilesProtocol';
-
-/** Not listed, as the disk host lists nothing there: dot-folders and node_modules. */
-export const EXCLUDED = '{**/node_modules/**,**/.*/**}';
-
-/**
- * The files the core reads, whose content goes with the listing: pages and include files,
- * .career-pages.jsonc, .hugolint.yaml, the Hugo configuration, shortcode templates (by URI path).
- * Other files are listed only; the server asks for one when the core reads it.
- */
-export function readWithListing(path: string): boolean {
-  return (
-    /\.(md|markdown)$/i.test(path) ||
-    /\/(\.career-pages\.jsonc|\.hugolint\.ya?ml|(hugo|config)\.(toml|ya?ml|json))$/.test(path) ||
-    /\/config\/[^/]+\/[^/]+\.(toml|ya?ml|json)$/.test(path) ||
-    /\/layouts\/_?shortcodes\//.test(path)
-  );
-}
-
-/** True when a URI path lies in a dot-folder or node_modules (the file's own name does not count). */
-export function isExcluded(path: string): boolean {
-  return path
-    .split('/')
-    .slice(0, -1)
-    .some((d) => d.startsWith('.') || d === 'node_modules');
-}
 
 /** Files read at the same time. */
 const READ_CONCURRENCY = 16;
@@ -116,7 +94,8 @@ export class WorkspaceFiles implements vscode.Disposable {
   }
 
   private changed(uri: vscode.Uri, type: FileChangeKind): void {
-    if (isExcluded(uri.path) || !vscode.workspace.getWorkspaceFolder(uri)) return;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || isExcluded(uri.path.slice(folder.uri.path.length))) return;
     const key = uri.toString();
     const before = this.pending.get(key)?.type;
     // What is there is read when the batch goes; only "gone" and "new" need remembering.

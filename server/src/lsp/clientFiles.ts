@@ -99,7 +99,7 @@ export class FileSnapshot implements Host {
 
   /** Every file below `dir`, sorted, dot-folders included. */
   private listAll(dir: string): string[] {
-    if (!this.folders.has(dir)) return [];
+    if (!this.folders.has(dir.length > 1 && dir.endsWith('/') ? dir.slice(0, -1) : dir)) return [];
     const prefix = dir.endsWith('/') ? dir : dir + '/';
     this.sorted ??= [...this.files.keys()].sort();
     // The files below a folder are one run of the sorted list: find its start by bisection.

@@ -64,3 +64,28 @@ export function contentOfBytes(bytes: Uint8Array): FileWireContent {
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { kind: 'binary', size: bytes.length };
   return { kind: 'text', text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
 }
+
+/** Not listed (a findFiles exclude), as the disk host lists nothing there: dot-folders and node_modules. */
+export const EXCLUDED = '{**/node_modules/**,**/.*/**}';
+
+/**
+ * The files the core reads, whose content goes with the listing: pages and include files,
+ * .career-pages.jsonc, .hugolint.yaml, the Hugo configuration, shortcode templates (by URI path).
+ * Other files are listed only; the server asks for one when the core reads it.
+ */
+export function readWithListing(path: string): boolean {
+  return (
+    /\.(md|markdown)$/i.test(path) ||
+    /\/(\.career-pages\.jsonc|\.hugolint\.ya?ml|(hugo|config)\.(toml|ya?ml|json))$/.test(path) ||
+    /\/config\/[^/]+\/[^/]+\.(toml|ya?ml|json)$/.test(path) ||
+    /\/layouts\/_?shortcodes\//.test(path)
+  );
+}
+
+/** True when a path relative to its workspace folder lies in a dot-folder or node_modules (the file's own name does not count). */
+export function isExcluded(relative: string): boolean {
+  return relative
+    .split('/')
+    .slice(0, -1)
+    .some((d) => d.startsWith('.') || d === 'node_modules');
+}

@@ -3,7 +3,7 @@
 // test/preview/ladderMatrixView.test.ts opens the same HTML in Chromium.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { escapeHtml, matrixTitle, parseMatrixMessage, renderLadderMatrixHtml } from '../../../client/src/views/ladderMatrixHtml';
+import { escapeHtml, matrixTitle, parseMatrixMessage, parseMatrixState, renderLadderMatrixHtml, scriptJson } from '../../../client/src/views/ladderMatrixHtml';
 import type { LadderMatrixResult } from '../../../server/src/lsp/customProtocol';
 
 const NONCE = 'abcdefghijklmnopqrstuv12';
@@ -108,5 +108,27 @@ describe('ladder matrix HTML', () => {
     ]) {
       assert.equal(parseMatrixMessage(bad, targets), undefined, JSON.stringify(bad));
     }
+  });
+});
+
+describe('ladder matrix state (the panel comes back after a window reload)', () => {
+  const render = (state?: { page: string }) => renderLadderMatrixHtml(MATRIX, { cspSource: 'vscode-webview:', nonce: NONCE, styleUris: ['x.css'], state }).html;
+
+  it("keeps the page's URI with vscode.setState inside the nonced script, safe in a <script> element", () => {
+    const page = 'vscode-vfs://github/acme/s/</script><script>alert(1)</script>\u2028.md';
+    const html = render({ page });
+    assert.equal(
+      html.match(/vscode\.setState\((.*)\);/)?.[1],
+      '{"page":"vscode-vfs://github/acme/s/\\u003c/script>\\u003cscript>alert(1)\\u003c/script>\\u2028.md"}',
+    );
+    assert.equal((html.match(/<script/g) ?? []).length, 1);
+    assert.deepEqual(JSON.parse(scriptJson({ page })), { page });
+    assert.doesNotMatch(render(), /setState/);
+  });
+
+  it('restores only a state with a page URI', () => {
+    assert.deepEqual(parseMatrixState({ page: 'file:///s/senior.md', other: 1 }), { page: 'file:///s/senior.md' });
+    for (const bad of [undefined, null, 'file:///s/senior.md', {}, { page: '' }, { page: 3 }])
+      assert.equal(parseMatrixState(bad), undefined, JSON.stringify(bad));
   });
 });
