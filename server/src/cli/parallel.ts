@@ -1,13 +1,15 @@
-// Checking a large handbook on several cores (worker threads of this same bundle). Each worker has
-// its own engine over the disk and reads its share of the pages; what crosses threads is small: the
-// pages' summaries (URL, headings, anchors, links: what the site index holds), then findings with
-// their fingerprint context. Never models.
-//   1. index: worker k builds the models of pages k, k+n, k+2n, ... and sends their summaries;
-//   2. the main thread has the whole index from them (without reading a page) and sends it to every
-//      worker, which completes its own index with it;
-//   3. check: each worker checks its share of the files (its own pages, whose models it kept, and a
-//      share of the include files) and sends the findings, each with what identifies it
-//      (core/findingIdentity.ts), so the reports need no model on the main thread.
+// Checking a large handbook on several cores: this thread and `jobs - 1` worker threads (of this
+// same bundle), each with its own engine over the disk, each reading its share of the pages. What
+// crosses threads is small and sent as JSON text (one string copies faster than a structured clone
+// of thousands of objects): the pages' summaries (URL, headings, anchors, links: what the site index
+// holds), then findings with their fingerprint context. Never models.
+//   1. index: thread k builds the models of pages k, k+n, k+2n, ... (this thread is thread 0) and the
+//      workers send their pages' summaries;
+//   2. this thread completes its index with them and sends every worker the summaries it lacks,
+//      with which each completes its own index;
+//   3. check: each thread checks its share of the files (its own pages, whose models it kept, and a
+//      share of the include files) and the workers send the findings, each with what identifies it
+//      (core/findingIdentity.ts), so the reports need no model from a worker.
 // The result is the one a single thread gives (test/cli/parallel.test.ts compares them).
 
 import { availableParallelism } from 'node:os';
@@ -24,11 +26,18 @@ interface WorkerInput {
   count: number;
 }
 
-type ToWorker = { type: 'index'; pages: string[] } | { type: 'check'; summaries: PageSummary[]; files: string[] };
-type FromWorker =
-  | { type: 'summaries'; summaries: PageSummary[] }
-  | { type: 'results'; results: { file: string; skipped?: string; diagnostics: Diagnostic[]; contexts: [string, string][] }[] }
-  | { type: 'failed'; message: string };
+/** One checked file's outcome, as a worker sends it. */
+interface FileResult {
+  file: string;
+  skipped?: string;
+  diagnostics: Diagnostic[];
+  contexts: [string, string][];
+}
+
+/** Messages to a worker; `summaries` is the JSON text of a PageSummary[]. */
+type ToWorker = { type: 'index'; pages: string[] } | { type: 'check'; summaries: string; files: string[] };
+/** Messages from a worker; `summaries` and `results` are JSON texts of PageSummary[] and FileResult[]. */
+type FromWorker = { type: 'summaries'; summaries: string } | { type: 'results'; results: string } | { type: 'failed'; message: string };
 
 export interface ParallelRun {
   checked: string[];
@@ -49,9 +58,9 @@ export function isCareerLintWorker(): boolean {
 }
 
 /**
- * Checks `files` with `jobs` workers running `script` (this bundle). The sites' pages are indexed
- * across the workers; `workspace` (the main thread's) receives the summaries, so that the
- * reports that look at the index see it complete.
+ * Checks `files` on `jobs` threads: this one, with `workspace`, and `jobs - 1` workers running
+ * `script` (this bundle). `workspace` ends with every site's index complete, so that the reports
+ * that look at the index see all of it.
  */
 export async function lintInParallel(
   workspace: Workspace,
@@ -63,22 +72,30 @@ export async function lintInParallel(
 ): Promise<ParallelRun> {
   const sites = [...new Set(files.map((f) => workspace.siteFor(f)).filter((s) => s !== undefined))];
   const pages = sites.flatMap((site) => sitePages(workspace.host, site));
-  const workers = Array.from({ length: jobs }, (_, index) => startWorker(script, { careerLintWorker: true, configFile, index, count: jobs }));
+  const workers = Array.from({ length: jobs - 1 }, (_, index) => startWorker(script, { careerLintWorker: true, configFile, index: index + 1, count: jobs }));
+  const shareOf = (k: number) => pages.filter((_, i) => i % jobs === k);
   try {
-    // 1. Index: each worker its share of every site's pages.
-    const indexed = await Promise.all(workers.map((w, k) => w.ask({ type: 'index', pages: pages.filter((_, i) => i % jobs === k) }, 'summaries')));
-    const summaries = indexed.flatMap((m) => m.summaries);
-    const byPath = new Map(summaries.map((s) => [s.path, s]));
-    for (const site of sites) workspace.indexSite(site, false, byPath);
-    // 2 and 3. Every worker gets the whole index and checks its share of the files: the pages it
-    // indexed (it kept their models) and every n-th other file.
+    // 1. Index: every thread its share of every site's pages (the workers' requests go out first).
+    const indexing = workers.map((w, k) => w.ask({ type: 'index', pages: shareOf(k + 1) }, 'summaries'));
+    const own = shareOf(0);
+    const ownSummaries = summariesOf(workspace, own);
+    const theirs = (await Promise.all(indexing)).map((m) => JSON.parse(m.summaries) as PageSummary[]);
+    const byPath = new Map(theirs.flat().map((s) => [s.path, s]));
+    for (const site of sites) workspace.indexSite(site, true, byPath);
+    // 2 and 3. Every worker gets the summaries it lacks and checks its share of the files: the pages
+    // it indexed (it kept their models) and every n-th other file; this thread checks its own.
     const mine = new Map(pages.map((p, i) => [p, i % jobs]));
     let other = 0;
-    const shares: string[][] = workers.map(() => []);
-    for (const f of checkOrder(workspace, files)) shares[mine.get(f) ?? other++ % jobs].push(f);
-    const checked = await Promise.all(workers.map((w, k) => w.ask({ type: 'check', summaries, files: shares[k] }, 'results')));
-    const order = new Map(checkOrder(workspace, files).map((f, i) => [f, i]));
-    const results = checked.flatMap((m) => m.results).sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+    const order = checkOrder(workspace, files);
+    const shares: string[][] = Array.from({ length: jobs }, () => []);
+    for (const f of order) shares[mine.get(f) ?? other++ % jobs].push(f);
+    const checking = workers.map((w, k) =>
+      w.ask({ type: 'check', summaries: JSON.stringify([...ownSummaries, ...theirs.filter((_, j) => j !== k).flat()]), files: shares[k + 1] }, 'results'),
+    );
+    const ownResults = checkFiles(workspace, shares[0]);
+    const checked = [ownResults, ...(await Promise.all(checking)).map((m) => JSON.parse(m.results) as FileResult[])];
+    const position = new Map(order.map((f, i) => [f, i]));
+    const results = checked.flat().sort((a, b) => (position.get(a.file) ?? 0) - (position.get(b.file) ?? 0));
     const run: ParallelRun = { checked: [], diagnostics: [], contexts: new Map() };
     for (const r of results) {
       if (r.skipped !== undefined) {
@@ -95,6 +112,41 @@ export async function lintInParallel(
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
   }
+}
+
+/** Builds (and keeps) the models of `pages`, and returns their index entries. */
+function summariesOf(workspace: Workspace, pages: string[]): PageSummary[] {
+  const summaries: PageSummary[] = [];
+  for (const page of pages) {
+    try {
+      workspace.model(page);
+    } catch {
+      // The page's check reports the failure; it stays out of the index, as on one thread.
+    }
+    const s = workspace.siteFor(page)?.index.page(page);
+    if (s) summaries.push(s);
+  }
+  return summaries;
+}
+
+/** Checks `files` with a workspace whose index is complete; each finding with its fingerprint context. */
+function checkFiles(workspace: Workspace, files: string[]): FileResult[] {
+  const modelOf = (f: string) => {
+    try {
+      return workspace.model(f);
+    } catch {
+      return undefined;
+    }
+  };
+  return files.map((file) => {
+    let result: LintResult;
+    try {
+      result = workspace.lint(file);
+    } catch (e) {
+      result = { file, diagnostics: [internalError(file, 'checking this file', e)] };
+    }
+    return { file, skipped: result.skipped, diagnostics: result.diagnostics, contexts: result.diagnostics.map((d) => findingContext(modelOf(d.file), d)) };
+  });
 }
 
 interface WorkerHandle {
@@ -142,39 +194,14 @@ export function serveAsWorker(): void {
   port.on('message', (m: ToWorker) => {
     try {
       if (m.type === 'index') {
-        const summaries: PageSummary[] = [];
-        for (const page of m.pages) {
-          try {
-            workspace.model(page);
-          } catch {
-            // The page's check reports the failure; it stays out of the index, as on one thread.
-          }
-          const s = workspace.siteFor(page)?.index.page(page);
-          if (s) summaries.push(s);
-        }
-        port.postMessage({ type: 'summaries', summaries } satisfies FromWorker);
+        port.postMessage({ type: 'summaries', summaries: JSON.stringify(summariesOf(workspace, m.pages)) } satisfies FromWorker);
         return;
       }
-      const byPath = new Map(m.summaries.map((s) => [s.path, s]));
+      const summaries = JSON.parse(m.summaries) as PageSummary[];
+      const byPath = new Map(summaries.map((s) => [s.path, s]));
       const sites = new Set(m.files.map((f) => workspace.siteFor(f)).filter((s) => s !== undefined));
       for (const site of sites) workspace.indexSite(site, true, byPath);
-      const results = m.files.map((file) => {
-        let result: LintResult;
-        try {
-          result = workspace.lint(file);
-        } catch (e) {
-          result = { file, diagnostics: [internalError(file, 'checking this file', e)] };
-        }
-        const modelOf = (f: string) => {
-          try {
-            return workspace.model(f);
-          } catch {
-            return undefined;
-          }
-        };
-        return { file, skipped: result.skipped, diagnostics: result.diagnostics, contexts: result.diagnostics.map((d) => findingContext(modelOf(d.file), d)) };
-      });
-      port.postMessage({ type: 'results', results } satisfies FromWorker);
+      port.postMessage({ type: 'results', results: JSON.stringify(checkFiles(workspace, m.files)) } satisfies FromWorker);
     } catch (e) {
       port.postMessage({ type: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies FromWorker);
     }
