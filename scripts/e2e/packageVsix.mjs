@@ -32,6 +32,8 @@ export function packageVsix({ log = (s) => console.log(`[package] ${s}`) } = {})
   const packaged = new Set(files.map((f) => f.name));
   const missing = manifestFiles(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))).filter((f) => !packaged.has(`extension/${f}`));
   if (missing.length) throw new Error(`${relative(ROOT, vsix)} lacks files that package.json names: ${missing.join(', ')} (see .vscodeignore)`);
+  const problems = openVsxProblems(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')), [...packaged]);
+  if (problems.length) throw new Error(`${relative(ROOT, vsix)} is not ready for Open VSX:\n${problems.join('\n')}`);
   const bytes = statSync(vsix).size;
   log(`${relative(ROOT, vsix)}: ${(bytes / 1024).toFixed(1)} KiB, ${files.length} files, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const warning of output.split('\n').filter((l) => /WARNING/i.test(l))) log(warning.trim());
@@ -51,6 +53,36 @@ export function manifestFiles(pkg) {
   walk(pkg.contributes);
   // "main": "./dist/client" means dist/client.js, as Node resolves it.
   return [...found].map((f) => f.replace(/^\.\//, '')).map((f) => (f === pkg.main?.replace(/^\.\//, '') && !/\.[cm]?js$/.test(f) ? `${f}.js` : f));
+}
+
+/**
+ * What Open VSX (and its `ovsx publish`) would refuse or ask about in this package, given the names
+ * of the files in the .vsix (`extension/...`): the identity fields (publisher, name, a semver version,
+ * engines.vscode), a license (the field or a LICENSE file: ovsx asks otherwise), a repository (vsce
+ * asks otherwise), a PNG icon in the package (vsce refuses SVG icons), and both entries: the Node
+ * one (`main`) and the browser's (`browser`) with the Web Worker it starts (dist/web/server.js).
+ * Publishing needs the network; this is what can be checked without it.
+ */
+export function openVsxProblems(pkg, packaged) {
+  const has = new Set(packaged);
+  const inPackage = (f) => typeof f === 'string' && has.has(`extension/${f.replace(/^\.\//, '')}`);
+  const problems = [];
+  for (const field of ['publisher', 'name', 'version', 'displayName', 'description']) {
+    if (typeof pkg[field] !== 'string' || !pkg[field]) problems.push(`package.json has no "${field}"`);
+  }
+  if (typeof pkg.version === 'string' && !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(pkg.version)) problems.push(`version "${pkg.version}" is not semver`);
+  if (typeof pkg.engines?.vscode !== 'string') problems.push('package.json has no "engines.vscode"');
+  if (!pkg.license && !['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some((f) => has.has(`extension/${f}`)))
+    problems.push('no license: neither a "license" field nor a LICENSE file');
+  if (!['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some((f) => has.has(`extension/${f}`))) problems.push('the package carries no LICENSE file');
+  const repository = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  if (typeof repository !== 'string' || !/^https:\/\//.test(repository)) problems.push('package.json has no "repository" URL');
+  if (typeof pkg.icon !== 'string' || !pkg.icon.endsWith('.png')) problems.push('package.json has no PNG "icon"');
+  else if (!inPackage(pkg.icon)) problems.push(`the icon ${pkg.icon} is not in the package`);
+  if (!inPackage(pkg.main)) problems.push(`the Node entry (main: ${pkg.main}) is not in the package`);
+  if (!inPackage(pkg.browser)) problems.push(`the browser entry (browser: ${pkg.browser}) is not in the package`);
+  if (!has.has('extension/dist/web/server.js')) problems.push("the browser entry's language server (dist/web/server.js) is not in the package");
+  return problems;
 }
 
 /** Names and uncompressed sizes of the files in a zip (a .vsix), read from its central directory. */
