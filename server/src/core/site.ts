@@ -283,6 +283,8 @@ export class Site implements SiteContext {
   }
 
   private exclusions?: LinkPattern[];
+  /** Targets already matched against the exclusions, and the answer. */
+  private readonly excludedLinks = new Map<string, boolean>();
   private catalog?: ShortcodeCatalog;
 
   /** The shortcodes this site can use (its templates, Hugo's, and the configured ones). */
@@ -307,7 +309,14 @@ export class Site implements SiteContext {
   }
 
   isExcludedLink(target: string): boolean {
-    return this.linkExclusions().some((re) => re.test(target));
+    // Most link targets recur across the site: each is matched against the patterns once.
+    let excluded = this.excludedLinks.get(target);
+    if (excluded === undefined) {
+      excluded = this.linkExclusions().some((re) => re.test(target));
+      if (this.excludedLinks.size >= 100_000) this.excludedLinks.clear();
+      this.excludedLinks.set(target, excluded);
+    }
+    return excluded;
   }
 
   /** The Markdown files directly in a folder: the level pages a career ladder is made of. */

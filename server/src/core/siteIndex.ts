@@ -87,8 +87,21 @@ export function exactUrlPath(path: string): string {
   return p;
 }
 
+/** normalizeUrlPath's answers so far: a site's links name the same few thousand URLs over and over. */
+const normalizedUrls = new Map<string, string>();
+
 /** A site URL path as a key: lower case, `index.html` dropped, one trailing slash for pages. */
 export function normalizeUrlPath(path: string): string {
+  let p = normalizedUrls.get(path);
+  if (p === undefined) {
+    p = normalize(path);
+    if (normalizedUrls.size >= 100_000) normalizedUrls.clear();
+    normalizedUrls.set(path, p);
+  }
+  return p;
+}
+
+function normalize(path: string): string {
   let p = path.split('?')[0].split('#')[0];
   try {
     p = decodeURI(p);
