@@ -61,7 +61,9 @@ export async function activateCareerPages(context: vscode.ExtensionContext, laun
     ]),
     synchronize: { configurationSection: 'careerPages' },
     // pageMoves: this extension asks for the links of moved pages itself (client/src/pageMoves.ts).
-    initializationOptions: { settings: vscode.workspace.getConfiguration('careerPages'), pageMoves: 'client' },
+    // The settings as plain JSON: a Web Worker's postMessage clones its message and refuses the
+    // configuration object's methods ("could not be cloned"), where Node's IPC dropped them.
+    initializationOptions: () => ({ settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('careerPages'))), pageMoves: 'client' }),
     middleware: {
       // The server checked a document again: what the preview shows of it may have changed.
       handleDiagnostics: (uri, diagnostics, next) => {
