@@ -51,7 +51,7 @@ export async function runWebSuite({
   workspaceTemplate = join(ROOT, 'examples/handbook'),
   build = () => mustRun(process.execPath, ['esbuild.mjs']),
   grep,
-  timeoutSeconds = 150,
+  timeoutSeconds = 180,
   verbose = false,
 }) {
   const started = Date.now();
@@ -143,7 +143,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     options: {
       counts: { type: 'string' },
       grep: { type: 'string' },
-      timeout: { type: 'string', default: '150' },
+      timeout: { type: 'string', default: '180' },
       verbose: { type: 'boolean', default: false },
     },
   });

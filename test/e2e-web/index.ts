@@ -33,7 +33,8 @@ export function hostFacts(): { webWorker: boolean; node: string | undefined } {
 export function run(load: () => void, grep: string | undefined): Promise<void> {
   const host = hostFacts();
   console.log(HOST + JSON.stringify(host));
-  mocha.setup({ ui: 'tdd', reporter: 'spec', color: false, timeout: 20_000 });
+  // 40 s: a case's first wait may include the site index being built from findFiles in the worker.
+  mocha.setup({ ui: 'tdd', reporter: 'spec', color: false, timeout: 40_000 });
   if (grep) mocha.grep(new RegExp(grep));
   load();
   console.log('[career-e2e] tests loaded: the web suite');

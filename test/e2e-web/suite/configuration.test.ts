@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import { describeAll, waitForDiagnostics } from '../../e2e/support/diagnostics';
-import { Cleanup, openPage, PAGES } from '../../e2e/support/editor';
+import { activateExtension, Cleanup, openPage, PAGES } from '../../e2e/support/editor';
 import { writeSiteFile } from '../support/siteFiles';
 
 const INTERMEDIATE = [
@@ -19,6 +19,8 @@ const INTERMEDIATE = [
 const exactly = (expected: string[]) => (ds: vscode.Diagnostic[]) => JSON.stringify(describeAll(ds)) === JSON.stringify(expected);
 
 suite('web configuration', () => {
+  // An extension that failed to activate fails each suite at once, not after every case's timeout.
+  suiteSetup(() => activateExtension());
   const cleanup = new Cleanup();
   teardown(() => cleanup.run());
 

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { describeAll, waitForCode, waitForDiagnostics, waitForNoCode } from '../../e2e/support/diagnostics';
-import { Cleanup, closeWithoutSaving, INCLUDES, openPage, PAGES, rangeOf, replaceRange, siteUri } from '../../e2e/support/editor';
+import { activateExtension, Cleanup, closeWithoutSaving, INCLUDES, openPage, PAGES, rangeOf, replaceRange, siteUri } from '../../e2e/support/editor';
 import { openPageCopy, readSiteFile, writeSiteFile } from '../support/siteFiles';
 
 const NAV = 'includes/engineering-careers/ep-career-nav.md';
@@ -24,6 +24,8 @@ const exactly = (expected: string[]) => (ds: vscode.Diagnostic[]) => JSON.string
 const withTechnicalLink = (t: string) => t.replace('- [Values Alignment](#values-alignment)\n', `- [Values Alignment](#values-alignment)\n${TECHNICAL_LINK}\n`);
 
 suite('web includes', () => {
+  // An extension that failed to activate fails each suite at once, not after every case's timeout.
+  suiteSetup(() => activateExtension());
   const cleanup = new Cleanup();
   teardown(() => cleanup.run());
 

@@ -40,6 +40,8 @@ const captions = (html: string) => [...html.matchAll(/<a class="cp-include-file"
 const headingIds = (html: string) => [...html.matchAll(/<h[1-6][^>]*\sid="([^"]*)"/g)].map((m) => m[1]);
 
 suite('web preview', () => {
+  // An extension that failed to activate fails each suite at once, not after every case's timeout.
+  suiteSetup(() => activateExtension());
   test("the preview renders the included files' content in place, with the heading ids the server computes", async () => {
     const { document: doc } = await openPage(PAGES.senior);
     await previewDataFor(doc);

@@ -5,12 +5,25 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { describeAll, waitForCode, waitForDiagnostics } from '../../e2e/support/diagnostics';
-import { Cleanup, PAGES, rangeOf } from '../../e2e/support/editor';
+import { activateExtension, Cleanup, PAGES, rangeOf } from '../../e2e/support/editor';
 import { openPageCopy } from '../support/siteFiles';
+
+/** Asks again every 100 ms until `check` gives a value; fails after `timeoutMs` (test/e2e/suite/editor.test.ts has the same). */
+async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 const markdownOf = (hovers: vscode.Hover[]) => hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
 
 suite('web site-wide checks', () => {
+  // An extension that failed to activate fails each suite at once, not after every case's timeout.
+  suiteSetup(() => activateExtension());
   const cleanup = new Cleanup();
   teardown(() => cleanup.run());
 
@@ -41,7 +54,13 @@ suite('web site-wide checks', () => {
       d.message,
       'No page at /handbook/engineering/infrastructure/engineering-productivty/; did you mean /handbook/engineering/infrastructure/engineering-productivity/?',
     );
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, d.range.start.translate(0, 5));
+    // The hover checks the page again against the index, which takes the new copy in from its file
+    // event through the extension (a round trip in the worker): for a moment after the finding is
+    // shown the hover can still lack it, so ask until it has something.
+    const hovers = await eventually(async () => {
+      const now = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, d.range.start.translate(0, 5));
+      return markdownOf(now).length ? now : undefined;
+    }, 'a hover on the link-page finding');
     assert.deepEqual(markdownOf(hovers), [
       '*link-page*: Links are checked against the URL Hugo gives every page of the site (its path, \\_index.md, bundles, slug, url and aliases).',
     ]);
