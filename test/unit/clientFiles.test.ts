@@ -207,6 +207,21 @@ describe('ClientFiles (the snapshot filled by the client)', () => {
     assert.deepEqual(files.host.listFiles(p), [`${p}/content/new.md`]);
   });
 
+  it('reports a change that changes nothing never (the watcher and VS Code both tell of one write)', async () => {
+    const config = `${ROOT}/.career-pages.jsonc`;
+    const client = fakeClient(() => ({ files: [] }));
+    const files = new ClientFiles(client.connection);
+    const reported: DiskChange[][] = [];
+    files.onDidChange((c) => reported.push(c));
+    await files.ready();
+    for (let i = 0; i < 2; i++) client.send({ changes: [{ uri: config, type: i ? 'changed' : 'created', content: text('{}') }] });
+    for (let i = 0; i < 2; i++) client.send({ changes: [{ uri: config, type: 'deleted' }] });
+    assert.deepEqual(reported, [
+      [{ path: '/vscode-vfs:github/acme/site/.career-pages.jsonc', kind: 'created' }],
+      [{ path: '/vscode-vfs:github/acme/site/.career-pages.jsonc', kind: 'deleted' }],
+    ]);
+  });
+
   it('reads files listed without content on demand, in one request, and reports them changed (or deleted when gone)', async () => {
     const logo = `${ROOT}/assets/logo.svg`;
     const gone = `${ROOT}/assets/gone.svg`;

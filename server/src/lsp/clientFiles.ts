@@ -44,9 +44,14 @@ export class FileSnapshot implements Host {
     return this.files.size;
   }
 
-  /** Adds or replaces a file (content undefined: listed only); false when the path is a folder here (nothing changes). */
+  /**
+   * Adds or replaces a file (content undefined: listed only); false when nothing changes: the path is
+   * a folder here, or the file is there with the same content (one change reported twice, by the
+   * watcher and by VS Code's own file operations).
+   */
   set(path: string, content: FileWireContent | undefined): boolean {
     if (this.folders.has(path)) return false;
+    if (this.files.has(path) && sameContent(this.files.get(path), content)) return false;
     if (!this.files.has(path)) {
       for (let dir = dirname(path); ; dir = dirname(dir)) {
         this.folders.set(dir, (this.folders.get(dir) ?? 0) + 1);
@@ -113,6 +118,18 @@ export class FileSnapshot implements Host {
     const out: string[] = [];
     for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(prefix); i++) out.push(this.sorted[i]);
     return out;
+  }
+}
+
+function sameContent(a: FileWireContent | undefined, b: FileWireContent | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  switch (a.kind) {
+    case 'text':
+      return b.kind === 'text' && a.text === b.text;
+    case 'unreadable':
+      return b.kind === 'unreadable' && a.message === b.message;
+    default:
+      return b.kind === a.kind && a.size === (b as { size: number }).size;
   }
 }
 
