@@ -266,7 +266,11 @@ export function scanTables(text: string, lines: LineIndex, paragraphs: readonly 
     const split = goldmarkSplit(text, rows, spans);
     if (!split) continue;
     const row = (i: number): TableRow => {
-      const r: TableRow = { line: p.lines[i].line, span: { start: rows[i].start, end: rows[i].end }, cells: splitCells(text, rows[i].start, rows[i].end, spans) };
+      const r: TableRow = {
+        line: p.lines[i].line,
+        span: { start: rows[i].start, end: rows[i].end },
+        cells: splitCells(text, rows[i].start, rows[i].end, spans),
+      };
       if (rows[i].end > rows[i].start && inOpenCall(text, spans, rows[i].end - 1, rows[i].end)) r.endsInCall = true;
       return r;
     };
