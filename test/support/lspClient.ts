@@ -96,7 +96,9 @@ export interface StartOptions {
 }
 
 export async function startServer(rootDir: string, settings: Record<string, unknown> = {}, options: StartOptions = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(repoRoot, 'dist/server.js'), '--stdio'], { stdio: 'pipe' });
+  // CAREER_SERVER_NODE_ARGS: node flags for every server a test or bench/lsp.ts starts (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+  const fromEnv = process.env.CAREER_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...fromEnv, ...(options.nodeArgs ?? []), path.join(repoRoot, 'dist/server.js'), '--stdio'], { stdio: 'pipe' });
   const state = { stderr: '' };
   child.stderr.on('data', (d) => (state.stderr += String(d)));
   const responses = new Responses();

@@ -119,6 +119,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     },
     // Logged only: the page is not open (checking it reports the failure when it is).
     failed: (what, path, error) => failures.logFailure(what, path, error),
+    editsWaiting: () => queue.size > 0,
   });
 
   // A burst of changes is checked once, at its latest version (see validationQueue.ts).

@@ -23,12 +23,21 @@ export interface SiteIndexerOptions {
   /** Pages summarised per step of Workspace.indexSteps (default 1: a slice stops after any page). */
   batch?: number;
   /**
-   * How long one slice may hold the event loop before it yields (ms, default 20). On the 4,024-page
+   * How long one slice may hold the event loop before it yields (ms, default 5). On the 4,024-page
    * corpus (warm file cache) steps of 100 pages held it up to ~215 ms; one-page steps in 20 ms
-   * slices, 50-100 ms (one large page plus garbage collection), for the same ~2 s in total.
+   * slices, 50-100 ms (one large page plus garbage collection), for the same ~2 s in total. An edit
+   * that arrives waits for the slice running then and the one that runs before its message is read
+   * off the queue: 5 ms slices keep that short, and a turn costs microseconds.
    */
   sliceMs?: number;
+  /**
+   * True while edits wait to be checked (the validation queue is not empty): no slice runs until
+   * they are, so a check never waits behind the index. Edits first, always.
+   */
+  editsWaiting?(): boolean;
 }
+
+const SLICE_MS = 5;
 
 export class SiteIndexer {
   private folders: string[] = [];
@@ -89,10 +98,14 @@ export class SiteIndexer {
     const started = Date.now();
     const workspace = this.options.workspace();
     const steps = workspace.indexSteps(site, { batch: this.options.batch ?? 1, keepModels: false });
-    const sliceMs = this.options.sliceMs ?? 20;
+    const sliceMs = this.options.sliceMs ?? SLICE_MS;
     this.running.add(site.root);
     const slice = () => {
       if (generation !== this.generation) return;
+      if (this.editsWaiting()) {
+        nextTurn(slice);
+        return;
+      }
       const until = Date.now() + sliceMs;
       try {
         for (;;) {
@@ -102,7 +115,7 @@ export class SiteIndexer {
             this.indexed(site, { pages: site.index.size, ms: Date.now() - started });
             return;
           }
-          if (Date.now() >= until) break;
+          if (Date.now() >= until || this.editsWaiting()) break;
         }
       } catch (e) {
         // Not a page (the core skips those): the run itself broke. What it indexed stays; the next
@@ -140,6 +153,10 @@ export class SiteIndexer {
     this.scheduleDrain();
   }
 
+  private editsWaiting(): boolean {
+    return this.options.editsWaiting?.() ?? false;
+  }
+
   private indexed(site: Site, stats: { pages: number; ms: number }): void {
     try {
       this.options.onIndexed(site, stats);
@@ -153,8 +170,12 @@ export class SiteIndexer {
     this.drainScheduled = true;
     nextTurn(() => {
       this.drainScheduled = false;
+      if (this.editsWaiting()) {
+        this.scheduleDrain();
+        return;
+      }
       const workspace = this.options.workspace();
-      const until = Date.now() + (this.options.sliceMs ?? 20);
+      const until = Date.now() + (this.options.sliceMs ?? SLICE_MS);
       const touched = new Map(this.pagesRemoved);
       this.pagesRemoved.clear();
       for (const page of this.pendingPages) {
@@ -167,7 +188,7 @@ export class SiteIndexer {
         } catch (e) {
           this.options.failed('indexing this page', page, e);
         }
-        if (Date.now() >= until) break;
+        if (Date.now() >= until || this.editsWaiting()) break;
       }
       if (this.pendingPages.size) this.scheduleDrain();
       for (const site of touched.values()) if (!this.running.has(site.root)) this.indexed(site, { pages: site.index.size, ms: 0 });
