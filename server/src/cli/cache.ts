@@ -2,7 +2,8 @@
 // <site root>/node_modules/.cache/career-lint/cache.json; --cache-location FILE or FOLDER/) holds,
 // per file:
 //   - the digest of its content, the include arguments of its model, and its model digest: the
-//     content with, for each include, where it resolves and the included file's content digest;
+//     content with, for each include, where it resolves and the included file's content digest
+//     (node/summaryDigests.ts, which the language server's persisted index uses too);
 //   - for a page, its site-index entry (PageSummary): restored unread while the model digest is
 //     the same, so a warm run parses only the pages that changed (or include what changed);
 //   - its findings, with the reads its check made (core/lintReads.ts: other pages' index entries,
@@ -32,7 +33,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   type Diagnostic,
-  type FileContent,
   findingContext,
   type HeadingSummary,
   INTERNAL_ERROR,
@@ -47,7 +47,8 @@ import {
   type Site,
   type Workspace,
 } from '../core';
-import { fromCorePath, NodeHost, toCorePath, type ContentDigest } from '../node/nodeHost';
+import { fromCorePath, toCorePath } from '../node/nodeHost';
+import { sha256, SiteDigests } from '../node/summaryDigests';
 
 /** Bumped whenever what the file holds, or what a digest covers, changes meaning. */
 const FORMAT = 1;
@@ -207,13 +208,11 @@ interface Loaded {
 
 class SiteCache {
   disabled = false;
-  private readonly rootMark: { escaped: string; placeholder: string };
   private readonly siteName: string;
   private readonly config: string;
   private readonly old: Loaded | undefined;
-  private readonly contents = new Map<string, string>();
-  private readonly modelDigests = new Map<string, string>();
-  private readonly includeArgs = new Map<string, string[]>();
+  /** The files' content and model digests (shared with the server's persisted index). */
+  private readonly digests: SiteDigests;
   private readonly answers = new Map<string, string>();
   private readonly facets = new WeakMap<PageSummary, string>();
   private restored?: Map<string, PageSummary>;
@@ -234,7 +233,12 @@ class SiteCache {
   ) {
     this.rootSlash = site.root === '/' ? '/' : `${site.root}/`;
     // Inside the file, the site root is a NUL character (which JSON text never holds raw).
-    this.rootMark = { escaped: JSON.stringify(site.root).slice(1, -1) + '/', placeholder: '\u0000/' };
+    this.digests = new SiteDigests(workspace, site, {
+      knownIncludes: (file, content) => {
+        const entry = this.oldEntry(file);
+        return entry && entry.content === content ? entry.includes : undefined;
+      },
+    });
     this.siteName = relativePath(toCorePath(path.dirname(file)), site.root);
     this.config = this.configDigest();
     this.old = this.load();
@@ -252,50 +256,17 @@ class SiteCache {
 
   /** What reading a file gives now, as a digest (its text's, or what stands there instead). */
   private contentDigest(file: string): string {
-    let digest = this.contents.get(file);
-    if (digest === undefined) {
-      // The disk's host hashes the bytes it reads (a text of valid UTF-8 has the same digest either way).
-      const { host } = this.workspace;
-      const content: FileContent | ContentDigest | undefined = host instanceof NodeHost ? host.readDigest(file, sha256) : host.readFile(file);
-      digest = !content
-        ? 'absent'
-        : content.kind === 'digest'
-          ? content.digest
-          : content.kind === 'text'
-            ? sha256(content.text)
-            : this.relativize(JSON.stringify({ ...content, version: undefined }));
-      this.contents.set(file, digest);
-    }
-    return digest;
+    return this.digests.content(file);
   }
 
   /** The include arguments of a file's model now: the cached ones for the same content, else the model's. */
   private argumentsOf(file: string): string[] {
-    let args = this.includeArgs.get(file);
-    if (!args) {
-      const entry = this.oldEntry(file);
-      if (entry && entry.content === this.contentDigest(file)) args = entry.includes;
-      else if (this.site.kindOf(file) === 'include') args = [];
-      else args = this.workspace.model(file)?.includes.flatMap((i) => (i.argument ? [i.argument.value] : [])) ?? [];
-      this.includeArgs.set(file, args);
-    }
-    return args;
+    return this.digests.includeArguments(file);
   }
 
   /** The file's content, where each include argument resolves now, and the included contents. */
   private modelDigest(file: string): string {
-    let digest = this.modelDigests.get(file);
-    if (digest === undefined) {
-      const parts = [this.contentDigest(file)];
-      for (const arg of this.argumentsOf(file)) {
-        const resolution = this.site.resolver.resolve(arg);
-        const target = resolution.kind === 'found' || resolution.kind === 'case-mismatch' ? this.contentDigest(resolution.path) : '';
-        parts.push(this.answer(`resolve:${arg}`), target);
-      }
-      digest = sha256(parts.join('\u0000'));
-      this.modelDigests.set(file, digest);
-    }
-    return digest;
+    return this.digests.model(file);
   }
 
   /** The digest of the answer a read gets now. */
@@ -303,6 +274,7 @@ class SiteCache {
     let digest = this.answers.get(key);
     if (digest === undefined) {
       if (key.startsWith('model:')) digest = this.modelDigest(key.slice('model:'.length));
+      else if (key.startsWith('resolve:')) digest = this.digests.resolution(key.slice('resolve:'.length));
       else {
         const answer = readAnswer(this.site, key) ?? '';
         digest = typeof answer === 'string' ? sha256(this.relativize(answer)) : answer.pages.map((p) => this.facetDigest(p)).join(' ');
@@ -324,11 +296,11 @@ class SiteCache {
   }
 
   private relativize(text: string): string {
-    return text.replaceAll(this.rootMark.escaped, this.rootMark.placeholder);
+    return this.digests.relativize(text);
   }
 
   private absolutize(text: string): string {
-    return text.replaceAll(this.rootMark.placeholder, this.rootMark.escaped);
+    return this.digests.absolutize(text);
   }
 
   /** A site file's path relative to the root (entries are keyed by it). */
@@ -616,11 +588,6 @@ class SiteCache {
 }
 
 // ---- helpers -------------------------------------------------------------------------------------
-
-/** 128 bits of SHA-256 (in base64): enough that two different inputs never meet, short enough to keep thousands. */
-function sha256(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('base64').slice(0, 22);
-}
 
 const shortDigest = sha256;
 

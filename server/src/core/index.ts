@@ -31,6 +31,8 @@ export { LintReads, pageFacet, readAnswer } from './lintReads';
 export { resolveLinkTarget, type LinkTarget } from './linkTargets';
 export { baseUrls } from './rules/crossPage';
 export { sitePages } from './indexing';
+export type { SummarySource } from './modelCache';
+export type { IncludeResolution } from './site';
 export { pageUrl, summarize, type HeadingSummary, type LinkSummary, type PageSummary } from './siteIndex';
 export { LEVELS, type Level } from './model/ladder';
 export { buildPageModel, sourceFile } from './model/pageModel';

@@ -22,10 +22,11 @@ export interface IndexOptions {
   /** Keep the models built for the index (the CLI checks every page next; an editor keeps only what it has open). */
   keepModels?: boolean;
   /**
-   * Entries known to be current (the CLI's cache restores them, checked against the pages' texts
-   * and includes): those pages go into the index as they are, unread.
+   * Entries known to be current (the CLI's cache and the server's persisted index restore them,
+   * checked against the pages' texts and includes): those pages go into the index as they are,
+   * unread. Asked once per page that has no model, in page order; undefined means read the page.
    */
-  summaries?: ReadonlyMap<string, PageSummary>;
+  summaries?: Pick<ReadonlyMap<string, PageSummary>, 'get'>;
 }
 
 /** Summarises every page of the site into its index, `batch` pages per step. */
@@ -40,7 +41,7 @@ export function* indexSteps(host: Host, models: ModelCache, site: Site, options:
     else if (!site.index.page(file) || !hadModel) {
       try {
         const content = host.readFile(file);
-        if (content?.kind === 'text') models.build(site, file, content.text, site.kindOf(file));
+        if (content?.kind === 'text') models.build(site, file, content.text, site.kindOf(file), content.version);
       } catch {
         // A page the core fails to read stays out of the index; lint() reports it as internal-error.
       }

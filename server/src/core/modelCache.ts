@@ -6,23 +6,63 @@
 import type { PageKind } from './config';
 import { describeUnreadable, type FileContent, type Host } from './host';
 import { buildPageModel, sourceFile, type IncludeLookup, type PageModel, type SourceFile } from './model/pageModel';
-import type { Site } from './site';
-import { summarize } from './siteIndex';
+import type { IncludeResolution, Site } from './site';
+import { type PageSummary, summarize } from './siteIndex';
 import type { LineIndex } from './text';
 
 interface CachedModel {
   text: string;
   kind: PageKind;
   model: PageModel;
+  /** The index entry made from it (pages only). */
+  summary?: PageSummary;
+}
+
+/** What the host gave for a file: its version (NodeHost: a stamp of the file as it was opened). */
+type Version = number | string | undefined;
+
+interface IncludeText {
+  content: FileContent | undefined;
+  source?: SourceFile;
+  /** The digest of its text, once asked for. */
+  digest?: string;
+}
+
+/**
+ * What an index entry was made from, for a store that keeps the index across runs (the language
+ * server's persisted index): the page's text and each include call's resolution and included text,
+ * each as the digest of the text and the version the host read it at. A store that saves these can
+ * tell later, without parsing, whether the entry still holds.
+ */
+export interface SummarySource {
+  digest: string;
+  version: Version;
+  /** The include calls with an argument, in order. `target` is the included text; none when none was read as text. */
+  includes: { argument: string; resolution: IncludeResolution; target?: { digest: string; version: Version } }[];
+}
+
+/** What a summary was made from, recorded when it was (the texts' digests are taken only when asked for). */
+interface Provenance {
+  file: string;
+  version: Version;
+  /** The page's text's digest, taken when its model was dropped (while it is cached, from its text). */
+  digest?: string;
+  includes: { argument: string; resolution: IncludeResolution; text?: IncludeText }[];
 }
 
 export class ModelCache {
   private readonly models = new Map<string, CachedModel>();
-  private readonly includeTexts = new Map<string, { content: FileContent | undefined; source?: SourceFile }>();
+  private readonly includeTexts = new Map<string, IncludeText>();
   /** path → pages whose model (or check) depends on it. */
   private readonly dependents = new Map<string, Set<string>>();
+  /** What each index entry built here was made from (only with a `digest`). */
+  private readonly provenance = new WeakMap<PageSummary, Provenance>();
 
-  constructor(private readonly host: Host) {}
+  constructor(
+    private readonly host: Host,
+    /** A digest of a text, for summarySource(); without one, nothing about sources is kept. */
+    private readonly digest?: (text: string) => string,
+  ) {}
 
   /** The model built last for a file, with the text and kind it was built from. */
   cached(file: string): CachedModel | undefined {
@@ -34,8 +74,11 @@ export class ModelCache {
     return this.models.get(file)?.model.file.lines ?? this.includeTexts.get(file)?.source?.lines;
   }
 
-  /** The model of `file` with this text and kind: the cached one, or built now (and the page's index entry updated). */
-  build(site: Site, file: string, text: string, kind: PageKind): PageModel {
+  /**
+   * The model of `file` with this text and kind: the cached one, or built now (and the page's index
+   * entry updated). `version` is the host's version of the text, when it was read through the host.
+   */
+  build(site: Site, file: string, text: string, kind: PageKind, version?: number | string): PageModel {
     const cached = this.models.get(file);
     if (cached && cached.text === text && cached.kind === kind) return cached.model;
     // An include file read for a page and now opened as itself shares the same source text.
@@ -55,9 +98,46 @@ export class ModelCache {
         return { resolution, target };
       },
     });
-    this.models.set(file, { text, kind, model });
-    if (kind !== 'include') site.index.update(summarize(model, site.urls));
+    const entry: CachedModel = { text, kind, model };
+    this.models.set(file, entry);
+    if (kind !== 'include') {
+      const summary = (entry.summary = summarize(model, site.urls));
+      site.index.update(summary);
+      if (this.digest) this.provenance.set(summary, this.provenanceOf(file, model, version));
+    }
     return model;
+  }
+
+  /**
+   * What an index entry built here was made from; undefined for an entry made elsewhere (restored),
+   * or whose model was dropped without its text's digest taken (options or a file it read changed).
+   */
+  sourceOf(summary: PageSummary): SummarySource | undefined {
+    const p = this.provenance.get(summary);
+    if (!p || !this.digest) return undefined;
+    const cached = this.models.get(p.file);
+    const digest = p.digest ?? (cached?.summary === summary ? this.digest(cached.text) : undefined);
+    if (digest === undefined) return undefined;
+    return {
+      digest,
+      version: p.version,
+      includes: p.includes.map(({ argument, resolution, text }) => {
+        if (!text?.source) return { argument, resolution };
+        text.digest ??= this.digest!(text.source.text);
+        return { argument, resolution, target: { digest: text.digest, version: text.content?.kind === 'text' ? text.content.version : undefined } };
+      }),
+    };
+  }
+
+  private provenanceOf(file: string, model: PageModel, version: Version): Provenance {
+    const includes: Provenance['includes'] = [];
+    for (const inc of model.includes) {
+      if (!inc.argument) continue;
+      const r = inc.resolution;
+      const entry = (r.kind === 'found' || r.kind === 'case-mismatch') && inc.target ? this.includeTexts.get(r.path) : undefined;
+      includes.push({ argument: inc.argument.value, resolution: r, text: entry?.source === inc.target ? entry : undefined });
+    }
+    return { file, version, includes };
   }
 
   /** Records that `page`'s model or check read `path`. */
@@ -74,6 +154,12 @@ export class ModelCache {
 
   /** Forgets a file's model (an editor closed it, or it was only needed for the index); what other files share stays. */
   drop(file: string): void {
+    const cached = this.models.get(file);
+    // The text goes: what a store needs of it is its digest.
+    if (cached?.summary && this.digest) {
+      const p = this.provenance.get(cached.summary);
+      if (p && p.digest === undefined) p.digest = this.digest(cached.text);
+    }
     this.models.delete(file);
   }
 
@@ -108,7 +194,7 @@ export class ModelCache {
     return affected;
   }
 
-  private readInclude(path: string): { content: FileContent | undefined; source?: SourceFile } {
+  private readInclude(path: string): IncludeText {
     let entry = this.includeTexts.get(path);
     if (!entry) {
       const content = this.host.readFile(path);

@@ -17,7 +17,7 @@ import { type HugoConfig, HugoConfigs } from './hugoConfig';
 import { indexSteps, sitePages, type IndexOptions } from './indexing';
 import type { LintReads } from './lintReads';
 import { applySettings, checkModel, fileDiagnostic, type CheckOptions, type LintEnvironment } from './linter';
-import { ModelCache } from './modelCache';
+import { ModelCache, type SummarySource } from './modelCache';
 import type { PageModel } from './model/pageModel';
 import { basename, dirname, relativePath } from './paths';
 import { SchemaRegistry } from './schema/schemas';
@@ -41,6 +41,11 @@ export interface WorkspaceOptions {
   settings?: Partial<Options>;
   /** Use this config file instead of looking for `.career-pages.jsonc`. */
   configFile?: string;
+  /**
+   * A digest of a text (a hash): given, the engine keeps what each index entry was made from, for
+   * summarySource() (a store that keeps the index across runs); without one it keeps nothing.
+   */
+  textDigest?: (text: string) => string;
 }
 
 export class Workspace {
@@ -64,7 +69,7 @@ export class Workspace {
     this.roots = new SiteRoots(host);
     this.configs = new ConfigFiles(host, this.schemas, options.configFile);
     this.hugoConfigs = new HugoConfigs(host);
-    this.models = new ModelCache(host);
+    this.models = new ModelCache(host, options.textDigest);
     this.env = {
       schemas: this.schemas,
       model: (f) => this.model(f),
@@ -165,7 +170,8 @@ export class Workspace {
       if (cached && cached.kind === kind) return cached.model;
       const content = this.host.readFile(file);
       if (content?.kind !== 'text') return undefined;
-      text = content.text;
+      if (content.text.length > MAX_TEXT_BYTES) return undefined;
+      return this.models.build(site, file, content.text, kind, content.version);
     }
     if (text.length > MAX_TEXT_BYTES) return undefined; // an editor's text gets the disk's limit (see lint())
     return this.models.build(site, file, text, kind);
@@ -192,6 +198,11 @@ export class Workspace {
    */
   dependentsOf(path: string): string[] {
     return this.models.dependentsOf(path);
+  }
+
+  /** What an index entry was made from (only with WorkspaceOptions.textDigest; see ModelCache.sourceOf). */
+  summarySource(summary: PageSummary): SummarySource | undefined {
+    return this.models.sourceOf(summary);
   }
 
   /** Pages known to include `file` (from the site index). */
@@ -264,7 +275,7 @@ export class Workspace {
     }
     let model: PageModel;
     try {
-      model = this.models.build(site, file, content.text, kind);
+      model = this.models.build(site, file, content.text, kind, text === undefined ? content.version : undefined);
     } catch (e) {
       // Reading the page itself failed (a bug, not the author's): say so on the file, keep going.
       return { file, kind, diagnostics: [internalError(file, 'reading this page', e)] };

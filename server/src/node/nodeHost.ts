@@ -93,8 +93,27 @@ export class NodeHost implements Host {
     this.disk = options.disk ?? NODE_DISK;
   }
 
+  /** A text's version is its stamp as opened (see stamp()), or none when it changed within the last 2 s. */
   readFile(p: string): FileContent | undefined {
     return this.readAs(p, (buf, version) => ({ kind: 'text', text: buf.toString('utf8'), version }));
+  }
+
+  /**
+   * The stamp of the file a path leads to (device, inode, size, modification and change times), or
+   * undefined when no readable file inside the site is there. The same stamp as a read's version
+   * means the same bytes, as git's index assumes: every write sets the change time, which no tool
+   * can set back. A read within 2 s of the file's last change gets no version, since a second write
+   * in the same tick of the file system's clock could leave the stamp as it was.
+   */
+  stamp(p: string): string | undefined {
+    const at = this.locate(p);
+    if (at.kind !== 'inside') return undefined;
+    try {
+      const stat = this.disk.stat(at.real);
+      return stat.isFile() ? stampOf(stat) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -106,7 +125,7 @@ export class NodeHost implements Host {
   }
 
   /** A file's bytes given to `text` once its path is known to lead to a readable file inside the site; otherwise why not. */
-  private readAs<T>(p: string, text: (buf: Buffer, version: number) => T): T | Exclude<FileContent, { kind: 'text' }> | undefined {
+  private readAs<T>(p: string, text: (buf: Buffer, version: string | undefined) => T): T | Exclude<FileContent, { kind: 'text' }> | undefined {
     const at = this.locate(p);
     switch (at.kind) {
       case 'outside':
@@ -288,7 +307,7 @@ export class NodeHost implements Host {
 
   // ---- reading ---------------------------------------------------------------------------------
 
-  private read<T>(real: string, text: (buf: Buffer, version: number) => T): T | Exclude<FileContent, { kind: 'text' }> | undefined {
+  private read<T>(real: string, text: (buf: Buffer, version: string | undefined) => T): T | Exclude<FileContent, { kind: 'text' }> | undefined {
     let fd: number;
     try {
       fd = this.disk.open(real, OPEN_FLAGS);
@@ -304,7 +323,7 @@ export class NodeHost implements Host {
       const buf = this.readAtMost(fd, stat.size, this.maxBytes + 1);
       if (buf.length > this.maxBytes) return { kind: 'too-large', size: buf.length };
       if (buf.subarray(0, SNIFF_BYTES).includes(0)) return { kind: 'binary', size: buf.length };
-      return text(buf, stat.mtimeMs);
+      return text(buf, Date.now() - stat.ctimeMs < RACY_MS ? undefined : stampOf(stat));
     } catch (e) {
       return isGone(e) ? undefined : { kind: 'unreadable', message: describeError(e) };
     } finally {
@@ -340,4 +359,11 @@ function describeError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   if (err.code === 'ELOOP') return 'ELOOP: a loop of symbolic links';
   return String(err.message ?? e).replace(/, \w+ '[\s\S]*'$/, '');
+}
+
+/** How long after a file's last change its stamp is not trusted (see NodeHost.stamp). */
+const RACY_MS = 2000;
+
+function stampOf(stat: nodeFs.Stats): string {
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
 }
