@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { defaultJobs } from '../../server/src/cli/parallel';
 import { runCareerLint } from '../support/cliRun';
 import { repoRoot } from '../support/fixtureSite';
 
@@ -28,6 +29,19 @@ function reports(site: string, jobs: number) {
 }
 
 describe('career-lint --jobs', () => {
+  it('by default: one thread below 300 files or 4 cores, else one per core up to 4', () => {
+    assert.deepEqual(
+      [
+        [299, 8],
+        [4117, 2],
+        [4117, 3],
+        [300, 4],
+        [4117, 16],
+      ].map(([files, cores]) => defaultJobs(files, cores)),
+      [1, 1, 1, 4, 4],
+    );
+  });
+
   it('three threads report exactly what one does on the example handbook', { skip }, () => {
     const one = reports('examples/handbook', 1);
     const three = reports('examples/handbook', 3);

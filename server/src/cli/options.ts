@@ -58,8 +58,8 @@ Options:
                            read did not change since the last run
   --cache-location PATH    the cache file, or a folder for it (default:
                            node_modules/.cache/career-lint/ under the site root)
-  --jobs N                 check on N threads (default: one per core, at most 4, for 300 files or
-                           more; 1: on this thread only)
+  --jobs N                 check on N threads (default: with 4 cores or more, one per core, at most
+                           4, for 300 files or more; else 1: on this thread only)
   --list-rules             print the rule codes with their default severity and exit
   -h, --help               show this help
   -v, --version            show the version
