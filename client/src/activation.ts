@@ -63,7 +63,13 @@ export async function activateCareerPages(context: vscode.ExtensionContext, laun
     // pageMoves: this extension asks for the links of moved pages itself (client/src/pageMoves.ts).
     // The settings as plain JSON: a Web Worker's postMessage clones its message and refuses the
     // configuration object's methods ("could not be cloned"), where Node's IPC dropped them.
-    initializationOptions: () => ({ settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('careerPages'))), pageMoves: 'client' }),
+    // indexStorage: the folder VS Code keeps for this workspace, where the server saves the site index
+    // to restore on its next start (server/src/node/indexStore.ts); only on disk (a browser has none).
+    initializationOptions: () => ({
+      settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('careerPages'))),
+      pageMoves: 'client',
+      indexStorage: context.storageUri?.scheme === 'file' ? context.storageUri.fsPath : undefined,
+    }),
     middleware: {
       // The server checked a document again: what the preview shows of it may have changed.
       handleDiagnostics: (uri, diagnostics, next) => {

@@ -93,6 +93,8 @@ export interface StartOptions {
   initialize?: boolean;
   /** Client capabilities under textDocument besides publishDiagnostics (e.g. codeAction's resolveSupport, as VS Code sends it). */
   textDocument?: Record<string, unknown>;
+  /** initialize's initializationOptions (e.g. indexStorage, the persisted index's folder). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export async function startServer(rootDir: string, settings: Record<string, unknown> = {}, options: StartOptions = {}): Promise<TestServer> {
@@ -112,7 +114,7 @@ export async function startServer(rootDir: string, settings: Record<string, unkn
     });
     connection.dispose();
   });
-  if (options.initialize !== false) await initialize(server, rootDir, process.pid, options.textDocument);
+  if (options.initialize !== false) await initialize(server, rootDir, process.pid, options.textDocument, options.initializationOptions);
   return server;
 }
 
@@ -305,9 +307,16 @@ function connect(
   return server;
 }
 
-async function initialize(server: TestServer, rootDir: string, processId: number | null, textDocument: Record<string, unknown> = {}): Promise<void> {
+async function initialize(
+  server: TestServer,
+  rootDir: string,
+  processId: number | null,
+  textDocument: Record<string, unknown> = {},
+  initializationOptions?: Record<string, unknown>,
+): Promise<void> {
   await server.connection.sendRequest('initialize', {
     processId,
+    ...(initializationOptions ? { initializationOptions } : {}),
     rootUri: uriOf(rootDir),
     workspaceFolders: [{ uri: uriOf(rootDir), name: 'handbook' }],
     capabilities: {

@@ -34,10 +34,8 @@ import * as path from 'node:path';
 import {
   type Diagnostic,
   findingContext,
-  type HeadingSummary,
   INTERNAL_ERROR,
   type KnownContext,
-  type LinkSummary,
   LintReads,
   type LintResult,
   pageFacet,
@@ -49,6 +47,7 @@ import {
 } from '../core';
 import { fromCorePath, toCorePath } from '../node/nodeHost';
 import { sha256, SiteDigests } from '../node/summaryDigests';
+import { encodeSlice, parseSlice, type Slices, writeAtomically } from '../node/summaryFiles';
 
 /** Bumped whenever what the file holds, or what a digest covers, changes meaning. */
 const FORMAT = 1;
@@ -192,11 +191,6 @@ interface StoredSummary {
 }
 
 type Slice = [start: number, end: number, digest: string];
-/** What a slice holds. */
-type Slices = { headings: HeadingSummary[]; links: LinkSummary[]; anchors: string[] };
-
-type CompactHeading = [id: string, text: string, level: number, file: string | 0, sl: number, sc: number, el: number, ec: number];
-type CompactLink = [target: string, path: string, fragment: string | null, sl: number, sc: number, el: number, ec: number];
 
 interface Loaded {
   body: Body;
@@ -608,52 +602,6 @@ function safeIsDirectory(p: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Writes a file by renaming a complete temporary file over it; the error when it cannot. */
-function writeAtomically(file: string, parts: Buffer[]): unknown {
-  const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const fd = fs.openSync(temp, 'w');
-    try {
-      // No fsync: a file cut short by a crash fails its checksum and is ignored.
-      fs.writeSync(fd, Buffer.concat(parts));
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, file);
-    return undefined;
-  } catch (e) {
-    try {
-      fs.rmSync(temp, { force: true });
-    } catch {
-      // Nothing was left behind, or it cannot be removed either.
-    }
-    return e;
-  }
-}
-
-function encodeSlice(page: PageSummary): string {
-  const r = (x: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }) =>
-    [x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character] as const;
-  const headings: CompactHeading[] = page.headings.map((h) => [h.id, h.text, h.level, h.file === page.path ? 0 : h.file, ...r(h)]);
-  const links: CompactLink[] = page.links.map((l) => [l.target, l.path, l.fragment ?? null, ...r(l)]);
-  return JSON.stringify([headings, links, page.anchors]);
-}
-
-function parseSlice(file: string, text: string): Slices {
-  const [headings, links, anchors] = JSON.parse(text) as [CompactHeading[], CompactLink[], string[]];
-  const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
-  return {
-    headings: headings.map(([id, text, level, f, sl, sc, el, ec]) => ({ id, text, level, file: f === 0 ? file : f, range: range(sl, sc, el, ec) })),
-    links: links.map(([target, p, fragment, sl, sc, el, ec]) => {
-      const link: LinkSummary = { target, path: p, range: range(sl, sc, el, ec) };
-      if (fragment !== null) link.fragment = fragment;
-      return link;
-    }),
-    anchors,
-  };
 }
 
 // ---- the body's shape (a file that parses is still not trusted) -------------------------------

@@ -22,10 +22,13 @@ import { pathToUri, toLspDiagnostic, uriToPath } from './convert';
 import { Failures } from './failures';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { settingsToOptions, type EditorSettings } from './settings';
-import { SiteIndexer } from './siteIndexer';
+import { type IndexStore, SiteIndexer } from './siteIndexer';
 import { ValidationQueue } from './validationQueue';
 
-/** Sent when a site's index is complete (or brought up to date): { root: uri, pages, ms }. */
+/**
+ * Sent when a site's index is complete (or brought up to date): { root: uri, pages, ms }, and with a
+ * persisted index, after a whole run, `restored` (entries taken from it) and `rebuilt` (pages read).
+ */
 export const SITE_INDEXED = 'careerPages/siteIndexed';
 
 export interface ServerOptions {
@@ -35,6 +38,12 @@ export interface ServerOptions {
   docsBase?: string;
   /** For a disk that learns of its changes itself instead of from LSP file events (clientFiles.ts). */
   diskEvents?: DiskEvents;
+  /**
+   * The persisted index (node/indexStore.ts), in the storage folder the client names in its
+   * initializationOptions (`indexStorage`: a path; VS Code's storage folder for the workspace). None
+   * named, nothing is persisted.
+   */
+  indexStore?: (folder: string) => IndexStore;
 }
 
 /** A file created, changed or deleted on disk, by its core path. */
@@ -63,6 +72,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return doc ? { text: doc.getText(), version: doc.version } : undefined;
     },
   });
+  let store: IndexStore | undefined;
+  const newWorkspace = (settings: EditorSettings | undefined) =>
+    new Workspace(host, { settings: settingsToOptions(settings), textDigest: store && ((text) => store!.textDigest(text)) });
   let workspace = new Workspace(host);
   let initialSettings: EditorSettings | undefined;
   /** False until the disk can answer (options.diskEvents): until then nothing is checked. */
@@ -120,6 +132,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     // Logged only: the page is not open (checking it reports the failure when it is).
     failed: (what, path, error) => failures.logFailure(what, path, error),
     editsWaiting: () => queue.size > 0,
+    store: () => store,
+    log: (message) => connection.console.info(message),
   });
 
   // A burst of changes is checked once, at its latest version (see validationQueue.ts).
@@ -179,7 +193,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = roots.flatMap((u) => uriToPath(u) ?? []);
     initialSettings = params.initializationOptions?.settings as EditorSettings | undefined;
-    workspace = new Workspace(host, { settings: settingsToOptions(initialSettings) });
+    const storage = params.initializationOptions?.indexStorage;
+    if (typeof storage === 'string' && storage && options.indexStore) store = options.indexStore(storage);
+    workspace = newWorkspace(initialSettings);
     clientMovesPages = params.initializationOptions?.pageMoves === 'client';
     return {
       capabilities: {
@@ -209,7 +225,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (options.diskEvents) {
       await options.diskEvents.ready();
       // What was asked before the disk could answer (sites found empty) is forgotten.
-      workspace = new Workspace(host, { settings: settingsToOptions(initialSettings) });
+      workspace = newWorkspace(initialSettings);
       diskReady = true;
     }
     await loadSettings();
@@ -323,6 +339,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return doc ? [doc.uri] : [];
     });
   };
+
+  // What the index learnt since it was last saved is saved before the process ends.
+  connection.onShutdown(() => failures.run('saving the index', undefined, () => indexer.saveNow()));
 
   documents.listen(connection);
   connection.listen();

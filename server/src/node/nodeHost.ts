@@ -103,14 +103,15 @@ export class NodeHost implements Host {
    * undefined when no readable file inside the site is there. The same stamp as a read's version
    * means the same bytes, as git's index assumes: every write sets the change time, which no tool
    * can set back. A read within 2 s of the file's last change gets no version, since a second write
-   * in the same tick of the file system's clock could leave the stamp as it was.
+   * in the same tick of the file system's clock could leave the stamp as it was. It follows links
+   * without asking where they lead (no realpath: a stamp is only ever compared with the version of
+   * a read, which made sure; a link put in the file's place since has the inode of what it leads to).
    */
   stamp(p: string): string | undefined {
-    const at = this.locate(p);
-    if (at.kind !== 'inside') return undefined;
+    if (p.includes('\0')) return undefined;
     try {
-      const stat = this.disk.stat(at.real);
-      return stat.isFile() ? stampOf(stat) : undefined;
+      const stat = this.disk.statIfAny(fromCorePath(p));
+      return stat?.isFile() ? stampOf(stat) : undefined;
     } catch {
       return undefined;
     }
@@ -323,7 +324,8 @@ export class NodeHost implements Host {
       const buf = this.readAtMost(fd, stat.size, this.maxBytes + 1);
       if (buf.length > this.maxBytes) return { kind: 'too-large', size: buf.length };
       if (buf.subarray(0, SNIFF_BYTES).includes(0)) return { kind: 'binary', size: buf.length };
-      return text(buf, Date.now() - stat.ctimeMs < RACY_MS ? undefined : stampOf(stat));
+      const stamp = stampOf(stat);
+      return text(buf, isSettledStamp(stamp) ? stamp : undefined);
     } catch (e) {
       return isGone(e) ? undefined : { kind: 'unreadable', message: describeError(e) };
     } finally {
@@ -363,6 +365,15 @@ function describeError(e: unknown): string {
 
 /** How long after a file's last change its stamp is not trusted (see NodeHost.stamp). */
 const RACY_MS = 2000;
+
+/**
+ * True when a stamp taken now (before reading the file) may stand for the bytes then read: the file
+ * last changed more than 2 s ago, so a later write cannot share its change time.
+ */
+export function isSettledStamp(stamp: string, now = Date.now()): boolean {
+  const changed = Number(stamp.slice(stamp.lastIndexOf(':') + 1));
+  return Number.isFinite(changed) && now - changed >= RACY_MS;
+}
 
 function stampOf(stat: nodeFs.Stats): string {
   return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;

@@ -8,6 +8,7 @@ import { format } from 'node:util';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { ClientFiles } from '../lsp/clientFiles';
 import { startServer } from '../lsp/server';
+import { PersistedIndexes, serverBuild } from './indexStore';
 import { NodeHost } from './nodeHost';
 import { MessageFraming } from './stdioFraming';
 
@@ -29,9 +30,15 @@ process.on('unhandledRejection', (reason) => {
 });
 
 const clientFiles = process.argv.includes('--client-files') ? new ClientFiles(connection, (message) => connection.console.log(message)) : undefined;
+const nodeHost = new NodeHost();
 startServer(connection, {
-  disk: clientFiles?.host ?? new NodeHost(),
+  disk: clientFiles?.host ?? nodeHost,
   diskEvents: clientFiles,
+  // The persisted index, in the folder the client names (files from the extension are not kept).
+  indexStore: clientFiles
+    ? undefined
+    : (folder) =>
+        new PersistedIndexes({ folder, disk: nodeHost, build: serverBuild(typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev', __filename) }),
   // dist/server.js → docs/rules/ in the installed extension or the checkout.
   docsBase: pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).toString(),
 });
@@ -60,3 +67,5 @@ function stdioConnection(): Connection {
   console.debug = log((m) => c.console.log(m));
   return c;
 }
+
+declare const PACKAGE_VERSION: string;
