@@ -1,12 +1,17 @@
 // The language server's figures for `npm run bench` (run with tsx by bench.mjs): the real server
 // (dist/server.js) over stdio, measured from the client's side, on the handbook snapshot. Prints one
 // JSON object on stdout:
-//   index        ms from `initialized` to careerPages/siteIndexed (the whole site in the background)
+//   index        ms from starting the server to careerPages/siteIndexed (the whole site in the
+//                background, read and parsed: an empty storage folder)
 //   duringIndex  round trips (didChange → publishDiagnostics of that version) on a 2 KB career page
 //                while the index builds
-//   afterIndex   round trips on the 220 KB page once the index is complete
+//   afterIndex   round trips on the 220 KB page once the index is complete (and saved)
 //   rssMB        the server's resident memory after indexing (VmRSS), and its peak (VmHWM)
-import { readFileSync } from 'node:fs';
+//   restore      a second server on the same storage folder (the persisted index): ms from starting
+//                it to siteIndexed, the server's own ms for the index (from `initialized`), how many
+//                entries it restored and how many pages it read, its memory then (rssMB, peakMB)
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { startServer, uriOf } from '../test/support/lspClient';
 
@@ -24,8 +29,15 @@ function memory(pid: number): { rssMB: number; peakMB: number } {
 }
 
 async function main() {
+  const storage = mkdtempSync(path.join(tmpdir(), 'career-bench-index-'));
+  const initializationOptions = { indexStorage: storage };
   const started = performance.now();
-  const server = await startServer(corpus);
+  const server = await startServer(corpus, {}, { initializationOptions });
+  const saved = server.waitForNotification(
+    'window/logMessage',
+    (p: { message: string }) => /saved the index of|index of .* is not saved/.test(p.message),
+    120_000,
+  );
   const indexed = server.waitForNotification<{ root: string }>('careerPages/siteIndexed', undefined, 120_000).then(() => performance.now());
   let indexDone = false;
   void indexed.then(() => (indexDone = true));
@@ -57,10 +69,20 @@ async function main() {
   const during = await roundTrips(SMALL, 40, () => indexDone);
   const indexAt = await indexed;
   const mem = memory(server.process!.pid!);
+  await saved;
   const after = await roundTrips(LARGE, 60);
   await server.stop();
+
+  // A restart on the same storage folder: the persisted index.
+  const restarted = performance.now();
+  const again = await startServer(corpus, {}, { initializationOptions });
+  const stats = await again.waitForNotification<{ ms: number; restored?: number; rebuilt?: number }>('careerPages/siteIndexed', undefined, 120_000);
+  const restore = { ms: performance.now() - restarted, serverMs: stats.ms, restored: stats.restored, rebuilt: stats.rebuilt, ...memory(again.process!.pid!) };
+  await again.stop();
+  rmSync(storage, { recursive: true, force: true });
+
   const ms = (xs: number[]) => ({ n: xs.length, median: median(xs), worst: xs.length ? worst(xs) : Number.NaN });
-  process.stdout.write(`${JSON.stringify({ index: indexAt - started, duringIndex: ms(during), afterIndex: ms(after), ...mem })}\n`);
+  process.stdout.write(`${JSON.stringify({ index: indexAt - started, duringIndex: ms(during), afterIndex: ms(after), ...mem, restore })}\n`);
 }
 
 main().catch((e) => {
