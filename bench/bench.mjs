@@ -221,7 +221,11 @@ const targets = [
   ],
   ['full index in the server ≤ 1.5 s', fmt(lsp.index), verdict(lsp.index <= 1500)],
   ['server memory after indexing ≤ 150 MB', mb(lsp.rssMB), verdict(lsp.rssMB <= 150)],
-  ['index restored from disk on restart ≤ 0.3 s', 'not built yet', '**not met**'],
+  [
+    'index restored from disk on restart ≤ 0.3 s (the server\'s own time)',
+    `${fmt(lsp.restore.serverMs)} in the server, ${fmt(lsp.restore.ms)} from process start (${lsp.restore.restored} restored, ${lsp.restore.rebuilt} read)`,
+    verdict(lsp.restore.serverMs <= 300),
+  ],
   ['activation ≤ 100 ms (loading dist/client.js)', `${median(loads).toFixed(0)} ms`, verdict(median(loads) <= 100)],
   ['browser activation ≤ 100 ms (loading dist/web/client.js)', `${median(webLoads).toFixed(0)} ms`, verdict(median(webLoads) <= 100)],
 ].filter(Boolean);
@@ -251,6 +255,8 @@ Cold with an empty cache: ${fmt(cold.ms)}; after one page changed: median ${fmt(
 | edit → diagnostics on the 220 KB page after indexing (${lsp.afterIndex.n} edits) | ${lsp.afterIndex.median.toFixed(1)} ms | ${lsp.afterIndex.worst.toFixed(1)} ms |
 
 Full index: ${fmt(lsp.index)} from start; server memory after indexing ${mb(lsp.rssMB)} (peak ${mb(lsp.peakMB)}).
+
+Restart with the persisted index: ${fmt(lsp.restore.ms)} from start to a complete index (${fmt(lsp.restore.serverMs)} in the server), ${lsp.restore.restored} entries restored, ${lsp.restore.rebuilt} pages read; memory then ${mb(lsp.restore.rssMB)}.
 
 ## Extension
 
