@@ -222,7 +222,7 @@ const targets = [
   ['full index in the server ≤ 1.5 s', fmt(lsp.index), verdict(lsp.index <= 1500)],
   ['server memory after indexing ≤ 150 MB', mb(lsp.rssMB), verdict(lsp.rssMB <= 150)],
   [
-    'index restored from disk on restart ≤ 0.3 s (the server\'s own time)',
+    "index restored from disk on restart ≤ 0.3 s (the server's own time)",
     `${fmt(lsp.restore.serverMs)} in the server, ${fmt(lsp.restore.ms)} from process start (${lsp.restore.restored} restored, ${lsp.restore.rebuilt} read)`,
     verdict(lsp.restore.serverMs <= 300),
   ],
