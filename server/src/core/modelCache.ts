@@ -55,6 +55,11 @@ export class ModelCache {
   private readonly includeTexts = new Map<string, IncludeText>();
   /** path → pages whose model (or check) depends on it. */
   private readonly dependents = new Map<string, Set<string>>();
+  /**
+   * The last model of a file whose text (or an include) changed, until the file is built again: its
+   * paragraph scans are reused (an editor's keystroke changes one paragraph of the page).
+   */
+  private readonly previous = new Map<string, PageModel>();
   /** What each index entry built here was made from (only with a `digest`). */
   private readonly provenance = new WeakMap<PageSummary, Provenance>();
 
@@ -87,6 +92,8 @@ export class ModelCache {
     const model = buildPageModel(source, {
       kind,
       markup: site.markup,
+      // A new version of a file built before (an editor's keystroke): its unchanged paragraphs are not scanned again.
+      previous: cached?.model ?? this.previous.get(file),
       include: (argument): IncludeLookup => {
         const resolution = site.resolver.resolve(argument);
         if (resolution.kind === 'missing') for (const t of resolution.tried) this.depend(t, file);
@@ -100,6 +107,7 @@ export class ModelCache {
     });
     const entry: CachedModel = { text, kind, model };
     this.models.set(file, entry);
+    this.previous.delete(file);
     if (kind !== 'include') {
       const summary = (entry.summary = summarize(model, site.urls));
       site.index.update(summary);
@@ -161,11 +169,13 @@ export class ModelCache {
       if (p && p.digest === undefined) p.digest = this.digest(cached.text);
     }
     this.models.delete(file);
+    this.previous.delete(file);
   }
 
   /** Forgets every model (options changed); included texts stay, they do not depend on options. */
   dropModels(): void {
     this.models.clear();
+    this.previous.clear();
   }
 
   /**
@@ -176,22 +186,30 @@ export class ModelCache {
   changed(path: string, change: 'created' | 'changed' | 'deleted', sites: Iterable<Site>): Set<string> {
     const affected = new Set<string>();
     this.includeTexts.delete(path);
-    this.models.delete(path);
+    this.forgetModel(path);
     for (const page of this.dependents.get(path) ?? []) {
       affected.add(page);
-      this.models.delete(page);
+      this.forgetModel(page);
     }
     if (change !== 'changed') {
       for (const site of sites) site.resolver.reset();
       for (const [page, cached] of this.models) {
         if (cached.model.includes.some((i) => i.resolution.kind === 'case-mismatch' || i.resolution.kind === 'missing')) {
           affected.add(page);
-          this.models.delete(page);
+          this.forgetModel(page);
         }
       }
     }
     affected.delete(path);
     return affected;
+  }
+
+  /** Drops a model that no longer holds, keeping it as the previous version (see `previous`). */
+  private forgetModel(file: string): void {
+    const cached = this.models.get(file);
+    if (!cached) return;
+    this.previous.set(file, cached.model);
+    this.models.delete(file);
   }
 
   private readInclude(path: string): IncludeText {

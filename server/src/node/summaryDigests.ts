@@ -37,6 +37,7 @@ export class SiteDigests {
   private readonly includeArgs = new Map<string, string[]>();
   private readonly models = new Map<string, string>();
   private readonly resolutions = new Map<string, string>();
+  private readonly resolved = new Map<string, IncludeResolution>();
 
   constructor(
     private readonly workspace: Workspace,
@@ -85,7 +86,7 @@ export class SiteDigests {
     if (digest === undefined) {
       const parts: string[] = [];
       for (const arg of this.includeArguments(file)) {
-        const resolution = this.site.resolver.resolve(arg);
+        const resolution = this.resolve(arg);
         const target = resolution.kind === 'found' || resolution.kind === 'case-mismatch' ? this.content(resolution.path) : '';
         parts.push(this.resolution(arg), target);
       }
@@ -99,10 +100,16 @@ export class SiteDigests {
   resolution(argument: string): string {
     let digest = this.resolutions.get(argument);
     if (digest === undefined) {
-      digest = this.resolutionDigest(this.site.resolver.resolve(argument));
+      digest = this.resolutionDigest(this.resolve(argument));
       this.resolutions.set(argument, digest);
     }
     return digest;
+  }
+
+  private resolve(argument: string): IncludeResolution {
+    let r = this.resolved.get(argument);
+    if (!r) this.resolved.set(argument, (r = this.site.resolver.resolve(argument)));
+    return r;
   }
 
   resolutionDigest(resolution: IncludeResolution): string {

@@ -109,6 +109,19 @@ export interface PageModel {
   directives: Directive[];
   /** Footnote ids Goldmark adds (fn:1, fnref:1, ...), present when the page has footnotes. */
   hasFootnotes: boolean;
+  /** What the inline scans found per paragraph text, for the next version of the page (built with `previous`). */
+  paragraphScans?: Map<string, ParagraphScan>;
+}
+
+/**
+ * What the inline scans found in one paragraph, offsets relative to its start. They read nothing
+ * outside it, so the next version of the page reuses them for every paragraph an edit left as it
+ * was: a keystroke on a 220 KB page scans one paragraph instead of two thousand.
+ */
+export interface ParagraphScan {
+  code: Span[];
+  links: LinkDestination[];
+  html: LinkDestination[];
 }
 
 export interface IncludeLookup {
@@ -143,6 +156,8 @@ export interface BuildOptions {
   markup?: MarkupOptions;
   /** Resolves and reads an include argument; only called for page kinds that expand includes. */
   include(argument: string): IncludeLookup;
+  /** The model of the file's previous text (an editor's), whose paragraph scans are reused; given, the new model keeps its own. */
+  previous?: PageModel;
 }
 
 export function buildPageModel(file: SourceFile, options: BuildOptions): PageModel {
@@ -150,7 +165,7 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
   const markup = options.markup ?? HANDBOOK_MARKUP;
   const isInclude = options.kind === 'include';
   // Hugo does not read front matter in an included file: a leading --- is a thematic break there.
-  const split = isInclude ? { bodyStart: 0, frontmatter: undefined } : splitFrontmatter(text);
+  const split = isInclude ? { bodyStart: 0, frontmatter: undefined } : (sameFrontmatter(options.previous, text) ?? splitFrontmatter(text));
   const bodyStart = split.bodyStart;
   const scan = scanShortcodes(text, bodyStart);
   const detachedRegions = isInclude ? [] : pairedAngleRegions(scan.calls);
@@ -192,8 +207,39 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
   const blocks = parseBlocks(expanded.text, expanded.lines.lineCount);
   const lines = expanded.lines;
 
-  // Code spans of every inline block, in expanded offsets.
-  const spansByBlock: Span[][] = blocks.paragraphs.map((b) => codeSpans(expanded.text, lines.lineStarts[b.line], lines.lineEnd(b.endLine)));
+  // Code spans, inline links and <a href> of every inline block, in expanded offsets (each scan reads
+  // only its block: with a previous version, a block whose text it had is not scanned again).
+  const linkMarks = new Occurrences(expanded.text, '](');
+  const hrefMarks = new Occurrences(expanded.text, 'href');
+  const paragraphScans = options.previous ? new Map<string, ParagraphScan>() : undefined;
+  const reused = options.previous?.paragraphScans;
+  const paragraphs = blocks.paragraphs.map((b) => {
+    const start = lines.lineStarts[b.line];
+    const end = lines.lineEnd(b.endLine);
+    if (!paragraphScans) {
+      const code = codeSpans(expanded.text, start, end);
+      return {
+        code,
+        links: linkMarks.within(start, end) ? inlineLinks(expanded.text, start, end, code) : [],
+        html: hrefMarks.within(start, end) ? htmlLinks(expanded.text, start, end, code) : [],
+      };
+    }
+    const key = expanded.text.slice(start, end);
+    let scan = paragraphScans.get(key) ?? reused?.get(key);
+    if (!scan) {
+      const code = codeSpans(key, 0, key.length);
+      scan = {
+        code,
+        links: key.includes('](') ? inlineLinks(key, 0, key.length, code) : [],
+        html: key.includes('href') ? htmlLinks(key, 0, key.length, code) : [],
+      };
+    }
+    paragraphScans.set(key, scan);
+    const at = (sp: Span): Span => ({ start: sp.start + start, end: sp.end + start });
+    const moved = (d: LinkDestination): LinkDestination => ({ ...d, span: at(d.span) });
+    return { code: scan.code.map(at), links: scan.links.map(moved), html: scan.html.map(moved) };
+  });
+  const spansByBlock: Span[][] = paragraphs.map((p) => p.code);
   const allCodeSpans = spansByBlock.flat().sort((a, b) => a.start - b.start);
   const headingCodeSpans = blocks.headings.map((h) => codeSpans(expanded.text, lines.lineStarts[h.textLine], lines.lineEnd(h.textLine)));
   allCodeSpans.push(...headingCodeSpans.flat());
@@ -328,14 +374,10 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
       fragmentSpan: parts.fragmentOffset !== undefined ? { start: mapped.span.start + parts.fragmentOffset, end: mapped.span.end } : undefined,
     });
   };
-  const linkMarks = new Occurrences(expanded.text, '](');
-  const hrefMarks = new Occurrences(expanded.text, 'href');
-  blocks.paragraphs.forEach((b, i) => {
-    const start = lines.lineStarts[b.line];
-    const end = lines.lineEnd(b.endLine);
-    if (linkMarks.within(start, end)) for (const d of inlineLinks(expanded.text, start, end, spansByBlock[i])) pushLink(d);
-    if (hrefMarks.within(start, end)) for (const d of htmlLinks(expanded.text, start, end, spansByBlock[i])) pushLink(d);
-  });
+  for (const p of paragraphs) {
+    for (const d of p.links) pushLink(d);
+    for (const d of p.html) pushLink(d);
+  }
   blocks.headings.forEach((h, i) => {
     const start = lines.lineStarts[h.textLine];
     for (const d of inlineLinks(expanded.text, start, lines.lineEnd(h.textLine), headingCodeSpans[i])) pushLink(d);
@@ -379,7 +421,22 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
     tables,
     directives: parseDirectives(text),
     hasFootnotes: /^\[\^[^\]]+\]:/m.test(text),
+    ...(paragraphScans ? { paragraphScans } : {}),
   };
+}
+
+/**
+ * The previous version's front matter, when the new text starts with the same block up to the same
+ * body start (a closed YAML or TOML block, its closing line's newline included): splitting reads
+ * nothing after that, so it would find the same block with the same data and spans.
+ */
+function sameFrontmatter(previous: PageModel | undefined, text: string): { frontmatter: Frontmatter; bodyStart: number } | undefined {
+  const fm = previous?.frontmatter;
+  if (!previous || previous.kind === 'include' || !fm?.closed || (fm.format !== 'yaml' && fm.format !== 'toml')) return undefined;
+  const end = previous.bodyStart;
+  const before = previous.file.text;
+  if (end <= fm.span.end || before.charCodeAt(end - 1) !== 10 || text.length < end) return undefined;
+  return text.startsWith(before.slice(0, end)) ? { frontmatter: fm, bodyStart: end } : undefined;
 }
 
 /** A table's spans mapped back into the page, when the whole table is the page's own text. */
