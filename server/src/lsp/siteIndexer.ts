@@ -46,6 +46,16 @@ export interface SiteIndexerOptions {
 
 const SLICE_MS = 5;
 
+/**
+ * Schedules the next slice a whole turn of the event loop later. vscode-jsonrpc handles the messages
+ * it reads in the turn after, behind what was already scheduled: a slice scheduled for the next turn
+ * would run before an edit that arrived during the one before, and the edit would wait for two
+ * slices. Two turns later, its message is handled first, and the slice sees the edit waiting. Under
+ * Node only: where the next turn is a timeout (a Web Worker, clamped to 4 ms when nested), once.
+ */
+const nextSlice: (run: () => void) => void =
+  typeof (globalThis as { setImmediate?: unknown }).setImmediate === 'function' ? (run) => nextTurn(() => nextTurn(run)) : nextTurn;
+
 export interface IndexStats {
   pages: number;
   ms: number;
@@ -188,7 +198,7 @@ export class SiteIndexer {
     const turn = () => {
       if (generation !== this.generation) return;
       if (this.editsWaiting()) {
-        nextTurn(turn);
+        nextSlice(turn);
         return;
       }
       this.sliceUntil = Date.now() + (this.options.sliceMs ?? SLICE_MS);
@@ -201,9 +211,9 @@ export class SiteIndexer {
         return;
       }
       if (finished) done();
-      else nextTurn(turn);
+      else nextSlice(turn);
     };
-    nextTurn(turn);
+    nextSlice(turn);
   }
 
   private sliceUntil = 0;
@@ -322,7 +332,7 @@ export class SiteIndexer {
   private scheduleDrain(): void {
     if (this.drainScheduled) return;
     this.drainScheduled = true;
-    nextTurn(() => {
+    nextSlice(() => {
       this.drainScheduled = false;
       if (this.editsWaiting()) {
         this.scheduleDrain();
