@@ -332,7 +332,8 @@ export class SiteIndexer {
   private scheduleDrain(): void {
     if (this.drainScheduled) return;
     this.drainScheduled = true;
-    nextSlice(() => {
+    // The next turn: a drain is a few pages (those a file event named), announced before what comes after the event.
+    nextTurn(() => {
       this.drainScheduled = false;
       if (this.editsWaiting()) {
         this.scheduleDrain();
