@@ -33,7 +33,18 @@ export { baseUrls } from './rules/crossPage';
 export { sitePages } from './indexing';
 export type { SummarySource } from './modelCache';
 export type { IncludeResolution } from './site';
-export { pageUrl, summarize, type HeadingSummary, type LinkSummary, type PageSummary } from './siteIndex';
+export {
+  decodeSummaryParts,
+  encodeSummaryParts,
+  lazySummary,
+  pageUrl,
+  summarize,
+  type HeadingSummary,
+  type LinkSummary,
+  type PageSummary,
+  type SummaryFields,
+  type SummaryParts,
+} from './siteIndex';
 export { LEVELS, type Level } from './model/ladder';
 export { buildPageModel, sourceFile } from './model/pageModel';
 export { splitFrontmatter } from './markdown/frontmatter';

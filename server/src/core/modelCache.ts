@@ -7,15 +7,16 @@ import type { PageKind } from './config';
 import { describeUnreadable, type FileContent, type Host } from './host';
 import { buildPageModel, sourceFile, type IncludeLookup, type PageModel, type SourceFile } from './model/pageModel';
 import type { IncludeResolution, Site } from './site';
-import { type PageSummary, summarize } from './siteIndex';
+import { compactSummary, type PageSummary, summarize } from './siteIndex';
 import type { LineIndex } from './text';
 
 interface CachedModel {
   text: string;
   kind: PageKind;
   model: PageModel;
-  /** The index entry made from it (pages only). */
+  /** The index entry made from it (pages only), in the index of this site. */
   summary?: PageSummary;
+  site: Site;
 }
 
 /** What the host gave for a file: its version (NodeHost: a stamp of the file as it was opened). */
@@ -67,6 +68,8 @@ export class ModelCache {
     private readonly host: Host,
     /** A digest of a text, for summarySource(); without one, nothing about sources is kept. */
     private readonly digest?: (text: string) => string,
+    /** When a page's model is dropped, its index entry keeps its headings, links and anchors as text until read (siteIndex.ts, lazySummary). */
+    private readonly compact = false,
   ) {}
 
   /** The model built last for a file, with the text and kind it was built from. */
@@ -105,7 +108,7 @@ export class ModelCache {
         return { resolution, target };
       },
     });
-    const entry: CachedModel = { text, kind, model };
+    const entry: CachedModel = { text, kind, model, site };
     this.models.set(file, entry);
     this.previous.delete(file);
     if (kind !== 'include') {
@@ -164,9 +167,12 @@ export class ModelCache {
   drop(file: string): void {
     const cached = this.models.get(file);
     // The text goes: what a store needs of it is its digest.
-    if (cached?.summary && this.digest) {
-      const p = this.provenance.get(cached.summary);
-      if (p && p.digest === undefined) p.digest = this.digest(cached.text);
+    const p = cached?.summary && this.digest ? this.provenance.get(cached.summary) : undefined;
+    if (p && p.digest === undefined) p.digest = this.digest!(cached!.text);
+    if (cached?.summary && this.compact && cached.site.index.page(file) === cached.summary) {
+      const compact = compactSummary(cached.summary);
+      if (p) this.provenance.set(compact, p);
+      cached.site.index.update(compact);
     }
     this.models.delete(file);
     this.previous.delete(file);

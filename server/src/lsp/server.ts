@@ -74,7 +74,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
   let store: IndexStore | undefined;
   const newWorkspace = (settings: EditorSettings | undefined) =>
-    new Workspace(host, { settings: settingsToOptions(settings), textDigest: store && ((text) => store!.textDigest(text)) });
+    new Workspace(host, { settings: settingsToOptions(settings), textDigest: store && ((text) => store!.textDigest(text)), compactIndex: true });
   let workspace = new Workspace(host);
   let initialSettings: EditorSettings | undefined;
   /** False until the disk can answer (options.diskEvents): until then nothing is checked. */

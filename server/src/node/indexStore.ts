@@ -20,11 +20,11 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { PageKind, PageSummary, Site, Workspace } from '../core';
+import { encodeSummaryParts, lazySummary, type PageKind, type PageSummary, type Site, type SummaryFields, type SummaryParts, type Workspace } from '../core';
 import type { IndexStore, RestoredIndex, SaveResult } from '../lsp/siteIndexer';
 import { isSettledStamp, type NodeHost } from './nodeHost';
 import { sha256, SiteDigests } from './summaryDigests';
-import { encodeSlice, parseSlice, type Slices, writeAtomically } from './summaryFiles';
+import { writeAtomically } from './summaryFiles';
 
 /** Bumped whenever what the file holds, or what a digest covers, changes meaning. */
 const FORMAT = 1;
@@ -124,7 +124,8 @@ export class PersistedIndexes implements IndexStore {
             const r = inc.resolution;
             if (inc.target && (r.kind === 'found' || r.kind === 'case-mismatch')) files.set(r.path, [stampOf(inc.target.version), inc.target.digest]);
           }
-          bytes = Buffer.from(digests.relativize(encodeSlice(page)));
+          // An entry kept as text (a page not open) is written as it is, without being read.
+          bytes = Buffer.from(digests.relativize(encodeSummaryParts(page)));
           row = [
             page.path,
             page.kind,
@@ -285,38 +286,16 @@ class Restored implements RestoredIndex {
 
   private summaryOf(row: PageRow): PageSummary {
     const [file, kind, , , url, aliases, title, includes, hasFootnotes, exactUrl] = row;
-    let decoded: Slices | undefined;
-    const decode = () => (decoded ??= this.decode(row));
-    const summary: PageSummary = {
-      path: file,
-      kind,
-      url,
-      aliases,
-      includes,
-      hasFootnotes: hasFootnotes === 1,
-      get headings() {
-        return decode().headings;
-      },
-      get links() {
-        return decode().links;
-      },
-      get anchors() {
-        return decode().anchors;
-      },
-    };
-    if (title !== null) summary.title = title;
-    if (exactUrl !== null) summary.exactUrl = exactUrl;
-    return summary;
+    const fields: SummaryFields = { path: file, kind, url, aliases, includes, hasFootnotes: hasFootnotes === 1 };
+    if (title !== null) fields.title = title;
+    if (exactUrl !== null) fields.exactUrl = exactUrl;
+    return lazySummary(fields, () => this.partsOf(row));
   }
 
-  private decode(row: PageRow): Slices {
+  /** A restored entry's headings, links and anchors: its slice, or when that is damaged, the page's own. */
+  private partsOf(row: PageRow): string | SummaryParts {
     const bytes = this.sliceOf(row);
-    try {
-      if (sha256(bytes) === row[12]) return parseSlice(row[0], this.digests.absolutize(bytes.toString('utf8')));
-    } catch {
-      // Not the JSON that was written: read the page.
-    }
-    // Damaged: the page's own entry, from its text.
+    if (sha256(bytes) === row[12]) return this.digests.absolutize(bytes.toString('utf8'));
     this.workspace.model(row[0]);
     if (!this.isOpen(row[0])) this.workspace.forget(row[0]);
     const page = this.site.index.page(row[0]);
