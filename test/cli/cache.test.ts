@@ -144,6 +144,12 @@ describe('career-lint --cache', () => {
       writeFileSync(path.join(dir, 'layouts/shortcodes/alert.html'), '<div>{{ .Inner }}</div>\n');
       r = await compare(dir);
       assert.equal(r.stats!.reused, 0);
+      // The site's Hugo settings (here the heading ids' style): ids and URLs may all change.
+      edit(dir, 'hugo.toml', '[markup.goldmark.parser.attribute]', '[markup.goldmark.parser]\nautoHeadingIDType = "github-ascii"\n\n[markup.goldmark.parser.attribute]');
+      r = await compare(dir);
+      assert.equal(r.stats!.reused, 0);
+      r = await compare(dir);
+      assert.equal(r.stats!.reused, r.stats!.files);
 
       // Paths given: the other files' entries are kept for the next whole-site run.
       r = await compare(dir, [TRACK]);

@@ -10,8 +10,8 @@
 //     URL look-ups, includers, include resolutions, the include file list, ladder siblings' models),
 //     each read's answer kept once per file as a digest. Findings are reused while the model digest
 //     and every read's answer are the same.
-// The configuration (options from .career-pages.jsonc or --config, .hugolint.yaml, the site's
-// shortcode templates) and the tool (version and build) name the whole cache: any change of them
+// The configuration (options from .career-pages.jsonc or --config, the site's Hugo settings,
+// .hugolint.yaml, the site's shortcode templates) and the tool (version and build) name the whole cache: any change of them
 // and it starts again. Paths inside are written relative to the site root, so a checkout moved
 // with its cache (a CI runner's build folder) keeps it.
 //
@@ -244,8 +244,13 @@ class SiteCache {
     const catalog = this.site.shortcodes();
     const shortcodes = [...catalog.byName.values()].map((s) => [s.name, s.paired, s.template ?? null]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     return sha256(
-      this.relativize(JSON.stringify([this.site.options, catalog.hasTemplates, shortcodes, this.contentDigest(`${this.site.root}/.hugolint.yaml`)])),
+      this.relativize(JSON.stringify([this.site.options, this.hugoSettings(), catalog.hasTemplates, shortcodes, this.contentDigest(`${this.site.root}/.hugolint.yaml`)])),
     );
+  }
+
+  /** The site's Hugo settings as read (heading ids, emoji, raw HTML, URLs, mounts): a change of hugo.toml changes ids and URLs. */
+  private hugoSettings(): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(this.site.hugo.settings).map(([k, v]) => [k, (v as { value: unknown }).value]));
   }
 
   /** What reading a file gives now, as a digest (its text's, or what stands there instead). */
