@@ -145,7 +145,12 @@ describe('career-lint --cache', () => {
       r = await compare(dir);
       assert.equal(r.stats!.reused, 0);
       // The site's Hugo settings (here the heading ids' style): ids and URLs may all change.
-      edit(dir, 'hugo.toml', '[markup.goldmark.parser.attribute]', '[markup.goldmark.parser]\nautoHeadingIDType = "github-ascii"\n\n[markup.goldmark.parser.attribute]');
+      edit(
+        dir,
+        'hugo.toml',
+        '[markup.goldmark.parser.attribute]',
+        '[markup.goldmark.parser]\nautoHeadingIDType = "github-ascii"\n\n[markup.goldmark.parser.attribute]',
+      );
       r = await compare(dir);
       assert.equal(r.stats!.reused, 0);
       r = await compare(dir);

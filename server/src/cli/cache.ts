@@ -244,7 +244,9 @@ class SiteCache {
     const catalog = this.site.shortcodes();
     const shortcodes = [...catalog.byName.values()].map((s) => [s.name, s.paired, s.template ?? null]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     return sha256(
-      this.relativize(JSON.stringify([this.site.options, this.hugoSettings(), catalog.hasTemplates, shortcodes, this.contentDigest(`${this.site.root}/.hugolint.yaml`)])),
+      this.relativize(
+        JSON.stringify([this.site.options, this.hugoSettings(), catalog.hasTemplates, shortcodes, this.contentDigest(`${this.site.root}/.hugolint.yaml`)]),
+      ),
     );
   }
 
