@@ -166,6 +166,24 @@ describe('career-lint --cache', () => {
     }
   });
 
+  it('a restored page keeps the letter case of its front matter url (links by another case are still told)', async () => {
+    const example = copyOfExample();
+    const { dir } = example;
+    try {
+      writeFileSync(path.join(dir, 'content/handbook/custom.md'), '---\ntitle: "Custom"\ndescription: "D."\nurl: /Custom/Place/\n---\n\n## Custom\n');
+      const linking = 'content/handbook/linking.md';
+      writeFileSync(path.join(dir, linking), '---\ntitle: "Linking"\ndescription: "D."\n---\n\n## Links\n\n[a](/custom/place/) and [b](/Custom/Place/).\n');
+      await compare(dir);
+      // Only the linking page changes: the custom page's entry comes from the cache.
+      edit(dir, linking, 'and [b]', 'or [b]');
+      const r = await compare(dir);
+      assert.deepEqual(r.stats, { reused: 27, files: 28, read: 1, pages: 22 });
+      assert.deepEqual(codes(r, linking), ['link-page']);
+    } finally {
+      example.dispose();
+    }
+  });
+
   it('ignores a damaged, truncated, tampered or foreign cache file, and rewrites it', async () => {
     const example = copyOfExample();
     const { dir } = example;

@@ -50,7 +50,7 @@ import { sha256, SiteDigests } from '../node/summaryDigests';
 import { encodeSlice, parseSlice, type Slices, writeAtomically } from '../node/summaryFiles';
 
 /** Bumped whenever what the file holds, or what a digest covers, changes meaning. */
-const FORMAT = 1;
+const FORMAT = 2;
 const TOOL = 'career-lint-cache';
 export const DEFAULT_CACHE_FOLDER = 'node_modules/.cache/career-lint';
 const FILE_NAME = 'cache.json';
@@ -183,6 +183,8 @@ interface StoredSummary {
   url: string;
   aliases: string[];
   title?: string;
+  /** The URL's letter case, when front matter `url` has capitals (PageSummary.exactUrl). */
+  exactUrl?: string;
   includes: string[];
   hasFootnotes: boolean;
   /** Digest of its pageFacet (what other files' checks read of it). */
@@ -368,6 +370,7 @@ class SiteCache {
       },
     };
     if (s.title !== undefined) summary.title = s.title;
+    if (s.exactUrl !== undefined) summary.exactUrl = s.exactUrl;
     this.facets.set(summary, s.facet);
     return summary;
   }
@@ -491,6 +494,7 @@ class SiteCache {
           slice: old?.slice ?? [0, 0, ''],
         };
         if (page.title !== undefined) summary.title = page.title;
+        if (page.exactUrl !== undefined) summary.exactUrl = page.exactUrl;
         if (old) kept.push(summary);
         else fresh.push({ summary, bytes: Buffer.from(this.relativize(encodeSlice(page))) });
         entry.summary = summary;
@@ -656,6 +660,7 @@ function isDiagnostic(x: unknown): x is Diagnostic {
 function isSummary(x: unknown): x is StoredSummary {
   if (!isObject(x) || !KINDS.has(x.kind as string) || !isString(x.url) || !isStrings(x.aliases) || !isStrings(x.includes)) return false;
   if (typeof x.hasFootnotes !== 'boolean' || (x.title !== undefined && !isString(x.title)) || !isString(x.facet)) return false;
+  if (x.exactUrl !== undefined && !isString(x.exactUrl)) return false;
   const t = x.slice;
   return Array.isArray(t) && t.length === 3 && isInt(t[0]) && isInt(t[1]) && t[0] <= t[1] && isString(t[2]);
 }
