@@ -160,4 +160,13 @@ describe('fuzz regressions', () => {
     );
     checkFixAll(ctx, page(text));
   });
+
+  it("a YAML error that the parser places between the CR and the LF of a CRLF ends at that line's end", () => {
+    const ctx = context();
+    const text = '---\ntitle: "Track: In\r{description: "Intermediate level."\r\n---\r\n## Intermediate Engineer, Track\r\n';
+    const ranges = checkLint(ctx, { kind: 'career-page', text, include: '' })
+      .filter((x) => x.code === 'frontmatter-syntax')
+      .map((x) => formatRange(x.range));
+    assert.deepEqual(ranges, ['2:8-2:18', '2:8-2:18', '3:1-3:13', '3:36-4:1']);
+  });
 });

@@ -58,7 +58,10 @@ export class LineIndex {
       if (this.lineStarts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.lineStarts[lo] };
+    const start = this.lineStarts[lo];
+    // Between the CR and the LF of a CRLF is no position an editor has: the end of the line.
+    if (o > start && this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13) return { line: lo, character: o - 1 - start };
+    return { line: lo, character: o - start };
   }
 
   offsetAt(position: Position): number {
