@@ -18,6 +18,13 @@ describe('splitFrontmatter', () => {
     assert.deepEqual(fm!.problems, []);
   });
 
+  it('reads a key named __proto__ as a key, without changing the data object', () => {
+    const fm = splitFrontmatter('---\n__proto__: [ "a" ]\ntitle: T\n---\n').frontmatter!;
+    assert.equal(Object.getPrototypeOf(fm.data), Object.prototype);
+    assert.deepEqual(Object.keys(fm.data!), ['__proto__', 'title']);
+    assert.deepEqual(Object.getOwnPropertyDescriptor(fm.data, '__proto__')?.value, ['a']);
+  });
+
   it('reports YAML errors where they are', () => {
     const text = '---\ntitle: "Broken\ndescription: x\n---\n';
     const fm = splitFrontmatter(text).frontmatter!;

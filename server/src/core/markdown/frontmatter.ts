@@ -43,7 +43,12 @@ export interface FrontmatterSplit {
   bodyStart: number;
 }
 
-export function splitFrontmatter(text: string): FrontmatterSplit {
+export interface SplitOptions {
+  /** Read YAML with the parser even where the fast path for simple front matter applies (the tests that compare the two). */
+  parser?: boolean;
+}
+
+export function splitFrontmatter(text: string, options: SplitOptions = {}): FrontmatterSplit {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const fence = /^(---|\+\+\+)[ \t]*(?:\r?\n|\r|$)/.exec(text.slice(bom, bom + 8));
   if (!fence) {
@@ -90,7 +95,7 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
     locations: new Map(),
     problems: [],
   };
-  if (format === 'yaml') readYaml(text, fm);
+  if (format === 'yaml') readYaml(text, fm, options);
   else {
     fm.problems.push({
       severity: 'info',
@@ -131,10 +136,11 @@ export const MAX_FRONTMATTER_DEPTH = 64;
 /** How many times aliases may copy anchored values in one front matter (Hugo's YAML reader refuses "excessive aliasing" too). */
 export const MAX_FRONTMATTER_ALIASES = 100;
 
-function readYaml(text: string, fm: Frontmatter): void {
+function readYaml(text: string, fm: Frontmatter, options: SplitOptions): void {
   const base = fm.contentSpan.start;
   // YAML breaks lines at CR too, the yaml package only at LF and CRLF: a lone CR becomes LF (same length, same offsets).
   const source = text.slice(base, fm.contentSpan.end).replace(/\r(?!\n)/g, '\n');
+  if (!options.parser && readSimpleYaml(source, base, fm)) return;
   const deep = excessiveNesting(source, MAX_FRONTMATTER_DEPTH);
   if (deep !== undefined) {
     const key = topLevelKeyBefore(source, deep);
@@ -215,7 +221,8 @@ function readYaml(text: string, fm: Frontmatter): void {
     });
     return;
   }
-  for (const [k, v] of Object.entries(js)) data[k.toLowerCase()] = v;
+  // A key "__proto__" is a key like any other (an assignment would set the object's prototype).
+  for (const [k, v] of Object.entries(js)) Object.defineProperty(data, k.toLowerCase(), { value: v, enumerable: true, writable: true, configurable: true });
   for (const item of root.items) {
     if (!isPair(item)) continue;
     const keyNode = item.key as YamlNode | null;
@@ -228,6 +235,124 @@ function readYaml(text: string, fm: Frontmatter): void {
     if (value) collectLocations(value, pointer, offsets, fm.locations);
   }
   fm.data = data;
+}
+
+/** Characters the fast path leaves to the parser: tabs, control characters, backslashes, BOMs, non-characters and line separators. */
+const NOT_SIMPLE = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\\\u2028\u2029\ufeff\ufffe\uffff]/;
+/** Plain scalars the YAML 1.2 core schema reads as something other than a string (null, booleans, numbers). */
+const NOT_A_STRING =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+/** The first characters of a plain scalar that make it something else (YAML's indicators). */
+const INDICATORS = '-?:,[]{}#&*!|>\'"%@`';
+
+/**
+ * The front matter most pages have, read without the YAML parser: top-level `key: value` lines
+ * (keys of letters, digits, `_` and `-`), each value on its line and one of a double-quoted string
+ * without escapes, a single-quoted one without `''`, `true` or `false`, a plain scalar the core
+ * schema reads as a string, or a flow list of such double-quoted strings; blank lines and comments
+ * between them. On four thousand pages the parser takes most of the time front matter costs, for
+ * two or three lines each. Anything else (an empty value, an indented line, a number, a duplicate
+ * key, a comment after a plain value, ...) returns false before touching `fm`, and the parser
+ * reads it. What it sets is what the parser's path sets, data and ranges alike
+ * (test/unit/frontmatterFast.test.ts compares them on every page of the handbook snapshot and on
+ * generated front matter).
+ */
+export function readSimpleYaml(source: string, base: number, fm: Frontmatter): boolean {
+  if (NOT_SIMPLE.test(source)) return false;
+  const data: Record<string, unknown> = {};
+  const entries: [string, FrontmatterLocation][] = [];
+  const keys = new Set<string>();
+  const n = source.length;
+  let pos = 0;
+  while (pos < n) {
+    let eol = source.indexOf('\n', pos);
+    if (eol < 0) eol = n;
+    const end = eol > pos && source.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
+    let i = pos;
+    while (i < end && source.charCodeAt(i) === 32) i++;
+    if (i === end || source.charCodeAt(i) === 35) {
+      // A blank line or a comment.
+      pos = eol + 1;
+      continue;
+    }
+    if (i !== pos || !isKeyStart(source.charCodeAt(pos))) return false;
+    let k = pos + 1;
+    while (k < end && isKeyChar(source.charCodeAt(k))) k++;
+    // `key: value`, with something after the colon (an empty value may be a collection on the lines below).
+    if (source.charCodeAt(k) !== 58 || source.charCodeAt(k + 1) !== 32) return false;
+    const key = source.slice(pos, k);
+    const lower = key.toLowerCase();
+    if (keys.has(key) || lower === '__proto__' || lower === 'null' || lower === 'true' || lower === 'false') return false;
+    keys.add(key);
+    let v = k + 2;
+    while (v < end && source.charCodeAt(v) === 32) v++;
+    const value = simpleValue(source, v, end);
+    if (!value) return false;
+    data[lower] = value.value;
+    const pointer = '/' + escapePointer(lower);
+    entries.push([pointer, { keySpan: { start: base + pos, end: base + k }, valueSpan: { start: base + v, end: base + value.end } }]);
+    for (const [j, item] of (value.items ?? []).entries()) entries.push([`${pointer}/${j}`, { valueSpan: { start: base + item.start, end: base + item.end } }]);
+    pos = eol + 1;
+  }
+  for (const [pointer, location] of entries) fm.locations.set(pointer, location);
+  fm.data = data;
+  return true;
+}
+
+function isKeyStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function isKeyChar(c: number): boolean {
+  return isKeyStart(c) || (c >= 48 && c <= 57) || c === 45;
+}
+
+/** A value of the fast path at `v` on a line ending at `end`, or undefined: see readSimpleYaml. */
+function simpleValue(source: string, v: number, end: number): { value: unknown; end: number; items?: Span[] } | undefined {
+  const c = source[v];
+  if (v >= end) return undefined;
+  if (c === '"' || c === "'") {
+    const close = source.indexOf(c, v + 1);
+    if (close < 0 || close >= end || (c === "'" && source[close + 1] === "'")) return undefined;
+    return onlyCommentAfter(source, close + 1, end) ? { value: source.slice(v + 1, close), end: close + 1 } : undefined;
+  }
+  if (c === '[') {
+    const values: string[] = [];
+    const items: Span[] = [];
+    let i = skipSpaces(source, v + 1, end);
+    if (source[i] !== ']') {
+      for (;;) {
+        if (source[i] !== '"') return undefined;
+        const close = source.indexOf('"', i + 1);
+        if (close < 0 || close >= end) return undefined;
+        values.push(source.slice(i + 1, close));
+        items.push({ start: i, end: close + 1 });
+        i = skipSpaces(source, close + 1, end);
+        if (source[i] === ']') break;
+        if (source[i] !== ',') return undefined;
+        i = skipSpaces(source, i + 1, end);
+      }
+    }
+    return onlyCommentAfter(source, i + 1, end) ? { value: values, end: i + 1, items } : undefined;
+  }
+  if (INDICATORS.includes(c)) return undefined;
+  let last = end;
+  while (source.charCodeAt(last - 1) === 32) last--;
+  const text = source.slice(v, last);
+  if (text.includes(' #') || text.includes(': ') || text.endsWith(':')) return undefined;
+  if (NOT_A_STRING.test(text)) return text === 'true' ? { value: true, end: last } : text === 'false' ? { value: false, end: last } : undefined;
+  return { value: text, end: last };
+}
+
+function skipSpaces(source: string, i: number, end: number): number {
+  while (i < end && source.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+/** True when the rest of a line after a value is spaces, or spaces and a comment. */
+function onlyCommentAfter(source: string, i: number, end: number): boolean {
+  const after = skipSpaces(source, i, end);
+  return after === end || (after > i && source.charCodeAt(after) === 35);
 }
 
 /**
