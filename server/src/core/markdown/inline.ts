@@ -150,12 +150,18 @@ function closesLink(src: string, p: number): boolean {
 function bracketPairs(src: string): Int32Array {
   const out = new Int32Array(src.length).fill(-1);
   const open: number[] = [];
+  // Character codes, not one-character strings: this reads every character of a linked paragraph.
+  let before = -1; // the code before j
+  let before2 = -1; // the one before that
   for (let j = 0; j < src.length; j++) {
-    const ch = src[j];
-    if (src[j - 1] === '\\' && src[j - 2] !== '\\') continue;
-    if (ch === '[') open.push(j);
-    else if (ch === ']') out[j] = open.length ? open.pop()! : -1;
-    else if (ch === '\n' && src[j - 1] === '\n') open.length = 0;
+    const ch = src.charCodeAt(j);
+    if (!(before === 92 && before2 !== 92)) {
+      if (ch === 91) open.push(j);
+      else if (ch === 93) out[j] = open.length ? open.pop()! : -1;
+      else if (ch === 10 && before === 10) open.length = 0;
+    }
+    before2 = before;
+    before = ch;
   }
   return out;
 }

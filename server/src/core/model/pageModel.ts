@@ -211,13 +211,16 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
   // only its block: with a previous version, a block whose text it had is not scanned again).
   const linkMarks = new Occurrences(expanded.text, '](');
   const hrefMarks = new Occurrences(expanded.text, 'href');
+  // Most blocks hold no backtick, and so no code span: they are not scanned for one.
+  const tickMarks = new Occurrences(expanded.text, '`');
+  const codeSpansIn = (start: number, end: number): Span[] => (tickMarks.within(start, end) ? codeSpans(expanded.text, start, end) : []);
   const paragraphScans = options.previous ? new Map<string, ParagraphScan>() : undefined;
   const reused = options.previous?.paragraphScans;
   const paragraphs = blocks.paragraphs.map((b) => {
     const start = lines.lineStarts[b.line];
     const end = lines.lineEnd(b.endLine);
     if (!paragraphScans) {
-      const code = codeSpans(expanded.text, start, end);
+      const code = codeSpansIn(start, end);
       return {
         code,
         links: linkMarks.within(start, end) ? inlineLinks(expanded.text, start, end, code) : [],
@@ -241,7 +244,7 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
   });
   const spansByBlock: Span[][] = paragraphs.map((p) => p.code);
   const allCodeSpans = spansByBlock.flat().sort((a, b) => a.start - b.start);
-  const headingCodeSpans = blocks.headings.map((h) => codeSpans(expanded.text, lines.lineStarts[h.textLine], lines.lineEnd(h.textLine)));
+  const headingCodeSpans = blocks.headings.map((h) => codeSpansIn(lines.lineStarts[h.textLine], lines.lineEnd(h.textLine)));
   allCodeSpans.push(...headingCodeSpans.flat());
   // A "<!--" that Markdown reads as code opens no comment: a template in a fence that never closes
   // its comment would otherwise hide (and invite escaping) every live shortcode after it.
