@@ -27,7 +27,18 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
+  /**
+   * @param lineStarts the line starts of a text with the same line breaks at the same offsets (a
+   *   page whose front matter was blanked): shared, not computed again
+   */
+  constructor(
+    readonly text: string,
+    lineStarts?: readonly number[],
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts as number[];
+      return;
+    }
     const starts = [0];
     if (!text.includes('\r')) {
       // The common case: LF only, found by the engine's own search (several times faster than a loop).

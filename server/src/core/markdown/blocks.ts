@@ -82,22 +82,38 @@ interface DelimiterHints {
   blank: Int32Array;
 }
 
-// What a line holding a delimiter row is made of, container prefixes included (`>`, list markers).
-const MAYBE_DELIMITER = /^[ \t\v\f>+*.)0-9|:-]*$/;
+// What a line holding a delimiter row is made of, container prefixes included (`>`, list markers):
+// `[ \t\v\f>+*.)0-9|:-]*` with a "-" in it, read a character at a time (isDelimiterRowChar).
 
 // One pass over the text, so that asking at every paragraph (and at every list item: markdown-it's
 // endLine is the list's) whether a delimiter row comes before the next blank line stays linear.
 function delimiterHints(src: string): DelimiterHints {
-  const lines = src.split('\n');
-  const n = lines.length;
+  // Each line read in place, by character codes (no array of line strings).
+  const starts = [0];
+  for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) starts.push(i + 1);
+  const n = starts.length;
   const delimiter = new Int32Array(n + 1).fill(n);
   const blank = new Int32Array(n + 1).fill(n);
   for (let l = n - 1; l >= 0; l--) {
-    const t = lines[l];
-    delimiter[l] = t.includes('-') && MAYBE_DELIMITER.test(t) ? l : delimiter[l + 1];
-    blank[l] = /^[ \t]*$/.test(t) ? l : blank[l + 1];
+    const end = l + 1 < n ? starts[l + 1] - 1 : src.length;
+    let onlyBlank = true;
+    let onlyDelimiter = true;
+    let dash = false;
+    for (let i = starts[l]; i < end && (onlyBlank || onlyDelimiter); i++) {
+      const c = src.charCodeAt(i);
+      if (c !== 32 && c !== 9) onlyBlank = false;
+      if (c === 45) dash = true;
+      else if (!isDelimiterRowChar(c)) onlyDelimiter = false;
+    }
+    delimiter[l] = dash && onlyDelimiter ? l : delimiter[l + 1];
+    blank[l] = onlyBlank ? l : blank[l + 1];
   }
   return { delimiter, blank };
+}
+
+/** The characters besides "-" of MAYBE_DELIMITER: spaces, tabs, \v, \f, ">", "+", "*", ".", ")", digits, "|", ":". */
+function isDelimiterRowChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 62 || c === 43 || c === 42 || c === 46 || c === 41 || (c >= 48 && c <= 57) || c === 124 || c === 58;
 }
 
 function tableLine(state: StateBlock, l: number): TableLine {

@@ -35,8 +35,10 @@ export class ExpandedDocument {
    *   so that line numbers stay the page's where no include intervenes
    * @param replacements sorted, non-overlapping
    * @param masked spans of the page text blanked out (line breaks kept)
+   * @param pageLines the page's line index: with nothing replaced, the expanded text has the page's
+   *   line breaks at the same offsets, and shares its line starts
    */
-  constructor(page: string, bodyStart: number, replacements: Replacement[], masked: Span[] = []) {
+  constructor(page: string, bodyStart: number, replacements: Replacement[], masked: Span[] = [], pageLines?: LineIndex) {
     const parts: string[] = [];
     const segments: Segment[] = [];
     let length = 0;
@@ -58,7 +60,7 @@ export class ExpandedDocument {
     push(pageText(cursor, page.length), -1, cursor);
     this.text = parts.join('');
     this.segments = segments;
-    this.lines = new LineIndex(this.text);
+    this.lines = new LineIndex(this.text, replacements.length === 0 && pageLines?.text === page ? pageLines.lineStarts : undefined);
   }
 
   /** The segment holding an expanded offset (the one starting there, at a boundary). */

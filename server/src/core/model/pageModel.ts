@@ -199,7 +199,7 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
   }
 
   const masked = detachedRegions.map((r) => ({ start: r.innerStart, end: r.innerEnd }));
-  const expanded = new ExpandedDocument(text, bodyStart, replacements, masked);
+  const expanded = new ExpandedDocument(text, bodyStart, replacements, masked, file.lines);
   for (const r of replacements) {
     const seg = expanded.segments.find((s) => s.source === r.source);
     includes[r.source].expandedSpan = seg ? { start: seg.start, end: seg.start + seg.length } : undefined;
