@@ -111,9 +111,11 @@ function delimiterHints(src: string): DelimiterHints {
   return { delimiter, blank };
 }
 
-/** The characters besides "-" of MAYBE_DELIMITER: spaces, tabs, \v, \f, ">", "+", "*", ".", ")", digits, "|", ":". */
+/** The characters of a delimiter row besides "-": spaces, tabs, \v, \f, ">", "+", "*", ".", ")", digits, "|", ":". */
 function isDelimiterRowChar(c: number): boolean {
-  return c === 32 || c === 9 || c === 11 || c === 12 || c === 62 || c === 43 || c === 42 || c === 46 || c === 41 || (c >= 48 && c <= 57) || c === 124 || c === 58;
+  return (
+    c === 32 || c === 9 || c === 11 || c === 12 || c === 62 || c === 43 || c === 42 || c === 46 || c === 41 || (c >= 48 && c <= 57) || c === 124 || c === 58
+  );
 }
 
 function tableLine(state: StateBlock, l: number): TableLine {
