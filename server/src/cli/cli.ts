@@ -19,11 +19,12 @@ import {
   type Site,
   Workspace,
 } from '../core';
-import { NodeHost, toCorePath } from '../node/nodeHost';
+import { toCorePath } from '../node/nodeHost';
 import { baselineOf, compareWithBaseline, describeOutcome, failsRun, readBaseline, writeBaseline } from './baseline';
 import { LintCache } from './cache';
+import { CliHost } from './cliHost';
 import { changedFiles } from './changed';
-import { checkOrder, expandPaths, siteFiles } from './files';
+import { checkOrder, expandPaths, siteFiles, type SiteListings } from './files';
 import { fixFiles } from './fix';
 import { fingerprints } from './fingerprints';
 import { parseOptions, USAGE, type CliOptions } from './options';
@@ -69,7 +70,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`career-lint: ${baseline.error}\n`);
     return 2;
   }
-  const host = io.host ?? new NodeHost();
+  const host = io.host ?? new CliHost();
   const cwd = toCorePath(io.cwd);
   let configFile: string | undefined;
   if (options.configFile) {
@@ -80,7 +81,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   }
   const workspace = new Workspace(host, { configFile });
-  const selected = selectFiles(host, workspace, cwd, options);
+  // The disk is taken as it is for the run: each site's pages, listed while choosing the files, are
+  // what indexing walks (--fix reads the disk again with a new workspace, whose sites are not in it).
+  const listings: SiteListings = new Map();
+  const selected = selectFiles(host, workspace, cwd, options, listings);
   if ('error' in selected) {
     io.stderr(selected.error);
     return 2;
@@ -110,7 +114,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       files,
       workspace,
       configFile,
-      index: (site) => workspace.indexSite(site, true, cache?.summaries(site)),
+      index: (site) => workspace.indexSite(site, true, cache?.summaries(site), listings.get(site)),
     });
     if ('error' in changed) {
       io.stderr(`career-lint: ${changed.error}\n`);
@@ -132,7 +136,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const parallel = jobs > 1 && io.workerScript !== undefined && !io.host && !fixed && !reportCache;
   const run = parallel
     ? await lintOnThreads(reportWorkspace, files, jobs, io.workerScript!, configFile, skip)
-    : lintFiles(reportWorkspace, files, skip, reportCache);
+    : lintFiles(reportWorkspace, files, skip, reportCache, listings);
   if (fixed?.failures.length) run.diagnostics = [...run.diagnostics, ...fixed.failures].sort(compareDiagnostics);
   // Problems in a checked site's Hugo configuration (a file Hugo cannot load, a value of the wrong type).
   const hugoProblems = hugoConfigProblems(reportWorkspace, run.checked);
@@ -178,14 +182,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** The files to check: the site around the working directory, or the paths given. */
-function selectFiles(host: Host, workspace: Workspace, cwd: string, options: CliOptions): { files: string[] } | { error: string } {
+function selectFiles(host: Host, workspace: Workspace, cwd: string, options: CliOptions, listings: SiteListings): { files: string[] } | { error: string } {
   if (options.paths.length === 0) {
     const root = findSiteRoot(host, `${cwd}/.`);
     if (!root)
       return { error: 'career-lint: no Hugo site here (no hugo.toml, config.* or content/ and assets/ in this folder or above). Pass the paths to check.\n' };
-    return { files: siteFiles(workspace, root) };
+    return { files: siteFiles(workspace, root, listings) };
   }
-  const found = expandPaths(host, workspace, cwd, options.paths);
+  const found = expandPaths(host, workspace, cwd, options.paths, listings);
   if (found.missing.length) return { error: found.missing.map((m) => `career-lint: no Markdown files match ${m}\n`).join('') };
   return { files: found.files };
 }
@@ -200,6 +204,7 @@ function lintFiles(
   files: string[],
   skipped: (file: string, reason: string) => void,
   cache?: LintCache,
+  listings?: SiteListings,
 ): { workspace: Workspace; checked: string[]; diagnostics: Diagnostic[]; knownContext?: KnownContext } {
   const sites = new Set<Site>();
   for (const f of files) {
@@ -209,7 +214,7 @@ function lintFiles(
   const diagnostics: Diagnostic[] = [];
   for (const site of sites) {
     try {
-      workspace.indexSite(site, true, cache?.summaries(site));
+      workspace.indexSite(site, true, cache?.summaries(site), listings?.get(site));
     } catch (e) {
       cache?.indexFailed(site);
       // Without a complete index the site-wide checks are incomplete: say so, check the rest.

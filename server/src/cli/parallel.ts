@@ -15,7 +15,7 @@
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { type Diagnostic, findingContext, internalError, type LintResult, type PageSummary, sitePages, Workspace } from '../core';
-import { NodeHost } from '../node/nodeHost';
+import { CliHost } from './cliHost';
 import { checkOrder } from './files';
 
 /** What a worker is started with. */
@@ -195,7 +195,7 @@ function startWorker(script: string, input: WorkerInput): WorkerHandle {
 export function serveAsWorker(): void {
   const input = workerData as WorkerInput;
   const port = parentPort!;
-  const workspace = new Workspace(new NodeHost(), { configFile: input.configFile });
+  const workspace = new Workspace(new CliHost(), { configFile: input.configFile });
   port.on('message', (m: ToWorker) => {
     try {
       if (m.type === 'index') {

@@ -37,6 +37,12 @@ export interface Host {
    * that reading them reports them.
    */
   listFiles(dir: string): string[];
+  /**
+   * Optional: the names of the entries of the folder `dir`, or undefined when it cannot be listed.
+   * Only ever used to skip exists() calls for names a folder does not hold (site roots are looked for
+   * in every folder of a site: one listing instead of ten look-ups), so a host may leave it out.
+   */
+  entryNames?(dir: string): string[] | undefined;
 }
 
 /** Why a file cannot be checked, as the end of a sentence ("This file is not checked: …"). */

@@ -27,11 +27,13 @@ export interface IndexOptions {
    * unread. Asked once per page that has no model, in page order; undefined means read the page.
    */
   summaries?: Pick<ReadonlyMap<string, PageSummary>, 'get'>;
+  /** The site's pages (sitePages), when the caller has just listed them: not listed a second time. */
+  pages?: readonly string[];
 }
 
 /** Summarises every page of the site into its index, `batch` pages per step. */
 export function* indexSteps(host: Host, models: ModelCache, site: Site, options: IndexOptions = {}): Generator<{ done: number; total: number }> {
-  const pages = sitePages(host, site);
+  const pages = options.pages ?? sitePages(host, site);
   const batch = options.batch ?? 100;
   for (let i = 0; i < pages.length; i++) {
     const file = pages[i];

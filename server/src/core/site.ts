@@ -195,14 +195,14 @@ export function fileLabel(siteRoot: string, file: string): string {
 export class SiteRoots {
   private readonly roots = new Map<string, string | null>();
 
-  constructor(private readonly host: Pick<Host, 'exists'>) {}
+  constructor(private readonly host: Pick<Host, 'exists' | 'entryNames'>) {}
 
   /** The site root of a folder, or null outside any site. */
   of(dir: string): string | null {
     const known = this.roots.get(dir);
     if (known !== undefined) return known;
     let root: string | null;
-    if (isSiteRoot(this.host, dir)) root = dir;
+    if (this.mayBeSiteRoot(dir) && isSiteRoot(this.host, dir)) root = dir;
     else {
       const parent = dirname(dir);
       root = parent === dir ? null : this.of(parent);
@@ -214,7 +214,16 @@ export class SiteRoots {
   clear(): void {
     this.roots.clear();
   }
+
+  /** False when the folder's listing holds none of the names isSiteRoot looks for (letter case aside, for file systems that ignore it). */
+  private mayBeSiteRoot(dir: string): boolean {
+    const names = this.host.entryNames?.(dir);
+    return names === undefined || names.some((n) => SITE_ROOT_NAMES.has(n.toLowerCase()));
+  }
 }
+
+/** The entries of a folder that can make it a site root (isSiteRoot): a Hugo config file, config/ (for config/_default), content/. */
+const SITE_ROOT_NAMES = new Set([...SITE_MARKERS, 'config', 'content']);
 
 /** The handbook's link checker configuration, whose exclusions cross-page link checks honour. */
 export const LINK_CHECKER_CONFIG = '.hugolint.yaml';

@@ -192,9 +192,9 @@ export class Workspace {
     return indexSteps(this.host, this.models, site, options);
   }
 
-  /** The whole index at once (the CLI). */
-  indexSite(site: Site, keepModels = true, summaries?: ReadonlyMap<string, PageSummary>): void {
-    for (const step of this.indexSteps(site, { keepModels, summaries, batch: Number.MAX_SAFE_INTEGER })) void step;
+  /** The whole index at once (the CLI); `pages`, the site's pages when the caller has just listed them. */
+  indexSite(site: Site, keepModels = true, summaries?: ReadonlyMap<string, PageSummary>, pages?: readonly string[]): void {
+    for (const step of this.indexSteps(site, { keepModels, summaries, pages, batch: Number.MAX_SAFE_INTEGER })) void step;
   }
 
   /**

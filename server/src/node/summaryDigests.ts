@@ -8,14 +8,17 @@
 // Paths inside what is hashed are relative to the site root (a placeholder stands for it), so a
 // checkout moved with its cache keeps it.
 
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { FileContent, IncludeResolution, Site, SummarySource, Workspace } from '../core';
 import { NodeHost, type ContentDigest } from './nodeHost';
 
 /** 128 bits of SHA-256 (in base64): enough that two different inputs never meet, short enough to keep thousands. */
 export function sha256(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('base64').slice(0, 22);
+  return (oneShot ? oneShot('sha256', text, 'base64') : crypto.createHash('sha256').update(text).digest('base64')).slice(0, 22);
 }
+
+/** crypto.hash (Node 20.12 and later): the same digest, without a Hash object per call (thousands per run). */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string | Buffer, encoding: 'base64') => string }).hash;
 
 export interface DigestOptions {
   /**

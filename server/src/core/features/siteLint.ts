@@ -5,9 +5,8 @@
 import type { Diagnostic } from '../diagnostic';
 import { isMarkdownPath, type LintResult, type Site, type Workspace } from '../workspace';
 
-/** The files "Lint Workspace" checks in a site: its pages, then the Markdown files under its include folders. */
-export function siteLintFiles(workspace: Workspace, site: Site): string[] {
-  const pages = workspace.sitePages(site);
+/** The files "Lint Workspace" checks in a site: its pages (as listed, unless given), then the Markdown files under its include folders. */
+export function siteLintFiles(workspace: Workspace, site: Site, pages: readonly string[] = workspace.sitePages(site)): string[] {
   const seen = new Set(pages);
   const includes: string[] = [];
   for (const root of site.includeRoots) {
