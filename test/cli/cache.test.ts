@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/cli';
+import type { Host } from '../../server/src/core';
+import { NODE_DISK, NodeHost } from '../../server/src/node/nodeHost';
 import { repoRoot } from '../support/fixtureSite';
 import { copyOfExample } from '../support/lspClient';
 
@@ -24,7 +26,7 @@ interface Run {
   stats?: { reused: number; files: number; read: number; pages: number };
 }
 
-async function cli(dir: string, args: string[], version = '9.9.9'): Promise<Run> {
+async function cli(dir: string, args: string[], version = '9.9.9', host?: Host): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const cq = path.join(dir, '..', `${path.basename(dir)}-codequality.json`);
@@ -33,6 +35,7 @@ async function cli(dir: string, args: string[], version = '9.9.9'): Promise<Run>
     stdout: (s) => (stdout += s),
     stderr: (s) => (stderr += s),
     version,
+    host,
   });
   const report = existsSync(cq) ? readFileSync(cq, 'utf8') : '';
   rmSync(cq, { force: true });
@@ -42,9 +45,9 @@ async function cli(dir: string, args: string[], version = '9.9.9'): Promise<Run>
 }
 
 /** A cached run and a run without the cache, which must report the same, byte for byte. */
-async function compare(dir: string, args: string[] = []): Promise<Run> {
-  const cold = await cli(dir, args);
-  const cached = await cli(dir, ['--cache', ...args]);
+async function compare(dir: string, args: string[] = [], host?: Host): Promise<Run> {
+  const cold = await cli(dir, args, undefined, host);
+  const cached = await cli(dir, ['--cache', ...args], undefined, host);
   assert.equal(cached.stdout, cold.stdout);
   assert.equal(cached.report, cold.report);
   assert.equal(cached.code, cold.code);
@@ -59,6 +62,49 @@ function edit(dir: string, file: string, from: string | RegExp, to: string): voi
   const next = text.replace(from, to);
   assert.notEqual(next, text, `${file}: ${from} not found`);
   writeFileSync(p, next);
+}
+
+/**
+ * The disk, with every file's change and modification times a minute earlier than they are (the
+ * copy was made a moment ago, and a stamp is kept only for a file that last changed 2 s or more
+ * before it was taken), except for the files `racy` names: their times are in the future and never
+ * move, as if each write landed in the same tick of the file system's clock. Counts what is opened
+ * and which folders are listed.
+ */
+function stampedDisk(racy: (p: string) => boolean = () => false) {
+  const opened: string[] = [];
+  const listed: string[] = [];
+  const future = Date.now() + 3_600_000;
+  const shift = <T extends { ctimeMs: number; mtimeMs: number } | undefined>(p: string, stat: T): T => {
+    if (stat) {
+      if (racy(p)) stat.ctimeMs = stat.mtimeMs = future;
+      else {
+        stat.ctimeMs -= 60_000;
+        stat.mtimeMs -= 60_000;
+      }
+    }
+    return stat;
+  };
+  const fds = new Map<number, string>();
+  const disk = {
+    ...NODE_DISK,
+    statIfAny: (p: string) => shift(p, NODE_DISK.statIfAny(p)),
+    stat: (p: string) => shift(p, NODE_DISK.stat(p)),
+    open: (p: string, flags: number) => {
+      const fd = NODE_DISK.open(p, flags);
+      opened.push(p);
+      fds.set(fd, p);
+      return fd;
+    },
+    fstat: (fd: number) => shift(fds.get(fd) ?? '', NODE_DISK.fstat(fd)),
+  };
+  class CountingHost extends NodeHost {
+    override listFiles(dir: string): string[] {
+      listed.push(dir);
+      return super.listFiles(dir);
+    }
+  }
+  return { host: new CountingHost({ disk }), opened, listed };
 }
 
 const codes = (r: Run, file: string) =>
@@ -161,6 +207,54 @@ describe('career-lint --cache', () => {
       assert.deepEqual(r.stats, { reused: 3, files: 3, read: 0, pages: 19 });
       r = await compare(dir);
       assert.equal(r.stats!.reused, r.stats!.files);
+    } finally {
+      example.dispose();
+    }
+  });
+
+  it('a file whose stamp is the one kept with its digest is not read; one that changed within 2 s of being read is read again', async () => {
+    const example = copyOfExample();
+    const { dir } = example;
+    const team = path.join(dir, TEAM);
+    const disk = stampedDisk((p) => p === team);
+    const markdown = () => disk.opened.filter((p) => p.endsWith('.md')).map((p) => path.relative(dir, p));
+    try {
+      await compare(dir, [], disk.host);
+      // Everything reused: of the Markdown files, only the team page is opened (its stamp was never
+      // settled, so none was kept), and no other page or include file.
+      disk.opened.length = 0;
+      let r = await cli(dir, ['--cache'], undefined, disk.host);
+      assert.deepEqual(r.stats, { reused: 26, files: 26, read: 0, pages: 20 });
+      assert.deepEqual(markdown(), [TEAM]);
+
+      // The team page rewritten with the same size, its stamp as it was: its heading is read, so
+      // the links to the old heading are reported, as a run without the cache reports them.
+      const size = statSync(team).size;
+      edit(dir, TEAM, '## Areas of responsibility', '## Areas of responsibilitx');
+      assert.equal(statSync(team).size, size);
+      r = await compare(dir, [], disk.host);
+      assert.deepEqual(r.stats, { reused: 23, files: 26, read: 3, pages: 20 });
+      assert.equal(codes(r, `${TRACK}/intermediate.md`).filter((c) => c === 'link-fragment').length, 4);
+
+      // A page whose stamp was kept, changed (its stamp changes with any write): read and checked again.
+      disk.opened.length = 0;
+      edit(dir, `${TRACK}/intermediate.md`, '| Dogfood build |', '| Dogfood builds |');
+      r = await compare(dir, [], disk.host);
+      assert.ok(markdown().includes(`${TRACK}/intermediate.md`));
+      assert.ok(r.stats!.read >= 1 && r.stats!.reused < 26, JSON.stringify(r.stats));
+    } finally {
+      example.dispose();
+    }
+  });
+
+  it('lists the pages once per run (choosing the files and indexing share the listing)', async () => {
+    const example = copyOfExample();
+    const { dir } = example;
+    const disk = stampedDisk();
+    try {
+      await cli(dir, [], undefined, disk.host);
+      const content = disk.listed.filter((d) => d === path.join(dir, 'content'));
+      assert.equal(content.length, 1, disk.listed.join('\n'));
     } finally {
       example.dispose();
     }

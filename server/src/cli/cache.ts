@@ -28,6 +28,7 @@
 // most of it is no longer used. A slice that is missing or fails its digest (a crash between the
 // two writes, two runs at once) is read from the page instead.
 
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -45,12 +46,12 @@ import {
   type Site,
   type Workspace,
 } from '../core';
-import { fromCorePath, toCorePath } from '../node/nodeHost';
+import { fromCorePath, isSettledStamp, NodeHost, toCorePath } from '../node/nodeHost';
 import { sha256, SiteDigests } from '../node/summaryDigests';
 import { encodeSlice, parseSlice, type Slices, writeAtomically } from '../node/summaryFiles';
 
 /** Bumped whenever what the file holds, or what a digest covers, changes meaning. */
-const FORMAT = 2;
+const FORMAT = 3;
 const TOOL = 'career-lint-cache';
 export const DEFAULT_CACHE_FOLDER = 'node_modules/.cache/career-lint';
 const FILE_NAME = 'cache.json';
@@ -125,12 +126,17 @@ export class LintCache {
   /** Writes each site's cache file and says what it saved; what cannot be written is said, and the run goes on. */
   save(): void {
     for (const cache of this.sites.values()) {
-      if (cache.disabled) continue;
+      if (cache.disabled) {
+        cache.closePages();
+        continue;
+      }
       let problem: string | undefined;
       try {
         problem = cache.save();
       } catch (e) {
         problem = `cannot write the cache: ${(e as Error).message}`;
+      } finally {
+        cache.closePages();
       }
       const file = path.relative(this.options.cwd, cache.file) || cache.file;
       const { reused, checked, pages, read } = cache.stats;
@@ -165,11 +171,14 @@ interface Body {
   pages: string;
   /** Every read some file's findings depend on, with the digest of the answer it got. */
   reads: [key: string, answer: string][];
-  files: Record<string, FileEntry>;
+  /** One entry per file, each on a line of its own: save() copies the lines of the entries that did not change. */
+  files: [rel: string, entry: FileEntry][];
 }
 
 interface FileEntry {
   content: string;
+  /** The file's stamp (NodeHost.stamp) taken before the read that gave `content`, when it may stand for it. */
+  stamp?: string;
   model: string;
   /** The include arguments of the file's model, in order. */
   includes: string[];
@@ -198,8 +207,25 @@ interface Loaded {
   body: Body;
   /** The entries by file (core path). */
   entries: Map<string, FileEntry>;
+  /** The bytes of each entry's line (relative paths, as written). */
+  lines: Map<string, Buffer>;
   /** Read index → key. */
   readKeys: string[];
+}
+
+/** An entry to write: the line it was read from when it did not change, else the entry and the keys of its reads. */
+interface Row {
+  rel: string;
+  entry: FileEntry;
+  keys: string[];
+  line?: Buffer;
+}
+
+const COMMA_NEWLINE = Buffer.from(',\n');
+
+/** JSON text with every character past ASCII escaped (the same value): a reader decodes ASCII byte for byte. */
+function toAscii(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 class SiteCache {
@@ -210,9 +236,13 @@ class SiteCache {
   /** The files' content and model digests (shared with the server's persisted index). */
   private readonly digests: SiteDigests;
   private readonly answers = new Map<string, string>();
+  /** Files whose content digest this run worked out, with the stamp that may be saved with it (null: none). */
+  private readonly stamps = new Map<string, string | null>();
   private readonly facets = new WeakMap<PageSummary, string>();
   private restored?: Map<string, PageSummary>;
   private pagesBytes?: Buffer;
+  /** The pages file, open for reading the slices asked for (null: it cannot be opened). */
+  private pagesFd?: number | null;
   /** Files checked this run, with the reads their findings depend on (and, when reused, their contexts). */
   private readonly checked = new Map<string, { keys: string[]; diagnostics: Diagnostic[]; contexts?: Context[] }>();
   private readonly rootSlash: string;
@@ -234,6 +264,7 @@ class SiteCache {
         const entry = this.oldEntry(file);
         return entry && entry.content === content ? entry.includes : undefined;
       },
+      knownContent: (file) => this.knownContent(file),
     });
     this.siteName = relativePath(toCorePath(path.dirname(file)), site.root);
     this.config = this.configDigest();
@@ -260,6 +291,24 @@ class SiteCache {
   /** What reading a file gives now, as a digest (its text's, or what stands there instead). */
   private contentDigest(file: string): string {
     return this.digests.content(file);
+  }
+
+  /**
+   * A file's content digest without reading it, when its stamp is the one kept with the digest (as
+   * git's index does). Otherwise the stamp taken here, before SiteDigests reads the file, is kept
+   * with the digest it reads when it is settled (NodeHost.stamp): a write after it changes the stamp.
+   */
+  private knownContent(file: string): string | undefined {
+    const { host } = this.workspace;
+    if (!(host instanceof NodeHost)) return undefined;
+    const stamp = host.stamp(file);
+    const entry = this.oldEntry(file);
+    if (stamp !== undefined && entry?.stamp === stamp) {
+      this.stamps.set(file, stamp);
+      return entry.content;
+    }
+    this.stamps.set(file, stamp !== undefined && isSettledStamp(stamp) ? stamp : null);
+    return undefined;
   }
 
   /** The include arguments of a file's model now: the cached ones for the same content, else the model's. */
@@ -387,9 +436,39 @@ class SiteCache {
     return this.pagesBytes;
   }
 
+  /**
+   * The bytes [start, end) of the old pages file (fewer when it is shorter): read alone, since a run
+   * after one page changed decodes a few dozen of its 4,000 slices.
+   */
+  private sliceBytes(start: number, end: number): Buffer {
+    if (this.pagesBytes) return this.pagesBytes.subarray(start, end);
+    if (this.pagesFd === undefined) {
+      try {
+        this.pagesFd = fs.openSync(path.join(path.dirname(this.file), this.old!.body.pages), 'r');
+      } catch {
+        this.pagesFd = null; // gone: every slice is read from its page
+      }
+    }
+    if (this.pagesFd === null) return Buffer.alloc(0);
+    const bytes = Buffer.alloc(end - start);
+    let length = 0;
+    try {
+      for (let n = -1; n !== 0 && length < bytes.length; length += n) n = fs.readSync(this.pagesFd, bytes, length, bytes.length - length, start + length);
+    } catch {
+      return Buffer.alloc(0);
+    }
+    return bytes.subarray(0, length);
+  }
+
+  /** Closes the pages file if a slice was read from it (before it is written, and at the end of the run). */
+  closePages(): void {
+    if (typeof this.pagesFd === 'number') fs.closeSync(this.pagesFd);
+    this.pagesFd = undefined;
+  }
+
   /** A restored entry's headings and links; from the page itself when its slice is not what was written. */
   private decodeSlice(file: string, [start, end, digest]: Slice): Slices {
-    const bytes = this.pagesFile().subarray(start, end);
+    const bytes = this.sliceBytes(start, end);
     try {
       if (bytes.length === end - start && shortDigest(bytes) === digest) return parseSlice(file, this.absolutize(bytes.toString('utf8')));
     } catch {
@@ -441,36 +520,41 @@ class SiteCache {
       if (data.length !== newline + 1 + header.length) return undefined;
       const bodyBytes = data.subarray(newline + 1);
       if (header.sha256 !== createHash('sha256').update(bodyBytes).digest('base64')) return undefined;
-      const body = JSON.parse(this.absolutize(bodyBytes.toString('utf8'))) as Body;
+      // Written as ASCII (see toAscii): decoded byte for byte, which is several times faster than UTF-8.
+      const text = isAscii(bodyBytes) ? bodyBytes.toString('latin1') : bodyBytes.toString('utf8');
+      const body = JSON.parse(this.absolutize(text)) as Body;
       if (body?.config !== this.config || !isBody(body, this.pagesName)) return undefined;
       const entries = new Map<string, FileEntry>();
-      for (const [rel, entry] of Object.entries(body.files)) {
+      const lines = new Map<string, Buffer>();
+      // Each entry is a line of its own (after the line that ends with `"files":[`), as save() wrote it.
+      let at = bodyBytes.indexOf(10);
+      for (const [rel, entry] of body.files) {
+        const end = at < 0 ? -1 : bodyBytes.indexOf(10, at + 1);
         const file = this.fileOf(rel);
-        if (file) entries.set(file, entry);
+        if (file) {
+          entries.set(file, entry);
+          if (end >= 0) lines.set(file, bodyBytes.subarray(at + 1, bodyBytes[end - 1] === 44 ? end - 1 : end));
+        }
+        at = end;
       }
-      return { body, entries, readKeys: body.reads.map(([key]) => key) };
+      return { body, entries, lines: at < 0 ? new Map() : lines, readKeys: body.reads.map(([key]) => key) };
     } catch {
       return undefined; // not JSON where JSON belongs: ignored, and rewritten at the end
     }
   }
 
-  /** Writes the cache file (atomically); returns the problem when it cannot. */
+  /**
+   * Writes the cache file (atomically); returns the problem when it cannot. An entry that is what it
+   * was (the same content, stamp and model, its index entry restored and its findings reused) is
+   * written as the bytes it was read from: a re-run after one page changed encodes a few entries, not
+   * 4,000. So the reads keep their numbers: new ones are added at the end, and the table is written
+   * anew, with only the reads still used, once most of it is no longer used.
+   */
   save(): string | undefined {
     if (this.disabled) return undefined;
-    const reads: [string, string][] = [];
-    const readIndex = new Map<string, number>();
-    const indexOf = (key: string) => {
-      let i = readIndex.get(key);
-      if (i === undefined) {
-        i = reads.length;
-        reads.push([key, this.answer(key)]);
-        readIndex.set(key, i);
-      }
-      return i;
-    };
     const kept: StoredSummary[] = [];
     const fresh: { summary: StoredSummary; bytes: Buffer }[] = [];
-    const files: Record<string, FileEntry> = {};
+    const rows: Row[] = [];
     const pages = new Map<string, PageSummary>();
     for (const page of this.site.index.all()) if (!page.generated) pages.set(page.path, page);
     this.stats.pages = pages.size;
@@ -478,35 +562,81 @@ class SiteCache {
     const candidates = new Set([...pages.keys(), ...this.checked.keys()]);
     for (const file of this.old?.entries.keys() ?? []) candidates.add(file);
     for (const file of [...candidates].sort()) {
-      if (this.contentDigest(file) === 'absent') continue;
-      const entry: FileEntry = { content: this.contentDigest(file), model: this.modelDigest(file), includes: this.argumentsOf(file) };
+      const content = this.contentDigest(file);
+      if (content === 'absent') continue;
+      const entry: FileEntry = { content, model: this.modelDigest(file), includes: this.argumentsOf(file) };
+      // Only a text's digest stands for a stamp: what stands there instead (a link out of the site, a
+      // binary file) is read again each run.
+      const stamp = this.stamps.get(file);
+      if (stamp && !content.startsWith('{')) entry.stamp = stamp;
+      const old = this.oldEntry(file);
+      let same =
+        old !== undefined &&
+        old.content === entry.content &&
+        old.stamp === entry.stamp &&
+        old.model === entry.model &&
+        old.includes.join('\u0000') === entry.includes.join('\u0000');
       const page = pages.get(file);
       if (page) {
         // A restored entry keeps its slice of the pages file; a new one gets one.
-        const old = this.restored?.get(file) === page ? this.oldEntry(file)?.summary : undefined;
+        const oldSummary = this.restored?.get(file) === page ? old?.summary : undefined;
         const summary: StoredSummary = {
           kind: page.kind,
           url: page.url,
           aliases: page.aliases,
           includes: page.includes,
           hasFootnotes: page.hasFootnotes,
-          facet: old?.facet ?? this.facetDigest(page),
-          slice: old?.slice ?? [0, 0, ''],
+          facet: oldSummary?.facet ?? this.facetDigest(page),
+          slice: oldSummary ? [...oldSummary.slice] : [0, 0, ''],
         };
         if (page.title !== undefined) summary.title = page.title;
         if (page.exactUrl !== undefined) summary.exactUrl = page.exactUrl;
-        if (old) kept.push(summary);
+        if (oldSummary) kept.push(summary);
         else fresh.push({ summary, bytes: Buffer.from(this.relativize(encodeSlice(page))) });
         entry.summary = summary;
-      }
+        same &&= oldSummary !== undefined;
+      } else same &&= old?.summary === undefined;
       const lint = this.checked.get(file) ?? this.stillValid(file);
-      if (lint)
-        entry.lint = { reads: lint.keys.map(indexOf), diagnostics: lint.diagnostics, contexts: lint.contexts ?? this.contextsOf(file, lint.diagnostics) };
-      if (entry.summary || entry.lint) files[this.rel(file)] = entry;
+      if (lint) entry.lint = { reads: [], diagnostics: lint.diagnostics, contexts: lint.contexts ?? this.contextsOf(file, lint.diagnostics) };
+      same &&= lint ? lint.contexts !== undefined && old?.lint !== undefined : old?.lint === undefined;
+      if (entry.summary || entry.lint) rows.push({ rel: this.rel(file), entry, keys: lint?.keys ?? [], line: same ? this.old?.lines.get(file) : undefined });
     }
-    const problem = this.writePages(kept, fresh);
-    if (problem) return problem;
-    const body = Buffer.from(this.relativize(JSON.stringify({ config: this.config, pages: this.pagesName, reads, files } satisfies Body)));
+    const written = this.writePages(kept, fresh);
+    if (typeof written === 'string') return written;
+
+    // The reads: the old table while most of it is still used (and no kept slice moved), else a new one.
+    const used = new Set<string>();
+    for (const row of rows) for (const key of row.keys) used.add(key);
+    const oldKeys = this.old?.readKeys ?? [];
+    const unused = oldKeys.reduce((n, key) => n + (used.has(key) ? 0 : 1), 0);
+    const keepTable = this.old !== undefined && !written.moved && unused <= Math.max(1000, used.size / 2);
+    const reads: [string, string][] = keepTable ? this.old!.body.reads.map(([key, answer]) => [key, answer]) : [];
+    const readIndex = new Map<string, number>(keepTable ? oldKeys.map((key, i) => [key, i]) : []);
+    const indexOf = (key: string) => {
+      let i = readIndex.get(key);
+      if (i === undefined) readIndex.set(key, (i = reads.length));
+      // The answer now: a read no entry used may be stale, and an entry written anew may use it.
+      reads[i] = [key, this.answer(key)];
+      return i;
+    };
+    const lines: Buffer[] = [];
+    for (const row of rows) {
+      const line = keepTable ? row.line : undefined;
+      if (!line) {
+        if (row.entry.lint) row.entry.lint.reads = row.keys.map(indexOf);
+        lines.push(Buffer.from(toAscii(this.relativize(JSON.stringify([row.rel, row.entry]))), 'latin1'), COMMA_NEWLINE);
+        continue;
+      }
+      // Lines that followed each other in the old file are copied as one piece.
+      const last = lines.length >= 2 ? lines[lines.length - 2] : undefined;
+      if (last?.buffer === line.buffer && last.byteOffset + last.length + COMMA_NEWLINE.length === line.byteOffset) {
+        lines[lines.length - 2] = Buffer.from(line.buffer, last.byteOffset, line.byteOffset + line.length - last.byteOffset);
+      } else lines.push(line, COMMA_NEWLINE);
+    }
+    if (lines.length) lines.pop();
+    const meta = JSON.stringify({ config: this.config, pages: this.pagesName, reads, files: [] } satisfies Body);
+    // `…,"files":[` on the first line, then one entry per line.
+    const body = Buffer.concat([Buffer.from(toAscii(this.relativize(meta.slice(0, -2))) + '\n', 'latin1'), ...lines, Buffer.from('\n]}')]);
     const header: Header = {
       tool: TOOL,
       format: FORMAT,
@@ -528,7 +658,8 @@ class SiteCache {
    * or mostly unused, in a new one with the kept slices first. Written before the cache file, so that
    * the cache file never names slices that are not there (a slice another run moved fails its digest).
    */
-  private writePages(kept: StoredSummary[], fresh: { summary: StoredSummary; bytes: Buffer }[]): string | undefined {
+  private writePages(kept: StoredSummary[], fresh: { summary: StoredSummary; bytes: Buffer }[]): string | { moved: boolean } {
+    this.closePages();
     const file = path.join(path.dirname(this.file), this.pagesName);
     for (const f of fresh) f.summary.slice[2] = shortDigest(f.bytes);
     const keptBytes = kept.reduce((n, k) => n + k.slice[1] - k.slice[0], 0);
@@ -539,7 +670,7 @@ class SiteCache {
       size = undefined;
     }
     const append = size !== undefined && size <= PAGES_SLACK * keptBytes + (1 << 20);
-    if (append && !fresh.length) return undefined;
+    if (append && !fresh.length) return { moved: false };
     const parts: Buffer[] = [];
     let at = 0;
     const place = (summary: StoredSummary, bytes: Buffer) => {
@@ -558,7 +689,7 @@ class SiteCache {
         } finally {
           fs.closeSync(fd);
         }
-        return undefined;
+        return { moved: false };
       } catch (e) {
         return this.cannotWrite(e);
       }
@@ -567,7 +698,7 @@ class SiteCache {
     for (const k of kept) place(k, old.subarray(k.slice[0], k.slice[1]));
     for (const f of fresh) place(f.summary, f.bytes);
     const failed = writeAtomically(file, parts);
-    return failed === undefined ? undefined : this.cannotWrite(failed);
+    return failed === undefined ? { moved: kept.length > 0 } : this.cannotWrite(failed);
   }
 
   private cannotWrite(e: unknown): string {
@@ -666,11 +797,14 @@ function isSummary(x: unknown): x is StoredSummary {
 }
 
 function isBody(x: unknown, pages: string): x is Body {
-  if (!isObject(x) || x.pages !== pages || !Array.isArray(x.reads) || !isObject(x.files)) return false;
+  if (!isObject(x) || x.pages !== pages || !Array.isArray(x.reads) || !Array.isArray(x.files)) return false;
   if (!x.reads.every((r) => Array.isArray(r) && r.length === 2 && isString(r[0]) && isString(r[1]))) return false;
   const readCount = x.reads.length;
-  for (const e of Object.values(x.files)) {
+  for (const row of x.files) {
+    if (!Array.isArray(row) || row.length !== 2 || !isString(row[0])) return false;
+    const e: unknown = row[1];
     if (!isObject(e) || !isString(e.content) || !isString(e.model) || !isStrings(e.includes)) return false;
+    if (e.stamp !== undefined && !isString(e.stamp)) return false;
     if (e.summary !== undefined && !isSummary(e.summary)) return false;
     if (e.lint !== undefined) {
       const lint = e.lint;
