@@ -6,18 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { describeAll, waitForCode, waitForDiagnostics } from '../../e2e/support/diagnostics';
 import { activateExtension, Cleanup, PAGES, rangeOf } from '../../e2e/support/editor';
+import { eventually } from '../../e2e/support/waiting';
 import { openPageCopy } from '../support/siteFiles';
-
-/** Asks again every 100 ms until `check` gives a value; fails after `timeoutMs` (test/e2e/suite/editor.test.ts has the same). */
-async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const markdownOf = (hovers: vscode.Hover[]) => hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
 

@@ -6,20 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Cleanup, openPageCopy, PAGES, rangeOf, replaceRange, setSetting } from '../support/workspace';
-
-/**
- * Asks again until `check` gives a value: the built-in Markdown server starts beside ours and
- * registers or drops its completion when its settings change, with no event an extension can await.
- */
-async function eventually<T>(check: () => Promise<T | undefined>, what: string, describe: () => Promise<unknown>, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; now: ${JSON.stringify(await describe())}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { eventually } from '../support/waiting';
 
 const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
 
@@ -47,7 +34,7 @@ suite('beside the built-in Markdown features', () => {
         return now.some((l) => l.startsWith('#')) ? now : undefined;
       },
       "the built-in Markdown extension's heading completions",
-      labels,
+      { describe: labels },
     );
     assert.deepEqual(
       before.filter((l) => l.startsWith('#')),
@@ -72,7 +59,7 @@ suite('beside the built-in Markdown features', () => {
         return now.some((l) => l.startsWith('#')) ? undefined : now;
       },
       'the built-in completions to go',
-      labels,
+      { describe: labels },
     );
     assert.deepEqual(after, [
       'senior-backend-engineer-engineering-productivity',
@@ -98,11 +85,9 @@ suite('beside the built-in Markdown features', () => {
     };
     // The built-in answers once its language server runs (its outline's names start with "#").
     const symbols = () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
-    await eventually(
-      async () => ((await symbols()).some((s) => s.name.startsWith('## ')) ? true : undefined),
-      'the built-in Markdown server',
-      async () => outline(await symbols()),
-    );
+    await eventually(async () => ((await symbols()).some((s) => s.name.startsWith('## ')) ? true : undefined), 'the built-in Markdown server', {
+      describe: async () => outline(await symbols()),
+    });
     // Both answer with the heading's line; VS Code keeps one of equal locations (as F12 does).
     const definitions = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, link);
     assert.deepEqual(definitions.map(where), [`${vscode.workspace.asRelativePath(doc.uri)} ${headingLine.start.line}:0-${headingLine.start.line}:34`]);
@@ -143,7 +128,7 @@ suite('beside the built-in Markdown features', () => {
         return now.length ? now : undefined;
       },
       'the outline',
-      async () => outline(await symbols()),
+      { describe: async () => outline(await symbols()) },
     );
     assert.deepEqual(shown, builtin);
 
@@ -156,7 +141,7 @@ suite('beside the built-in Markdown features', () => {
         return now.length === 2 ? now : undefined;
       },
       'both outlines',
-      async () => outline(await symbols()),
+      { describe: async () => outline(await symbols()) },
     );
     const ours = both.find((s) => !s.name.startsWith('#'));
     assert.deepEqual(outline(both.filter((s) => s !== ours)), builtin);

@@ -19,42 +19,7 @@ import {
   siteUri,
   writeSiteFile,
 } from '../support/workspace';
-
-/**
- * Asks again until `check` gives a value (the site index is built in the background after the
- * editor starts, and file events reach it a moment after a change); fails after `timeoutMs`.
- */
-async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Resolves when the document's text satisfies `accept` (now or after a change). */
-function waitForText(doc: vscode.TextDocument, accept: (text: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    if (accept(doc.getText())) return resolve(doc.getText());
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what} in ${vscode.workspace.asRelativePath(doc.uri)}`));
-    }, timeoutMs);
-    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document !== doc || !accept(doc.getText())) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(doc.getText());
-    });
-  });
-}
+import { eventually, waitForText } from '../support/waiting';
 
 const markdownOf = (hovers: vscode.Hover[]) => hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 

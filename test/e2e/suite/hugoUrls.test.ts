@@ -22,42 +22,10 @@ import {
   sitePath,
   siteUri,
 } from '../support/workspace';
+import { eventually, waitForText } from '../support/waiting';
 
 const TRACK_URL = '/handbook/engineering/careers/matrix/quality/engineering-productivity';
 const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
-
-/** Asks again until `check` gives a value (the index follows file events a moment later); fails after `timeoutMs`. */
-async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Resolves when the document's text satisfies `accept` (now or after a change). */
-function waitForText(doc: vscode.TextDocument, accept: (text: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    if (accept(doc.getText())) return resolve(doc.getText());
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what} in ${vscode.workspace.asRelativePath(doc.uri)}: ${JSON.stringify(doc.getText())}`));
-    }, timeoutMs);
-    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document !== doc || !accept(doc.getText())) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(doc.getText());
-    });
-  });
-}
 
 /** career-lint (the installed extension's dist/cli.js) on the site: its link-page findings, "file: message". */
 function linkPageFindings(): string[] {
