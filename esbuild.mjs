@@ -37,7 +37,9 @@ const WEB_ENTRIES = { client: 'client/src/web/extension.ts', server: 'server/src
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/node/serverMain.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The executable loads the CLI bundle with V8's code cache (server/src/cli/launch.ts).
+  { ...common, entryPoints: { cli: 'server/src/cli/launch.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { 'cli-bundle': 'server/src/cli/main.ts' }, outdir: 'dist' },
   { ...browser, format: 'cjs', entryPoints: { client: WEB_ENTRIES.client }, outdir: 'dist/web', external: ['vscode'] },
   { ...browser, format: 'iife', entryPoints: { server: WEB_ENTRIES.server }, outdir: 'dist/web' },
 ];
@@ -49,6 +51,6 @@ if (watch) {
   const started = Date.now();
   await Promise.all(builds.map((b) => esbuild.build(b)));
   console.log(
-    `esbuild: dist/client.js, dist/server.js, dist/cli.js, dist/web/client.js, dist/web/server.js in ${Date.now() - started} ms${minify ? ' (minified)' : ''}`,
+    `esbuild: dist/client.js, dist/server.js, dist/cli.js (+ cli-bundle.js), dist/web/client.js, dist/web/server.js in ${Date.now() - started} ms${minify ? ' (minified)' : ''}`,
   );
 }

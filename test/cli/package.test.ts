@@ -66,7 +66,7 @@ describe('the npm package (npm pack, then npm install into an empty folder)', ()
     assert.deepEqual(readdirSync(packs), [`${name}-${version}.tgz`]);
     tarball = path.join(packs, `${name}-${version}.tgz`);
     mkdirSync(install);
-    // --offline: the package has no dependencies to fetch (they are bundled into dist/cli.js).
+    // --offline: the package has no dependencies to fetch (they are bundled into dist/cli-bundle.js).
     mustSucceed(npm(['install', '--offline', '--no-audit', '--no-fund', tarball], install, cache), 'npm install <tarball>');
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -76,6 +76,7 @@ describe('the npm package (npm pack, then npm install into an empty folder)', ()
       'package/CHANGELOG.md',
       'package/LICENSE',
       'package/README.md',
+      'package/dist/cli-bundle.js',
       'package/dist/cli.js',
       'package/package.json',
     ]);

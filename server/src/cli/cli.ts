@@ -128,6 +128,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   // --fix (fix.ts) changes the files first; the report is then of what it left, read by a new workspace.
   const fixed = options.fix ? fixFiles({ host, configFile, files, cwd, dryRun: options.dryRun, stdout: io.stdout, stderr: io.stderr }) : undefined;
+  if (fixed && host instanceof CliHost) host.forgetNames(); // the fixes may have created files and folders
   const reportWorkspace = fixed ? new Workspace(fixed.reportHost, { configFile }) : workspace;
   const reportCache = fixed && cache ? new LintCache(reportWorkspace, cacheOptions) : cache;
   const skip = (f: string, reason: string) => io.stderr(`career-lint: skipped ${displayPath(cwd, f)}: ${reason}\n`);

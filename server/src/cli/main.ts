@@ -1,4 +1,5 @@
-// The `career-lint` executable (package.json "bin" → dist/cli.js).
+// The CLI bundle (dist/cli-bundle.js), which the `career-lint` executable (package.json "bin" →
+// dist/cli.js, launch.ts) runs with V8's code cache; worker threads run it directly.
 import { REPORT_URL } from '../core';
 import { runCli } from './cli';
 import { isCareerLintWorker, serveAsWorker } from './parallel';

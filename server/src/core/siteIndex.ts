@@ -101,7 +101,11 @@ export function normalizeUrlPath(path: string): string {
   return p;
 }
 
+/** A URL path already in the normal form: lower-case segments without dots, escapes or spaces, each with its slash. */
+const NORMAL_URL_PATH = /^\/(?:[a-z0-9_~-]+\/)*$/;
+
 function normalize(path: string): string {
+  if (NORMAL_URL_PATH.test(path)) return path; // most links: nothing below would change it
   let p = path.split('?')[0].split('#')[0];
   try {
     p = decodeURI(p);
