@@ -366,7 +366,7 @@ class SiteCache {
 
   /** The file an entry is for: a page or include file of the site, named plainly (whatever else the file says). */
   private fileOf(rel: string): string | undefined {
-    if (!rel || rel.startsWith('/') || /(^|\/)\.{0,2}(\/|$)/.test(rel)) return undefined;
+    if (hasOddSegment(rel)) return undefined;
     const file = this.rootSlash + rel;
     return this.site.isPageOrInclude(file) ? file : undefined;
   }
@@ -737,6 +737,18 @@ class SiteCache {
 }
 
 // ---- helpers -------------------------------------------------------------------------------------
+
+/** True when a relative path has an empty, "." or ".." segment (or is absolute, or empty): not how an entry names a file. */
+function hasOddSegment(rel: string): boolean {
+  for (let start = 0; start <= rel.length; ) {
+    let end = rel.indexOf('/', start);
+    if (end < 0) end = rel.length;
+    const length = end - start;
+    if (length === 0 || (length <= 2 && rel.charCodeAt(start) === 46 && (length === 1 || rel.charCodeAt(start + 1) === 46))) return true;
+    start = end + 1;
+  }
+  return false;
+}
 
 const shortDigest = sha256;
 

@@ -194,6 +194,8 @@ export function fileLabel(siteRoot: string, file: string): string {
 /** The site root for each folder asked about, remembered for it and each folder walked through. */
 export class SiteRoots {
   private readonly roots = new Map<string, string | null>();
+  /** By file: a run asks for the site of each of its files several times, and a file's folder is a new string each time. */
+  private readonly files = new Map<string, string | null>();
 
   constructor(private readonly host: Pick<Host, 'exists' | 'entryNames'>) {}
 
@@ -211,8 +213,16 @@ export class SiteRoots {
     return root;
   }
 
+  /** The site root of a file's folder, or null outside any site. */
+  ofFile(file: string): string | null {
+    let root = this.files.get(file);
+    if (root === undefined) this.files.set(file, (root = this.of(dirname(file))));
+    return root;
+  }
+
   clear(): void {
     this.roots.clear();
+    this.files.clear();
   }
 
   /** False when the folder's listing holds none of the names isSiteRoot looks for (letter case aside, for file systems that ignore it). */

@@ -109,7 +109,7 @@ export class Workspace {
   // ---- sites and configuration ------------------------------------------------------------
 
   siteFor(file: string): Site | undefined {
-    const root = this.roots.of(dirname(file));
+    const root = this.roots.ofFile(file);
     if (root === null) return undefined;
     let site = this.sites.get(root);
     if (!site) {
