@@ -156,7 +156,9 @@ const lsp = await new Promise((resolvePromise, reject) => {
 
 // ---- the extension: bundle sizes, and loading the client bundle (with a stand-in for the vscode module) ----
 
-const sizes = Object.fromEntries(['client', 'server', 'cli', 'cli-bundle', 'web/client', 'web/server'].map((b) => [b, statSync(join(root, `dist/${b}.js`)).size]));
+const sizes = Object.fromEntries(
+  ['client', 'server', 'cli', 'cli-bundle', 'web/client', 'web/server'].map((b) => [b, statSync(join(root, `dist/${b}.js`)).size]),
+);
 const loadScript = join(scratch, 'load.cjs');
 writeFileSync(
   loadScript,
