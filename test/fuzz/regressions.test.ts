@@ -169,4 +169,15 @@ describe('fuzz regressions', () => {
       .map((x) => formatRange(x.range));
     assert.deepEqual(ranges, ['2:8-2:18', '2:8-2:18', '3:1-3:13', '3:36-4:1']);
   });
+
+  it('a line of fifty list markers with "]:" further on is read in linear time (the reference-definition pattern backtracked without end)', () => {
+    const ctx = context();
+    const line = `  ${'-   '.repeat(50)}- ine link-fragment -->: ${'#[ref]: '.repeat(17)}#aff Engineer\\"`;
+    const text = `---\ntitle: T\ndescription: D\n---\n\n${line}\n`;
+    assert.deepEqual(
+      checkLint(ctx, page(text)).map((x) => x.code),
+      [],
+    );
+    checkFixAll(ctx, page(text));
+  });
 });

@@ -34,6 +34,36 @@ describe('inline', () => {
       span: { start: 17, end: 24 },
     });
     assert.equal(referenceDefinition('not a [definition]', 0), undefined);
+  });
+
+  it('reads a reference definition as the plain pattern does, in time linear in the line (no catastrophic backtracking)', () => {
+    // The pattern written plainly, whose container prefix backtracks exponentially on a long line of list markers.
+    const plain = /^((?:[ \t]*>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*[ \t]{0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*)(<[^>\n]*>|\S+)/;
+    const expected = (line: string) => {
+      const m = plain.exec(line);
+      if (!m) return undefined;
+      const angle = m[3].startsWith('<');
+      const target = angle ? m[3].slice(1, -1) : m[3];
+      const offset = m[1].length + (angle ? 1 : 0);
+      return { kind: 'definition', label: m[2], target, image: false, span: { start: 5 + offset, end: 5 + offset + target.length } };
+    };
+    let seed = 7;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) / (1 << 24);
+    const alphabet = [' ', ' ', '\t', '>', '-', '*', '+', '1', '12', '.', ')', '[', ']', ']:', 'x', '<', '>', '\\', 'a b'];
+    let definitions = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let line = '';
+      const length = 1 + Math.floor(next() * 12);
+      for (let k = 0; k < length; k++) line += alphabet[Math.floor(next() * alphabet.length)];
+      const want = expected(line);
+      if (want) definitions++;
+      assert.deepEqual(referenceDefinition(line, 5), want, JSON.stringify(line));
+    }
+    assert.ok(definitions > 100, `${definitions} of the generated lines are definitions`);
+    // Found by the CI fuzz run (seed 1022828046): the plain pattern never returned on this line.
+    const hostile = `  ${'-   '.repeat(50)}- ine link-fragment -->: ${'#[ref]: '.repeat(17)}#aff Engineer\\"`;
+    assert.equal(referenceDefinition(hostile, 0), undefined);
+    assert.deepEqual(referenceDefinition(`${'- '.repeat(40)}[a]: /x`, 0)?.target, '/x');
     const h = '<a href="#x">x</a> <p id="para"></p> <a name="old">';
     assert.deepEqual(
       htmlLinks(h, 0, h.length, []).map((l) => l.target),

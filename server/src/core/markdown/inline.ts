@@ -166,13 +166,18 @@ function bracketPairs(src: string): Int32Array {
   return out;
 }
 
-const REFERENCE_DEFINITION = /^((?:[ \t]*>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*[ \t]{0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*)(<[^>\n]*>|\S+)/;
+// The container prefix (block quote markers, list markers) is matched one marker at a time, each
+// taken whole (`(?=(...))\2`: JavaScript's way to write an atomic group), which matches what the
+// plain repetition matches but cannot backtrack: the spaces between two markers could otherwise be
+// split between them in exponentially many ways before a line like "  -   -   - ... ]: x" fails
+// (test/unit/inline.test.ts compares it with the plain form on generated lines).
+const REFERENCE_DEFINITION = /^((?:(?=([ \t]*>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+))\2)*[ \t]{0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*)(<[^>\n]*>|\S+)/;
 
 /** A link reference definition `[label]: destination` on a line no block claims. */
 export function referenceDefinition(line: string, lineStart: number): (LinkDestination & { label: string }) | undefined {
   const m = REFERENCE_DEFINITION.exec(line);
   if (!m) return undefined;
-  let dest = m[3];
+  let dest = m[4];
   let offset = m[1].length;
   if (dest.startsWith('<')) {
     dest = dest.slice(1, -1);
@@ -180,7 +185,7 @@ export function referenceDefinition(line: string, lineStart: number): (LinkDesti
   }
   return {
     kind: 'definition',
-    label: m[2],
+    label: m[3],
     target: dest,
     image: false,
     span: { start: lineStart + offset, end: lineStart + offset + dest.length },
