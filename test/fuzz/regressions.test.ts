@@ -7,7 +7,7 @@ import { fixAll } from '../../server/src/core/features/fixAll';
 import { MemoryHost } from '../../server/src/core/host';
 import { formatRange } from '../../server/src/core/text';
 import { Workspace } from '../../server/src/core/workspace';
-import { FUZZ_PATHS, fuzzHost, SITE_ROOT, type FuzzCase } from './fuzzSite';
+import { FUZZ_INCLUDE, FUZZ_PATHS, fuzzHost, SITE_ROOT, type FuzzCase } from './fuzzSite';
 import { applyEdits, checkFeatures, checkFixAll, checkLint, newStats, type FuzzContext } from './properties';
 
 function context(): FuzzContext {
@@ -168,6 +168,16 @@ describe('fuzz regressions', () => {
       .filter((x) => x.code === 'frontmatter-syntax')
       .map((x) => formatRange(x.range));
     assert.deepEqual(ranges, ['2:8-2:18', '2:8-2:18', '3:1-3:13', '3:36-4:1']);
+  });
+
+  it("an empty heading that ends an included text is the include's: the jump is not put on the page, with a fix that edited the page's first heading", () => {
+    const ctx = context();
+    const text = '\n## Levels\n\n\n\n## Performance Indicators\n\n## Hiring Process\n\n1. Call\n{{% include "includes/fuzz/inc.md" %}}\n';
+    const found = checkLint(ctx, { kind: 'career-page', text, include: '##### ' }).filter((x) => x.code === 'heading-increment');
+    assert.deepEqual(found, []);
+    const model = ctx.workspace.model(FUZZ_PATHS['career-page'])!;
+    const empty = model.headings.find((h) => h.level === 5)!;
+    assert.deepEqual([empty.file, empty.include, empty.span, empty.lineSpan], [FUZZ_INCLUDE, 0, { start: 6, end: 6 }, { start: 0, end: 6 }]);
   });
 
   it('a line of fifty list markers with "]:" further on is read in linear time (the reference-definition pattern backtracked without end)', () => {

@@ -291,7 +291,13 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
     // Without autoHeadingID a heading has only the id its {#id} gives it ('' for none).
     const id = t.customId !== undefined ? registry.custom(t.customId) : markup.autoHeadingID ? registry.auto(pieces) : '';
     // A heading line that an include call completes points at the part written where it starts.
-    const mapped = expanded.toSource(textSpan) ?? expanded.toSourceClipped(textSpan);
+    // An empty heading's text is a point at its line's end: where an included text ends there, the
+    // point is that text's (the segment of the character before it), as the rest of the line is.
+    const endOfText =
+      textSpan.start === textSpan.end && textSpan.start > lineStart ? expanded.toSource({ start: textSpan.start - 1, end: textSpan.start }) : undefined;
+    const mapped = endOfText
+      ? { source: endOfText.source, span: { start: endOfText.span.end, end: endOfText.span.end } }
+      : (expanded.toSource(textSpan) ?? expanded.toSourceClipped(textSpan));
     if (!mapped) continue;
     const src = fileOf(mapped.source);
     const firstLine = expanded.toSource({ start: lines.lineStarts[h.line], end: lines.lineEnd(h.line) });
