@@ -31,6 +31,18 @@ function fastPathReads(text: string): boolean {
   return readSimpleYaml(text.slice(fm.contentSpan.start, fm.contentSpan.end).replace(/\r(?!\n)/g, '\n'), fm.contentSpan.start, probe);
 }
 
+/** Compares both paths on each file; returns how many the fast path read. */
+function compareOnFiles(files: string[]): number {
+  let read = 0;
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    if (fastPathReads(text)) read++;
+    const [fast, parser] = both(text);
+    assert.deepEqual(fast, parser, f);
+  }
+  return read;
+}
+
 /** Both paths' results, as plain values (Map entries in order). */
 function both(text: string): [unknown, unknown] {
   const plain = (s: ReturnType<typeof splitFrontmatter>) => ({
@@ -184,13 +196,7 @@ describe('front matter: the fast path reads what the YAML parser reads', () => {
     const files = [...(existsSync(seeds) ? markdownFiles(seeds) : []), ...markdownFiles(join(root, 'test/fixtures'))];
     const example = join(root, 'examples');
     if (existsSync(example)) files.push(...markdownFiles(example));
-    let read = 0;
-    for (const f of files) {
-      const text = readFileSync(f, 'utf8');
-      if (fastPathReads(text)) read++;
-      const [fast, parser] = both(text);
-      assert.deepEqual(fast, parser, f);
-    }
+    const read = compareOnFiles(files);
     assert.ok(read > 10, `the fast path read ${read} of ${files.length} files`);
   });
 
@@ -208,13 +214,7 @@ describe('front matter: the fast path reads what the YAML parser reads', () => {
 
   it('on every page of the handbook snapshot', { skip }, () => {
     const files = markdownFiles(join(corpus, 'content'));
-    let read = 0;
-    for (const f of files) {
-      const text = readFileSync(f, 'utf8');
-      if (fastPathReads(text)) read++;
-      const [fast, parser] = both(text);
-      assert.deepEqual(fast, parser, f);
-    }
+    const read = compareOnFiles(files);
     assert.equal(files.length, 4024);
     assert.ok(read >= 3500, `the fast path read ${read} of ${files.length} pages`);
     console.log(`# the fast path read ${read} of ${files.length} pages' front matter`);
