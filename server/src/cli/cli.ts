@@ -213,9 +213,13 @@ function lintFiles(
     if (site) sites.add(site);
   }
   const diagnostics: Diagnostic[] = [];
+  // Without the cache, the pages of a site not yet indexed are checked as they are indexed (Workspace.lintSite).
+  const streamed = new Map<string, LintResult>();
+  const wanted = new Set(files);
   for (const site of sites) {
     try {
-      workspace.indexSite(site, true, cache?.summaries(site), listings?.get(site));
+      if (cache || site.index.complete) workspace.indexSite(site, true, cache?.summaries(site), listings?.get(site));
+      else for (const [f, r] of workspace.lintSite(site, wanted, listings?.get(site))) streamed.set(f, r);
     } catch (e) {
       cache?.indexFailed(site);
       // Without a complete index the site-wide checks are incomplete: say so, check the rest.
@@ -226,7 +230,7 @@ function lintFiles(
   for (const f of checkOrder(workspace, files)) {
     let result: LintResult;
     try {
-      result = cache ? cache.lint(f) : workspace.lint(f);
+      result = streamed.get(f) ?? (cache ? cache.lint(f) : workspace.lint(f));
     } catch (e) {
       result = { file: f, diagnostics: [internalError(f, 'checking this file', e)] };
     }
@@ -238,7 +242,8 @@ function lintFiles(
     diagnostics.push(...result.diagnostics);
   }
   cache?.save();
-  return { workspace, checked, diagnostics: diagnostics.sort(compareDiagnostics), knownContext: cache?.knownContext };
+  const knownContext: KnownContext | undefined = cache?.knownContext ?? (streamed.size ? (d) => streamed.get(d.file)?.contexts?.get(d) : undefined);
+  return { workspace, checked, diagnostics: diagnostics.sort(compareDiagnostics), knownContext };
 }
 
 /** lintFiles on worker threads: the same result, with each finding's fingerprint context from its worker. */

@@ -47,8 +47,8 @@ export function findingKeys(workspace: Workspace, diagnostics: readonly Diagnost
  */
 export type KnownContext = (d: Diagnostic) => [heading: string, text: string] | undefined;
 
-/** The nearest heading at or above the finding (in its own file) and the text it points at. */
-export function findingContext(model: PageModel | undefined, d: Diagnostic): [heading: string, text: string] {
+/** The nearest heading at or above the finding (in its own file) and the text it points at; what of a model it reads is the file and its headings. */
+export function findingContext(model: Pick<PageModel, 'file' | 'headings'> | undefined, d: Diagnostic): [heading: string, text: string] {
   if (!model || RULES_BY_CODE.get(d.code)?.wholeFile) return ['', normalizeSpace(d.message)];
   const lines = model.file.lines;
   const start = lines.offsetAt(d.range.start);

@@ -4,6 +4,7 @@
 
 import type { Host } from './host';
 import type { ModelCache } from './modelCache';
+import type { PageModel } from './model/pageModel';
 import { isInside, isMarkdownPath, relativePath } from './paths';
 import type { Site } from './site';
 import { type PageSummary, pageUrl } from './siteIndex';
@@ -19,8 +20,14 @@ export function sitePages(host: Host, site: Site): string[] {
 export interface IndexOptions {
   /** Pages per step (default 100). */
   batch?: number;
-  /** Keep the models built for the index (the CLI checks every page next; an editor keeps only what it has open). */
-  keepModels?: boolean;
+  /** Keep the models built for the index (the CLI checks every page next; an editor keeps only what it has open), or those of the files it says. */
+  keepModels?: boolean | ((file: string) => boolean);
+  /**
+   * Called with each page's model, once it is built (or found cached) and before it is dropped
+   * (Workspace.lintSite checks it), with the host's version of the text it was built from (none for
+   * a model found cached).
+   */
+  visit?: (file: string, model: PageModel, version: number | string | undefined) => void;
   /**
    * Entries known to be current (the CLI's cache and the server's persisted index restore them,
    * checked against the pages' texts and includes): those pages go into the index as they are,
@@ -35,19 +42,29 @@ export interface IndexOptions {
 export function* indexSteps(host: Host, models: ModelCache, site: Site, options: IndexOptions = {}): Generator<{ done: number; total: number }> {
   const pages = options.pages ?? sitePages(host, site);
   const batch = options.batch ?? 100;
+  const { keepModels, visit } = options;
+  const keep = typeof keepModels === 'function' ? keepModels : () => keepModels === true;
   for (let i = 0; i < pages.length; i++) {
     const file = pages[i];
-    const hadModel = models.cached(file) !== undefined;
-    const restored = hadModel ? undefined : options.summaries?.get(file);
+    const cached = models.cached(file);
+    const restored = cached ? undefined : options.summaries?.get(file);
     if (restored) site.index.update(restored);
-    else if (!site.index.page(file) || !hadModel) {
-      try {
-        const content = host.readFile(file);
-        if (content?.kind === 'text') models.build(site, file, content.text, site.kindOf(file), content.version);
-      } catch {
-        // A page the core fails to read stays out of the index; lint() reports it as internal-error.
+    else {
+      let model = cached?.model;
+      let version: number | string | undefined;
+      if (!model || !site.index.page(file)) {
+        try {
+          const content = host.readFile(file);
+          if (content?.kind === 'text') {
+            version = content.version;
+            model = models.build(site, file, content.text, site.kindOf(file), version);
+          }
+        } catch {
+          // A page the core fails to read stays out of the index; lint() reports it as internal-error.
+        }
       }
-      if (!hadModel && !options.keepModels) models.drop(file);
+      if (model && visit) visit(file, model, version);
+      if (!cached && !keep(file)) models.drop(file);
     }
     if ((i + 1) % batch === 0) yield { done: i + 1, total: pages.length };
   }

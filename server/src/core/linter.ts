@@ -24,8 +24,8 @@ export interface LintEnvironment {
   schemas: SchemaRegistry;
   /** Another file's model (a ladder sibling, an including page), read through the engine's cache. */
   model(file: string): PageModel | undefined;
-  /** Whether the engine holds a current model of the file. */
-  hasModel(file: string): boolean;
+  /** Whether the file's index entry is known to be current: built here from the text as it is, nothing it read changed since. */
+  isCurrent(file: string): boolean;
   linesOf(file: string): LineIndex | undefined;
   /** Records that `page`'s check read `path` (a change of it re-checks the page). */
   depend(path: string, page: string): void;
@@ -36,6 +36,11 @@ export interface CheckOptions {
   reads?: LintReads;
   /** Only these rules (default: every rule that applies to the page's kind and is not off). */
   rules?: readonly Rule[];
+  /**
+   * One half of the check (default: both): 'local', every rule but the site-wide ones (Rule.siteWide),
+   * and the included files that cannot be read; 'site-wide', the site-wide rules alone.
+   */
+  part?: 'local' | 'site-wide';
   /** Keep every finding: no configured severity, "off" or disable comment applies. */
   unfiltered?: boolean;
 }
@@ -60,7 +65,12 @@ export function checkModel(env: LintEnvironment, site: Site, model: PageModel, k
     return ladder;
   };
   const siteView: SiteContext = reads ? { ...siteContextOf(site), ...recordingReaders(site.index, site.resolver, reads) } : site;
-  const rules = options.rules ?? RULES.filter((r) => r.appliesTo.includes(kind) && site.options.rules[r.code] !== 'off');
+  const { part } = options;
+  const rules =
+    options.rules ??
+    RULES.filter(
+      (r) => r.appliesTo.includes(kind) && site.options.rules[r.code] !== 'off' && (part === undefined || (part === 'site-wide') === (r.siteWide === true)),
+    );
   for (const rule of rules) {
     const ctx: RuleContext = {
       model,
@@ -76,7 +86,7 @@ export function checkModel(env: LintEnvironment, site: Site, model: PageModel, k
     };
     runRule(rule, ctx, diagnostics, model);
   }
-  if (!options.rules) {
+  if (!options.rules && part !== 'site-wide') {
     // Included files that cannot be read are reported where the page includes them.
     for (const inc of model.includes) {
       if (!inc.targetProblem) continue;
@@ -118,11 +128,12 @@ export function applySettings(site: Site, model: PageModel | undefined, diagnost
 /**
  * The pages that include `file`, with summaries as they are now: an edit of the include file
  * dropped their models, and their anchors in the index are those of the old text until they are
- * read again, here, once per check of the include file.
+ * read again, here, once per check of the include file (entries built from the current texts, as
+ * in a run over the whole site, are not).
  */
 function currentIncluders(env: LintEnvironment, site: Site, file: string): PageSummary[] {
   return site.index.includersOf(file).map((p) => {
-    if (!p.generated && !env.hasModel(p.path)) {
+    if (!p.generated && !env.isCurrent(p.path)) {
       try {
         env.model(p.path);
       } catch {

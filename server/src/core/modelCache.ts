@@ -63,6 +63,11 @@ export class ModelCache {
   private readonly previous = new Map<string, PageModel>();
   /** What each index entry built here was made from (only with a `digest`). */
   private readonly provenance = new WeakMap<PageSummary, Provenance>();
+  /**
+   * The index entry built here for each page whose model was dropped while nothing it read changed
+   * (isCurrent): it holds as long as the index still has it.
+   */
+  private readonly currentEntries = new Map<string, PageSummary>();
 
   constructor(
     private readonly host: Host,
@@ -75,6 +80,17 @@ export class ModelCache {
   /** The model built last for a file, with the text and kind it was built from. */
   cached(file: string): CachedModel | undefined {
     return this.models.get(file);
+  }
+
+  /**
+   * Whether the site index's entry of `file` is current: its model is cached, or the entry is the one
+   * built here from a text that has not changed since, and nothing the model read has either (an
+   * entry restored from a store, or whose include file changed, is not known to be).
+   */
+  isCurrent(site: Site, file: string): boolean {
+    if (this.models.has(file)) return true;
+    const entry = this.currentEntries.get(file);
+    return entry !== undefined && site.index.page(file) === entry;
   }
 
   /** The line index of a file the cache has read: a page or an included file. */
@@ -111,6 +127,7 @@ export class ModelCache {
     const entry: CachedModel = { text, kind, model, site };
     this.models.set(file, entry);
     this.previous.delete(file);
+    this.currentEntries.delete(file);
     if (kind !== 'include') {
       const summary = (entry.summary = summarize(model, site.urls));
       site.index.update(summary);
@@ -169,10 +186,13 @@ export class ModelCache {
     // The text goes: what a store needs of it is its digest.
     const p = cached?.summary && this.digest ? this.provenance.get(cached.summary) : undefined;
     if (p && p.digest === undefined) p.digest = this.digest!(cached!.text);
-    if (cached?.summary && this.compact && cached.site.index.page(file) === cached.summary) {
-      const compact = compactSummary(cached.summary);
-      if (p) this.provenance.set(compact, p);
-      cached.site.index.update(compact);
+    if (cached?.summary && cached.site.index.page(file) === cached.summary) {
+      if (this.compact) {
+        const compact = compactSummary(cached.summary);
+        if (p) this.provenance.set(compact, p);
+        cached.site.index.update(compact);
+        this.currentEntries.set(file, compact);
+      } else this.currentEntries.set(file, cached.summary);
     }
     this.models.delete(file);
     this.previous.delete(file);
@@ -182,6 +202,7 @@ export class ModelCache {
   dropModels(): void {
     this.models.clear();
     this.previous.clear();
+    this.currentEntries.clear();
   }
 
   /**
@@ -193,11 +214,15 @@ export class ModelCache {
     const affected = new Set<string>();
     this.includeTexts.delete(path);
     this.forgetModel(path);
+    this.currentEntries.delete(path);
     for (const page of this.dependents.get(path) ?? []) {
       affected.add(page);
       this.forgetModel(page);
+      this.currentEntries.delete(page);
     }
     if (change !== 'changed') {
+      // Where include paths resolve may have changed for any page.
+      this.currentEntries.clear();
       for (const site of sites) site.resolver.reset();
       for (const [page, cached] of this.models) {
         if (cached.model.includes.some((i) => i.resolution.kind === 'case-mismatch' || i.resolution.kind === 'missing')) {

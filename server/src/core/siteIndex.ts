@@ -8,7 +8,7 @@ import type { PageKind } from './config';
 import type { PageModel } from './model/pageModel';
 import type { PageUrls } from './pageUrls';
 import { dirname, relativePath } from './paths';
-import type { Range } from './text';
+import { own, type Range } from './text';
 
 export interface HeadingSummary {
   id: string;
@@ -149,17 +149,6 @@ export function summarize(model: PageModel, contentDir: string | PageUrls): Page
   const exact = exactUrlOf(contentDir, model.file.path, data).exactUrl;
   if (exact !== undefined) summary.exactUrl = own(exact);
   return summary;
-}
-
-/**
- * A copy of a string that keeps nothing else alive. V8 makes a substring of 13 characters or more
- * a view into the string it was cut from, so a heading's text or a link's target kept in the index
- * would keep the page's whole text (and its expansion) in memory: on the 4,000-page handbook about
- * half of the index's heap (111 MB with views, 47 MB with copies). Concatenating gives a new string,
- * which slice() flattens before it cuts the copy out.
- */
-function own(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** `exactUrl` for a page whose front matter `url` has capitals (see PageSummary). */

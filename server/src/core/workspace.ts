@@ -11,19 +11,22 @@
 
 import { mergeOptions, type Options, type PageKind } from './config';
 import { ConfigFiles } from './configFile';
-import { internalError, type Diagnostic } from './diagnostic';
+import { compareDiagnostics, internalError, type Diagnostic } from './diagnostic';
+import { findingContext } from './findingIdentity';
 import { describeUnreadable, MAX_TEXT_BYTES, type FileContent, type Host } from './host';
 import { type HugoConfig, HugoConfigs } from './hugoConfig';
 import { indexSteps, sitePages, type IndexOptions } from './indexing';
 import type { LintReads } from './lintReads';
 import { applySettings, checkModel, fileDiagnostic, type CheckOptions, type LintEnvironment } from './linter';
 import { ModelCache, type SummarySource } from './modelCache';
+import { levelOfFile } from './model/ladder';
 import type { PageModel } from './model/pageModel';
+import { residualModel } from './model/residual';
 import { basename, dirname, relativePath } from './paths';
 import { SchemaRegistry } from './schema/schemas';
 import { LINK_CHECKER_CONFIG, Site, SiteRoots } from './site';
 import type { PageSummary } from './siteIndex';
-import type { LineIndex } from './text';
+import { type LineIndex, own, TextlessLineIndex } from './text';
 
 export { LINK_CHECKER_CONFIG, Site } from './site';
 export { isMarkdownPath } from './paths';
@@ -34,6 +37,11 @@ export interface LintResult {
   diagnostics: Diagnostic[];
   /** Why the file was not checked (outside a Hugo site, ignored by configuration, gone). */
   skipped?: string;
+  /**
+   * Each finding's context for its identity (findingIdentity.ts), taken while the text was at hand
+   * (lintSite: a reader need not build the page's model again for it).
+   */
+  contexts?: ReadonlyMap<Diagnostic, [heading: string, text: string]>;
 }
 
 export interface WorkspaceOptions {
@@ -78,7 +86,10 @@ export class Workspace {
     this.env = {
       schemas: this.schemas,
       model: (f) => this.model(f),
-      hasModel: (f) => this.models.cached(f) !== undefined,
+      isCurrent: (f) => {
+        const site = this.siteFor(f);
+        return site !== undefined && this.models.isCurrent(site, f);
+      },
       linesOf: (f) => this.models.linesOf(f),
       depend: (path, page) => this.models.depend(path, page),
     };
@@ -198,6 +209,58 @@ export class Workspace {
   }
 
   /**
+   * Checks `files` of a site not yet indexed, each page as the index reaches it (the CLI): its rules
+   * run on its model as soon as it is built, except the site-wide ones (Rule.siteWide), which run
+   * once every page is indexed, on what the model keeps (model/residual.ts). Only the few level
+   * pages a ladder reads stay whole until the index is complete, so the run needs little more memory
+   * than the index does, where keeping every model for the site-wide rules took most of it.
+   * The same findings as indexSite() and then lint() of each file. Returns the pages it checked; the
+   * caller checks the others (include files, files it could not read) with lint() afterwards.
+   */
+  lintSite(site: Site, files: ReadonlySet<string>, pages: readonly string[] = this.sitePages(site)): Map<string, LintResult> {
+    const halves = new Map<
+      string,
+      { local: Diagnostic[]; residual: PageModel; version: number | string | undefined; contexts: Map<Diagnostic, [string, string]> }
+    >();
+    const visit = (file: string, model: PageModel, version: number | string | undefined) => {
+      if (!files.has(file) || model.kind === 'include' || model.kind !== site.kindOf(file) || halves.has(file)) return;
+      if (model.file.text.length > MAX_TEXT_BYTES) return; // lint() reports it
+      const local = checkModel(this.env, site, model, model.kind, { part: 'local' });
+      const contexts = new Map(local.map((d) => [d, ownContext(findingContext(model, d))]));
+      // Without a version the text could not be told from another read later (contextsOf): it stays.
+      halves.set(file, { local, residual: residualModel(model, version === undefined), version, contexts });
+    };
+    const kept = pages.filter((file) => levelOfFile(file) !== undefined && this.models.cached(file) === undefined);
+    const keep = new Set(kept);
+    for (const step of this.indexSteps(site, { pages, visit, keepModels: (file) => keep.has(file), batch: Number.MAX_SAFE_INTEGER })) void step;
+    for (const file of kept) this.models.drop(file);
+    const results = new Map<string, LintResult>();
+    for (const [file, { local, residual, version, contexts }] of halves) {
+      const siteWide = checkModel(this.env, site, residual, residual.kind, { part: 'site-wide' });
+      if (siteWide.length) this.addContexts(residual, version, siteWide, contexts);
+      results.set(file, { file, kind: residual.kind, diagnostics: [...local, ...siteWide].sort(compareDiagnostics), contexts });
+    }
+    return results;
+  }
+
+  /**
+   * The contexts of a checked page's site-wide findings, from the text its residual kept, or else
+   * from its text read again. A text whose version is not the one checked (the file changed
+   * during the run) gives each finding its message as context, as for a file that cannot be read.
+   */
+  private addContexts(residual: PageModel, version: number | string | undefined, found: Diagnostic[], contexts: Map<Diagnostic, [string, string]>): void {
+    const { path, lines } = residual.file;
+    let text: string | undefined;
+    if (!(lines instanceof TextlessLineIndex)) text = residual.file.text;
+    else {
+      const content = this.host.readFile(path);
+      if (content?.kind === 'text' && content.version === version) text = content.text;
+    }
+    const model = text === undefined ? undefined : { file: { path, text, lines }, headings: residual.headings };
+    for (const d of found) contexts.set(d, ownContext(findingContext(model, d)));
+  }
+
+  /**
    * The files whose models (or checks) read `path` so far: the pages that include it or tried it for
    * a missing include, and the level pages whose ladder it belongs to.
    */
@@ -298,4 +361,9 @@ export class Workspace {
     if (!site || !model) return [];
     return checkModel(this.env, site, model, model.kind, { rules, unfiltered: true });
   }
+}
+
+/** A finding's context with strings of its own: a slice of the page's text would keep the text (text.ts, own()). */
+function ownContext([heading, text]: [string, string]): [string, string] {
+  return [own(heading), own(text)];
 }

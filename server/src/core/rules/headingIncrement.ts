@@ -22,6 +22,7 @@ export const headingIncrement: Rule = {
   code: 'heading-increment',
   defaultSeverity: 'warning',
   summary: 'A heading is more than one level deeper than the heading before it, after include expansion.',
+  siteWide: true,
   appliesTo: ALL_KINDS,
   check(ctx) {
     const { model } = ctx;

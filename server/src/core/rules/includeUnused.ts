@@ -5,6 +5,7 @@ export const includeUnused: Rule = {
   code: 'include-unused',
   defaultSeverity: 'warning',
   summary: 'No page of the site includes this include file.',
+  siteWide: true,
   appliesTo: ['include'],
   wholeFile: true,
   check(ctx) {

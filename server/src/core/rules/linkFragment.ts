@@ -13,6 +13,7 @@ export const linkFragment: Rule = {
   code: 'link-fragment',
   defaultSeverity: 'warning',
   summary: 'A same-page link points to an anchor that no heading or HTML id on the rendered page has (included headings count).',
+  siteWide: true,
   appliesTo: ALL_KINDS,
   check(ctx) {
     const { model } = ctx;

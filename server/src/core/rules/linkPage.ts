@@ -12,6 +12,7 @@ export const linkPage: Rule = {
   code: 'link-page',
   defaultSeverity: 'warning',
   summary: "A link to another page of the site leads to no page (checked against every page's Hugo URL).",
+  siteWide: true,
   appliesTo: ALL_KINDS,
   check(ctx) {
     const all = { markdown: linkBases(ctx), html: htmlLinkBases(ctx) };

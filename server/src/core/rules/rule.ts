@@ -105,6 +105,14 @@ export interface Rule {
    * (core/findingIdentity.ts).
    */
   wholeFile?: boolean;
+  /**
+   * It reads other pages through the site index (their URLs, anchors, who includes what), so it
+   * needs every page indexed. A check of a whole site (Workspace.lintSite) runs a page's other rules
+   * as soon as the page is read and these once the index is complete, on what the page's model keeps
+   * after that (model/residual.ts): its links, headings, anchor ids, include calls, disable comments
+   * and line starts, and its text only when its headings jump a level.
+   */
+  siteWide?: boolean;
   check(ctx: RuleContext): void;
 }
 
