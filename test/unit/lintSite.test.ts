@@ -72,7 +72,11 @@ describe('residualModel: what a checked page keeps', () => {
     const r = residualModel(model);
     assert.deepEqual(r.links, model.links);
     assert.deepEqual(r.headings, model.headings);
+    assert.deepEqual([...r.anchors.keys()], ['title', 'part']);
     assert.deepEqual([...r.anchors.keys()], [...model.anchors.keys()]);
+    assert.deepEqual([r.anchors.size, r.anchors.has('part'), r.anchors.has('title'), r.anchors.has('parts'), r.anchors.has('')], [2, true, true, false, false]);
+    assert.equal(r.anchors.get('nope'), undefined);
+    assert.throws(() => r.anchors.set('x', []), /set is not kept/);
     assert.deepEqual(r.includes[0].call.span, model.includes[0].call.span);
     assert.equal(r.file.lines.spanRange(model.links[0].span).start.line, 2);
     assert.throws(() => r.file.text, /text is not kept after the page was checked/);

@@ -129,7 +129,7 @@ export class ModelCache {
     this.previous.delete(file);
     this.currentEntries.delete(file);
     if (kind !== 'include') {
-      const summary = (entry.summary = summarize(model, site.urls));
+      const summary = (entry.summary = summarize(model, site.urls, site.index.intern));
       site.index.update(summary);
       if (this.digest) this.provenance.set(summary, this.provenanceOf(file, model, version));
     }

@@ -118,7 +118,11 @@ function normalize(path: string): string {
   return p.toLowerCase().replace(/ /g, '-');
 }
 
-export function summarize(model: PageModel, contentDir: string | PageUrls): PageSummary {
+/**
+ * A page's index entry. Its strings are its own (the index outlives the models, see own()), through
+ * `intern` when given: one copy of a string that many entries hold (a link target, a heading).
+ */
+export function summarize(model: PageModel, contentDir: string | PageUrls, intern: (s: string) => string = own): PageSummary {
   const includes = new Set<string>();
   for (const inc of model.includes) {
     const r = inc.resolution;
@@ -128,26 +132,29 @@ export function summarize(model: PageModel, contentDir: string | PageUrls): Page
   const aliases = Array.isArray(data?.aliases) ? (data.aliases as unknown[]).filter((a): a is string => typeof a === 'string').map(normalizeUrlPath) : [];
   const lines = model.file.lines;
   const linesOf = (file: string) => (file === model.file.path ? lines : (model.includes.find((i) => i.target?.path === file)?.target?.lines ?? lines));
-  // Every string is the summary's own: the index outlives the models (see own()).
   const summary: PageSummary = {
     path: model.file.path,
     kind: model.kind,
-    url: own(pageUrl(contentDir, model.file.path, data)),
-    aliases: aliases.map(own),
-    title: typeof data?.title === 'string' ? own(data.title) : undefined,
-    headings: model.headings.map((h) => ({ id: own(h.id), text: own(h.text), level: h.level, file: h.file, range: linesOf(h.file).spanRange(h.span) })),
-    anchors: [...model.anchors.keys()].sort().map(own),
+    url: intern(pageUrl(contentDir, model.file.path, data)),
+    aliases: aliases.map(intern),
+    title: typeof data?.title === 'string' ? intern(data.title) : undefined,
+    headings: model.headings.map((h) => ({ id: intern(h.id), text: intern(h.text), level: h.level, file: h.file, range: linesOf(h.file).spanRange(h.span) })),
+    anchors: [...model.anchors.keys()].sort().map(intern),
     includes: [...includes].sort(),
-    links: model.links.map((l) => ({
-      target: own(l.target),
-      path: own(l.path),
-      fragment: l.fragment === undefined ? undefined : own(l.fragment),
-      range: lines.spanRange(l.span),
-    })),
+    links: model.links.map((l) => {
+      const target = intern(l.target);
+      // Most links have no fragment: their path is their target, one string for both.
+      return {
+        target,
+        path: l.path === l.target ? target : intern(l.path),
+        fragment: l.fragment === undefined ? undefined : intern(l.fragment),
+        range: lines.spanRange(l.span),
+      };
+    }),
     hasFootnotes: model.hasFootnotes,
   };
   const exact = exactUrlOf(contentDir, model.file.path, data).exactUrl;
-  if (exact !== undefined) summary.exactUrl = own(exact);
+  if (exact !== undefined) summary.exactUrl = intern(exact);
   return summary;
 }
 
@@ -238,6 +245,34 @@ export class SiteIndex {
   /** True once every page of the site has been summarised (site-wide rules wait for it). */
   complete = false;
   private urlLookup?: { byLast: Map<string, string[]>; byParts: Map<string, string[]>; byParent: Map<string, string[]> };
+  /** While a whole index is built: each string the entries hold, once (intern()). */
+  private interned?: Map<string, string>;
+
+  /**
+   * Entries summarised until stopInterning() share their equal strings (summarize's `intern`): on
+   * the handbook, two of every three strings of the index repeat one already in it (the same link
+   * targets and headings on many pages). Only while a whole index is built, so that the strings of
+   * texts being typed do not pile up in the table.
+   */
+  startInterning(): void {
+    this.interned = new Map();
+  }
+
+  stopInterning(): void {
+    this.interned = undefined;
+  }
+
+  /** `s` as the index keeps it: its own copy, or the equal string already interned. */
+  readonly intern = (s: string): string => {
+    const table = this.interned;
+    if (!table || s.length < 2) return own(s);
+    let kept = table.get(s);
+    if (kept === undefined) {
+      kept = own(s);
+      table.set(kept, kept);
+    }
+    return kept;
+  };
 
   update(summary: PageSummary): void {
     // A page summarised again at the same URL (every keystroke on an open page) leaves the set of

@@ -228,7 +228,7 @@ export class Workspace {
       const local = checkModel(this.env, site, model, model.kind, { part: 'local' });
       const contexts = new Map(local.map((d) => [d, ownContext(findingContext(model, d))]));
       // Without a version the text could not be told from another read later (contextsOf): it stays.
-      halves.set(file, { local, residual: residualModel(model, version === undefined), version, contexts });
+      halves.set(file, { local, residual: residualModel(model, version === undefined, site.index.page(file)), version, contexts });
     };
     const kept = pages.filter((file) => levelOfFile(file) !== undefined && this.models.cached(file) === undefined);
     const keep = new Set(kept);
