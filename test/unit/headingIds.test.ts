@@ -1,7 +1,7 @@
 // Heading ids as Hugo 0.111 renders them (each expectation observed in a Hugo build).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AnchorRegistry, githubAnchor, headingText, parseAttributes, stripEmojiCodes } from '../../server/src/core/markdown/headingIds';
+import { AnchorRegistry, githubAnchor, headingAnchor, headingText, parseAttributes, stripEmojiCodes } from '../../server/src/core/markdown/headingIds';
 
 describe('githubAnchor', () => {
   const cases: [string, string][] = [
@@ -26,6 +26,29 @@ describe('githubAnchor', () => {
     assert.equal(stripEmojiCodes(':tada::rocket:'), '');
     assert.equal(stripEmojiCodes(':issue-blocked: x'), ':issue-blocked: x');
     assert.equal(stripEmojiCodes('10:30 to 11:00'), '10:30 to 11:00');
+  });
+});
+
+describe('headingAnchor on ASCII text (its own loop)', () => {
+  it('gives what the general loop gives, for every ASCII character and 20,000 generated texts', () => {
+    // An "é" at each end sends a text through the general loop, and is kept there as a letter
+    // ("e" in github-ascii): the ids then differ by their first and last character only.
+    const general = (s: string, type: 'github' | 'github-ascii') => headingAnchor(`\u00e9${s}\u00e9`, type).slice(1, -1);
+    const every = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).join('');
+    let seed = 15;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const texts = [every, 'Intermediate Leadership Competencies', 'a-b_c d--e', 'C++ & Go/Rust 1.2', '_x_ `y` [Z](http://q/R)'];
+    for (let n = 0; n < 20_000; n++) texts.push(Array.from({ length: next() % 40 }, () => every[next() % 128]).join(''));
+    let checked = 0;
+    for (const raw of texts) {
+      const text = raw.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, ''); // what trimming would take off one and not the other
+      for (const type of ['github', 'github-ascii'] as const) {
+        assert.equal(headingAnchor(text, type), general(text, type), `${type}: ${JSON.stringify(text)}`);
+        checked++;
+      }
+    }
+    assert.equal(checked, 40_010);
+    assert.equal(headingAnchor(every, 'github'), '--0123456789abcdefghijklmnopqrstuvwxyz_abcdefghijklmnopqrstuvwxyz');
   });
 });
 

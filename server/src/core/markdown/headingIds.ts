@@ -81,6 +81,7 @@ export function headingAnchor(raw: string | HeadingTextPiece[], type: HeadingIdT
     at += p.text.length;
   }
   if (type === 'blackfriday') return blackfridayAnchor(text);
+  if (ASCII_ONLY.test(text)) return asciiAnchor(text);
   const ascii = type === 'github-ascii';
   // Hugo removes accents (text.RemoveAccents: NFD, marks dropped, NFC) before it trims; the trim
   // above is the same, as marks are no spaces.
@@ -98,6 +99,23 @@ export function headingAnchor(raw: string | HeadingTextPiece[], type: HeadingIdT
       const lower = ch.toLowerCase();
       id += lower.length > ch.length ? String.fromCodePoint(lower.codePointAt(0)!) : lower;
     }
+  }
+  return id;
+}
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/**
+ * The github id of an ASCII text (most headings), by character code: the same as the general
+ * loop, which tests each character against a Unicode class (accents to remove there are none).
+ */
+function asciiAnchor(text: string): string {
+  let id = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x2d) id += '-';
+    else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f) id += text[i];
+    else if (c >= 0x41 && c <= 0x5a) id += String.fromCharCode(c + 0x20);
   }
   return id;
 }
