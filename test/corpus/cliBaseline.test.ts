@@ -78,7 +78,7 @@ describe('corpus: career-lint baseline on a copy of gitlab-handbook-2025-12', { 
       );
     assert.ok(summary, first.stderr);
     const [count, checked, errors, warnings, other] = summary.slice(1).map((n) => Number(n ?? 0));
-    assert.deepEqual({ count, checked, errors, warnings, other }, { count: 1625, checked: 4117, errors: 6, warnings: 1618, other: 1 });
+    assert.deepEqual({ count, checked, errors, warnings, other }, { count: 1623, checked: 4117, errors: 6, warnings: 1616, other: 1 });
     assert.equal(count, errors + warnings + other);
     assert.equal(baseline.findings.length, count);
     const issues = checkCodeQuality(read('cq1.json'));

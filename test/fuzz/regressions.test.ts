@@ -190,4 +190,16 @@ describe('fuzz regressions', () => {
     );
     checkFixAll(ctx, page(text));
   });
+
+  it('a job grade inside an HTML comment that never closes is no grade: no "link the grade" fix, which would write a link inside the comment again and again', () => {
+    const ctx = context();
+    const text = '{{%<!--\ntitle: "Manager"\n---\n\n## Levels\n\n### Manager\n\n#### Job Grade\n\nThe role is a grade 9.\n\n#### Responsibilities\n\n- Lead.\n';
+    const job: FuzzCase = { kind: 'job-family', text, include: '' };
+    const found = checkLint(ctx, job).filter((x) => x.code.startsWith('job-grade'));
+    assert.deepEqual(
+      found.map((x) => `${x.code} ${formatRange(x.range)} ${x.fixes?.length ?? 0}`),
+      ['job-grade-order 9:6-9:15 0'],
+    );
+    checkFixAll(ctx, job);
+  });
 });

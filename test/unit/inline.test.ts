@@ -25,6 +25,37 @@ describe('inline', () => {
     );
   });
 
+  it('reads links with CommonMark precedence: raw HTML, autolinks, links in links, alt text, pointy destinations (GFM spec examples)', () => {
+    const read = (t: string) =>
+      inlineLinks(t, 0, t.length, codeSpans(t, 0, t.length)).map((l) => [l.image ? 'image' : 'link', l.target, l.span.start, l.span.end]);
+    // Example 502: the escaped ">" leaves the pointy destination open, so there is no link.
+    assert.deepEqual(read('[link](<foo\\>)'), []);
+    assert.deepEqual(read('[x](<y\\>z>)'), [['link', 'y\\>z', 5, 9]]);
+    // Examples 526 and 527: a link contains no link; only the innermost one is.
+    assert.deepEqual(read('[foo [bar](/uri)](/uri)'), [['link', '/uri', 11, 15]]);
+    assert.deepEqual(read('[foo *[bar [baz](/uri)](/uri)*](/uri)'), [['link', '/uri', 17, 21]]);
+    // Examples 528, 582 and 583: what an image's description holds is its alt text.
+    assert.deepEqual(read('![[[foo](uri1)](uri2)](uri3)'), [['image', 'uri3', 23, 27]]);
+    assert.deepEqual(read('![foo ![bar](/url)](/url2)'), [['image', '/url2', 20, 25]]);
+    assert.deepEqual(read('![foo [bar](/url)](/url2)'), [['image', '/url2', 19, 24]]);
+    // Examples 532 and 534: a raw HTML tag or an autolink that starts before "](" holds it.
+    assert.deepEqual(read('[foo <bar attr="](baz)">'), []);
+    assert.deepEqual(read('[foo<http://example.com/?search=](uri)>'), []);
+    assert.deepEqual(read('<a title="[">](x) and <a\nhref="](y)">'), []);
+    // An image inside a link (a badge) is both; a "<" that starts a destination is no tag.
+    assert.deepEqual(read('[![badge](/b.svg)](/t) [a](<b c>) [d](<e>) <span title="](x)">'), [
+      ['image', '/b.svg', 10, 16],
+      ['link', '/t', 19, 21],
+      ['link', 'b c', 28, 31],
+      ['link', 'e', 39, 40],
+    ]);
+    // An escaped "<" opens no tag; a "<" in a code span is code.
+    assert.deepEqual(read('[a](b) \\<x title="[c](d)"> `<y z="](w)">`'), [
+      ['link', 'b', 4, 5],
+      ['link', 'd', 22, 23],
+    ]);
+  });
+
   it('reads reference definitions, HTML links and HTML anchors', () => {
     assert.deepEqual(referenceDefinition('[ref]: #target "title"', 10), {
       kind: 'definition',

@@ -2,7 +2,7 @@
 // rules), link destinations (inline links, reference definitions, HTML `href`s) and HTML anchors
 // (`id="..."`, `<a name="...">`). markdown-it's inline tokens carry no positions, hence this module.
 
-import { nextLineBreak, type Span } from '../text';
+import type { Span } from '../text';
 
 /** Code spans in `text[start, end)`: runs of N backticks closed by the next run of exactly N. */
 export function codeSpans(text: string, start: number, end: number): Span[] {
@@ -80,12 +80,23 @@ function masked(text: string, start: number, end: number, spans: Span[]): string
   return parts.join('');
 }
 
-/** Inline links and images `[text](destination "title")` in `text[start, end)`, code spans excluded. */
+/**
+ * Inline links and images `[text](destination "title")` in `text[start, end)` that Markdown renders
+ * as links and images, with CommonMark's precedence: code spans, raw HTML tags and autolinks bind
+ * tighter than brackets (no link closes inside `<b title="](x)">`), a link contains no other link
+ * (in `[a [b](x)](y)` only `b` links), and what is inside an image's description is its alt text,
+ * neither link nor image.
+ */
 export function inlineLinks(text: string, start: number, end: number, code: Span[]): LinkDestination[] {
-  const src = masked(text, start, end, code);
-  const out: LinkDestination[] = [];
+  let src = masked(text, start, end, code);
+  if (src.includes('<')) src = maskInlineHtml(src);
+  const found: { link: LinkDestination; open: number; close: number }[] = [];
+  // The "[" of the latest-opening link found so far: links close in order, so one that opens after a
+  // bracket's "[" lies inside that bracket's text.
+  let lastLinkOpen = -1;
   let brackets: Int32Array | undefined;
-  let nextGt = -2; // the next '>' at or after the current destination (-1: none left; -2: not looked for yet)
+  // The next unescaped '<' or '>' or line break at or after a pointy destination's start (-1: none).
+  let stop = -2;
   let i = src.indexOf('](');
   while (i >= 0) {
     if (src[i - 1] === '\\') {
@@ -98,14 +109,14 @@ export function inlineLinks(text: string, start: number, end: number, code: Span
     let destStart = p;
     let destEnd: number;
     if (src[p] === '<') {
+      // `<...>`: no line break and no unescaped '<' or '>' before the closing '>'.
       destStart = p + 1;
-      if (nextGt !== -1 && nextGt < destStart) nextGt = src.indexOf('>', destStart);
-      const close = nextGt;
-      if (close < 0 || nextLineBreak(src, destStart) < close) {
+      if (stop !== -1 && stop < destStart) stop = pointyStop(src, destStart);
+      if (stop < 0 || src[stop] !== '>') {
         i = src.indexOf('](', i + 2);
         continue;
       }
-      destEnd = close;
+      destEnd = stop;
     } else {
       let depth = 0;
       destEnd = p;
@@ -125,16 +136,99 @@ export function inlineLinks(text: string, start: number, end: number, code: Span
       destEnd = Math.min(destEnd, src.length);
     }
     if (open >= 0 && closesLink(src, destEnd + (src[destEnd] === '>' ? 1 : 0))) {
-      out.push({
-        kind: 'inline',
-        target: src.slice(destStart, destEnd),
-        span: { start: start + destStart, end: start + destEnd },
-        image: src[open - 1] === '!',
-      });
+      const image = src[open - 1] === '!';
+      // A link's "[" opens no link around it: once a link closes, the brackets before it are text.
+      if (image || lastLinkOpen < open) {
+        found.push({
+          open,
+          close: i,
+          link: { kind: 'inline', target: src.slice(destStart, destEnd), span: { start: start + destStart, end: start + destEnd }, image },
+        });
+        if (!image) lastLinkOpen = open;
+      }
     }
     i = src.indexOf('](', destEnd);
   }
-  return out;
+  return withoutAltText(found);
+}
+
+/**
+ * Links and images written in an image's description are its alt text. Brackets nest, so one is in
+ * a description when its "[" is: found by a sweep in the order the "[" come, with the "]" of the
+ * images still open on a stack.
+ */
+function withoutAltText(found: { link: LinkDestination; open: number; close: number }[]): LinkDestination[] {
+  if (!found.some((f) => f.link.image)) return found.map((f) => f.link);
+  const alt = new Set<(typeof found)[number]>();
+  const images: number[] = [];
+  for (const f of [...found].sort((a, b) => a.open - b.open)) {
+    while (images.length && images[images.length - 1] < f.open) images.pop();
+    if (images.length) alt.add(f);
+    if (f.link.image) images.push(f.close);
+  }
+  return found.filter((f) => !alt.has(f)).map((f) => f.link);
+}
+
+/** The first line break, or '<' or '>' not escaped by a backslash, at or after `from` (-1: none). */
+function pointyStop(src: string, from: number): number {
+  for (let k = from; k < src.length; k++) {
+    const c = src.charCodeAt(k);
+    if (c === 92) k++;
+    else if (c === 60 || c === 62 || c === 10 || c === 13) return k;
+  }
+  return -1;
+}
+
+// Raw HTML as CommonMark reads it inline (open and closing tags, comments, processing instructions,
+// declarations, CDATA) and autolinks (a URI or an e-mail address in angle brackets). Whitespace in a
+// tag may hold one line break (a blank line ends the paragraph). Each stretch of blanks can be read
+// one way only, so a failed match gives up in time linear in its length.
+const BLANKS = String.raw`(?:[ \t]*(?:\n[ \t]*)?)`;
+const SOME_BLANKS = String.raw`(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)`;
+const ATTRIBUTE = String.raw`${SOME_BLANKS}[A-Za-z_:][A-Za-z0-9_.:-]*(?:${BLANKS}=${BLANKS}(?:[^ \t\n"'=<>\x60]+|'[^']*'|"[^"]*"))?`;
+const INLINE_HTML = new RegExp(
+  [
+    String.raw`<[A-Za-z][A-Za-z0-9-]*(?:${ATTRIBUTE})*${BLANKS}\/?>`,
+    String.raw`<\/[A-Za-z][A-Za-z0-9-]*${BLANKS}>`,
+    String.raw`<!--[\s\S]*?-->`,
+    String.raw`<\?[\s\S]*?\?>`,
+    '<![A-Za-z][^>]*>',
+    String.raw`<!\[CDATA\[[\s\S]*?\]\]>`,
+    String.raw`<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*>`,
+    String.raw`<[A-Za-z0-9.!#$%&'*+/=?^_\x60{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>`,
+  ].join('|'),
+  'y',
+);
+/** Longer raw HTML than this is not looked for (it keeps a paragraph full of "<" linear). */
+const MAX_INLINE_HTML = 4000;
+
+/**
+ * `src` with its raw HTML and autolinks blanked (offsets kept), except a "<" that starts a link's
+ * destination (`](<...>)`), which the link reads first.
+ */
+function maskInlineHtml(src: string): string {
+  let out: string[] | undefined;
+  let at = 0;
+  for (let q = src.indexOf('<'); q >= 0; q = src.indexOf('<', q + 1)) {
+    if (isEscaped(src, q, 0) || opensDestination(src, q)) continue;
+    const window = src.slice(q, q + MAX_INLINE_HTML);
+    INLINE_HTML.lastIndex = 0;
+    const m = INLINE_HTML.exec(window);
+    if (!m) continue;
+    (out ??= []).push(src.slice(at, q), src.slice(q, q + m[0].length).replace(/[^\n]/g, ' '));
+    at = q + m[0].length;
+    q = at - 1;
+  }
+  if (!out) return src;
+  out.push(src.slice(at));
+  return out.join('');
+}
+
+/** True when the "<" at `q` follows "](" and blanks only: it opens a link destination. */
+function opensDestination(src: string, q: number): boolean {
+  let k = q - 1;
+  while (k >= 0 && (src[k] === ' ' || src[k] === '\t' || src[k] === '\n' || src[k] === '\r')) k--;
+  return k >= 1 && src[k] === '(' && src[k - 1] === ']';
 }
 
 /** After a destination: optional whitespace, an optional quoted or parenthesised title, then ")". */

@@ -4,7 +4,7 @@
 // headings; the schema (schemas/job-family.schema.json) and the job-family rules use it.
 
 import type { Span } from '../text';
-import type { Heading, Link, PageModel } from './pageModel';
+import { type Heading, insideSpan, type Link, type PageModel } from './pageModel';
 
 export interface Section {
   heading: Heading;
@@ -68,7 +68,8 @@ export function jobFamilyOf(model: PageModel): JobFamily {
       const gradeSection = subsections.get('job grade');
       if (gradeSection) {
         const body = text.slice(gradeSection.lead.start, gradeSection.lead.end);
-        const m = /\bgrade\s+(\d+)/i.exec(body);
+        // The first grade the page shows: one inside an HTML comment is not on it.
+        const m = [...body.matchAll(/\bgrade\s+(\d+)/gi)].find((g) => !insideSpan(model.comments, gradeSection.lead.start + g.index));
         if (m) {
           const at = gradeSection.lead.start + m.index;
           const span = { start: at, end: at + m[0].length };

@@ -104,6 +104,11 @@ export interface PageModel {
   anchors: Map<string, AnchorTarget[]>;
   /** Links written in this file (not those in included text). */
   links: Link[];
+  /**
+   * HTML comments of this file's text (offsets into it, in order): the page shows nothing of what
+   * they hold, so no link, grade or term is read there.
+   */
+  comments: Span[];
   /** Tables written in this file. */
   tables: PipeTable[];
   directives: Directive[];
@@ -427,6 +432,7 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
     headings,
     anchors,
     links,
+    comments,
     tables,
     directives: parseDirectives(text),
     hasFootnotes: /^\[\^[^\]]+\]:/m.test(text),
@@ -516,7 +522,7 @@ function htmlComments(text: string, from: number, opens: (offset: number) => boo
 }
 
 /** True when `offset` lies strictly inside one of `spans` (sorted by start, not overlapping). */
-function insideSpan(spans: Span[], offset: number): boolean {
+export function insideSpan(spans: Span[], offset: number): boolean {
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {

@@ -137,7 +137,7 @@ class Residual {
     readonly hasFootnotes: boolean,
   ) {}
 }
-notKept(Residual, ['frontmatter', 'shortcodes', 'escapedShortcodes', 'expanded', 'blocks', 'tables', 'paragraphScans']);
+notKept(Residual, ['frontmatter', 'shortcodes', 'escapedShortcodes', 'expanded', 'blocks', 'comments', 'tables', 'paragraphScans']);
 
 class ResidualInclude {
   readonly index: number;
