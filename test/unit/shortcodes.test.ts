@@ -70,6 +70,29 @@ describe('scanShortcodes', () => {
     assert.deepEqual(c.trailingDash, { start: 19, end: 20 });
   });
 
+  it('reads Hugo\'s lexer cases: strings opened with \\" close with it, closing tags take no parameters, a "." is for inline names', () => {
+    const read = (t: string) =>
+      scanShortcodes(t).calls.map((c) => [c.name, c.params.map((p) => [p.name ?? null, p.value]), c.problems.map((p) => `${p.kind} ${slice(t, p.span)}`)]);
+    // As in a call written inside a Go template string: \" opens and closes.
+    assert.deepEqual(read('{{< sc1 param1=\\"Hello World\\"  >}}'), [['sc1', [['param1', 'Hello World']], []]]);
+    assert.deepEqual(read('{{< sc1 \\"param1\\"  >}}'), [['sc1', [[null, 'param1']], []]]);
+    // Opened with ", a \" is a quote inside; opened with \", the next \" ends it (then "escaped" is positional).
+    assert.deepEqual(read('{{< sc1 param1="Hello \\"escaped\\" World" >}}'), [['sc1', [['param1', 'Hello "escaped" World']], []]]);
+    assert.deepEqual(read('{{< sc1 param1=\\"Hello \\"escaped\\" World\\" >}}')[0][2], ['unquoted escaped\\"', 'mixed-params escaped\\"', 'unquoted World\\"']);
+    assert.deepEqual(read('{{< sc1 >}}{{< /sc1 keyword>}}')[1][2], ['closing-params keyword']);
+    assert.deepEqual(
+      read('{{< sc1.Inline >}}Hello{{< /sc1.Inline >}}').map((c) => c[2]),
+      [['dotted-name sc1.Inline'], ['dotted-name sc1.Inline']],
+    );
+    assert.deepEqual(
+      read('{{< sc1.inline >}}Hello{{< /sc1.inline >}}').map((c) => [c[0], c[2]]),
+      [
+        ['sc1.inline', []],
+        ['sc1.inline', []],
+      ],
+    );
+  });
+
   it('ignores braces that are not shortcodes', () => {
     assert.deepEqual(scanShortcodes('{{ .Title }} and {{- template -}} and {x}').calls, []);
   });

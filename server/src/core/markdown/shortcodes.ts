@@ -43,7 +43,9 @@ export interface ShortcodeProblem {
     | 'mixed-params'
     | 'bad-character'
     | 'unclosed-comment'
-    | 'missing-name';
+    | 'missing-name'
+    | 'dotted-name'
+    | 'closing-params';
 }
 
 export interface ShortcodeCall {
@@ -199,6 +201,19 @@ function lexCall(text: string, start: number, delimiter: Delimiter, end: number)
   while (p > nameStart && text[p - 1] === '/' && (text.startsWith(right, p) || text.startsWith(wrongRight, p))) p--;
   name = text.slice(nameStart, p);
   nameSpan = { start: nameStart, end: p };
+  if (name && text[p] === '.') {
+    // {{< name.Inline >}}, {{< name.x >}}: the lexer reads the "." as part of the name.
+    let dotted = p;
+    while (dotted < limit && (isNameChar(text[dotted]) || text[dotted] === '.')) dotted++;
+    problems.push({
+      kind: 'dotted-name',
+      fatal: true,
+      span: { start: nameStart, end: dotted },
+      message: `"${text.slice(nameStart, dotted)}" is no shortcode name: a "." is only for an inline shortcode ("${name}.inline").`,
+      detail: 'Hugo stops the build ("period in shortcode name only allowed for inline identifiers").',
+    });
+    p = dotted;
+  }
   if (!name) {
     problems.push({
       kind: 'missing-name',
@@ -224,7 +239,18 @@ function lexCall(text: string, start: number, delimiter: Delimiter, end: number)
       });
       return finish(Math.max(lineEnd, nameSpan.end));
     }
-    if (text.startsWith(right, p)) return finish(p + 3);
+    if (text.startsWith(right, p)) {
+      if (closing && params.length) {
+        problems.push({
+          kind: 'closing-params',
+          fatal: true,
+          span: { start: params[0].span.start, end: params[params.length - 1].span.end },
+          message: `A closing tag takes no parameters: remove ${params.length === 1 ? 'this one' : 'these'}.`,
+          detail: 'Hugo stops the build ("unclosed shortcode").',
+        });
+      }
+      return finish(p + 3);
+    }
     if (text.startsWith(wrongRight, p)) {
       problems.push({
         kind: 'mismatched-delimiter',
@@ -295,12 +321,16 @@ function lexValue(
 ): { value: string; valueSpan: Span; quote: '"' | '`' | ''; end: number } {
   const c = text[p];
   if (c === '"' || (c === '\\' && text[p + 1] === '"')) {
-    const open = c === '"' ? p : p + 1;
+    // Opened with \" (as in a shortcode call written inside a Go template string), \" closes it too;
+    // opened with ", a \" is a quote inside.
+    const escapedOpen = c === '\\';
+    const open = escapedOpen ? p + 1 : p;
     let q = open + 1;
     let value = '';
     while (q < limit) {
       const ch = text[q];
       if (ch === '\\' && text[q + 1] === '"') {
+        if (escapedOpen) return { value, valueSpan: { start: open + 1, end: q }, quote: '"', end: q + 2 };
         value += '"';
         q += 2;
         continue;
