@@ -53,4 +53,25 @@ describe('splitFrontmatter', () => {
     assert.equal(crlf.bodyStart, 20);
     assert.deepEqual(splitFrontmatter('\ufeff---\ntitle: x\n---\n').frontmatter!.data, { title: 'x' });
   });
+
+  it('reads TOML and JSON front matter for its data (keys lower-cased, dates as text), and says where it does not parse', () => {
+    const problems = (text: string) => splitFrontmatter(text).frontmatter!.problems.map((p) => `${p.severity} ${p.span.start}-${p.span.end} ${p.message}`);
+    const toml = '+++\nTitle = "T"\nurl = "/custom/"\naliases = ["/old/"]\ndate = 2024-01-02T03:04:05Z\n[params]\nKey = 1\n+++\nBody\n';
+    assert.deepEqual(splitFrontmatter(toml).frontmatter!.data, {
+      title: 'T',
+      url: '/custom/',
+      aliases: ['/old/'],
+      date: '2024-01-02T03:04:05.000Z',
+      params: { Key: 1 },
+    });
+    assert.deepEqual(problems(toml), ["info 0-3 TOML front matter is read for the page's title, URL and aliases, but only YAML front matter is checked."]);
+    const badToml = '+++\na = 1\nb = = 2\n+++\n';
+    assert.deepEqual(problems(badToml), ['error 14-17 Invalid TOML in front matter: invalid value.']);
+    assert.equal(badToml.slice(14, 17), '= 2');
+    assert.equal(splitFrontmatter(badToml).frontmatter!.data, undefined);
+    const json = '{\n  "Title": "J",\n  "url": "/j/"\n}\nBody\n';
+    const split = splitFrontmatter(json);
+    assert.deepEqual([split.frontmatter!.format, split.frontmatter!.data, split.bodyStart], ['json', { title: 'J', url: '/j/' }, 35]);
+    assert.deepEqual(problems('{\n  "title": "J",\n}\nBody\n'), ['error 18-19 Invalid JSON in front matter: PropertyNameExpected.']);
+  });
 });

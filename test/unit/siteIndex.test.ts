@@ -88,6 +88,29 @@ describe('ladders', () => {
   });
 });
 
+describe('pages with TOML or JSON front matter', () => {
+  it('are published at their url and aliases, and links to them resolve', () => {
+    const ws = new Workspace(
+      new MemoryHost({
+        '/s/hugo.toml': '',
+        '/s/content/t.md': '+++\ntitle = "T"\nurl = "/custom/"\naliases = ["/old/"]\n+++\n\n## Part\n',
+        '/s/content/j.md': '{\n  "title": "J",\n  "slug": "jay"\n}\n\n## Top\n',
+        '/s/content/p.md': '---\ntitle: P\ndescription: D\n---\n\n[a](/custom/#part) [b](/old/) [c](/jay/#top) [d](/t/)\n',
+      }),
+    );
+    const site = ws.siteFor('/s/content/p.md')!;
+    ws.indexSite(site);
+    assert.deepEqual(
+      [site.index.page('/s/content/t.md')?.url, site.index.page('/s/content/t.md')?.title, site.index.page('/s/content/j.md')?.url],
+      ['/custom/', 'T', '/jay/'],
+    );
+    assert.deepEqual(
+      ws.lint('/s/content/p.md').diagnostics.map((d) => `${d.code} ${d.message}`),
+      ['link-page No page at /t/; did you mean /p/?'],
+    );
+  });
+});
+
 describe('job-family structure', () => {
   it('reads levels, grades with their links, and the hiring process list', () => {
     const host = new MemoryHost({

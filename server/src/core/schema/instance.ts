@@ -40,7 +40,8 @@ export function buildInstance(model: PageModel): SchemaInstance {
   const value: Record<string, unknown> = { kind: model.kind };
   const fm = model.frontmatter;
   const pageSpan: Span = fm?.openSpan ?? { start: model.bodyStart, end: model.bodyStart };
-  if (fm?.data) {
+  // TOML and JSON front matter give the page its title and URL; the schemas check YAML only.
+  if (fm?.data && fm.format === 'yaml') {
     value.frontmatter = fm.data;
     locations.set('/frontmatter', { span: fm.openSpan });
     for (const [pointer, loc] of fm.locations) locations.set('/frontmatter' + pointer, { span: loc.valueSpan, keySpan: loc.keySpan });
