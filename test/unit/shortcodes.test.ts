@@ -85,6 +85,10 @@ describe('scanShortcodes', () => {
       [['dotted-name sc1.Inline'], ['dotted-name sc1.Inline']],
     );
     assert.deepEqual(
+      read('{{< sc1.inline >}}a{{< sc1 >}}{{% sc2 %}}{{< /sc1.inline >}}{{< sc3 >}}').map((c) => c[2]),
+      [[], ['inline-nesting {{< sc1 >}}'], ['inline-nesting {{% sc2 %}}'], [], []],
+    );
+    assert.deepEqual(
       read('{{< sc1.inline >}}Hello{{< /sc1.inline >}}').map((c) => [c[0], c[2]]),
       [
         ['sc1.inline', []],

@@ -45,7 +45,8 @@ export interface ShortcodeProblem {
     | 'unclosed-comment'
     | 'missing-name'
     | 'dotted-name'
-    | 'closing-params';
+    | 'closing-params'
+    | 'inline-nesting';
 }
 
 export interface ShortcodeCall {
@@ -123,7 +124,30 @@ export function scanShortcodes(text: string, start = 0, end = text.length): Shor
     calls.push(call);
     i = text.indexOf('{{', Math.max(call.span.end, i + 3));
   }
+  markInlineNesting(calls);
   return { calls, escaped };
+}
+
+/** A call between an inline shortcode (`{{< name.inline >}}`) and its closing tag: Hugo stops the build. */
+function markInlineNesting(calls: ShortcodeCall[]): void {
+  let open: ShortcodeCall | undefined;
+  for (const c of calls) {
+    if (!open) {
+      if (c.name.endsWith('.inline') && !c.closing && !c.selfClosing) open = c;
+      continue;
+    }
+    if (c.closing && c.name === open.name) {
+      open = undefined;
+      continue;
+    }
+    c.problems.push({
+      kind: 'inline-nesting',
+      fatal: true,
+      span: c.span,
+      message: `An inline shortcode holds no other shortcode call: move this one out of "${open.name}".`,
+      detail: 'Hugo stops the build ("inline shortcodes do not support nesting").',
+    });
+  }
 }
 
 function endOfLine(text: string, from: number, end: number): number {
