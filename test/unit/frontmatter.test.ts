@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { indentQuotedContinuations, splitFrontmatter } from '../../server/src/core/markdown/frontmatter';
+import { indentQuotedContinuations, splitFrontmatter, splitFrontmatter as splitWithoutData } from '../../server/src/core/markdown/frontmatter';
+import { readFrontmatterData } from '../../server/src/core/markdown/frontmatterData';
 
 describe('splitFrontmatter', () => {
   it('parses YAML with the location of every key and value, keys lower-cased as Hugo reads them', () => {
@@ -55,6 +56,11 @@ describe('splitFrontmatter', () => {
   });
 
   it('reads TOML and JSON front matter for its data (keys lower-cased, dates as text), and says where it does not parse', () => {
+    const splitFrontmatter = (text: string) => {
+      const split = splitWithoutData(text);
+      if (split.frontmatter) readFrontmatterData(text, split.frontmatter);
+      return split;
+    };
     const problems = (text: string) => splitFrontmatter(text).frontmatter!.problems.map((p) => `${p.severity} ${p.span.start}-${p.span.end} ${p.message}`);
     const toml = '+++\nTitle = "T"\nurl = "/custom/"\naliases = ["/old/"]\ndate = 2024-01-02T03:04:05Z\n[params]\nKey = 1\n+++\nBody\n';
     assert.deepEqual(splitFrontmatter(toml).frontmatter!.data, {
@@ -72,6 +78,11 @@ describe('splitFrontmatter', () => {
     const json = '{\n  "Title": "J",\n  "url": "/j/"\n}\nBody\n';
     const split = splitFrontmatter(json);
     assert.deepEqual([split.frontmatter!.format, split.frontmatter!.data, split.bodyStart], ['json', { title: 'J', url: '/j/' }, 35]);
+    // Found without its data (the preview's use): no parser runs.
+    assert.deepEqual(
+      [splitWithoutData(toml).frontmatter!.data, splitWithoutData(toml).frontmatter!.problems, splitWithoutData(json).bodyStart],
+      [undefined, [], 35],
+    );
     assert.deepEqual(problems('{\n  "title": "J",\n}\nBody\n'), ['error 18-19 Invalid JSON in front matter: PropertyNameExpected.']);
   });
 });

@@ -1,11 +1,9 @@
 // Front matter as Hugo reads it: a YAML block between `---` lines at the very start of the file
-// (TOML `+++` and JSON `{...}` blocks are read for their data, the page's title, URL and aliases,
-// and not checked against the schemas). YAML is parsed with `yaml`,
+// (TOML `+++` and JSON `{...}` blocks are found here and read by frontmatterData.ts, for the page's
+// title, URL and aliases; they are not checked against the schemas). YAML is parsed with `yaml`,
 // which keeps source ranges, so every key and value can be pointed at exactly. Hugo treats
 // top-level keys case-insensitively (`Title` is the title), and so do we.
 
-import { type ParseError, parse as parseJson, printParseErrorCode } from 'jsonc-parser';
-import { parse as parseToml } from 'smol-toml';
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Document, type Node as YamlNode } from 'yaml';
 import { escapePointer } from '../jsonPointer';
 import { nextLineBreak, type Span } from '../text';
@@ -98,53 +96,9 @@ export function splitFrontmatter(text: string, options: SplitOptions = {}): Fron
     locations: new Map(),
     problems: [],
   };
+  // TOML's data is read by readFrontmatterData (frontmatterData.ts), which the page model calls.
   if (format === 'yaml') readYaml(text, fm, options);
-  else readToml(text, fm);
   return { frontmatter: fm, bodyStart };
-}
-
-const NOT_CHECKED = (format: string) => `${format} front matter is read for the page's title, URL and aliases, but only YAML front matter is checked.`;
-
-/** Top-level keys lower-cased (Hugo reads them case-insensitively), dates as ISO text. */
-function frontmatterData(value: unknown): Record<string, unknown> | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const plain = (v: unknown): unknown =>
-    v instanceof Date
-      ? v.toISOString()
-      : Array.isArray(v)
-        ? v.map(plain)
-        : typeof v === 'object' && v !== null
-          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]))
-          : v;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toLowerCase(), plain(v)]));
-}
-
-function readToml(text: string, fm: Frontmatter): void {
-  const content = text.slice(fm.contentSpan.start, fm.contentSpan.end);
-  try {
-    fm.data = frontmatterData(parseToml(content));
-    fm.problems.push({ severity: 'info', span: fm.openSpan, message: NOT_CHECKED('TOML') });
-  } catch (e) {
-    // smol-toml says where (1-based line and column of the block's text).
-    const err = e as { line?: number; column?: number; message?: string };
-    let at = fm.contentSpan.start;
-    for (let line = 1; line < (err.line ?? 1); line++) {
-      const next = content.indexOf('\n', at - fm.contentSpan.start);
-      if (next < 0) break;
-      at = fm.contentSpan.start + next + 1;
-    }
-    at = Math.min(at + Math.max(0, (err.column ?? 1) - 1), fm.contentSpan.end);
-    const end = Math.max(at, Math.min(nextLineBreak(text, at), fm.contentSpan.end));
-    const message = String(err.message ?? e)
-      .split('\n')[0]
-      .replace(/^Invalid TOML document: /, '');
-    fm.problems.push({
-      severity: 'error',
-      span: { start: at, end: end > at ? end : Math.min(at + 1, text.length) },
-      message: `Invalid TOML in front matter: ${message.replace(/\.$/, '')}.`,
-      detail: 'Hugo fails to build this page.',
-    });
-  }
 }
 
 function jsonFrontmatter(text: string, start: number): FrontmatterSplit {
@@ -161,20 +115,6 @@ function jsonFrontmatter(text: string, start: number): FrontmatterSplit {
     locations: new Map(),
     problems: [],
   };
-  const errors: ParseError[] = [];
-  const value = parseJson(text.slice(start, end), errors, { disallowComments: true, allowTrailingComma: false });
-  if (errors.length) {
-    const e = errors[0];
-    fm.problems.push({
-      severity: 'error',
-      span: { start: start + e.offset, end: Math.min(end, start + e.offset + Math.max(1, e.length)) },
-      message: `Invalid JSON in front matter: ${printParseErrorCode(e.error)}.`,
-      detail: 'Hugo fails to build this page.',
-    });
-  } else {
-    fm.data = frontmatterData(value);
-    fm.problems.push({ severity: 'info', span: { start, end: start + 1 }, message: NOT_CHECKED('JSON') });
-  }
   let bodyStart = end;
   if (text[bodyStart] === '\r') bodyStart++;
   if (text[bodyStart] === '\n') bodyStart++;

@@ -5,6 +5,7 @@
 import type { PageKind } from '../config';
 import { LineKind, parseBlocks, type BlockStructure } from '../markdown/blocks';
 import { splitFrontmatter, type Frontmatter } from '../markdown/frontmatter';
+import { readFrontmatterData } from '../markdown/frontmatterData';
 import { AnchorRegistry, type HeadingIdType, headingAnchor, headingText, parseAttributes } from '../markdown/headingIds';
 import { codeSpans, htmlAnchors, htmlLinks, inlineLinks, referenceDefinition, splitDestination, type LinkDestination } from '../markdown/inline';
 import { scanShortcodes, type ShortcodeCall, type ShortcodeParam } from '../markdown/shortcodes';
@@ -170,7 +171,7 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
   const markup = options.markup ?? HANDBOOK_MARKUP;
   const isInclude = options.kind === 'include';
   // Hugo does not read front matter in an included file: a leading --- is a thematic break there.
-  const split = isInclude ? { bodyStart: 0, frontmatter: undefined } : (sameFrontmatter(options.previous, text) ?? splitFrontmatter(text));
+  const split = isInclude ? { bodyStart: 0, frontmatter: undefined } : (sameFrontmatter(options.previous, text) ?? withData(text, splitFrontmatter(text)));
   const bodyStart = split.bodyStart;
   const scan = scanShortcodes(text, bodyStart);
   const detachedRegions = isInclude ? [] : pairedAngleRegions(scan.calls);
@@ -438,6 +439,12 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
     hasFootnotes: /^\[\^[^\]]+\]:/m.test(text),
     ...(paragraphScans ? { paragraphScans } : {}),
   };
+}
+
+/** A split whose TOML or JSON block has its data read (YAML's is read while splitting). */
+function withData(text: string, split: ReturnType<typeof splitFrontmatter>): ReturnType<typeof splitFrontmatter> {
+  if (split.frontmatter) readFrontmatterData(text, split.frontmatter);
+  return split;
 }
 
 /**
