@@ -49,6 +49,11 @@ describe('inline', () => {
       ['link', 'b c', 28, 31],
       ['link', 'e', 39, 40],
     ]);
+    // A "<" inside a destination is the destination's; a tag after it is a tag.
+    assert.deepEqual(read('[a](/x<b>) [c](d)e<f g="[h](i)">'), [
+      ['link', '/x<b>', 4, 9],
+      ['link', 'd', 15, 16],
+    ]);
     // An escaped "<" opens no tag; a "<" in a code span is code.
     assert.deepEqual(read('[a](b) \\<x title="[c](d)"> `<y z="](w)">`'), [
       ['link', 'b', 4, 5],

@@ -203,14 +203,15 @@ const INLINE_HTML = new RegExp(
 const MAX_INLINE_HTML = 4000;
 
 /**
- * `src` with its raw HTML and autolinks blanked (offsets kept), except a "<" that starts a link's
- * destination (`](<...>)`), which the link reads first.
+ * `src` with its raw HTML and autolinks blanked (offsets kept), except a "<" in what may be a link's
+ * destination (`](<b>)`, `](/x<y>)`), which the link reads first.
  */
 function maskInlineHtml(src: string): string {
   let out: string[] | undefined;
   let at = 0;
+  const zones = new DestinationZones(src);
   for (let q = src.indexOf('<'); q >= 0; q = src.indexOf('<', q + 1)) {
-    if (isEscaped(src, q, 0) || opensDestination(src, q)) continue;
+    if (isEscaped(src, q, 0) || zones.holds(q)) continue;
     const window = src.slice(q, q + MAX_INLINE_HTML);
     INLINE_HTML.lastIndex = 0;
     const m = INLINE_HTML.exec(window);
@@ -224,11 +225,47 @@ function maskInlineHtml(src: string): string {
   return out.join('');
 }
 
-/** True when the "<" at `q` follows "](" and blanks only: it opens a link destination. */
-function opensDestination(src: string, q: number): boolean {
-  let k = q - 1;
-  while (k >= 0 && (src[k] === ' ' || src[k] === '\t' || src[k] === '\n' || src[k] === '\r')) k--;
-  return k >= 1 && src[k] === '(' && src[k - 1] === ']';
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/**
+ * Where link destinations may be: from each "](" over blanks to the end of a destination there
+ * (its ">" when it starts with "<", else a blank or the ")" that closes the link). Asked
+ * about positions in increasing order, it walks the text once (a "](" inside the stretch of the one
+ * before shares its end).
+ */
+class DestinationZones {
+  private next: number;
+  private start = -1;
+  private end = -1;
+
+  constructor(private readonly src: string) {
+    this.next = src.indexOf('](');
+  }
+
+  holds(q: number): boolean {
+    while (this.next >= 0 && this.next + 2 <= q) {
+      const from = this.next + 2;
+      if (from > this.end) {
+        let k = from;
+        while (isBlank(this.src[k])) k++;
+        if (this.src[k] === '<') {
+          while (k < this.src.length && this.src[k] !== '>' && this.src[k] !== '\n') k++;
+        } else {
+          // As the destination reads: up to a blank or the ")" that closes the link.
+          for (let depth = 0; k < this.src.length && !isBlank(this.src[k]); k++) {
+            const c = this.src[k];
+            if (c === '\\') k++;
+            else if (c === '(') depth++;
+            else if (c === ')' && depth-- === 0) break;
+          }
+        }
+        this.end = k + 1;
+      }
+      this.start = from;
+      this.next = this.src.indexOf('](', from);
+    }
+    return q >= this.start && q < this.end;
+  }
 }
 
 /** After a destination: optional whitespace, an optional quoted or parenthesised title, then ")". */
