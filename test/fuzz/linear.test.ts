@@ -27,6 +27,7 @@ const SHAPES: Record<string, (n: number) => string> = {
   'n unclosed escaped shortcodes': (n) => FM + '{{%/* x \n'.repeat(n),
   'n pointy destinations that never close in one paragraph': (n) => `${FM}${'[a](<b '.repeat(n)}\n`,
   'n unclosed HTML tags among links in one paragraph': (n) => `${FM}${'[a](b) <x y="z '.repeat(n)}\n`,
+  'n "](" and "<" in one run without blanks': (n) => `${FM}${'[a](b<c'.repeat(n)}\n`,
   'n links inside n brackets inside an image': (n) => `${FM}![${'[a '.repeat(n)}${'[b](c) '.repeat(n)}${'](d)'.repeat(n)}](e)\n`,
   'n front matter keys': (n) => `---\ntitle: T\ndescription: D\n${Array.from({ length: n }, (_, i) => `k${i}: v`).join('\n')}\n---\n`,
   'n paragraphs with code spans': (n) => FM + Array.from({ length: n }, (_, i) => `Text \`code ${i}\` more \`x\`.`).join('\n\n') + '\n',
