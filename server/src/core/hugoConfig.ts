@@ -23,7 +23,8 @@ import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'ya
 import type { Diagnostic } from './diagnostic';
 import { describeUnreadable, type Host } from './host';
 import { basename, dirname, isInside, joinPath, normalizePath, relativePath } from './paths';
-import { LineIndex, type Span } from './text';
+import { tomlError } from './markdown/frontmatterData';
+import { LineIndex, nextLineBreak, type Span } from './text';
 
 /** The root configuration file names, in the order Hugo 0.111 looks for them. */
 export const ROOT_CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
@@ -202,15 +203,8 @@ function parseConfigFile(host: Host, path: string, diagnostics: Diagnostic[]): P
     try {
       value = parseToml(text);
     } catch (e) {
-      const err = e as { line?: number; column?: number; message?: string };
-      const li = new LineIndex(text);
-      const line = Math.max(0, (err.line ?? 1) - 1);
-      const at = line < li.lineCount ? li.lineStarts[line] + Math.max(0, (err.column ?? 1) - 1) : text.length;
-      const end = Math.min(line < li.lineCount ? li.lineEnd(line) : text.length, Math.max(at + 1, at));
-      const message = String(err.message ?? e)
-        .split('\n')[0]
-        .replace(/^Invalid TOML document: /, '');
-      fail({ start: Math.min(at, text.length), end: Math.max(Math.min(at, text.length), end) }, `Invalid TOML: ${message}.`);
+      const { at, message } = tomlError(text, e);
+      fail({ start: at, end: Math.max(at, Math.min(nextLineBreak(text, at), at + 1)) }, `Invalid TOML: ${message}.`);
       return { path, lines, locate: () => undefined };
     }
     return { path, lines, value: lowerKeys(value) as Tree, locate: (keys) => tomlLocate(text, keys, bom) };

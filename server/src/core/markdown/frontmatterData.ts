@@ -6,7 +6,7 @@
 
 import { type ParseError, parse as parseJson, printParseErrorCode } from 'jsonc-parser';
 import { parse as parseToml } from 'smol-toml';
-import { nextLineBreak } from '../text';
+import { LineIndex, nextLineBreak } from '../text';
 import type { Frontmatter } from './frontmatter';
 
 /** Reads a TOML or JSON block's data (or says where it does not parse) into `fm`; YAML is read already. */
@@ -38,19 +38,10 @@ function readToml(text: string, fm: Frontmatter): void {
     fm.data = frontmatterData(parseToml(content));
     fm.problems.push({ severity: 'info', span: fm.openSpan, message: NOT_CHECKED('TOML') });
   } catch (e) {
-    // smol-toml says where: the 1-based line and column in the block's text.
-    const err = e as { line?: number; column?: number; message?: string };
-    let at = fm.contentSpan.start;
-    for (let line = 1; line < (err.line ?? 1); line++) {
-      const next = content.indexOf('\n', at - fm.contentSpan.start);
-      if (next < 0) break;
-      at = fm.contentSpan.start + next + 1;
-    }
-    at = Math.min(at + Math.max(0, (err.column ?? 1) - 1), fm.contentSpan.end);
+    const error = tomlError(content, e);
+    const at = Math.min(fm.contentSpan.start + error.at, fm.contentSpan.end);
     const end = Math.max(at, Math.min(nextLineBreak(text, at), fm.contentSpan.end));
-    const message = String(err.message ?? e)
-      .split('\n')[0]
-      .replace(/^Invalid TOML document: /, '');
+    const message = error.message;
     fm.problems.push({
       severity: 'error',
       span: { start: at, end: end > at ? end : Math.min(at + 1, text.length) },
@@ -58,6 +49,18 @@ function readToml(text: string, fm: Frontmatter): void {
       detail: 'Hugo fails to build this page.',
     });
   }
+}
+
+/** Where smol-toml stopped reading `source` (it gives a 1-based line and column), and why. */
+export function tomlError(source: string, e: unknown): { at: number; message: string } {
+  const err = e as { line?: number; column?: number; message?: string };
+  const lines = new LineIndex(source);
+  const line = Math.max(0, (err.line ?? 1) - 1);
+  const at = line < lines.lineCount ? lines.lineStarts[line] + Math.max(0, (err.column ?? 1) - 1) : source.length;
+  const message = String(err.message ?? e)
+    .split('\n')[0]
+    .replace(/^Invalid TOML document: /, '');
+  return { at: Math.min(at, source.length), message };
 }
 
 function readJson(text: string, fm: Frontmatter): void {

@@ -105,7 +105,7 @@ export function inlineLinks(text: string, start: number, end: number, code: Span
     }
     const open = (brackets ??= bracketPairs(src))[i];
     let p = i + 2;
-    while (src[p] === ' ' || src[p] === '\t' || src[p] === '\n' || src[p] === '\r') p++;
+    while (isBlank(src[p])) p++;
     let destStart = p;
     let destEnd: number;
     if (src[p] === '<') {
@@ -117,24 +117,7 @@ export function inlineLinks(text: string, start: number, end: number, code: Span
         continue;
       }
       destEnd = stop;
-    } else {
-      let depth = 0;
-      destEnd = p;
-      while (destEnd < src.length) {
-        const ch = src[destEnd];
-        if (ch === '\\') {
-          destEnd += 2;
-          continue;
-        }
-        if (ch === '(') depth++;
-        else if (ch === ')') {
-          if (depth === 0) break;
-          depth--;
-        } else if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') break;
-        destEnd++;
-      }
-      destEnd = Math.min(destEnd, src.length);
-    }
+    } else destEnd = plainDestinationEnd(src, p);
     if (open >= 0 && closesLink(src, destEnd + (src[destEnd] === '>' ? 1 : 0))) {
       const image = src[open - 1] === '!';
       // A link's "[" opens no link around it: once a link closes, the brackets before it are text.
@@ -227,6 +210,26 @@ function maskInlineHtml(src: string): string {
 
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
+/** The end of a destination not in angle brackets that starts at `p`: a blank, or the ")" that closes the link. */
+function plainDestinationEnd(src: string, p: number): number {
+  let depth = 0;
+  let k = p;
+  while (k < src.length) {
+    const ch = src[k];
+    if (ch === '\\') {
+      k += 2;
+      continue;
+    }
+    if (ch === '(') depth++;
+    else if (ch === ')') {
+      if (depth === 0) break;
+      depth--;
+    } else if (isBlank(ch)) break;
+    k++;
+  }
+  return Math.min(k, src.length);
+}
+
 /**
  * Where link destinations may be: from each "](" over blanks to the end of a destination there
  * (its ">" when it starts with "<", else a blank or the ")" that closes the link). Asked
@@ -250,15 +253,7 @@ class DestinationZones {
         while (isBlank(this.src[k])) k++;
         if (this.src[k] === '<') {
           while (k < this.src.length && this.src[k] !== '>' && this.src[k] !== '\n') k++;
-        } else {
-          // As the destination reads: up to a blank or the ")" that closes the link.
-          for (let depth = 0; k < this.src.length && !isBlank(this.src[k]); k++) {
-            const c = this.src[k];
-            if (c === '\\') k++;
-            else if (c === '(') depth++;
-            else if (c === ')' && depth-- === 0) break;
-          }
-        }
+        } else k = plainDestinationEnd(this.src, k);
         this.end = k + 1;
       }
       this.start = from;
