@@ -1,6 +1,7 @@
 // The GFM specification's own examples (cmark-gfm's spec.txt, which Debian's cmark-gfm ships) as
 // pages of one Hugo build: for every example, the headings our model finds (level and id, in order)
-// and the number of pipe tables are the ones Goldmark renders. The spec is where Markdown's corner
+// and its pipe tables are the ones Goldmark renders (and cmark-gfm, for GitHub's reading), and on
+// the examples where every rendered link is an inline one, so are its links and images. The spec is where Markdown's corner
 // cases are written down (setext underlines, lazy continuation, fences inside lists, tables ended by
 // blocks, ...): a heading we misread is an anchor we get wrong, a table we misread a false finding.
 import assert from 'node:assert/strict';
