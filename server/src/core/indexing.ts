@@ -44,61 +44,56 @@ export function* indexSteps(host: Host, models: ModelCache, site: Site, options:
   const batch = options.batch ?? 100;
   const { keepModels, visit } = options;
   const keep = typeof keepModels === 'function' ? keepModels : () => keepModels === true;
-  site.index.startInterning();
-  try {
-    for (let i = 0; i < pages.length; i++) {
-      const file = pages[i];
-      const cached = models.cached(file);
-      const restored = cached ? undefined : options.summaries?.get(file);
-      if (restored) site.index.update(restored);
-      else {
-        let model = cached?.model;
-        let version: number | string | undefined;
-        if (!model || !site.index.page(file)) {
-          try {
-            const content = host.readFile(file);
-            if (content?.kind === 'text') {
-              version = content.version;
-              model = models.build(site, file, content.text, site.kindOf(file), version);
-            }
-          } catch {
-            // A page the core fails to read stays out of the index; lint() reports it as internal-error.
+  for (let i = 0; i < pages.length; i++) {
+    const file = pages[i];
+    const cached = models.cached(file);
+    const restored = cached ? undefined : options.summaries?.get(file);
+    if (restored) site.index.update(restored);
+    else {
+      let model = cached?.model;
+      let version: number | string | undefined;
+      if (!model || !site.index.page(file)) {
+        try {
+          const content = host.readFile(file);
+          if (content?.kind === 'text') {
+            version = content.version;
+            model = models.build(site, file, content.text, site.kindOf(file), version);
           }
+        } catch {
+          // A page the core fails to read stays out of the index; lint() reports it as internal-error.
         }
-        if (model && visit) visit(file, model, version);
-        if (!cached && !keep(file)) models.drop(file);
       }
-      if ((i + 1) % batch === 0) yield { done: i + 1, total: pages.length };
+      if (model && visit) visit(file, model, version);
+      if (!cached && !keep(file)) models.drop(file);
     }
-    // Hugo always publishes the home page and a list page for each top-level section, with or
-    // without an _index.md (at the URL an _index.md there would have).
-    const lists = new Set([`${site.contentDir}/_index.md`]);
-    for (const p of pages) {
-      const root = site.urls.rootOf(p);
-      if (!root) continue;
-      const parts = relativePath(root.dir, p).split('/');
-      lists.add(`${root.dir}/_index.md`);
-      if (parts.length > 1) lists.add(`${root.dir}/${parts[0]}/_index.md`);
-    }
-    for (const path of [...lists].sort()) {
-      const url = pageUrl(site.urls, path);
-      if (site.index.pageAt(url)) continue;
-      site.index.update({
-        path,
-        kind: 'page',
-        url,
-        aliases: [],
-        headings: [],
-        anchors: [],
-        includes: [],
-        links: [],
-        hasFootnotes: false,
-        generated: true,
-      });
-    }
-    site.index.complete = true;
-  } finally {
-    site.index.stopInterning();
+    if ((i + 1) % batch === 0) yield { done: i + 1, total: pages.length };
   }
+  // Hugo always publishes the home page and a list page for each top-level section, with or
+  // without an _index.md (at the URL an _index.md there would have).
+  const lists = new Set([`${site.contentDir}/_index.md`]);
+  for (const p of pages) {
+    const root = site.urls.rootOf(p);
+    if (!root) continue;
+    const parts = relativePath(root.dir, p).split('/');
+    lists.add(`${root.dir}/_index.md`);
+    if (parts.length > 1) lists.add(`${root.dir}/${parts[0]}/_index.md`);
+  }
+  for (const path of [...lists].sort()) {
+    const url = pageUrl(site.urls, path);
+    if (site.index.pageAt(url)) continue;
+    site.index.update({
+      path,
+      kind: 'page',
+      url,
+      aliases: [],
+      headings: [],
+      anchors: [],
+      includes: [],
+      links: [],
+      hasFootnotes: false,
+      generated: true,
+    });
+  }
+  site.index.complete = true;
   yield { done: pages.length, total: pages.length };
 }

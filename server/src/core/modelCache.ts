@@ -129,9 +129,7 @@ export class ModelCache {
     this.previous.delete(file);
     this.currentEntries.delete(file);
     if (kind !== 'include') {
-      // A compact index keeps an entry's strings as JSON text once its model goes: interning them
-      // would only keep a table of them for as long as the index builds.
-      const summary = (entry.summary = summarize(model, site.urls, this.compact ? undefined : site.index.intern));
+      const summary = (entry.summary = summarize(model, site.urls));
       site.index.update(summary);
       if (this.digest) this.provenance.set(summary, this.provenanceOf(file, model, version));
     }

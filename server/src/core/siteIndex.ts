@@ -119,10 +119,10 @@ function normalize(path: string): string {
 }
 
 /**
- * A page's index entry. Its strings are its own (the index outlives the models, see own()), through
- * `intern` when given: one copy of a string that many entries hold (a link target, a heading).
+ * A page's index entry. Its strings are its own (the index outlives the models), one copy of each
+ * string however many entries hold it (a link target, a heading): see own().
  */
-export function summarize(model: PageModel, contentDir: string | PageUrls, intern: (s: string) => string = own): PageSummary {
+export function summarize(model: PageModel, contentDir: string | PageUrls): PageSummary {
   const includes = new Set<string>();
   for (const inc of model.includes) {
     const r = inc.resolution;
@@ -135,26 +135,26 @@ export function summarize(model: PageModel, contentDir: string | PageUrls, inter
   const summary: PageSummary = {
     path: model.file.path,
     kind: model.kind,
-    url: intern(pageUrl(contentDir, model.file.path, data)),
-    aliases: aliases.map(intern),
-    title: typeof data?.title === 'string' ? intern(data.title) : undefined,
-    headings: model.headings.map((h) => ({ id: intern(h.id), text: intern(h.text), level: h.level, file: h.file, range: linesOf(h.file).spanRange(h.span) })),
-    anchors: [...model.anchors.keys()].sort().map(intern),
+    url: own(pageUrl(contentDir, model.file.path, data)),
+    aliases: aliases.map(own),
+    title: typeof data?.title === 'string' ? own(data.title) : undefined,
+    headings: model.headings.map((h) => ({ id: own(h.id), text: own(h.text), level: h.level, file: h.file, range: linesOf(h.file).spanRange(h.span) })),
+    anchors: [...model.anchors.keys()].sort().map(own),
     includes: [...includes].sort(),
     links: model.links.map((l) => {
-      const target = intern(l.target);
+      const target = own(l.target);
       // Most links have no fragment: their path is their target, one string for both.
       return {
         target,
-        path: l.path === l.target ? target : intern(l.path),
-        fragment: l.fragment === undefined ? undefined : intern(l.fragment),
+        path: l.path === l.target ? target : own(l.path),
+        fragment: l.fragment === undefined ? undefined : own(l.fragment),
         range: lines.spanRange(l.span),
       };
     }),
     hasFootnotes: model.hasFootnotes,
   };
   const exact = exactUrlOf(contentDir, model.file.path, data).exactUrl;
-  if (exact !== undefined) summary.exactUrl = intern(exact);
+  if (exact !== undefined) summary.exactUrl = own(exact);
   return summary;
 }
 
@@ -245,35 +245,6 @@ export class SiteIndex {
   /** True once every page of the site has been summarised (site-wide rules wait for it). */
   complete = false;
   private urlLookup?: { byLast: Map<string, string[]>; byParts: Map<string, string[]>; byParent: Map<string, string[]> };
-  /** While a whole index is built: each string the entries hold, once (intern()). */
-  private interned?: Map<string, string>;
-
-  /**
-   * Entries summarised until stopInterning() share their equal strings (summarize's `intern`): on
-   * the handbook, two of every three strings of the index repeat one already in it (the same link
-   * targets and headings on many pages). Only while a whole index is built, so that the strings of
-   * texts being typed do not pile up in the table.
-   */
-  startInterning(): void {
-    this.interned = new Map();
-  }
-
-  stopInterning(): void {
-    this.interned = undefined;
-  }
-
-  /** `s` as the index keeps it: its own copy, or the equal string already interned. */
-  readonly intern = (s: string): string => {
-    const table = this.interned;
-    if (!table || s.length < 2) return own(s);
-    let kept = table.get(s);
-    if (kept === undefined) {
-      kept = own(s);
-      table.set(kept, kept);
-    }
-    return kept;
-  };
-
   update(summary: PageSummary): void {
     // A page summarised again at the same URL (every keystroke on an open page) leaves the set of
     // URLs, and so the look-up similarUrls() built from it, as it was.

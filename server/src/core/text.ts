@@ -191,14 +191,22 @@ export function formatRange(r: Range): string {
   return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
 }
 
+/** An object without properties: own() looks strings up in it. */
+const NAMES: Record<string, unknown> = Object.create(null);
+
 /**
- * A copy of a string that keeps nothing else alive. V8 makes a substring of 13 characters or more
- * a view into the string it was cut from, so a heading's text or a link's target kept in the index
- * (siteIndex.ts) or in a checked page's residual (model/residual.ts) would keep the page's whole
- * text (and its expansion) in memory: on the 4,000-page handbook about half of the index's heap
- * (111 MB with views, 47 MB with copies). Concatenating gives a new string,
- * which slice() flattens before it cuts the copy out.
+ * A string that keeps nothing else alive, one copy of its characters shared by every equal string
+ * passed here. V8 makes a substring of 13 characters or more a view into the string it was cut
+ * from, so a heading's text or a link's target kept in the index (siteIndex.ts) or in a checked
+ * page's residual (model/residual.ts) would keep the page's whole text (and its expansion) in
+ * memory: on the 4,000-page handbook about half of the index's heap. Looking a string up as a
+ * property name makes V8 internalize it: it finds or makes the one flat copy in its string table
+ * (in one byte per character when the characters allow, while a view into a page with one
+ * character above U+00FF takes two) and turns the string itself into a reference to that copy,
+ * which the next garbage collection puts in its place. The copy lives as long as something holds
+ * it. (Other engines may keep the view; a browser's server holds every page's text anyway.)
  */
 export function own(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  NAMES[s];
+  return s;
 }
