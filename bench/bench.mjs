@@ -223,7 +223,11 @@ const targets = [
     verdict(lsp.duringIndex.median <= 30),
   ],
   ['full index in the server ≤ 1.5 s', fmt(lsp.index), verdict(lsp.index <= 1500)],
-  ['server memory after indexing ≤ 150 MB', mb(lsp.rssMB), verdict(lsp.rssMB <= 150)],
+  [
+    'server memory after indexing ≤ 150 MB (settled: idle after the save)',
+    `${mb(lsp.settled.rssMB)} (${mb(lsp.rssMB)} when the index is complete, peak ${mb(lsp.saved.peakMB)} while saving it)`,
+    verdict(lsp.settled.rssMB <= 150),
+  ],
   [
     "index restored from disk on restart ≤ 0.3 s (the server's own time)",
     `${fmt(lsp.restore.serverMs)} in the server, ${fmt(lsp.restore.ms)} from process start (${lsp.restore.restored} restored, ${lsp.restore.rebuilt} read)`,
@@ -257,7 +261,7 @@ Cold with an empty cache: ${fmt(cold.ms)}; after one page changed: median ${fmt(
 | edit → diagnostics on a 2 KB career page while the index builds (${lsp.duringIndex.n} edits) | ${lsp.duringIndex.median.toFixed(1)} ms | ${lsp.duringIndex.worst.toFixed(1)} ms |
 | edit → diagnostics on the 220 KB page after indexing (${lsp.afterIndex.n} edits) | ${lsp.afterIndex.median.toFixed(1)} ms | ${lsp.afterIndex.worst.toFixed(1)} ms |
 
-Full index: ${fmt(lsp.index)} from start; server memory after indexing ${mb(lsp.rssMB)} (peak ${mb(lsp.peakMB)}).
+Full index: ${fmt(lsp.index)} from start. Server memory: ${mb(lsp.rssMB)} when the index is complete, ${mb(lsp.saved.rssMB)} once it is saved (peak ${mb(lsp.saved.peakMB)}), ${mb(lsp.settled.rssMB)} after ${lsp.settled.afterS} s idle (V8 gives back what the build left, about 8 s after the last work; sampled for 30 s).
 
 Restart with the persisted index: ${fmt(lsp.restore.ms)} from start to a complete index (${fmt(lsp.restore.serverMs)} in the server), ${lsp.restore.restored} entries restored, ${lsp.restore.rebuilt} pages read; memory then ${mb(lsp.restore.rssMB)}.
 

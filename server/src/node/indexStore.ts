@@ -103,17 +103,18 @@ export class PersistedIndexes implements IndexStore {
     const files = new Map<string, [string | null, string]>();
     for (const [file, row] of old?.checkedFiles() ?? []) files.set(file, row);
     const pages: PageRow[] = [];
-    const slices: Buffer[] = [];
+    // Each entry's bytes as they are (a restored entry's) or as text, written one after the other.
+    const slices: (Buffer | string)[] = [];
     let at = 0;
     let count = 0;
     for (const page of [...site.index.all()]) {
       if (page.generated) continue;
       let row: PageRow | undefined;
-      let bytes: Buffer | undefined;
+      let text: Buffer | string | undefined;
       const kept = old?.rowOf(page);
       if (kept) {
         row = [...kept];
-        bytes = old!.sliceOf(kept);
+        text = old!.sliceOf(kept);
       } else {
         const source = workspace.summarySource(page);
         const model = source && digests.modelOfSource(source);
@@ -125,7 +126,8 @@ export class PersistedIndexes implements IndexStore {
             if (inc.target && (r.kind === 'found' || r.kind === 'case-mismatch')) files.set(r.path, [stampOf(inc.target.version), inc.target.digest]);
           }
           // An entry kept as text (a page not open) is written as it is, without being read.
-          bytes = Buffer.from(digests.relativize(encodeSummaryParts(page)));
+          const encoded = digests.relativize(encodeSummaryParts(page));
+          text = encoded;
           row = [
             page.path,
             page.kind,
@@ -139,14 +141,14 @@ export class PersistedIndexes implements IndexStore {
             page.exactUrl ?? null,
             0,
             0,
-            sha256(bytes),
+            sha256(encoded),
           ];
         }
       }
-      if (row && bytes) {
+      if (row && text !== undefined) {
         row[10] = at;
-        row[11] = at += bytes.length;
-        slices.push(bytes);
+        row[11] = at += Buffer.byteLength(text);
+        slices.push(text);
         pages.push(row);
       }
       if (++count % SAVE_STEP === 0) yield;
@@ -154,20 +156,19 @@ export class PersistedIndexes implements IndexStore {
     const body = Buffer.from(
       digests.relativize(JSON.stringify({ key, files: [...files].map(([f, [stamp, digest]]) => [f, stamp, digest]), pages } satisfies Body)),
     );
-    const blob = Buffer.concat(slices);
     const header: Header = {
       tool: TOOL,
       format: FORMAT,
       key,
       body: body.length,
-      slices: blob.length,
+      slices: at,
       sha256: createHash('sha256').update(body).digest('base64'),
     };
     const head = Buffer.from(`${JSON.stringify(header)}\n`);
     const file = this.fileFor(site);
-    const bytes = head.length + body.length + blob.length;
+    const bytes = head.length + body.length + at;
     if (bytes > MAX_BYTES) return { problem: `it would take ${bytes} bytes, more than ${MAX_BYTES}` };
-    const failed = writeAtomically(file, [head, body, blob]);
+    const failed = writeAtomically(file, [head, body, ...slices]);
     if (failed !== undefined) return { problem: `cannot write ${file}: ${(failed as NodeJS.ErrnoException).code ?? (failed as Error).message}` };
     this.prune(file);
     return { file, pages: pages.length, bytes };

@@ -11,14 +11,22 @@ import { decodeSummaryParts, encodeSummaryParts, type PageSummary, type SummaryP
 export type Slices = SummaryParts;
 
 /** Writes a file by renaming a complete temporary file over it; the error when it cannot. */
-export function writeAtomically(file: string, parts: Buffer[]): unknown {
+export function writeAtomically(file: string, parts: (Buffer | string)[]): unknown {
   const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const fd = fs.openSync(temp, 'w');
     try {
-      // No fsync: a file cut short by a crash fails its checksum and is ignored.
-      fs.writeSync(fd, Buffer.concat(parts));
+      // No fsync: a file cut short by a crash fails its checksum and is ignored. Part by part (a
+      // string as UTF-8): a saved index is thousands of parts, which one buffer would hold twice.
+      for (const part of parts) {
+        if (typeof part !== 'string') writeAll(fd, part);
+        else {
+          // Node encodes a string into memory it frees at once (a Buffer would wait for a collection).
+          const written = fs.writeSync(fd, part);
+          if (written < Buffer.byteLength(part)) writeAll(fd, Buffer.from(part).subarray(written));
+        }
+      }
     } finally {
       fs.closeSync(fd);
     }
@@ -32,6 +40,11 @@ export function writeAtomically(file: string, parts: Buffer[]): unknown {
     }
     return e;
   }
+}
+
+/** Writes all of `bytes` (a write may take fewer). */
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
 }
 
 /** An entry's headings, links and anchors as compact JSON (the core's encoding, which lazy entries keep). */
