@@ -80,7 +80,7 @@ async function main() {
   const after = await roundTrips(LARGE, 60);
   // V8 gives memory back to the system once the server has been idle for a while (its memory
   // reducer, some 8 s after the last work): what the server keeps between an author's edits.
-  const idle = [];
+  const idle: number[] = [];
   for (let s = 0; s < SETTLE_S; s++) {
     await new Promise((r) => setTimeout(r, 1000));
     idle.push(memory(pid).rssMB);
