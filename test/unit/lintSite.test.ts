@@ -14,7 +14,7 @@ import { TextlessLineIndex } from '../../server/src/core/text';
 import { NodeHost, toCorePath } from '../../server/src/node/nodeHost';
 import { repoRoot } from '../support/fixtureSite';
 
-/** Both runs over one site: each file's diagnostics and identity keys. */
+/** Both runs over one site: each file's diagnostics and identity keys, and each page's index entry. */
 function bothRuns(dir: string) {
   const root = toCorePath(dir);
   const run = (streamed: boolean) => {
@@ -28,7 +28,12 @@ function bothRuns(dir: string) {
     const diagnostics = results.flatMap((r) => r.diagnostics);
     const known = (d: Diagnostic) => early?.get(d.file)?.contexts?.get(d);
     const keys = findingKeys(workspace, diagnostics, streamed ? known : undefined);
-    return { early, results, keys: diagnostics.map((d) => keys.get(d)) };
+    // Each page's index entry as plain data (the streamed run's make their headings and links from the residuals when read).
+    const entries = pages.map((p) => {
+      const e = site.index.page(p);
+      return e && { ...e, headings: e.headings, links: e.links, anchors: e.anchors };
+    });
+    return { early, results, keys: diagnostics.map((d) => keys.get(d)), entries };
   };
   return { kept: run(false), streamed: run(true) };
 }
@@ -40,6 +45,7 @@ function assertSame(dir: string): number {
     kept.results.map((r, i) => ({ ...r, ...(streamed.results[i].contexts ? { contexts: streamed.results[i].contexts } : {}) })),
   );
   assert.deepEqual(streamed.keys, kept.keys);
+  assert.deepEqual(streamed.entries, kept.entries);
   // Every page was checked in the stream, and no finding needed its model built again for its identity.
   return streamed.early!.size;
 }

@@ -25,9 +25,10 @@ export interface IndexOptions {
   /**
    * Called with each page's model, once it is built (or found cached) and before it is dropped
    * (Workspace.lintSite checks it), with the host's version of the text it was built from (none for
-   * a model found cached).
+   * a model found cached). It may return what the page's index entry becomes once its model is
+   * dropped (ModelCache.drop).
    */
-  visit?: (file: string, model: PageModel, version: number | string | undefined) => void;
+  visit?: (file: string, model: PageModel, version: number | string | undefined) => ((summary: PageSummary) => PageSummary) | undefined;
   /**
    * Entries known to be current (the CLI's cache and the server's persisted index restore them,
    * checked against the pages' texts and includes): those pages go into the index as they are,
@@ -63,8 +64,8 @@ export function* indexSteps(host: Host, models: ModelCache, site: Site, options:
           // A page the core fails to read stays out of the index; lint() reports it as internal-error.
         }
       }
-      if (model && visit) visit(file, model, version);
-      if (!cached && !keep(file)) models.drop(file);
+      const replace = model && visit ? visit(file, model, version) : undefined;
+      if (!cached && !keep(file)) models.drop(file, replace);
     }
     if ((i + 1) % batch === 0) yield { done: i + 1, total: pages.length };
   }

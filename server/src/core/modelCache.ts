@@ -180,19 +180,22 @@ export class ModelCache {
     return [...(this.dependents.get(path) ?? [])].sort();
   }
 
-  /** Forgets a file's model (an editor closed it, or it was only needed for the index); what other files share stays. */
-  drop(file: string): void {
+  /**
+   * Forgets a file's model (an editor closed it, or it was only needed for the index); what other
+   * files share stays. `replace` gives the index entry to keep instead of the one made from the model.
+   */
+  drop(file: string, replace?: (summary: PageSummary) => PageSummary): void {
     const cached = this.models.get(file);
     // The text goes: what a store needs of it is its digest.
     const p = cached?.summary && this.digest ? this.provenance.get(cached.summary) : undefined;
     if (p && p.digest === undefined) p.digest = this.digest!(cached!.text);
     if (cached?.summary && cached.site.index.page(file) === cached.summary) {
-      if (this.compact) {
-        const compact = compactSummary(cached.summary);
-        if (p) this.provenance.set(compact, p);
-        cached.site.index.update(compact);
-        this.currentEntries.set(file, compact);
-      } else this.currentEntries.set(file, cached.summary);
+      const kept = replace ? replace(cached.summary) : this.compact ? compactSummary(cached.summary) : cached.summary;
+      if (kept !== cached.summary) {
+        if (p) this.provenance.set(kept, p);
+        cached.site.index.update(kept);
+      }
+      this.currentEntries.set(file, kept);
     }
     this.models.delete(file);
     this.previous.delete(file);

@@ -130,32 +130,53 @@ export function summarize(model: PageModel, contentDir: string | PageUrls): Page
   }
   const data = model.frontmatter?.data;
   const aliases = Array.isArray(data?.aliases) ? (data.aliases as unknown[]).filter((a): a is string => typeof a === 'string').map(normalizeUrlPath) : [];
-  const lines = model.file.lines;
-  const linesOf = (file: string) => (file === model.file.path ? lines : (model.includes.find((i) => i.target?.path === file)?.target?.lines ?? lines));
   const summary: PageSummary = {
     path: model.file.path,
     kind: model.kind,
     url: own(pageUrl(contentDir, model.file.path, data)),
     aliases: aliases.map(own),
     title: typeof data?.title === 'string' ? own(data.title) : undefined,
-    headings: model.headings.map((h) => ({ id: own(h.id), text: own(h.text), level: h.level, file: h.file, range: linesOf(h.file).spanRange(h.span) })),
+    headings: summaryHeadings(model),
     anchors: [...model.anchors.keys()].sort().map(own),
     includes: [...includes].sort(),
-    links: model.links.map((l) => {
-      const target = own(l.target);
-      // Most links have no fragment: their path is their target, one string for both.
-      return {
-        target,
-        path: l.path === l.target ? target : own(l.path),
-        fragment: l.fragment === undefined ? undefined : own(l.fragment),
-        range: lines.spanRange(l.span),
-      };
-    }),
+    links: summaryLinks(model),
     hasFootnotes: model.hasFootnotes,
   };
   const exact = exactUrlOf(contentDir, model.file.path, data).exactUrl;
   if (exact !== undefined) summary.exactUrl = own(exact);
   return summary;
+}
+
+/** A page's headings as its index entry has them, from its model or what a checked page keeps of it (model/residual.ts). */
+export function summaryHeadings(model: PageModel): HeadingSummary[] {
+  const lines = model.file.lines;
+  const linesOf = (file: string) => (file === model.file.path ? lines : (model.includes.find((i) => i.target?.path === file)?.target?.lines ?? lines));
+  return model.headings.map((h) => ({ id: own(h.id), text: own(h.text), level: h.level, file: h.file, range: linesOf(h.file).spanRange(h.span) }));
+}
+
+/** A page's links as its index entry has them, from its model or what a checked page keeps of it. */
+export function summaryLinks(model: PageModel): LinkSummary[] {
+  const lines = model.file.lines;
+  return model.links.map((l) => {
+    const target = own(l.target);
+    // Most links have no fragment: their path is their target, one string for both.
+    return {
+      target,
+      path: l.path === l.target ? target : own(l.path),
+      fragment: l.fragment === undefined ? undefined : own(l.fragment),
+      range: lines.spanRange(l.span),
+    };
+  });
+}
+
+/**
+ * The entry `summary` (made from a page's model) with its headings and links made again from
+ * `residual` (what the page's check kept of that model) when something first reads them: the same
+ * values, and until then no second copy of what the residual holds (Workspace.lintSite).
+ */
+export function summaryOverResidual(summary: PageSummary, residual: PageModel): PageSummary {
+  const { headings: _h, links: _l, anchors, ...fields } = summary;
+  return lazySummary(fields, () => ({ headings: summaryHeadings(residual), links: summaryLinks(residual), anchors }));
 }
 
 /** `exactUrl` for a page whose front matter `url` has capitals (see PageSummary). */

@@ -25,7 +25,7 @@ import { residualModel } from './model/residual';
 import { basename, dirname, relativePath } from './paths';
 import { SchemaRegistry } from './schema/schemas';
 import { LINK_CHECKER_CONFIG, Site, SiteRoots } from './site';
-import type { PageSummary } from './siteIndex';
+import { type PageSummary, summaryOverResidual } from './siteIndex';
 import { type LineIndex, own, TextlessLineIndex } from './text';
 
 export { LINK_CHECKER_CONFIG, Site } from './site';
@@ -223,12 +223,15 @@ export class Workspace {
       { local: Diagnostic[]; residual: PageModel; version: number | string | undefined; contexts: Map<Diagnostic, [string, string]> }
     >();
     const visit = (file: string, model: PageModel, version: number | string | undefined) => {
-      if (!files.has(file) || model.kind === 'include' || model.kind !== site.kindOf(file) || halves.has(file)) return;
-      if (model.file.text.length > MAX_TEXT_BYTES) return; // lint() reports it
+      if (!files.has(file) || model.kind === 'include' || model.kind !== site.kindOf(file) || halves.has(file)) return undefined;
+      if (model.file.text.length > MAX_TEXT_BYTES) return undefined; // lint() reports it
       const local = checkModel(this.env, site, model, model.kind, { part: 'local' });
       const contexts = new Map(local.map((d) => [d, ownContext(findingContext(model, d))]));
       // Without a version the text could not be told from another read later (contextsOf): it stays.
-      halves.set(file, { local, residual: residualModel(model, version === undefined, site.index.page(file)), version, contexts });
+      const residual = residualModel(model, version === undefined, site.index.page(file));
+      halves.set(file, { local, residual, version, contexts });
+      // The page's index entry then makes its headings and links from the residual when read.
+      return (summary: PageSummary) => summaryOverResidual(summary, residual);
     };
     const kept = pages.filter((file) => levelOfFile(file) !== undefined && this.models.cached(file) === undefined);
     const keep = new Set(kept);
