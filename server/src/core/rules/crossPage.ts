@@ -64,8 +64,12 @@ function climbsOut(dir: string, path: string): boolean {
   return false;
 }
 
+/** Lower-case letters, digits and "/._~-" without a doubled "/": a path exactPath() gives back as it is. */
+const PLAIN_PATH = /^(?:[a-z0-9._~-]|\/(?!\/))*$/;
+
 /** A link path as Hugo would write it: lower case (outside %-escapes), no doubled "/". */
 function exactPath(written: string): string {
+  if (PLAIN_PATH.test(written)) return written; // most links: nothing below would change it
   return written.replace(/(?<!:)\/{2,}/g, '/').replace(/%[0-9a-f]{2}|[^%]+/gi, (part) => (part.startsWith('%') ? part : part.toLowerCase()));
 }
 
