@@ -1,10 +1,12 @@
 // own() (core/text.ts): what the index and the residual models keep of a page's strings keeps
 // nothing else alive. A plain substring of 13 characters or more keeps the whole string it was cut
-// from (the control below), which is how the index once held every page's text.
+// from (the control below), which is how the index once held every page's text. Nor does an index
+// of pages whose models are gone, whichever way it keeps its entries.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { MemoryHost, Workspace } from '../../server/src/core';
 import { own } from '../../server/src/core/text';
 
 setFlagsFromString('--expose-gc');
@@ -41,4 +43,36 @@ describe('own()', () => {
       assert.equal(own(`${s}!`.slice(0, -1)), s);
     }
   });
+});
+
+describe('an index of pages whose models are gone', () => {
+  // 30 pages of 1 million characters (two bytes each: the "’"), with a long title, 100 headings and 100 links each.
+  const page = (k: number) =>
+    `---\ntitle: "The title of page number ${k}’s section"\naliases: ["/an/old/place/of/page/${k}/"]\n---\n\n# A heading of page ${k}’s own\n\n` +
+    Array.from(
+      { length: 100 },
+      (_, i) => `## Section ${i} of page ${k}\n\nSee [the section](/handbook/some/where/${k}/${i}/#part-${i}) for more text here.\n\n`,
+    ).join('') +
+    '’'.repeat(1_000_000);
+  for (const compactIndex of [false, true]) {
+    it(`keeps none of their texts (compactIndex: ${compactIndex})`, () => {
+      const files: Record<string, string> = { '/site/hugo.toml': '', '/site/content/_index.md': '# Home\n' };
+      // Each text flat (as a file read gives it), so that nothing below flattens it into new memory.
+      for (let k = 0; k < 30; k++) files[`/site/content/p${k}.md`] = Buffer.from(page(k)).toString();
+      const host = new MemoryHost(files);
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      const workspace = new Workspace(host, { compactIndex });
+      const site = workspace.siteFor('/site/content/_index.md')!;
+      workspace.indexSite(site, false);
+      gc();
+      gc();
+      const mb = (process.memoryUsage().heapUsed - before) / 1e6;
+      const entry = site.index.page('/site/content/p7.md')!;
+      assert.equal(entry.title, 'The title of page number 7’s section');
+      assert.equal(entry.links[99].target, '/handbook/some/where/7/99/#part-99');
+      // The texts take 30 × 2 MB (the host holds them); what the index keeps of their 6,000 headings and links, 2 MB or so.
+      assert.ok(mb < 8, `the index keeps ${mb.toFixed(1)} MB`);
+    });
+  }
 });

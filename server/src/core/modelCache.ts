@@ -129,7 +129,9 @@ export class ModelCache {
     this.previous.delete(file);
     this.currentEntries.delete(file);
     if (kind !== 'include') {
-      const summary = (entry.summary = summarize(model, site.urls));
+      // A compact index writes the entry's headings, links and anchors out as text when the model
+      // goes (drop): until then the model's text is there, and their strings may be views into it.
+      const summary = (entry.summary = summarize(model, site.urls, this.compact ? asIs : undefined));
       site.index.update(summary);
       if (this.digest) this.provenance.set(summary, this.provenanceOf(file, model, version));
     }
@@ -256,3 +258,5 @@ export class ModelCache {
     return entry;
   }
 }
+
+const asIs = (s: string): string => s;

@@ -120,9 +120,12 @@ function normalize(path: string): string {
 
 /**
  * A page's index entry. Its strings are its own (the index outlives the models), one copy of each
- * string however many entries hold it (a link target, a heading): see own().
+ * string however many entries hold it (a link target, a heading): see own(). `keep` says how the
+ * strings of its headings, links and anchors are kept: as they are for an entry that writes them
+ * out as text before its model goes (a compact index: ModelCache.drop), when a copy would be work
+ * for nothing.
  */
-export function summarize(model: PageModel, contentDir: string | PageUrls): PageSummary {
+export function summarize(model: PageModel, contentDir: string | PageUrls, keep: (s: string) => string = own): PageSummary {
   const includes = new Set<string>();
   for (const inc of model.includes) {
     const r = inc.resolution;
@@ -136,10 +139,10 @@ export function summarize(model: PageModel, contentDir: string | PageUrls): Page
     url: own(pageUrl(contentDir, model.file.path, data)),
     aliases: aliases.map(own),
     title: typeof data?.title === 'string' ? own(data.title) : undefined,
-    headings: summaryHeadings(model),
-    anchors: [...model.anchors.keys()].sort().map(own),
+    headings: summaryHeadings(model, keep),
+    anchors: [...model.anchors.keys()].sort().map(keep),
     includes: [...includes].sort(),
-    links: summaryLinks(model),
+    links: summaryLinks(model, keep),
     hasFootnotes: model.hasFootnotes,
   };
   const exact = exactUrlOf(contentDir, model.file.path, data).exactUrl;
@@ -148,22 +151,22 @@ export function summarize(model: PageModel, contentDir: string | PageUrls): Page
 }
 
 /** A page's headings as its index entry has them, from its model or what a checked page keeps of it (model/residual.ts). */
-export function summaryHeadings(model: PageModel): HeadingSummary[] {
+export function summaryHeadings(model: PageModel, keep: (s: string) => string = own): HeadingSummary[] {
   const lines = model.file.lines;
   const linesOf = (file: string) => (file === model.file.path ? lines : (model.includes.find((i) => i.target?.path === file)?.target?.lines ?? lines));
-  return model.headings.map((h) => ({ id: own(h.id), text: own(h.text), level: h.level, file: h.file, range: linesOf(h.file).spanRange(h.span) }));
+  return model.headings.map((h) => ({ id: keep(h.id), text: keep(h.text), level: h.level, file: h.file, range: linesOf(h.file).spanRange(h.span) }));
 }
 
 /** A page's links as its index entry has them, from its model or what a checked page keeps of it. */
-export function summaryLinks(model: PageModel): LinkSummary[] {
+export function summaryLinks(model: PageModel, keep: (s: string) => string = own): LinkSummary[] {
   const lines = model.file.lines;
   return model.links.map((l) => {
-    const target = own(l.target);
+    const target = keep(l.target);
     // Most links have no fragment: their path is their target, one string for both.
     return {
       target,
-      path: l.path === l.target ? target : own(l.path),
-      fragment: l.fragment === undefined ? undefined : own(l.fragment),
+      path: l.path === l.target ? target : keep(l.path),
+      fragment: l.fragment === undefined ? undefined : keep(l.fragment),
       range: lines.spanRange(l.span),
     };
   });
