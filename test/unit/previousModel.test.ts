@@ -34,9 +34,10 @@ function edits(text: string): string[] {
 }
 
 const options = { kind: 'page' as const, include: () => ({ resolution: { kind: 'missing' as const, tried: [] } }) };
+/** A model's data, its tables and directives included (they are read on first use). */
 const plain = (m: PageModel) => {
   const { paragraphScans: _, ...rest } = m;
-  return rest;
+  return { ...rest, tables: m.tables, directives: m.directives };
 };
 
 describe('a model built from the previous version', () => {

@@ -411,34 +411,64 @@ export function buildPageModel(file: SourceFile, options: BuildOptions): PageMod
   }
   links.sort((a, b) => a.span.start - b.span.start);
 
-  const tables: PipeTable[] = [];
-  // Hugo replaces the page's shortcode calls before Goldmark reads it (a `|` in one splits no cell);
-  // an expanded include call is its file's text, and the calls in that text stay text.
-  const opaque = isInclude ? [] : expanded.keptPageSpans(scan.calls.map((c) => c.span));
-  for (const t of scanTables(expanded.text, lines, blocks.tableParagraphs, opaque)) {
-    const mapped = mapTable(t, expanded);
-    if (mapped) tables.push(mapped);
+  return new BuiltModel(
+    {
+      file,
+      kind: options.kind,
+      frontmatter: split.frontmatter,
+      bodyStart,
+      shortcodes,
+      escapedShortcodes: scan.escaped.map((span) => ({ span, context: contextAt(span.start, expanded.fromPage(span.start)) })),
+      includes,
+      expanded,
+      blocks,
+      headings,
+      anchors,
+      links,
+      comments,
+      hasFootnotes: /^\[\^[^\]]+\]:/m.test(text),
+      ...(paragraphScans ? { paragraphScans } : {}),
+    },
+    isInclude ? [] : scan.calls.map((c) => c.span),
+  ) as unknown as PageModel;
+}
+
+/** What a model needs to read its tables when first asked, and what it read (see BuiltModel). */
+const lateParts = new WeakMap<object, { callSpans: Span[]; tables?: PipeTable[]; directives?: Directive[] }>();
+
+/**
+ * The model, with its tables and disable directives read when a rule first asks for them (the index
+ * of a site asks for neither). The getters are the class's, not closures made in buildPageModel,
+ * which would hold every variable that function shares with its other closures; what they read is
+ * kept aside (lateParts), so that the model's own properties are its data alone.
+ */
+class BuiltModel {
+  constructor(fields: Omit<PageModel, 'tables' | 'directives'>, callSpans: Span[]) {
+    Object.assign(this, fields);
+    lateParts.set(this, { callSpans });
   }
 
-  return {
-    file,
-    kind: options.kind,
-    frontmatter: split.frontmatter,
-    bodyStart,
-    shortcodes,
-    escapedShortcodes: scan.escaped.map((span) => ({ span, context: contextAt(span.start, expanded.fromPage(span.start)) })),
-    includes,
-    expanded,
-    blocks,
-    headings,
-    anchors,
-    links,
-    comments,
-    tables,
-    directives: parseDirectives(text),
-    hasFootnotes: /^\[\^[^\]]+\]:/m.test(text),
-    ...(paragraphScans ? { paragraphScans } : {}),
-  };
+  get tables(): PipeTable[] {
+    const late = lateParts.get(this)!;
+    if (!late.tables) {
+      const { expanded, blocks } = this as unknown as PageModel;
+      late.tables = [];
+      // Hugo replaces the page's shortcode calls before Goldmark reads it (a `|` in one splits no
+      // cell); an expanded include call is its file's text, and the calls in that text stay text.
+      const opaque = expanded.keptPageSpans(late.callSpans);
+      for (const t of scanTables(expanded.text, expanded.lines, blocks.tableParagraphs, opaque)) {
+        const mapped = mapTable(t, expanded);
+        if (mapped) late.tables.push(mapped);
+      }
+    }
+    return late.tables;
+  }
+
+  get directives(): Directive[] {
+    const late = lateParts.get(this)!;
+    late.directives ??= parseDirectives((this as unknown as PageModel).file.text);
+    return late.directives;
+  }
 }
 
 /** A split whose TOML or JSON block has its data read (YAML's is read while splitting). */
