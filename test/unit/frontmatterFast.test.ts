@@ -155,7 +155,17 @@ function generated(seed: number): string {
   const count = 1 + Math.floor(r() * 5);
   for (let i = 0; i < count; i++) {
     if (r() < 0.05) lines.push(pick(EXTRA_LINES));
-    else
+    else if (r() < 0.2) {
+      // A key alone on its line and a block list below it, now and then with a line that ends the fast path's reading.
+      lines.push(`${pick(KEYS)}:${r() < 0.2 ? '  ' : ''}`);
+      const indent = pick(['', '  ', '    ', ' ']);
+      for (let j = 0, items = 1 + Math.floor(r() * 3); j < items; j++) {
+        lines.push(
+          `${r() < 0.1 ? pick(['', '  ', '      ']) : indent}-${r() < 0.1 ? '' : ' '}${r() < 0.8 ? pick(SIMPLE) : pick(TRICKY)}${r() < 0.1 ? ' # c' : ''}`,
+        );
+        if (r() < 0.05) lines.push(pick(EXTRA_LINES));
+      }
+    } else
       lines.push(
         `${r() < 0.9 ? KEYS[Math.floor(r() * 9)] : pick(KEYS)}:${r() < 0.1 ? '' : r() < 0.1 ? '  ' : ' '}${r() < 0.8 ? pick(SIMPLE) : pick(TRICKY)}${r() < 0.1 ? '   ' : r() < 0.1 ? ' # c' : ''}`,
       );
@@ -183,8 +193,39 @@ describe('front matter: the fast path reads what the YAML parser reads', () => {
     assert.deepEqual(fast, parser);
   });
 
+  it('reads a block list of simple values below a key, with the ranges the parser gives', () => {
+    const text = '---\ntitle: T\naliases:\n- /a/\n- "/b/"  # old\nextra_css:   \r\n    - a.css\r\n    - true\r\nz: x\nlast:\n  - end\n---\n';
+    assert.equal(fastPathReads(text), true);
+    const fm = splitFrontmatter(text).frontmatter!;
+    assert.deepEqual(fm.data, { title: 'T', aliases: ['/a/', '/b/'], extra_css: ['a.css', true], z: 'x', last: ['end'] });
+    const slice = (p: string) => {
+      const l = fm.locations.get(p)!;
+      return [l.keySpan && text.slice(l.keySpan.start, l.keySpan.end), text.slice(l.valueSpan.start, l.valueSpan.end)];
+    };
+    assert.deepEqual(slice('/aliases'), ['aliases', '- /a/\n- "/b/"  # old\n']);
+    assert.deepEqual(slice('/aliases/1'), [undefined, '"/b/"']);
+    assert.deepEqual(slice('/extra_css'), ['extra_css', '- a.css\r\n    - true\r\n']);
+    assert.deepEqual(slice('/last/0'), [undefined, 'end']);
+    const [fast, parser] = both(text);
+    assert.deepEqual(fast, parser);
+  });
+
   it('leaves to the parser what it does not read, untouched', () => {
-    for (const text of ['---\nweight: 3\n---\n', '---\nk:\n  - a\n---\n', '---\nk: a\nk: b\n---\n', '---\nk: "a\\"b"\n---\n', '---\nk: x # c\n---\n']) {
+    for (const text of [
+      '---\nweight: 3\n---\n',
+      '---\nk: a\nk: b\n---\n',
+      '---\nk: "a\\"b"\n---\n',
+      '---\nk: x # c\n---\n',
+      '---\nk:\n---\n',
+      '---\nk:\n  nested: 1\n---\n',
+      '---\nk:\n  - a\n\n  - b\n---\n',
+      '---\nk:\n  - a\n# c\nz: 1\n---\n',
+      '---\nk:\n  - a\n    - b\n---\n',
+      '---\nk:\n  - [a]\n---\n',
+      '---\nk:\n  -\n---\n',
+      '---\nk: # c\n  - a\n---\n',
+      '---\nk:\n  - a\n  z: 1\n---\n',
+    ]) {
       assert.equal(fastPathReads(text), false, text);
       const [fast, parser] = both(text);
       assert.deepEqual(fast, parser);

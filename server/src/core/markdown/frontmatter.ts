@@ -245,7 +245,8 @@ const INDICATORS = '-?:,[]{}#&*!|>\'"%@`';
  * (keys of letters, digits, `_` and `-`), each value on its line and one of a double-quoted string
  * without escapes, a single-quoted one without `''`, `true` or `false`, a plain scalar the core
  * schema reads as a string, or a flow list of such double-quoted strings; blank lines and comments
- * between them. On four thousand pages the parser takes most of the time front matter costs, for
+ * between them; or a key alone on its line with a block list of such values below it (blockList).
+ * On four thousand pages the parser takes most of the time front matter costs, for
  * two or three lines each. Anything else (an empty value, an indented line, a number, a duplicate
  * key, a comment after a plain value, ...) returns false before touching `fm`, and the parser
  * reads it. What it sets is what the parser's path sets, data and ranges alike
@@ -273,25 +274,72 @@ export function readSimpleYaml(source: string, base: number, fm: Frontmatter): b
     if (i !== pos || !isKeyStart(source.charCodeAt(pos))) return false;
     let k = pos + 1;
     while (k < end && isKeyChar(source.charCodeAt(k))) k++;
-    // `key: value`, with something after the colon (an empty value may be a collection on the lines below).
-    if (source.charCodeAt(k) !== 58 || source.charCodeAt(k + 1) !== 32) return false;
+    if (source.charCodeAt(k) !== 58) return false;
     const key = source.slice(pos, k);
     const lower = key.toLowerCase();
     if (keys.has(key) || lower === '__proto__' || lower === 'null' || lower === 'true' || lower === 'false') return false;
     keys.add(key);
+    const pointer = '/' + escapePointer(lower);
+    const keySpan = { start: base + pos, end: base + k };
+    if (skipSpaces(source, k + 1, end) === end) {
+      // `key:` and nothing else on its line: a list of items on the lines below, or the parser's.
+      const list = blockList(source, eol + 1);
+      if (!list) return false;
+      data[lower] = list.values;
+      entries.push([pointer, { keySpan, valueSpan: { start: base + list.start, end: base + list.end } }]);
+      for (const [j, item] of list.items.entries()) entries.push([`${pointer}/${j}`, { valueSpan: { start: base + item.start, end: base + item.end } }]);
+      pos = list.end;
+      continue;
+    }
+    // `key: value`, the value on the same line.
+    if (source.charCodeAt(k + 1) !== 32) return false;
     let v = k + 2;
     while (v < end && source.charCodeAt(v) === 32) v++;
     const value = simpleValue(source, v, end);
     if (!value) return false;
     data[lower] = value.value;
-    const pointer = '/' + escapePointer(lower);
-    entries.push([pointer, { keySpan: { start: base + pos, end: base + k }, valueSpan: { start: base + v, end: base + value.end } }]);
+    entries.push([pointer, { keySpan, valueSpan: { start: base + v, end: base + value.end } }]);
     for (const [j, item] of (value.items ?? []).entries()) entries.push([`${pointer}/${j}`, { valueSpan: { start: base + item.start, end: base + item.end } }]);
     pos = eol + 1;
   }
   for (const [pointer, location] of entries) fm.locations.set(pointer, location);
   fm.data = data;
   return true;
+}
+
+/**
+ * A block list of the fast path's scalars from `from` on: lines `- value`, all at the same indent,
+ * one after the other, followed by the end or by a line that starts a key at the margin. The list's
+ * span runs from its first "-" to the end of its last line, line break included, as the parser's
+ * does; undefined for anything else (a blank line or a comment among or right after the items, a
+ * nested list, an empty item, ...).
+ */
+function blockList(source: string, from: number): { values: unknown[]; items: Span[]; start: number; end: number } | undefined {
+  const n = source.length;
+  const values: unknown[] = [];
+  const items: Span[] = [];
+  let indent = -1;
+  let start = 0;
+  let pos = from;
+  while (pos < n) {
+    let eol = source.indexOf('\n', pos);
+    if (eol < 0) eol = n;
+    const end = eol > pos && source.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
+    const i = skipSpaces(source, pos, end);
+    if (source.charCodeAt(i) !== 45 || source.charCodeAt(i + 1) !== 32) break; // not `- ` after the indent
+    if (indent < 0) {
+      indent = i - pos;
+      start = i;
+    } else if (i - pos !== indent) return undefined;
+    const v = skipSpaces(source, i + 2, end);
+    const value = simpleValue(source, v, end);
+    if (!value || Array.isArray(value.value)) return undefined;
+    values.push(value.value);
+    items.push({ start: v, end: value.end });
+    pos = eol < n ? eol + 1 : n;
+  }
+  if (!values.length || (pos < n && !isKeyStart(source.charCodeAt(pos)))) return undefined;
+  return { values, items, start, end: pos };
 }
 
 function isKeyStart(c: number): boolean {
