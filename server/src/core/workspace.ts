@@ -230,7 +230,8 @@ export class Workspace {
       // Without a version the text could not be told from another read later (contextsOf): it stays.
       const residual = residualModel(model, version === undefined, site.index.page(file));
       halves.set(file, { local, residual, version, contexts });
-      // The page's index entry then makes its headings and links from the residual when read.
+      // The page's index entry then makes its headings and links from the residual when read (and
+      // so holds the residual: this is the CLI's run, which ends with it; an editor's index compacts).
       return (summary: PageSummary) => summaryOverResidual(summary, residual);
     };
     const kept = pages.filter((file) => levelOfFile(file) !== undefined && this.models.cached(file) === undefined);
