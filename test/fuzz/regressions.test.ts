@@ -110,6 +110,19 @@ describe('fuzz regressions', () => {
     checkFixAll(ctx, page(text));
   });
 
+  it('a link in a heading to its own page by file name gets no fix (fuzz seed 1129070811: fix all grew its fragment forever)', () => {
+    const ctx = context();
+    // The heading's id is made of its text, the link's URL included: "staffstaffmdintro".
+    const text = '---\ntitle: T\ndescription: D\n---\n\n[Staff](staff.md#intro)\n===\n';
+    const found = checkLint(ctx, { kind: 'career-page', text, include: '' }).filter((x) => x.code === 'link-fragment');
+    assert.deepEqual(
+      found.map((x) => [formatRange(x.range), x.message, x.fixes ?? []]),
+      [['6:17-6:23', 'No anchor "#intro" on /handbook/engineering/careers/matrix/quality/engineering-productivity/staff/.', []]],
+    );
+    // The shrunk case: fix all turns the link to senior.md into one to staff.md (ladder-level), then stops.
+    checkFixAll(ctx, { kind: 'career-page', text: '\n[Senior](senior.md#intro)\n| A | B |\n| --- | --- |\nSenior\n===\n', include: '' });
+  });
+
   it('a related location in an included file is a range of the text the page included, not of a newer text the cache holds', () => {
     const host = new MemoryHost({
       '/s/hugo.toml': '',

@@ -40,7 +40,8 @@ export const linkFragment: Rule = {
       if (pages.length) {
         const missingOn = pages.filter((p) => !ctx.site.index.hasAnchor(p.path, fragment) && !(p.hasFootnotes && /^fn(ref)?:/.test(fragment)));
         if (!missingOn.length) continue;
-        const suggestion = suggest(fragment, pageIds);
+        // In a heading of this file, the link is part of the id the including pages give it (below).
+        const suggestion = headingAround(ownHeadings, link.fragmentSpan!) ? undefined : suggest(fragment, pageIds);
         ctx.report({
           span,
           message:
@@ -74,6 +75,8 @@ export const linkFragment: Rule = {
 function checkOtherPages(ctx: RuleContext): void {
   const all = { markdown: linkBases(ctx), html: htmlLinkBases(ctx) };
   const suggest = suggester();
+  const file = ctx.model.file.path;
+  let ownHeadings: Heading[] | undefined;
   for (const link of ctx.model.links) {
     if (!link.path || link.fragment === undefined || !link.fragmentSpan || link.fragment === '' || link.fragment === 'top' || isTextFragment(link.fragment))
       continue;
@@ -82,7 +85,11 @@ function checkOtherPages(ctx: RuleContext): void {
       if (r?.kind !== 'page') continue;
       const { page } = r;
       if (ctx.site.index.hasAnchor(page.path, link.fragment) || (page.hasFootnotes && /^fn(ref)?:/.test(link.fragment))) continue;
-      const suggestion = suggest(link.fragment, page.anchors);
+      // A link in a heading of a page that shows this file's headings (the page itself, a page that
+      // includes this file) is part of that heading's id: no fix, as for a same-page link below.
+      const shown = page.path === file || page.includes.includes(file);
+      ownHeadings ??= ctx.model.headings.filter((h) => h.include === undefined);
+      const suggestion = shown && headingAround(ownHeadings, link.fragmentSpan) ? undefined : suggest(link.fragment, page.anchors);
       ctx.report({
         span: { start: link.fragmentSpan.start - 1, end: link.fragmentSpan.end },
         message: `No anchor "#${link.fragment}" on ${page.url}` + (suggestion ? `; did you mean "#${suggestion}"?` : '.'),
