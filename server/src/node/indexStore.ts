@@ -110,11 +110,11 @@ export class PersistedIndexes implements IndexStore {
     for (const page of [...site.index.all()]) {
       if (page.generated) continue;
       let row: PageRow | undefined;
-      let text: Buffer | string | undefined;
+      let slice: Buffer | string | undefined;
       const kept = old?.rowOf(page);
       if (kept) {
         row = [...kept];
-        text = old!.sliceOf(kept);
+        slice = old!.sliceOf(kept);
       } else {
         const source = workspace.summarySource(page);
         const model = source && digests.modelOfSource(source);
@@ -127,7 +127,7 @@ export class PersistedIndexes implements IndexStore {
           }
           // An entry kept as text (a page not open) is written as it is, without being read.
           const encoded = digests.relativize(encodeSummaryParts(page));
-          text = encoded;
+          slice = encoded;
           row = [
             page.path,
             page.kind,
@@ -145,10 +145,10 @@ export class PersistedIndexes implements IndexStore {
           ];
         }
       }
-      if (row && text !== undefined) {
+      if (row && slice !== undefined) {
         row[10] = at;
-        row[11] = at += Buffer.byteLength(text);
-        slices.push(text);
+        row[11] = at += Buffer.byteLength(slice);
+        slices.push(slice);
         pages.push(row);
       }
       if (++count % SAVE_STEP === 0) yield;
